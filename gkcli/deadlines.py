@@ -1,0 +1,239 @@
+"""Deadline phrases (完成时间) and the state of an item as of a date.
+
+A phrase resolves to the last day on which the item still counts as on time,
+or to ``None`` when the work is ongoing (长期). The rules, in order:
+
+1. Ongoing: the phrase contains 长期, 持续, 常态, 常年 or 经常 → no date.
+2. A range (``2020年7月至12月``) is read by its end; the end takes the
+   start's year when it has none.
+3. A trailing 完成 is ignored; a trailing 前 / 之前 / 以前 is remembered.
+4. The phrase names a day or a period:
+   - a day: ``2020-07-17``, ``2020/7/17``, ``2020.7.17``, ``2020年7月17日``;
+   - a month: ``2021年6月`` (also 月份); its end: ``6月底`` / ``6月末``;
+     a part of it: ``上旬`` (10th), ``中旬`` (20th), ``下旬`` (last day), ``月中`` (15th);
+   - a quarter: ``第四季度``, ``四季度``, ``4季度`` (also with 末 / 底);
+   - a half year: ``上半年`` (30 June), ``下半年`` (31 December);
+   - a year's end: ``年底``, ``年末``, ``年内``, ``全年``, ``2021年``.
+5. A day, or an end point (底, 末, 旬, 月中), is the deadline itself, with or
+   without 前: ``2020年7月17日前`` → 2020-07-17, ``2021年6月底`` → 2021-06-30.
+   A whole period is due at its end (``2021年6月`` → 2021-06-30), but a whole
+   period followed by 前 means before that period starts: ``2020年10月前`` →
+   2020-09-30, ``第四季度前`` → 09-30, ``2021年前`` → 2020-12-31.
+6. A phrase without a year takes the notice's year (``10月底前`` in a 2020
+   notice → 2020-10-31). Chinese numerals (十月, 二〇二一年) and full-width
+   digits are read too.
+
+Anything else raises :class:`DeadlineError`; gk never guesses.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from gkcli.errors import GkError
+
+DONE = "done"
+OVERDUE = "overdue"
+DUE_SOON = "due_soon"
+OPEN = "open"
+ONGOING = "ongoing"
+STATES = (OVERDUE, DUE_SOON, OPEN, ONGOING, DONE)
+
+DEFAULT_DUE_SOON_DAYS = 14
+
+ONGOING_WORDS = ("长期", "持续", "常态", "常年", "经常")
+
+
+class DeadlineError(GkError):
+    """A deadline phrase or a date that gk cannot read."""
+
+
+@dataclass(frozen=True)
+class Deadline:
+    text: str
+    date: date | None
+
+    @property
+    def ongoing(self) -> bool:
+        return self.date is None
+
+
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _cn_number(text: str) -> int:
+    """Read 1..99 in Chinese numerals (十二, 二十三) or a string of digits."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    value = 0
+    for ch in text:  # 二〇二〇 written digit by digit
+        value = value * 10 + _CN_DIGITS[ch]
+    return value
+
+
+_NUM = r"[0-9〇零一二两三四五六七八九十]+"
+_YEAR = rf"(?:(?P<year>{_NUM})年)?"
+_DAY_ISO = re.compile(r"^(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})$")
+_DAY = re.compile(rf"^{_YEAR}(?P<month>{_NUM})月(?P<day>{_NUM})[日号]$")
+_MONTH = re.compile(rf"^{_YEAR}(?P<month>{_NUM})月(?:份)?(?P<part>底|末|上旬|中旬|下旬|中)?$")
+_QUARTER = re.compile(rf"^{_YEAR}第?(?P<q>[一二三四1-4])季度(?P<part>末|底)?$")
+_HALF = re.compile(rf"^{_YEAR}(?P<half>上|下)半年(?P<part>末|底)?$")
+_YEAR_END = re.compile(rf"^(?:(?P<year>{_NUM})年)?(?P<part>年底|年末|底|末|内|年内|全年)$")
+_YEAR_ONLY = re.compile(rf"^(?P<year>{_NUM})年$")
+_RANGE = re.compile(r"至|到|～|~|—|－")
+_BEFORE = ("之前", "以前", "前")
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _year(match: re.Match, default_year: int | None, phrase: str) -> int:
+    raw = match.group("year")
+    if raw:
+        value = _cn_number(raw)
+        if value < 100:
+            value += 2000
+        return value
+    if default_year is None:
+        raise DeadlineError(f"deadline {phrase!r} has no year and the notice has no issue date")
+    return default_year
+
+
+def _period(core: str, default_year: int | None, phrase: str) -> tuple[date, date, bool]:
+    """(first day, last day, is_point) of what ``core`` names."""
+    m = _DAY_ISO.match(core)
+    if m:
+        d = date(int(m["year"]), int(m["month"]), int(m["day"]))
+        return d, d, True
+    m = _DAY.match(core)
+    if m:
+        d = date(_year(m, default_year, phrase), _cn_number(m["month"]), _cn_number(m["day"]))
+        return d, d, True
+    m = _MONTH.match(core)
+    if m:
+        year, month = _year(m, default_year, phrase), _cn_number(m["month"])
+        first, last = date(year, month, 1), _month_end(year, month)
+        part = m["part"]
+        if part in ("底", "末", "下旬"):
+            return first, last, True
+        if part in ("上旬", "中旬", "中"):
+            d = date(year, month, {"上旬": 10, "中旬": 20, "中": 15}[part])
+            return d, d, True
+        return first, last, False
+    m = _QUARTER.match(core)
+    if m:
+        year, q = _year(m, default_year, phrase), _cn_number(m["q"])
+        first, last = date(year, 3 * q - 2, 1), _month_end(year, 3 * q)
+        return first, last, bool(m["part"])
+    m = _HALF.match(core)
+    if m:
+        year = _year(m, default_year, phrase)
+        if m["half"] == "上":
+            return date(year, 1, 1), date(year, 6, 30), bool(m["part"])
+        return date(year, 7, 1), date(year, 12, 31), bool(m["part"])
+    m = _YEAR_END.match(core)
+    if m:
+        year = _year(m, default_year, phrase)
+        return date(year, 1, 1), date(year, 12, 31), m["part"] not in ("内", "年内", "全年")
+    m = _YEAR_ONLY.match(core)
+    if m:
+        year = _year(m, default_year, phrase)
+        return date(year, 1, 1), date(year, 12, 31), False
+    raise DeadlineError(f"cannot read deadline {phrase!r} (write e.g. 2021年6月底, 2020年7月17日前, 长期)")
+
+
+def resolve(phrase: object, default_year: int | None = None) -> Deadline:
+    """Resolve a deadline phrase, or a ``date``, to a :class:`Deadline`."""
+    if isinstance(phrase, date):
+        return Deadline(phrase.isoformat(), phrase)
+    if not isinstance(phrase, str) or not phrase.strip():
+        raise DeadlineError(f"deadline must be a phrase or a date, not {phrase!r}")
+    text = _normalise(phrase)
+    if any(word in text for word in ONGOING_WORDS):
+        return Deadline(phrase, None)
+    parts = [p for p in _RANGE.split(text) if p]
+    if not parts:
+        raise DeadlineError(f"cannot read deadline {phrase!r}")
+    core = parts[-1]
+    if len(parts) > 1:
+        start_year = re.match(rf"^({_NUM})年", parts[0])
+        if start_year and not re.match(rf"^{_NUM}年", core):
+            core = start_year.group(0) + core
+    for prefix in ("截止", "截至", "于"):
+        core = core.removeprefix(prefix)
+    core = core[:-2] if core.endswith("完成") else core
+    before = False
+    for suffix in _BEFORE:
+        if core.endswith(suffix) and len(core) > len(suffix):
+            core, before = core[: -len(suffix)], True
+            break
+    try:
+        first, last, is_point = _period(core, default_year, phrase)
+    except (ValueError, OverflowError) as exc:  # 2021年2月30日, 13月
+        raise DeadlineError(f"deadline {phrase!r} is not a real date ({exc})") from None
+    except KeyError:
+        raise DeadlineError(f"cannot read deadline {phrase!r}") from None
+    if before and not is_point:
+        return Deadline(phrase, first - timedelta(days=1))
+    return Deadline(phrase, last)
+
+
+def parse_date(text: str, today: date | None = None) -> date:
+    """Read a date the user typed.
+
+    Accepts 2021-06-30, 2021/6/30, 2021.6.30, 2021年6月30日, ``today`` / 今天
+    (``today`` is the caller's today), and, through python-dateutil, spelled-out
+    dates such as ``30 Jun 2021``.
+    """
+    cleaned = _normalise(text)
+    if cleaned.lower() in ("today", "今天", "今日"):
+        return today or date.today()
+    try:
+        m = _DAY_ISO.match(cleaned)
+        if m:
+            return date(int(m["year"]), int(m["month"]), int(m["day"]))
+        m = _DAY.match(cleaned)
+        if m and m.group("year"):
+            return date(_year(m, None, text), _cn_number(m["month"]), _cn_number(m["day"]))
+    except (ValueError, KeyError, OverflowError) as exc:
+        raise DeadlineError(f"{text!r} is not a real date ({exc})") from None
+    if re.search(r"[A-Za-z]", cleaned) and re.search(r"\d{4}", cleaned):
+        from dateutil import parser  # only for spelled-out dates
+
+        try:
+            return parser.parse(text, dayfirst=True).date()
+        except (ValueError, OverflowError):
+            pass
+    raise DeadlineError(f"{text!r} is not a date (write it as 2021-06-30)")
+
+
+def days_left(deadline: date | None, today: date) -> int | None:
+    return None if deadline is None else (deadline - today).days
+
+
+def state_of(status: str, deadline: date | None, today: date,
+             soon_days: int = DEFAULT_DUE_SOON_DAYS) -> str:
+    """The derived state of an item with ``status`` and ``deadline`` as of ``today``."""
+    if status == "done":
+        return DONE
+    if deadline is None:
+        return ONGOING
+    left = (deadline - today).days
+    if left < 0:
+        return OVERDUE
+    if left <= soon_days:
+        return DUE_SOON
+    return OPEN

@@ -1,0 +1,107 @@
+"""Words shown to the user: Chinese (the official table's headings) by default, English with --lang en."""
+
+from __future__ import annotations
+
+LANGS = ("zh", "en")
+
+_WORDS: dict[str, tuple[str, str]] = {
+    # the official table's columns
+    "id": ("序号", "No."),
+    "group": ("工作任务", "Work task"),
+    "title": ("具体事项", "Item"),
+    "lead": ("牵头股室", "Lead office"),
+    "assist": ("协办股室", "Assisting offices"),
+    "deadline": ("完成时间", "Deadline"),
+    "state": ("状态", "State"),
+    "status": ("进度", "Status"),
+    "due_date": ("截止日期", "Due date"),
+    "days": ("剩余/逾期天数", "Days left/over"),
+    "days_over": ("逾期天数", "Days overdue"),
+    "people": ("责任人", "Responsible"),
+    "done_on": ("完成日期", "Done on"),
+    "notes": ("备注", "Notes"),
+    "progress": ("进展情况", "Progress"),
+    "office": ("股室", "Office"),
+    "role": ("组内职务", "Role"),
+    "name": ("姓名", "Name"),
+    "post": ("职务", "Post"),
+    "heads": ("负责股室", "Heads office"),
+    # derived states
+    "state.overdue": ("已逾期", "overdue"),
+    "state.due_soon": ("即将到期", "due soon"),
+    "state.open": ("未到期", "open"),
+    "state.ongoing": ("长期", "ongoing"),
+    "state.done": ("已完成", "done"),
+    # statuses as written
+    "status.todo": ("未开始", "todo"),
+    "status.doing": ("进行中", "doing"),
+    "status.done": ("已完成", "done"),
+    # roster roles
+    "role.leader": ("组长", "leader"),
+    "role.deputy": ("副组长", "deputy"),
+    "role.member": ("成员", "member"),
+    # office roles in an item
+    "part.lead": ("牵头", "lead"),
+    "part.assist": ("协办", "assist"),
+    # words in sentences
+    "none": ("无", "none"),
+    "total": ("合计", "Total"),
+    "as_of": ("截至", "As of"),
+    "progress_bar": ("完成进度", "Progress"),
+    "by_office": ("各牵头股室情况", "By lead office"),
+    "overdue_items": ("已逾期事项", "Overdue items"),
+    "due_soon_items": ("即将到期事项（{days}天内）", "Due within {days} days"),
+    "nothing_overdue": ("没有逾期事项。", "Nothing is overdue."),
+    "nothing_due_soon": ("近期没有到期事项。", "Nothing falls due soon."),
+    "days_left_n": ("剩{n}天", "{n} days left"),
+    "days_over_n": ("逾期{n}天", "{n} days over"),
+    "due_today": ("今天到期", "due today"),
+    "no_items": ("没有符合条件的事项。", "No items match."),
+    "no_people": ("花名册中没有 {office} 的负责人。", "The roster names nobody for {office}."),
+    "answers_for": ("{office} 的负责人", "Who answers for {office}"),
+    "leading_group": ("领导小组", "Leading group"),
+    "group_office": ("领导小组办公室挂靠{attached}，主任：{director}",
+                     "Group office attached to {attached}, director: {director}"),
+    "done": ("已完成", "Done"),
+    "on_time": ("按时完成", "On time"),
+    "late": ("逾期完成", "Late"),
+    "rate": ("按时完成率", "On-time rate"),
+    "items": ("事项", "Items"),
+    "ongoing_note": ("长期事项不计入逾期", "ongoing items are never overdue"),
+}
+
+
+def t(lang: str, key: str, **values: object) -> str:
+    zh, en = _WORDS[key]
+    text = en if lang == "en" else zh
+    return text.format(**values) if values else text
+
+
+def state_word(lang: str, state: str) -> str:
+    return t(lang, f"state.{state}")
+
+
+def status_word(lang: str, status: str) -> str:
+    return t(lang, f"status.{status}")
+
+
+def days_phrase(lang: str, days_left: object) -> str:
+    """剩5天 / 逾期3天 / 今天到期 / — for an ongoing item."""
+    if days_left is None:
+        return "—"
+    n = int(days_left)  # type: ignore[call-overload]
+    if n == 0:
+        return t(lang, "due_today")
+    if n < 0:
+        return t(lang, "days_over_n", n=-n)
+    return t(lang, "days_left_n", n=n)
+
+
+def ordinal(lang: str, n: int) -> str:
+    """一、 二、 … for Chinese headings (as the notice numbers its work tasks); 1. 2. … in English."""
+    if lang == "en" or not 0 < n < 100:
+        return f"{n}."
+    digits = "零一二三四五六七八九"
+    tens, ones = divmod(n, 10)
+    text = (digits[tens] if tens > 1 else "") + ("十" if tens else "") + (digits[ones] if ones else "")
+    return text + "、"

@@ -1,0 +1,78 @@
+"""Offices (股室), their aliases, and office groups such as 局各股室（中队、站）.
+
+Matching is by whole name or declared alias only, never by substring, so the
+bureau's 综合股 and 交通综合行政执法大队综合股 stay two different units.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Office:
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class OfficeGroup:
+    """A name standing for several offices; ``members == "all"`` is every office."""
+
+    name: str
+    members: str | tuple[str, ...] = "all"
+
+
+class OfficeRegistry:
+    def __init__(self, offices: list[Office], groups: list[OfficeGroup]):
+        self.offices = offices
+        self.groups = {g.name: g for g in groups}
+        self._canonical: dict[str, str] = {}
+        for office in offices:
+            self._canonical[office.name] = office.name
+            for alias in office.aliases:
+                self._canonical.setdefault(alias, office.name)
+
+    @property
+    def names(self) -> list[str]:
+        return [o.name for o in self.offices]
+
+    def canonical(self, name: str) -> str | None:
+        """The full name of an office given by name or alias; None if unknown."""
+        return self._canonical.get(name.strip())
+
+    def is_group(self, name: str) -> bool:
+        return name.strip() in self.groups
+
+    def known(self, name: str) -> bool:
+        return self.canonical(name) is not None or self.is_group(name)
+
+    def suggest(self, name: str) -> str | None:
+        """The closest known name, for a 'did you mean' hint."""
+        candidates = list(self._canonical) + list(self.groups)
+        close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.5)
+        return close[0] if close else None
+
+    def unknown_message(self, name: str) -> str:
+        hint = self.suggest(name)
+        return f"unknown office {name}" + (f" (did you mean {hint}?)" if hint else "")
+
+    def expand(self, name: str, lead: str) -> set[str]:
+        """The offices that an assisting entry stands for, for an item led by ``lead``."""
+        group = self.groups.get(name)
+        if group is None:
+            office = self.canonical(name)
+            return {office} if office else set()
+        if group.members == "all":
+            members = set(self.names)
+        else:
+            members = {self.canonical(m) or m for m in group.members}
+        return members - {lead}
+
+    def assisting(self, assist: tuple[str, ...], lead: str) -> set[str]:
+        """Every office that assists an item, groups expanded."""
+        result: set[str] = set()
+        for name in assist:
+            result |= self.expand(name, lead)
+        return result

@@ -1,0 +1,121 @@
+"""Summaries of the table as of a date: the status dashboard and the per-office report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from gkcli import deadlines
+from gkcli.model import Person, Table
+from gkcli.query import Item, by_urgency
+
+
+@dataclass
+class Tally:
+    """Counts for one lead office or work task (or the whole table)."""
+
+    name: str
+    total: int = 0
+    done: int = 0
+    done_on_time: int = 0
+    done_late: int = 0
+    done_undated: int = 0
+    overdue: int = 0
+    due_soon: int = 0
+    open: int = 0
+    ongoing: int = 0
+    people: tuple[Person, ...] = ()
+
+    def add(self, item: Item) -> None:
+        self.total += 1
+        setattr(self, item.state, getattr(self, item.state) + 1)
+        if item.state == deadlines.DONE:
+            punctual = on_time(item)
+            if punctual is True:
+                self.done_on_time += 1
+            elif punctual is False:
+                self.done_late += 1
+            elif item.task.deadline.date is not None:
+                self.done_undated += 1
+
+    @property
+    def rate_base(self) -> int:
+        """Items that could be judged: done with a date against a deadline, or past their deadline."""
+        return self.done_on_time + self.done_late + self.overdue
+
+    @property
+    def on_time_rate(self) -> float | None:
+        """Done on or before the deadline ÷ items whose deadline has passed or that are done.
+
+        Ongoing items (no deadline) and done items without a done_on date are left out.
+        """
+        return self.done_on_time / self.rate_base if self.rate_base else None
+
+    def as_json(self) -> dict:
+        return {
+            "name": self.name, "total": self.total, "done": self.done,
+            "done_on_time": self.done_on_time, "done_late": self.done_late,
+            "overdue": self.overdue, "due_soon": self.due_soon, "open": self.open,
+            "ongoing": self.ongoing,
+            "on_time_rate": None if self.on_time_rate is None else round(self.on_time_rate, 4),
+            "people": [p.name for p in self.people],
+        }
+
+
+def on_time(item: Item) -> bool | None:
+    """Whether a done item met its deadline; None when that cannot be told."""
+    t = item.task
+    if t.status != "done" or t.done_on is None or t.deadline.date is None:
+        return None
+    return t.done_on <= t.deadline.date
+
+
+@dataclass
+class Dashboard:
+    as_of: date
+    due_soon_days: int
+    totals: Tally
+    by_office: list[Tally] = field(default_factory=list)
+    overdue: list[Item] = field(default_factory=list)
+    due_soon: list[Item] = field(default_factory=list)
+
+
+def tally_by(table: Table, rows: list[Item], key: str) -> list[Tally]:
+    """One Tally per lead office (``key='lead'``) or work task (``key='group'``), in table order."""
+    tallies: dict[object, Tally] = {}
+    if key == "lead":
+        order = [o for o in table.offices.names if any(r.task.lead == o for r in rows)]
+        for office in order:
+            tallies[office] = Tally(office, people=tuple(table.roster.for_office(office)))
+    else:
+        for gid, group in table.groups.items():
+            if any(r.task.group == gid for r in rows):
+                tallies[gid] = Tally(group.title)
+    for row in rows:
+        tallies[row.task.lead if key == "lead" else row.task.group].add(row)
+    return list(tallies.values())
+
+
+def dashboard(table: Table, rows: list[Item], today: date, due_soon_days: int) -> Dashboard:
+    totals = Tally("total")
+    for row in rows:
+        totals.add(row)
+    return Dashboard(
+        as_of=today,
+        due_soon_days=due_soon_days,
+        totals=totals,
+        by_office=tally_by(table, rows, "lead"),
+        overdue=by_urgency([r for r in rows if r.state == deadlines.OVERDUE]),
+        due_soon=by_urgency([r for r in rows if r.state == deadlines.DUE_SOON]),
+    )
+
+
+def in_period(item: Item, since: date, today: date) -> bool:
+    """For ``gk report --since``: due in [since, today], done in it, or ongoing and not done before it."""
+    t = item.task
+    due, done = t.deadline.date, t.done_on
+    if done is not None and since <= done <= today:
+        return True
+    if due is not None:
+        return since <= due <= today
+    return t.status != "done" or done is None or done >= since

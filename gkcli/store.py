@@ -1,0 +1,383 @@
+"""Finding the data folder, reading both YAML files, and validating them into a Table."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from gkcli import deadlines
+from gkcli.errors import DataError, GkError, Problem
+from gkcli.model import ROLES, Group, Notice, Person, Roster, Settings, Table, Task
+from gkcli.offices import Office, OfficeGroup, OfficeRegistry
+from gkcli.yamlnodes import NodeReader, compose, position
+
+TASKS_FILE = "tasks.yaml"
+ROSTER_FILE = "leading_group.yaml"
+
+STATUS_WORDS = {"todo": "todo", "doing": "doing", "done": "done",
+                "未开始": "todo", "进行中": "doing", "已完成": "done"}
+ROLE_WORDS = {"leader": "leader", "deputy": "deputy", "member": "member",
+              "组长": "leader", "副组长": "deputy", "成员": "member"}
+
+TASK_REQUIRED = ("id", "group", "title", "lead", "deadline", "status")
+TASK_OPTIONAL = ("assist", "done_on", "notes", "progress")
+
+
+def find_data_dir(explicit: str | None = None, cwd: Path | None = None) -> Path:
+    """``--data``/``GK_DATA`` if given, else the nearest ``data/`` holding tasks.yaml upward."""
+    if explicit:
+        path = Path(explicit).expanduser()
+        if path.is_file() and path.name == TASKS_FILE:
+            path = path.parent
+        if not (path / TASKS_FILE).is_file():
+            raise GkError(f"no {TASKS_FILE} in {path} (check --data or GK_DATA)")
+        return path
+    start = (cwd or Path.cwd()).resolve()
+    for folder in (start, *start.parents):
+        candidate = folder / "data"
+        if (candidate / TASKS_FILE).is_file():
+            return candidate
+    raise GkError(
+        f"no data/{TASKS_FILE} here or in any parent folder; "
+        "run gk inside your table's repository or pass --data DIR (or set GK_DATA)"
+    )
+
+
+def display_path(path: Path) -> str:
+    """The path as the user would type it: relative to the current folder when inside it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
+
+
+def read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise GkError(f"{display_path(path)}: cannot read: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise GkError(
+            f"{display_path(path)}: not UTF-8 (byte {exc.start}); save it as UTF-8"
+        ) from None
+    return text
+
+
+class _TableReader(NodeReader):
+    """Validates tasks.yaml; every method records problems and returns what it could read."""
+
+    def read(self, root: yaml.Node) -> Table | None:
+        top = self.mapping(root, "tasks.yaml", required=("offices", "groups", "tasks"),
+                           optional=("notice", "settings", "office_groups"))
+        if top is None:
+            return None
+        notice = self.notice(top["notice"]) if "notice" in top else Notice()
+        settings = self.settings(top["settings"]) if "settings" in top else Settings()
+        registry = self.offices(top.get("offices"), top.get("office_groups"))
+        groups = self.groups(top["groups"]) if "groups" in top else {}
+        default_year = notice.issued.year if notice.issued else None
+        tasks = self.tasks(top["tasks"], registry, groups, default_year) if "tasks" in top else []
+        return Table(notice=notice, offices=registry, groups=groups, tasks=tasks, settings=settings)
+
+    def notice(self, node: yaml.Node) -> Notice:
+        fields = self.mapping(node, "notice", optional=("number", "issuer", "issued", "title", "table"))
+        if not fields:
+            return Notice()
+        values = {k: self.text(v, f"notice {k}") or "" for k, v in fields.items() if k != "issued"}
+        issued = None
+        if "issued" in fields:
+            issued = self.date(fields["issued"], "notice issued")
+        return Notice(issued=issued, **values)
+
+    def settings(self, node: yaml.Node) -> Settings:
+        fields = self.mapping(node, "settings", optional=("due_soon_days", "commit"))
+        settings = Settings()
+        if not fields:
+            return settings
+        if "due_soon_days" in fields:
+            days = self.integer(fields["due_soon_days"], "settings due_soon_days")
+            if days is not None and days < 0:
+                self.problem(fields["due_soon_days"], "settings due_soon_days must not be negative")
+            elif days is not None:
+                settings.due_soon_days = days
+        if "commit" in fields:
+            value = self.value(fields["commit"])
+            if not isinstance(value, bool):
+                self.problem(fields["commit"], "settings commit must be true or false")
+            else:
+                settings.commit = value
+        return settings
+
+    def date(self, node: yaml.Node, where: str) -> date | None:
+        value = self.value(node)
+        if isinstance(value, date):
+            return value
+        if isinstance(value, str):
+            try:
+                return deadlines.parse_date(value)
+            except deadlines.DeadlineError:
+                pass
+        self.problem(node, f"{where} must be a date like 2021-06-30")
+        return None
+
+    def offices(self, node: yaml.Node | None, groups_node: yaml.Node | None) -> OfficeRegistry:
+        offices: list[Office] = []
+        seen: dict[str, int] = {}
+        for item in self.sequence(node, "offices") if node is not None else []:
+            fields = self.mapping(item, "office", required=("name",), optional=("aliases",))
+            if not fields or "name" not in fields:
+                continue
+            name = self.text(fields["name"], "office name")
+            if name is None:
+                continue
+            aliases = self.texts(fields["aliases"], "office aliases") if "aliases" in fields else []
+            for label, label_node in [(name, fields["name"]), *aliases]:
+                if label in seen:
+                    self.problem(label_node, f"office name {label} is used twice (first on line {seen[label]})")
+                else:
+                    seen[label] = position(label_node)[0]
+            offices.append(Office(name, tuple(a for a, _ in aliases)))
+        registry = OfficeRegistry(offices, [])
+        groups: list[OfficeGroup] = []
+        for item in self.sequence(groups_node, "office_groups") if groups_node is not None else []:
+            fields = self.mapping(item, "office group", required=("name", "members"))
+            if not fields or "name" not in fields or "members" not in fields:
+                continue
+            name = self.text(fields["name"], "office group name")
+            if name is None:
+                continue
+            if name in seen:
+                self.problem(fields["name"], f"office group {name} has the name of an office")
+            members_node = fields["members"]
+            if isinstance(members_node, yaml.ScalarNode) and self.value(members_node) == "all":
+                groups.append(OfficeGroup(name, "all"))
+                continue
+            members = []
+            for member, member_node in self.texts(members_node, "office group members"):
+                if registry.canonical(member) is None:
+                    self.problem(member_node, registry.unknown_message(member))
+                members.append(member)
+            groups.append(OfficeGroup(name, tuple(members)))
+        return OfficeRegistry(offices, groups)
+
+    def groups(self, node: yaml.Node) -> dict[int, Group]:
+        groups: dict[int, Group] = {}
+        for item in self.sequence(node, "groups"):
+            fields = self.mapping(item, "work task", required=("id", "title"))
+            if not fields or "id" not in fields or "title" not in fields:
+                continue
+            gid = self.integer(fields["id"], "work task id")
+            title = self.text(fields["title"], "work task title")
+            if gid is None or title is None:
+                continue
+            if gid in groups:
+                self.problem(fields["id"], f"duplicate work task id {gid}")
+                continue
+            groups[gid] = Group(gid, title)
+        return groups
+
+    def office(self, node: yaml.Node, registry: OfficeRegistry, where: str,
+               allow_group: bool) -> str | None:
+        name = self.text(node, where)
+        if name is None:
+            return None
+        canonical = registry.canonical(name)
+        if canonical:
+            return canonical
+        if registry.is_group(name):
+            if allow_group:
+                return name
+            self.problem(node, f"{where} must be one office, not the group {name}")
+            return None
+        self.problem(node, registry.unknown_message(name))
+        return None
+
+    def tasks(self, node: yaml.Node, registry: OfficeRegistry, groups: dict[int, Group],
+              default_year: int | None) -> list[Task]:
+        tasks: list[Task] = []
+        ids: dict[int, int] = {}
+        for item in self.sequence(node, "tasks"):
+            line = position(item)[0]
+            where = f"item on line {line}"
+            if isinstance(item, yaml.MappingNode):
+                for key_node, value_node in item.value:
+                    if getattr(key_node, "value", None) == "id" and isinstance(value_node, yaml.ScalarNode):
+                        where = f"item {value_node.value}"
+            fields = self.mapping(item, where, required=TASK_REQUIRED, optional=TASK_OPTIONAL)
+            if fields is None:
+                continue
+            task = self.task(fields, registry, groups, default_year, where, line)
+            if task is None:
+                continue
+            if task.id in ids:
+                self.problem(fields["id"], f"duplicate id {task.id} (also on line {ids[task.id]})")
+                continue
+            ids[task.id] = line
+            tasks.append(task)
+        return tasks
+
+    def task(self, fields: dict[str, yaml.Node], registry: OfficeRegistry,
+             groups: dict[int, Group], default_year: int | None, where: str,
+             line: int) -> Task | None:
+        ok = all(k in fields for k in TASK_REQUIRED)
+        get = fields.get
+        task_id = self.integer(get("id"), f"{where}: id") if "id" in fields else None
+        if task_id is not None and task_id <= 0:
+            self.problem(fields["id"], f"{where}: id must be a positive number")
+            task_id = None
+        group = self.integer(get("group"), f"{where}: group") if "group" in fields else None
+        if group is not None and group not in groups:
+            self.problem(fields["group"], f"{where}: unknown group {group}")
+            group = None
+        title = self.text(get("title"), f"{where}: title") if "title" in fields else None
+        lead = self.office(get("lead"), registry, f"{where}: lead", False) if "lead" in fields else None
+        assist: list[str] = []
+        if "assist" in fields:
+            for name, name_node in self.texts(fields["assist"], f"{where}: assist"):
+                office = registry.canonical(name) or (name if registry.is_group(name) else None)
+                if office is None:
+                    self.problem(name_node, registry.unknown_message(name))
+                    ok = False
+                else:
+                    assist.append(office)
+        deadline = None
+        if "deadline" in fields:
+            raw = self.value(fields["deadline"])
+            try:
+                deadline = deadlines.resolve(raw, default_year)
+            except deadlines.DeadlineError as exc:
+                self.problem(fields["deadline"], f"{where}: {exc}")
+        status = None
+        if "status" in fields:
+            word = self.value(fields["status"])
+            status = STATUS_WORDS.get(word) if isinstance(word, str) else None
+            if status is None:
+                self.problem(fields["status"],
+                             f"{where}: bad status {word} (use todo, doing or done; 未开始, 进行中, 已完成)")
+        done_on = self.date(fields["done_on"], f"{where}: done_on") if "done_on" in fields else None
+        if done_on and status and status != "done":
+            self.problem(fields["done_on"], f"{where}: done_on is set but status is {status}")
+        notes = ""
+        if "notes" in fields and self.value(fields["notes"]) is not None:
+            notes = self.text(fields["notes"], f"{where}: notes", allow_empty=True) or ""
+        progress = ()
+        if "progress" in fields:
+            progress = tuple(t for t, _ in self.texts(fields["progress"], f"{where}: progress"))
+        if not ok or None in (task_id, group, title, lead, deadline, status):
+            return None
+        return Task(id=task_id, group=group, title=title, lead=lead, assist=tuple(assist),
+                    deadline=deadline, status=status, done_on=done_on, notes=notes,
+                    progress=progress, line=line)
+
+
+class _RosterReader(NodeReader):
+    def read(self, root: yaml.Node, registry: OfficeRegistry) -> Roster:
+        top = self.mapping(root, "leading_group.yaml", required=("members",), optional=("group",))
+        if top is None:
+            return Roster()
+        name, office_name, attached_to, director, director_node = "", "", None, None, None
+        if "group" in top:
+            group = self.mapping(top["group"], "group", optional=("name", "office")) or {}
+            if "name" in group:
+                name = self.text(group["name"], "group name") or ""
+            if "office" in group:
+                office = self.mapping(group["office"], "group office",
+                                      optional=("name", "attached_to", "director")) or {}
+                if "name" in office:
+                    office_name = self.text(office["name"], "group office name") or ""
+                if "attached_to" in office:
+                    attached_to = self._office(office["attached_to"], registry, "attached_to")
+                if "director" in office:
+                    director = self.text(office["director"], "group office director")
+                    director_node = office["director"]
+        members: list[Person] = []
+        for item in self.sequence(top["members"], "members") if "members" in top else []:
+            fields = self.mapping(item, f"member on line {position(item)[0]}",
+                                  required=("name", "role", "post"), optional=("office",))
+            if not fields or not all(k in fields for k in ("name", "role", "post")):
+                continue
+            person_name = self.text(fields["name"], "member name")
+            role_word = self.value(fields["role"])
+            role = ROLE_WORDS.get(role_word) if isinstance(role_word, str) else None
+            if role is None:
+                self.problem(fields["role"],
+                             f"bad role {role_word} (use {', '.join(ROLES)}; 组长, 副组长, 成员)")
+            post = self.text(fields["post"], "member post")
+            office = None
+            if "office" in fields:
+                office = self._office(fields["office"], registry, "office", who=person_name)
+            if person_name and role and post:
+                members.append(Person(person_name.replace(" ", "").replace("\u3000", ""),
+                                      role, post, office))
+        if director and director_node is not None and director not in {p.name for p in members}:
+            self.problem(director_node, f"group office director {director} is not in members")
+        return Roster(name, office_name, attached_to, director, tuple(members))
+
+    def _office(self, node: yaml.Node, registry: OfficeRegistry, where: str,
+                who: str | None = None) -> str | None:
+        name = self.text(node, where)
+        if name is None:
+            return None
+        canonical = registry.canonical(name)
+        if canonical is None:
+            subject = f"{who} heads " if who else ""
+            self.problem(node, f"{subject}{registry.unknown_message(name)}")
+        return canonical
+
+
+def validate_tasks_text(text: str, path: str) -> tuple[Table | None, list[Problem]]:
+    """Validate the text of a tasks.yaml; the Table is None when it has problems."""
+    root, problems = compose(text, path)
+    if root is None:
+        if not problems:
+            problems = [Problem(path, 1, 1, "the file is empty")]
+        return None, problems
+    reader = _TableReader(path)
+    table = reader.read(root)
+    return (table if not reader.problems else None), reader.problems
+
+
+def read_table(data_dir: Path) -> tuple[Table | None, list[Problem]]:
+    """Read and validate both files; returns the Table (None if tasks.yaml is bad) and all problems."""
+    tasks_path = data_dir / TASKS_FILE
+    table, problems = validate_tasks_text(read_text(tasks_path), display_path(tasks_path))
+    roster_path = data_dir / ROSTER_FILE
+    roster = Roster()
+    if roster_path.is_file():
+        shown = display_path(roster_path)
+        root, roster_problems = compose(read_text(roster_path), shown)
+        problems += roster_problems
+        if root is not None:
+            reader = _RosterReader(shown)
+            registry = table.offices if table else _AnyOffice()
+            roster = reader.read(root, registry)
+            problems += reader.problems
+    if table is not None:
+        table.roster = roster
+        table.tasks_path = tasks_path
+        table.roster_path = roster_path if roster_path.is_file() else None
+    return (table if not problems else None), problems
+
+
+class _AnyOffice(OfficeRegistry):
+    """Stands in when tasks.yaml is broken: roster offices are checked once it is fixed."""
+
+    def __init__(self) -> None:
+        super().__init__([], [])
+
+    def canonical(self, name: str) -> str | None:
+        return name
+
+
+def load_table(data_dir: Path) -> Table:
+    """The validated Table; raises DataError with every problem otherwise."""
+    table, problems = read_table(data_dir)
+    if problems or table is None:
+        raise DataError(problems)
+    return table

@@ -1,0 +1,130 @@
+"""Reading YAML as positioned nodes, with PyYAML's safe loader (C version when present).
+
+PyYAML silently keeps the last of two equal keys; gk composes the node tree
+itself so it can report duplicates, and every value keeps its line and column.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+
+from gkcli.errors import Problem
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+CONFLICT_MARKER = re.compile(r"^(<<<<<<<|=======|>>>>>>>)(\s|$)", re.MULTILINE)
+
+
+def position(node: yaml.Node) -> tuple[int, int]:
+    """1-based (line, column) of a node."""
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def compose(text: str, path: str) -> tuple[yaml.Node | None, list[Problem]]:
+    """The document's root node, or the problems that stop it from being read."""
+    marker = CONFLICT_MARKER.search(text)
+    if marker:
+        line = text.count("\n", 0, marker.start()) + 1
+        return None, [Problem(path, line, 1, "git conflict marker: finish the merge first")]
+    try:
+        return yaml.compose(text, Loader=Loader), []
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+        return None, [Problem(path, line, col, f"YAML syntax: {message}")]
+    except yaml.YAMLError as exc:
+        return None, [Problem(path, 1, 1, f"YAML: {exc}")]
+
+
+class NodeReader:
+    """Turns nodes into Python values while collecting positioned problems."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.problems: list[Problem] = []
+        self._constructor = SafeConstructor()
+
+    def problem(self, node: yaml.Node, message: str) -> None:
+        line, col = position(node)
+        self.problems.append(Problem(self.path, line, col, message))
+
+    def value(self, node: yaml.Node) -> Any:
+        """The Python value of a node (scalars, lists, mappings), or None if it cannot be built."""
+        try:
+            return self._constructor.construct_object(node, deep=True)
+        except (ConstructorError, ValueError, TypeError) as exc:
+            self.problem(node, f"cannot read value: {exc}".split("\n")[0])
+            return None
+
+    def mapping(self, node: yaml.Node, where: str, required: tuple[str, ...] = (),
+                optional: tuple[str, ...] = ()) -> dict[str, yaml.Node] | None:
+        """Key → value node of a mapping, reporting duplicate, unknown and missing keys."""
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, f"{where} must be a mapping of fields")
+            return None
+        allowed = required + optional
+        found: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                self.problem(key_node, f"{where}: field names must be plain words")
+                continue
+            if key in found:
+                line, _ = position(found[key])
+                self.problem(key_node, f"{where}: duplicate field {key} (first on line {line})")
+                continue
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1)
+                hint = f" (did you mean {close[0]}?)" if close else ""
+                self.problem(key_node, f"{where}: unknown field {key}{hint}")
+                continue
+            found[key] = value_node
+        for key in required:
+            if key not in found:
+                self.problem(node, f"{where}: missing field {key}")
+        return found
+
+    def sequence(self, node: yaml.Node, where: str) -> list[yaml.Node]:
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, f"{where} must be a list")
+            return []
+        return list(node.value)
+
+    def text(self, node: yaml.Node, where: str, allow_empty: bool = False) -> str | None:
+        value = self.value(node) if isinstance(node, yaml.ScalarNode) else None
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.problem(node, f"{where} must be text")
+            return None
+        text = str(value).strip()
+        if not text and not allow_empty:
+            self.problem(node, f"{where} is empty")
+            return None
+        return text
+
+    def integer(self, node: yaml.Node, where: str) -> int | None:
+        value = self.value(node) if isinstance(node, yaml.ScalarNode) else None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.problem(node, f"{where} must be a whole number")
+            return None
+        return value
+
+    def texts(self, node: yaml.Node, where: str) -> list[tuple[str, yaml.Node]]:
+        """A list of text values; a single text counts as a list of one."""
+        if isinstance(node, yaml.ScalarNode):
+            if self.value(node) is None:
+                return []
+            items = [node]
+        else:
+            items = self.sequence(node, where)
+        result = []
+        for item in items:
+            text = self.text(item, where)
+            if text is not None:
+                result.append((text, item))
+        return result
