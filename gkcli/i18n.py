@@ -100,7 +100,7 @@ def days_phrase(lang: str, days_left: object) -> str:
 def ordinal(lang: str, n: int) -> str:
     """一、 二、 … for Chinese headings (as the notice numbers its work tasks); 1. 2. … in English."""
     if lang == "en" or not 0 < n < 100:
-        return f"{n}."
+        return f"{n}. "
     digits = "零一二三四五六七八九"
     tens, ones = divmod(n, 10)
     text = (digits[tens] if tens > 1 else "") + ("十" if tens else "") + (digits[ones] if ones else "")

@@ -45,12 +45,21 @@ NARROW = 72  # below this many columns, item tables become one block per item
 def _text_column(table, header: str = "", **kwargs: Any) -> None:
     """A column of Chinese text: folds at any character, since CJK has no spaces to wrap at.
 
-    The header never folds: a column is at least as wide as its heading.
+    A heading breaks only between words: a column is at least as wide as its longest word.
     """
     from rich.cells import cell_len
 
-    kwargs.setdefault("min_width", max(cell_len(header), 4))
+    widest_word = max((cell_len(word) for word in header.split()), default=0)
+    kwargs["min_width"] = max(widest_word, 4, kwargs.get("min_width") or 0)
+    if kwargs.get("max_width"):
+        kwargs["max_width"] = max(kwargs["max_width"], kwargs["min_width"])
     table.add_column(header, overflow="fold", **kwargs)
+
+
+def _state_width(lang: str) -> int:
+    from rich.cells import cell_len
+
+    return max(cell_len(state_word(lang, s)) for s in STATE_STYLE)
 
 
 def _number_column(table, header: str = "") -> None:
@@ -153,7 +162,8 @@ def items_table(rows: list[Item], lang: str, out: TextIO) -> None:
         if key == "id":
             _number_column(table, t(lang, key))
         else:
-            _text_column(table, t(lang, key), no_wrap=key == "state", max_width=caps.get(key))
+            _text_column(table, t(lang, key), no_wrap=key == "state", max_width=caps.get(key),
+                         min_width=_state_width(lang) if key == "state" else None)
     previous_group = None
     for item in rows:
         if item.task.group != previous_group:  # like the notice's merged 工作任务 cells
@@ -284,12 +294,13 @@ def dashboard(board: Dashboard, title: str, number: str, lang: str, out: TextIO)
     for state in ("overdue", "due_soon", "open", "ongoing", "done"):
         _number_column(offices, state_word(lang, state))
     _number_column(offices, t(lang, "total"))
-    _text_column(offices, t(lang, "people"))
+    _text_column(offices, t(lang, "people"), max_width=12)
     for tally in board.by_office:
         offices.add_row(_escape(tally.name), *(str(getattr(tally, s)) for s in
                         ("overdue", "due_soon", "open", "ongoing", "done")),
                         str(tally.total), _escape(people_text(tally.people, lang)))
     console.print(offices)
+    console.print()
     _urgent(console, t(lang, "overdue_items"), board.overdue, t(lang, "nothing_overdue"), lang, "red")
     _urgent(console, t(lang, "due_soon_items", days=board.due_soon_days), board.due_soon,
             t(lang, "nothing_due_soon"), lang, "yellow")
@@ -306,7 +317,7 @@ def _urgent(console, title: str, rows: list[Item], empty: str, lang: str, style:
         return
     table = _table(f"[bold {style}]{title}[/]")
     _number_column(table, t(lang, "id"))
-    caps = {"lead": 10, "deadline": 12, "people": 10}
+    caps = {"lead": 10, "deadline": 12, "people": 12}
     for key in ("title", "lead", "deadline", "days", "people"):
         _text_column(table, t(lang, key), max_width=caps.get(key), no_wrap=key == "days")
     for item in rows:
@@ -315,6 +326,7 @@ def _urgent(console, title: str, rows: list[Item], empty: str, lang: str, style:
                       f"[{style}]{days_phrase(lang, item.days_left)}[/]",
                       _escape(people_text(item.lead_people, lang)))
     console.print(table)
+    console.print()
 
 
 def dashboard_json(board: Dashboard, out: TextIO) -> None:

@@ -1,0 +1,71 @@
+"""Keep the README's example output real.
+
+Each block in README.md that follows a marker line ``<!-- gk: ARGS -->`` is the output
+of ``gk ARGS``, run in order against one fresh copy of the shipped data, 80 columns
+wide, in a temporary git repository (so --commit and undo show real output too).
+
+    python tools/readme.py          # rewrite the blocks
+    python tools/readme.py --check  # exit 1 if any block is stale (the tests do this)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+BLOCK = re.compile(r"(<!-- gk: (?P<args>.*?) -->\n```[a-z]*\n)(?P<body>.*?)(```)", re.DOTALL)
+
+
+def run_blocks(text: str) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        repo = Path(tmp)
+        shutil.copytree(ROOT / "data", repo / "data")
+        env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1", "GK_TODAY": "2021-06-20",
+               "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+               "GIT_AUTHOR_DATE": "2021-06-20T09:00:00", "GIT_COMMITTER_DATE": "2021-06-20T09:00:00"}
+        env.pop("GK_DATA", None)
+        env.pop("GK_LANG", None)
+        git = ["git", "-c", "user.name=秘书", "-c", "user.email=secretary@example.org"]
+        subprocess.run([*git, "init", "-q", "-b", "main"], cwd=repo, check=True)
+        subprocess.run([*git, "add", "data"], cwd=repo, check=True)
+        subprocess.run([*git, "commit", "-qm", "任务分工表"], cwd=repo, check=True, env=env)
+        env["GIT_CONFIG_COUNT"] = "2"
+        env["GIT_CONFIG_KEY_0"], env["GIT_CONFIG_VALUE_0"] = "user.name", "秘书"
+        env["GIT_CONFIG_KEY_1"], env["GIT_CONFIG_VALUE_1"] = "user.email", "secretary@example.org"
+
+        def replace(match: re.Match) -> str:
+            args = shlex.split(match["args"])
+            result = subprocess.run([sys.executable, "-m", "gkcli", *args], cwd=repo, env=env,
+                                    capture_output=True, text=True, input="")
+            output = result.stdout + result.stderr
+            output = "\n".join(line.rstrip() for line in output.splitlines())
+            return f"{match.group(1)}{output}\n{match.group(4)}"
+
+        return BLOCK.sub(replace, text)
+
+
+def main() -> int:
+    text = README.read_text(encoding="utf-8")
+    fresh = run_blocks(text)
+    if "--check" in sys.argv:
+        if fresh != text:
+            import difflib
+
+            sys.stdout.writelines(difflib.unified_diff(
+                text.splitlines(True), fresh.splitlines(True), "README.md", "README.md (real)"))
+            return 1
+        return 0
+    README.write_text(fresh, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
