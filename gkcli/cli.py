@@ -278,6 +278,303 @@ def check(app: App) -> None:
                f"{len(table.roster.members)} people")
 
 
+# --- writing ---------------------------------------------------------------------------------
+
+def write_options(func):
+    """--dry-run and --commit/--no-commit, shared by every command that writes."""
+    func = click.option("--commit/--no-commit", "commit", default=None,
+                        help="git commit the change [default: settings.commit].")(func)
+    func = click.option("--dry-run", "-n", is_flag=True,
+                        help="Print the diff it would make; write nothing.")(func)
+    return func
+
+
+def _write(app: App, change, message: str, dry_run: bool, commit: Optional[bool]) -> None:
+    """Apply a change to tasks.yaml, report it, and commit it when asked."""
+    from gkcli import writer
+    from gkcli.i18n import t
+
+    table = app.table  # refuse early on invalid data, and read the settings
+    commit = table.settings.commit if commit is None else commit
+    if commit and not dry_run:
+        from gkcli import gitops
+
+        if gitops.repo_root(app.data_dir) is None:
+            raise GkError(f"{store.display_path(app.data_dir)} is not in a git repository; "
+                          "run without --commit (or set commit: false)")
+    result = writer.apply(app.data_dir, change, dry_run=dry_run)
+    if not result.changed:
+        click.echo(t(app.lang, "no_change"))
+        return
+    if dry_run:
+        click.echo(result.diff(), nl=False)
+        return
+    click.echo(t(app.lang, "written", path=store.display_path(result.path), what=message))
+    if commit:
+        from gkcli import gitops
+
+        sha = gitops.commit(result.path, message)
+        click.echo(t(app.lang, "committed", sha=sha, message=message))
+
+
+def _check_ids(app: App, ids: tuple[int, ...]) -> None:
+    for task_id in ids:
+        if app.table.task(task_id) is None:
+            raise GkError(f"no item {task_id} (see gk list)")
+
+
+def _office_name(app: App, name: str) -> str:
+    """The full name for an office typed by alias; unknown names pass through to validation."""
+    return app.table.offices.canonical(name) or name.strip()
+
+
+def _ids_text(ids) -> str:
+    return " ".join(f"#{i}" for i in ids)
+
+
+ids_argument = click.argument("ids", metavar="ID...", nargs=-1, type=int, required=True)
+
+
+@cli.command()
+@ids_argument
+@write_options
+@pass_app
+def start(app: App, ids: tuple[int, ...], dry_run: bool, commit: Optional[bool]) -> None:
+    """Mark items as being worked on (status doing).
+
+    \b
+    Example:
+        gk start 5
+        gk start 5 6 --commit
+    """
+    _check_ids(app, ids)
+    done = [i for i in ids if app.table.task(i).status == "done"]
+    if done:
+        raise GkError(f"#{done[0]} is done; use gk reopen {done[0]} to take it up again")
+
+    def change(doc):
+        for task_id in ids:
+            doc.set_field(task_id, "status", "doing")
+
+    _write(app, change, f"gk: {_ids_text(ids)} started", dry_run, commit)
+
+
+@cli.command()
+@ids_argument
+@click.option("--on", "on", callback=_date_option, metavar="DATE",
+              help="The day it was done [default: today].")
+@write_options
+@pass_app
+def done(app: App, ids: tuple[int, ...], on: Optional[date], dry_run: bool,
+         commit: Optional[bool]) -> None:
+    """Mark items as done, recording done_on (today unless --on).
+
+    \b
+    Example:
+        gk done 5
+        gk done 1 2 3 --on 2021-06-28 --commit
+    """
+    _check_ids(app, ids)
+    day = on or app.today
+    if day > app.today:
+        raise GkError(f"--on {day.isoformat()} is after today ({app.today.isoformat()})")
+
+    def change(doc):
+        for task_id in ids:
+            doc.set_field(task_id, "status", "done")
+            doc.set_field(task_id, "done_on", day)
+
+    _write(app, change, f"gk: {_ids_text(ids)} done ({day.isoformat()})", dry_run, commit)
+
+
+@cli.command()
+@ids_argument
+@write_options
+@pass_app
+def reopen(app: App, ids: tuple[int, ...], dry_run: bool, commit: Optional[bool]) -> None:
+    """Take done items up again: status doing, done_on cleared.
+
+    \b
+    Example:
+        gk reopen 5
+    """
+    _check_ids(app, ids)
+
+    def change(doc):
+        for task_id in ids:
+            doc.set_field(task_id, "status", "doing")
+            doc.remove_field(task_id, "done_on")
+
+    _write(app, change, f"gk: {_ids_text(ids)} reopened", dry_run, commit)
+
+
+@cli.command()
+@click.argument("ids", metavar="ID...", nargs=-1, type=int, required=True)
+@click.argument("text")
+@click.option("--on", "on", callback=_date_option, metavar="DATE",
+              help="The date of the note [default: today].")
+@write_options
+@pass_app
+def note(app: App, ids: tuple[int, ...], text: str, on: Optional[date], dry_run: bool,
+         commit: Optional[bool]) -> None:
+    """Add a dated progress note (进展情况) to items.
+
+    The note goes at the end of the item's progress list as "DATE TEXT".
+
+    \b
+    Example:
+        gk note 5 "已完成平台选型"
+        gk note 1 2 "已报送初稿" --on 2021-06-18
+    """
+    _check_ids(app, ids)
+    entry = f"{(on or app.today).isoformat()} {' '.join(text.split())}"
+    if not text.strip():
+        raise click.BadParameter("the note is empty", param_hint="TEXT")
+
+    def change(doc):
+        for task_id in ids:
+            doc.append_to_list(task_id, "progress", entry)
+
+    _write(app, change, f"gk: {_ids_text(ids)} note ({(on or app.today).isoformat()})", dry_run, commit)
+
+
+@cli.command(name="set")
+@ids_argument
+@click.option("--status", type=click.Choice(STATUS_CHOICES), callback=_status_option,
+              help="todo, doing, done (or 未开始, 进行中, 已完成).")
+@click.option("--deadline", metavar="PHRASE", help="A deadline phrase (2021年12月底) or date.")
+@click.option("--lead", metavar="OFFICE", help="The lead office.")
+@click.option("--assist", multiple=True, metavar="OFFICE",
+              help="Assisting office; repeat for several (replaces the list).")
+@click.option("--title", metavar="TEXT", help="The item's wording.")
+@click.option("--group", type=int, metavar="ID", help="The work task it belongs to.")
+@click.option("--notes", metavar="TEXT", help="Free-text notes (replaces them).")
+@write_options
+@pass_app
+def set_(app: App, ids: tuple[int, ...], status, deadline, lead, assist, title, group, notes,
+         dry_run: bool, commit: Optional[bool]) -> None:
+    """Correct fields of items: status, deadline, lead, assisting offices, title, group, notes.
+
+    \b
+    Example:
+        gk set 8 --deadline 2021年12月底
+        gk set 8 --lead 运管股 --assist 综合股 --assist 安监股
+    """
+    _check_ids(app, ids)
+    fields: dict = {}
+    if title is not None:
+        fields["title"] = title
+    if group is not None:
+        fields["group"] = group
+    if lead is not None:
+        fields["lead"] = _office_name(app, lead)
+    if assist:
+        fields["assist"] = [_office_name(app, a) for a in assist]
+    if deadline is not None:
+        fields["deadline"] = deadline.strip()
+    if status is not None:
+        fields["status"] = status
+    if notes is not None:
+        fields["notes"] = notes
+    if not fields:
+        raise click.UsageError("nothing to set: give --status, --deadline, --lead, --assist, "
+                               "--title, --group or --notes")
+
+    def change(doc):
+        for task_id in ids:
+            for key, value in fields.items():
+                doc.set_field(task_id, key, value)
+            if status == "done" and app.table.task(task_id).done_on is None:
+                doc.set_field(task_id, "done_on", app.today)
+            elif status in ("todo", "doing"):
+                doc.remove_field(task_id, "done_on")
+
+    what = ", ".join(f"{k} {v if not isinstance(v, list) else '、'.join(v)}" for k, v in fields.items())
+    _write(app, change, f"gk: {_ids_text(ids)} set {what}", dry_run, commit)
+
+
+@cli.command()
+@click.option("--group", type=int, required=True, metavar="ID", help="The work task (工作任务) id.")
+@click.option("--title", required=True, metavar="TEXT", help="The item's wording (具体事项).")
+@click.option("--lead", required=True, metavar="OFFICE", help="The lead office (牵头股室).")
+@click.option("--assist", multiple=True, metavar="OFFICE", help="Assisting office; repeatable.")
+@click.option("--deadline", required=True, metavar="PHRASE", help="完成时间, as written.")
+@click.option("--status", type=click.Choice(STATUS_CHOICES), default="todo", show_default=True,
+              callback=_status_option)
+@click.option("--id", "task_id", type=click.IntRange(min=1), help="Its 序号 [default: the next free one].")
+@write_options
+@pass_app
+def add(app: App, group: int, title: str, lead: str, assist: tuple[str, ...], deadline: str,
+        status: str, task_id: Optional[int], dry_run: bool, commit: Optional[bool]) -> None:
+    """Add a new item at the end of the table.
+
+    \b
+    Example:
+        gk add --group 3 --title 开通政务微信公众号 --lead 综合股 \\
+               --assist 局各股室（中队、站） --deadline 2021年9月底
+    """
+    taken = [t.id for t in app.table.tasks]
+    if task_id is None:
+        task_id = max(taken, default=0) + 1
+    elif task_id in taken:
+        raise GkError(f"id {task_id} is taken (next free: {max(taken) + 1})")
+    fields = {"id": task_id, "group": group, "title": title, "lead": _office_name(app, lead),
+              "assist": [_office_name(app, a) for a in assist], "deadline": deadline.strip(),
+              "status": status}
+    if status == "done":
+        fields["done_on"] = app.today
+
+    def change(doc):
+        doc.add_item(fields)
+
+    _write(app, change, f"gk: #{task_id} added", dry_run, commit)
+
+
+@cli.command()
+@ids_argument
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@write_options
+@pass_app
+def rm(app: App, ids: tuple[int, ...], yes: bool, dry_run: bool, commit: Optional[bool]) -> None:
+    """Remove items from the table (asks first unless --yes).
+
+    \b
+    Example:
+        gk rm 17
+        gk rm 17 18 --yes --commit
+    """
+    _check_ids(app, ids)
+    if not (yes or dry_run):
+        for task_id in ids:
+            click.echo(f"#{task_id} {app.table.task(task_id).title}")
+        click.confirm(f"Remove {len(ids)} item(s)?", abort=True)
+
+    def change(doc):
+        for task_id in ids:
+            doc.remove_item(task_id)
+
+    _write(app, change, f"gk: {_ids_text(ids)} removed", dry_run, commit)
+
+
+@cli.command()
+@pass_app
+def undo(app: App) -> None:
+    """Revert the last commit gk made (refuses if the last commit is not gk's).
+
+    \b
+    Example:
+        gk done 5 --commit
+        gk undo
+    """
+    from gkcli import gitops, writer
+    from gkcli.i18n import t
+
+    data_dir = app.data_dir
+    with writer.locked(data_dir):
+        subject, sha = gitops.undo(data_dir / store.TASKS_FILE)
+    click.echo(t(app.lang, "undone", subject=subject, sha=sha))
+
+
 def main(prog_name: str = "gk") -> None:
     try:
         cli.main(prog_name=prog_name)

@@ -67,6 +67,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "late": ("逾期完成", "Late"),
     "rate": ("按时完成率", "On-time rate"),
     "items": ("事项", "Items"),
+    "no_change": ("没有需要修改的内容。", "Nothing to change."),
+    "written": ("已写入 {path}：{what}", "Wrote {path}: {what}"),
+    "committed": ("已提交 {sha}：{message}", "Committed {sha}: {message}"),
+    "undone": ("已撤销 “{subject}”（新提交 {sha}）", "Undid \"{subject}\" (new commit {sha})"),
     "ongoing_note": ("长期事项不计入逾期", "ongoing items are never overdue"),
 }
 

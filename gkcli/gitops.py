@@ -1,0 +1,68 @@
+"""Committing gk's changes to git, and undoing the last one. Without git, gk works all the same."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from gkcli.errors import GkError
+
+PREFIX = "gk: "
+
+
+def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    try:
+        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
+                              encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        raise GkError("git is not installed; run without --commit") from None
+
+
+def _fail(what: str, result: subprocess.CompletedProcess) -> GkError:
+    detail = (result.stderr or result.stdout).strip().splitlines()
+    return GkError(f"git {what} failed: {detail[-1] if detail else 'exit ' + str(result.returncode)}")
+
+
+def repo_root(folder: Path) -> Path | None:
+    """The top of the git work tree holding ``folder``, or None."""
+    try:
+        result = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=folder,
+                                capture_output=True, text=True)
+    except FileNotFoundError:
+        return None
+    return Path(result.stdout.strip()) if result.returncode == 0 else None
+
+
+def commit(path: Path, message: str) -> str:
+    """Commit ``path`` alone (other staged work is left staged) and return the short hash."""
+    root = repo_root(path.parent)
+    if root is None:
+        raise GkError(f"{path.parent} is not in a git repository; run without --commit")
+    result = _git(["add", "--", str(path)], root)
+    if result.returncode != 0:
+        raise _fail("add", result)
+    result = _git(["commit", "--quiet", "-m", message, "--", str(path)], root)
+    if result.returncode != 0:
+        raise _fail("commit", result)
+    return _git(["rev-parse", "--short", "HEAD"], root).stdout.strip()
+
+
+def undo(path: Path) -> tuple[str, str]:
+    """Revert HEAD if gk made it; returns (reverted subject, new short hash)."""
+    root = repo_root(path.parent)
+    if root is None:
+        raise GkError(f"{path.parent} is not in a git repository: nothing to undo")
+    head = _git(["log", "-1", "--format=%h%x00%s"], root)
+    if head.returncode != 0 or not head.stdout.strip():
+        raise GkError("no commits yet: nothing to undo")
+    short, subject = head.stdout.strip().split("\x00", 1)
+    if not subject.startswith(PREFIX):
+        raise GkError(f"the last commit is not gk's ({short} {subject}); nothing undone")
+    dirty = _git(["status", "--porcelain", "--", str(path)], root).stdout.strip()
+    if dirty:
+        raise GkError(f"{path.name} has changes not yet committed; commit or discard them first")
+    result = _git(["revert", "--no-edit", "HEAD"], root)
+    if result.returncode != 0:
+        _git(["revert", "--abort"], root)
+        raise _fail("revert", result)
+    return subject, _git(["rev-parse", "--short", "HEAD"], root).stdout.strip()

@@ -1,0 +1,320 @@
+"""Surgical edits to the text of tasks.yaml.
+
+gk never re-dumps the user's file. It finds the exact characters of a node with
+PyYAML's marks and replaces, inserts or deletes only those, so every other byte —
+comments, blank lines, key order, quoting, flow or block lists, Chinese — stays as
+she wrote it. Each edit re-reads the text, so edits can be chained.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Union
+
+import yaml
+
+from gkcli.errors import DataError, GkError, NotFound, WriteRefused
+from gkcli.yamlnodes import compose
+
+Value = Union[str, int, date, list]
+
+
+def emit_scalar(value: Any, quote: str | None = None, flow: bool = False) -> str:
+    """A one-line YAML scalar for ``value``: plain when safe, quoted when it must be.
+
+    ``quote`` (' or ") keeps the quoting style of the value it replaces; ``flow`` quotes
+    what a flow collection ({...} or [...]) would misread, such as a comma.
+    """
+    if flow and not quote and isinstance(value, str):
+        return emit_flow_list([value])[1:-1]
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    text = " ".join(str(value).splitlines())
+    dumped = yaml.safe_dump(text, allow_unicode=True, width=1 << 30, default_flow_style=True,
+                            default_style=quote)
+    return dumped.removesuffix("\n").removesuffix("\n...")
+
+
+def emit_flow_list(values: list) -> str:
+    if not values:
+        return "[]"
+    return yaml.safe_dump(list(values), allow_unicode=True, width=1 << 30, default_flow_style=True).strip()
+
+
+class TasksText:
+    """The text of a tasks.yaml and the edits gk makes to it."""
+
+    def __init__(self, text: str, path: str = "tasks.yaml"):
+        self.text = text
+        self.path = path
+        self.newline = "\r\n" if "\r\n" in text else "\n"
+        self._parse()
+
+    # --- reading -----------------------------------------------------------------------
+
+    def _parse(self) -> None:
+        root, problems = compose(self.text, self.path)
+        if root is None:
+            raise DataError(problems)
+        self.root = root
+        tasks = self._child(root, "tasks")
+        if tasks is None or not isinstance(tasks[1], (yaml.SequenceNode, yaml.ScalarNode)):
+            raise WriteRefused(f"{self.path}: no tasks list to edit")
+        self.tasks_key, self.tasks = tasks
+
+    @staticmethod
+    def _child(mapping: yaml.Node, key: str):
+        if not isinstance(mapping, yaml.MappingNode):
+            return None
+        for key_node, value_node in mapping.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+                return key_node, value_node
+        return None
+
+    def items(self) -> list[yaml.MappingNode]:
+        if not isinstance(self.tasks, yaml.SequenceNode):
+            return []
+        return [n for n in self.tasks.value if isinstance(n, yaml.MappingNode)]
+
+    def ids(self) -> list[int]:
+        found = []
+        for item in self.items():
+            pair = self._child(item, "id")
+            if pair and isinstance(pair[1], yaml.ScalarNode) and pair[1].value.isdigit():
+                found.append(int(pair[1].value))
+        return found
+
+    def item(self, task_id: int) -> yaml.MappingNode:
+        for item in self.items():
+            pair = self._child(item, "id")
+            if pair and isinstance(pair[1], yaml.ScalarNode) and pair[1].value == str(task_id):
+                return item
+        raise NotFound(f"no item {task_id} (see gk list)")
+
+    # --- positions ---------------------------------------------------------------------
+
+    def _line_start(self, index: int) -> int:
+        return self.text.rfind("\n", 0, index) + 1
+
+    @staticmethod
+    def _leaf(node: yaml.Node) -> yaml.Node:
+        """The last scalar inside ``node``: block collections' own end marks run on to the next token."""
+        while isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and not node.flow_style and node.value:
+            last = node.value[-1]
+            node = last[1] if isinstance(last, tuple) else last
+        return node
+
+    def _content_end(self, node: yaml.Node) -> int:
+        """Where a node's own characters end: a block scalar's span runs on over blank lines."""
+        leaf = self._leaf(node)
+        start, end = leaf.start_mark.index, leaf.end_mark.index
+        if isinstance(leaf, yaml.ScalarNode) and leaf.style in ("|", ">"):
+            return start + len(self.text[start:end].rstrip())
+        return end
+
+    def _after_line(self, node: yaml.Node) -> int:
+        """The index just past the line on which ``node``'s content ends (past its newline)."""
+        newline = self.text.find("\n", self._content_end(node))
+        if newline == -1:
+            self.text += self.newline
+            return len(self.text)
+        return newline + 1
+
+    def _splice(self, start: int, end: int, new: str) -> None:
+        self.text = self.text[:start] + new + self.text[end:]
+        self._parse()
+
+    def _owns_its_lines(self, key_node: yaml.Node) -> bool:
+        start = self._line_start(key_node.start_mark.index)
+        return self.text[start:key_node.start_mark.index].strip() == ""
+
+    # --- edits ---------------------------------------------------------------------------
+
+    def set_field(self, task_id: int, key: str, value: Value) -> None:
+        """Set a field of an item, replacing just its value, or adding it after the last field."""
+        item = self.item(task_id)
+        pair = self._child(item, key)
+        if pair is None:
+            self._add_field(item, key, value)
+            return
+        key_node, node = pair
+        if isinstance(value, list):
+            self._replace_list(task_id, key, value)
+            return
+        if self._same(node, value):
+            return  # leave her spelling and quoting alone
+        quote = node.style if isinstance(node, yaml.ScalarNode) and node.style in ("'", '"') else None
+        new = emit_scalar(value, quote, flow=bool(item.flow_style))
+        if isinstance(node, yaml.ScalarNode) and node.start_mark.index == node.end_mark.index:
+            colon = self.text.index(":", key_node.end_mark.index)
+            self._splice(colon + 1, colon + 1, " " + new)  # `key:` with nothing after it
+            return
+        self._splice(node.start_mark.index, self._content_end(node), new)
+
+    @staticmethod
+    def _same(node: yaml.Node, value: object) -> bool:
+        if not isinstance(node, yaml.ScalarNode):
+            return False
+        try:
+            current = yaml.constructor.SafeConstructor().construct_object(node)
+        except (yaml.YAMLError, ValueError):
+            return False
+        return type(current) is type(value) and current == value
+
+    def _replace_list(self, task_id: int, key: str, values: list) -> None:
+        """Replace a list field; in a block list, items that stay keep their lines and comments."""
+        key_node, node = self._child(self.item(task_id), key)
+        block = isinstance(node, yaml.SequenceNode) and not node.flow_style and node.value
+        if block and values:
+            old = len(node.value)
+            for value in values[old:]:
+                self.append_to_list(task_id, key, value)
+            for index in reversed(range(len(values), old)):
+                item = self._child(self.item(task_id), key)[1].value[index]
+                dash = self.text.rfind("-", 0, item.start_mark.index)
+                self._splice(self._line_start(dash), self._after_line(item), "")
+            for index, value in enumerate(values[:old]):
+                item = self._child(self.item(task_id), key)[1].value[index]
+                if not self._same(item, value):
+                    self._splice(item.start_mark.index, item.end_mark.index, emit_scalar(value))
+            return
+        if isinstance(node, yaml.SequenceNode) and node.flow_style and node.value and values:
+            self._splice(node.start_mark.index, node.end_mark.index, emit_flow_list(values))
+            return
+        colon = self.text.index(":", key_node.end_mark.index)
+        end = self._content_end(node) if node.end_mark.index > colon else colon + 1
+        self._splice(colon + 1, end, " " + emit_flow_list(values))
+
+    def _add_field(self, item: yaml.MappingNode, key: str, value: Value) -> None:
+        last_key, last_value = item.value[-1]
+        if item.flow_style:
+            new = f", {key}: " + (emit_flow_list(value) if isinstance(value, list) else emit_scalar(value, flow=True))
+            self._splice(last_value.end_mark.index, last_value.end_mark.index, new)
+            return
+        indent = " " * item.value[0][0].start_mark.column
+        at = self._after_line(last_value)
+        self._splice(at, at, self._block_field(indent, key, value))
+
+    def _block_field(self, indent: str, key: str, value: Value) -> str:
+        nl = self.newline
+        if isinstance(value, list) and value:
+            items = "".join(f"{indent}  - {emit_scalar(v)}{nl}" for v in value)
+            return f"{indent}{key}:{nl}{items}"
+        if isinstance(value, list):
+            return f"{indent}{key}: []{nl}"
+        return f"{indent}{key}: {emit_scalar(value)}{nl}"
+
+    def remove_field(self, task_id: int, key: str) -> None:
+        item = self.item(task_id)
+        pair = self._child(item, key)
+        if pair is None:
+            return
+        key_node, node = pair
+        if item.flow_style:
+            index = [k for k, _ in item.value].index(key_node)
+            start = item.value[index - 1][1].end_mark.index if index else key_node.start_mark.index
+            end = node.end_mark.index if index else item.value[1][0].start_mark.index
+            self._splice(start, end, "")
+            return
+        if not self._owns_its_lines(key_node):
+            raise WriteRefused(f"item {task_id}: {key} shares its line with other text; edit it by hand")
+        self._splice(self._line_start(key_node.start_mark.index), self._after_line(node), "")
+
+    def append_to_list(self, task_id: int, key: str, entry: str) -> None:
+        """Add ``entry`` at the end of an item's list field, in the list's own style."""
+        item = self.item(task_id)
+        pair = self._child(item, key)
+        if pair is None or (isinstance(pair[1], yaml.ScalarNode) and pair[1].value == ""):
+            if pair is not None:
+                self.remove_field(task_id, key)
+                item = self.item(task_id)
+            self._add_field(item, key, [entry])
+            return
+        key_node, node = pair
+        if not isinstance(node, yaml.SequenceNode):
+            raise WriteRefused(f"item {task_id}: {key} is not a list; edit it by hand")
+        if node.flow_style:
+            if node.value:
+                at = node.value[-1].end_mark.index
+                self._splice(at, at, ", " + emit_flow_list([entry])[1:-1])
+            else:
+                at = self.text.index("[", node.start_mark.index) + 1
+                self._splice(at, at, emit_flow_list([entry])[1:-1])
+            return
+        indent = " " * node.start_mark.column
+        at = self._after_line(node.value[-1])
+        self._splice(at, at, f"{indent}- {emit_scalar(entry)}{self.newline}")
+
+    def add_item(self, fields: dict[str, Value]) -> None:
+        """Append a new item after the last one, shaped like the items already there."""
+        items = self.items()
+        nl = self.newline
+        if not items:
+            if isinstance(self.tasks, yaml.SequenceNode) and self.tasks.value:
+                raise WriteRefused(f"{self.path}: tasks holds something other than items")
+            indent = " " * (self.tasks_key.start_mark.column + 2)
+            body = self._item_text(fields, indent, list_style_block=True)
+            colon = self.text.index(":", self.tasks_key.end_mark.index)
+            end = self.tasks.end_mark.index if self.tasks.end_mark.index > colon else colon + 1
+            self._splice(colon + 1, end, nl + body.rstrip(nl))
+            return
+        if self.tasks.flow_style:
+            flow = "{" + ", ".join(
+                f"{k}: {emit_flow_list(v) if isinstance(v, list) else emit_scalar(v, flow=True)}"
+                for k, v in fields.items()) + "}"
+            at = items[-1].end_mark.index
+            self._splice(at, at, ", " + flow)
+            return
+        indent = " " * self.tasks.start_mark.column
+        first_assist = self._child(items[0], "assist")
+        block_lists = not (first_assist and getattr(first_assist[1], "flow_style", False))
+        body = self._item_text(fields, indent, list_style_block=block_lists)
+        gap = nl if len(items) > 1 and self._blank_line_between(items[-2], items[-1]) else ""
+        at = self._after_line(items[-1])
+        self._splice(at, at, gap + body)
+
+    def _blank_line_between(self, first: yaml.Node, second: yaml.Node) -> bool:
+        between = self.text[self._leaf(first).end_mark.index:second.start_mark.index]
+        return any(line.strip() == "" for line in between.splitlines()[1:])
+
+    def _item_text(self, fields: dict[str, Value], indent: str, list_style_block: bool) -> str:
+        nl = self.newline
+        lines = []
+        for n, (key, value) in enumerate(fields.items()):
+            lead = f"{indent}- " if n == 0 else f"{indent}  "
+            if isinstance(value, list) and list_style_block and value:
+                lines.append(f"{lead}{key}:")
+                lines.extend(f"{indent}    - {emit_scalar(v)}" for v in value)
+            elif isinstance(value, list):
+                lines.append(f"{lead}{key}: {emit_flow_list(value)}")
+            else:
+                lines.append(f"{lead}{key}: {emit_scalar(value)}")
+        return nl.join(lines) + nl
+
+    def remove_item(self, task_id: int) -> None:
+        item = self.item(task_id)
+        items = self.items()
+        if self.tasks.flow_style:
+            index = items.index(item)
+            start = items[index - 1].end_mark.index if index else item.start_mark.index
+            end = item.end_mark.index if index or len(items) == 1 else items[1].start_mark.index
+            self._splice(start, end, "")
+            return
+        dash = self.text.rfind("-", 0, item.start_mark.index)
+        start = self._line_start(dash)
+        if self.text[start:dash].strip():
+            raise GkError(f"item {task_id} shares its line with other text; edit it by hand")
+        end = self._after_line(item)
+        before = self.text[:start]
+        after = self.text[end:]
+        if before.endswith(self.newline * 2) and (after.startswith(self.newline) or not after.strip()):
+            start -= len(self.newline)  # don't leave two blank lines where one item was
+        if len(items) == 1:
+            colon = self.text.index(":", self.tasks_key.end_mark.index)
+            self._splice(colon + 1, end, " []" + self.newline)
+            return
+        self._splice(start, end, "")

@@ -1,0 +1,106 @@
+"""--commit and gk undo against real git repositories in temporary folders."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import SHIPPED, Gk, replace_in
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch) -> Gk:
+    for var, value in {"GIT_AUTHOR_NAME": "秘书", "GIT_AUTHOR_EMAIL": "secretary@example.org",
+                       "GIT_COMMITTER_NAME": "秘书", "GIT_COMMITTER_EMAIL": "secretary@example.org"}.items():
+        monkeypatch.setenv(var, value)
+    shutil.copytree(SHIPPED, tmp_path / "data")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "data")
+    git(tmp_path, "commit", "-qm", "任务分工表")
+    return Gk(tmp_path / "data")
+
+
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
+                          text=True).stdout.strip()
+
+
+def subjects(gk: Gk) -> list[str]:
+    return git(gk.data.parent, "log", "--format=%s").splitlines()
+
+
+def test_commit_records_what_changed(repo):
+    result = repo("done", "5", "--on", "2021-06-18", "--commit")
+    assert result.exit_code == 0, result.output
+    assert subjects(repo)[0] == "gk: #5 done (2021-06-18)"
+    assert git(repo.data.parent, "status", "--porcelain") == ""
+    assert "已提交" in result.output
+
+
+def test_commit_only_takes_tasks_yaml(repo):
+    other = repo.data.parent / "会议纪要.txt"
+    other.write_text("草稿", encoding="utf-8")
+    git(repo.data.parent, "add", other.name)
+    repo("note", "5", "已选型", "--commit")
+    assert git(repo.data.parent, "show", "--name-only", "--format=", "HEAD") == "data/tasks.yaml"
+    assert git(repo.data.parent, "-c", "core.quotepath=false", "status", "--porcelain") == "A  会议纪要.txt"
+
+
+def test_settings_commit_true_commits_without_the_flag(repo):
+    replace_in(repo.tasks, "commit: false", "commit: true")
+    git(repo.data.parent, "commit", "-qam", "开启自动提交")
+    repo("start", "5")
+    assert subjects(repo)[0] == "gk: #5 started"
+    repo("start", "6", "--no-commit")
+    assert subjects(repo)[0] == "gk: #5 started"
+
+
+def test_undo_reverts_gk_commit(repo):
+    original = repo.tasks.read_bytes()
+    repo("done", "5", "--commit")
+    result = repo("undo")
+    assert result.exit_code == 0, result.output
+    assert "已撤销" in result.output and "gk: #5 done (2021-06-20)" in result.output
+    assert repo.tasks.read_bytes() == original
+    assert subjects(repo)[0] == 'Revert "gk: #5 done (2021-06-20)"'
+
+
+def test_undo_refuses_when_last_commit_is_not_gks(repo):
+    repo("done", "5", "--commit")
+    replace_in(repo.tasks, "# 设置", "# 设置（手工）")
+    git(repo.data.parent, "commit", "-qam", "手工修改")
+    before = repo.tasks.read_bytes()
+    result = repo("undo")
+    assert result.exit_code == 1
+    assert "the last commit is not gk's" in result.output and "手工修改" in result.output
+    assert repo.tasks.read_bytes() == before
+
+
+def test_undo_twice_refuses_the_revert(repo):
+    repo("done", "5", "--commit")
+    repo("undo")
+    assert repo("undo").exit_code == 1
+
+
+def test_undo_refuses_over_uncommitted_changes(repo):
+    repo("done", "5", "--commit")
+    repo("note", "6", "未提交的进展")
+    result = repo("undo")
+    assert result.exit_code == 1 and "not yet committed" in result.output
+    assert "未提交的进展" in repo.tasks.read_text("utf-8")
+
+
+def test_commit_outside_git_is_refused_before_writing(data_dir):
+    gk = Gk(data_dir)
+    before = gk.tasks.read_bytes()
+    result = gk("done", "5", "--commit")
+    assert result.exit_code == 1 and "not in a git repository" in result.output
+    assert gk.tasks.read_bytes() == before
+
+
+def test_writes_work_without_git(data_dir):
+    gk = Gk(data_dir)
+    assert gk("done", "5").exit_code == 0
+    assert gk("undo").exit_code == 1
