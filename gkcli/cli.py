@@ -289,7 +289,7 @@ def write_options(func):
     return func
 
 
-def _write(app: App, change, message: str, dry_run: bool, commit: Optional[bool]) -> None:
+def _write(app: App, change, message: str, dry_run: bool, commit: bool | None) -> None:
     """Apply a change to tasks.yaml, report it, and commit it when asked."""
     from gkcli import writer
     from gkcli.i18n import t
@@ -339,7 +339,7 @@ ids_argument = click.argument("ids", metavar="ID...", nargs=-1, type=int, requir
 @ids_argument
 @write_options
 @pass_app
-def start(app: App, ids: tuple[int, ...], dry_run: bool, commit: Optional[bool]) -> None:
+def start(app: App, ids: tuple[int, ...], dry_run: bool, commit: bool | None) -> None:
     """Mark items as being worked on (status doing).
 
     \b
@@ -365,8 +365,8 @@ def start(app: App, ids: tuple[int, ...], dry_run: bool, commit: Optional[bool])
               help="The day it was done [default: today].")
 @write_options
 @pass_app
-def done(app: App, ids: tuple[int, ...], on: Optional[date], dry_run: bool,
-         commit: Optional[bool]) -> None:
+def done(app: App, ids: tuple[int, ...], on: date | None, dry_run: bool,
+         commit: bool | None) -> None:
     """Mark items as done, recording done_on (today unless --on).
 
     \b
@@ -391,7 +391,7 @@ def done(app: App, ids: tuple[int, ...], on: Optional[date], dry_run: bool,
 @ids_argument
 @write_options
 @pass_app
-def reopen(app: App, ids: tuple[int, ...], dry_run: bool, commit: Optional[bool]) -> None:
+def reopen(app: App, ids: tuple[int, ...], dry_run: bool, commit: bool | None) -> None:
     """Take done items up again: status doing, done_on cleared.
 
     \b
@@ -415,8 +415,8 @@ def reopen(app: App, ids: tuple[int, ...], dry_run: bool, commit: Optional[bool]
               help="The date of the note [default: today].")
 @write_options
 @pass_app
-def note(app: App, ids: tuple[int, ...], text: str, on: Optional[date], dry_run: bool,
-         commit: Optional[bool]) -> None:
+def note(app: App, ids: tuple[int, ...], text: str, on: date | None, dry_run: bool,
+         commit: bool | None) -> None:
     """Add a dated progress note (进展情况) to items.
 
     The note goes at the end of the item's progress list as "DATE TEXT".
@@ -452,7 +452,7 @@ def note(app: App, ids: tuple[int, ...], text: str, on: Optional[date], dry_run:
 @write_options
 @pass_app
 def set_(app: App, ids: tuple[int, ...], status, deadline, lead, assist, title, group, notes,
-         dry_run: bool, commit: Optional[bool]) -> None:
+         dry_run: bool, commit: bool | None) -> None:
     """Correct fields of items: status, deadline, lead, assisting offices, title, group, notes.
 
     \b
@@ -505,7 +505,7 @@ def set_(app: App, ids: tuple[int, ...], status, deadline, lead, assist, title, 
 @write_options
 @pass_app
 def add(app: App, group: int, title: str, lead: str, assist: tuple[str, ...], deadline: str,
-        status: str, task_id: Optional[int], dry_run: bool, commit: Optional[bool]) -> None:
+        status: str, task_id: int | None, dry_run: bool, commit: bool | None) -> None:
     """Add a new item at the end of the table.
 
     \b
@@ -535,7 +535,7 @@ def add(app: App, group: int, title: str, lead: str, assist: tuple[str, ...], de
 @click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
 @write_options
 @pass_app
-def rm(app: App, ids: tuple[int, ...], yes: bool, dry_run: bool, commit: Optional[bool]) -> None:
+def rm(app: App, ids: tuple[int, ...], yes: bool, dry_run: bool, commit: bool | None) -> None:
     """Remove items from the table (asks first unless --yes).
 
     \b
