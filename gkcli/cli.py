@@ -278,6 +278,181 @@ def check(app: App) -> None:
                f"{len(table.roster.members)} people")
 
 
+# --- for the offices ---------------------------------------------------------------------------
+
+def _export(app: App, rows, target: str, fmt: str | None, force: bool) -> None:
+    from gkcli import export
+    from gkcli.i18n import t
+
+    chosen = export.format_for(target, fmt)
+    data = export.write(rows, target, chosen, app.lang, force=force)
+    if data is not None:
+        click.get_binary_stream("stdout").write(data)
+        return
+    click.echo(t(app.lang, "exported", n=len(rows), path=target), err=True)
+
+
+@cli.command()
+@filter_options
+@click.option("--export", "target", metavar="FILE",
+              help="Write the list to FILE (.csv, .xlsx, .md, .json; - for stdout).")
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@click.option("--format", "fmt", type=click.Choice(("table", "json", "csv", "md", "xlsx")),
+              help="Output format [default: table, or the FILE's extension].")
+@pass_app
+def overdue(app: App, target: str | None, force: bool, fmt: str | None, **filters) -> None:
+    """Overdue items, most overdue first, with the people who answer for them.
+
+    Takes the same filters as gk list.
+
+    \b
+    Example:
+        gk overdue
+        gk overdue --lead 综合股 --export 逾期事项.xlsx
+    """
+    from gkcli import render
+    from gkcli.i18n import t
+
+    f = make_filter(**filters)
+    f.states = ("overdue",)
+    rows = query.by_urgency(query.select(app.table, app.items(), f))
+    if target:
+        _export(app, rows, target, None if fmt == "table" else fmt, force)
+    elif fmt in (None, "table"):
+        render.urgent(render._console(out()), t(app.lang, "overdue_items"), rows,
+                      t(app.lang, "nothing_overdue"), app.lang, "red")
+    elif fmt == "xlsx":
+        raise click.UsageError("xlsx goes to a file: use --export FILE.xlsx (or --export -)")
+    else:
+        render.items(rows, fmt, app.lang, out())
+
+
+@cli.command(name="export")
+@click.argument("target", metavar="FILE")
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(("csv", "xlsx", "md", "json")),
+              help="Format [default: from FILE's extension].")
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@pass_app
+def export_(app: App, target: str, fmt: str | None, force: bool, **filters) -> None:
+    """Write items (all, or a filtered selection) to FILE for Excel/WPS, Word or scripts.
+
+    CSV is UTF-8 with a BOM so Excel and WPS show Chinese; cells that a spreadsheet
+    would run as a formula are neutralised. XLSX merges each work task over its items,
+    freezes the header and highlights overdue rows. FILE - writes to stdout.
+
+    \b
+    Example:
+        gk export 任务分工表.xlsx
+        gk export 安监股.csv --office 安监股
+        gk export - --format md --state overdue
+    """
+    rows = query.select(app.table, app.items(), make_filter(**filters))
+    _export(app, rows, target, fmt, force)
+
+
+@cli.command()
+@click.option("--since", callback=_date_option, metavar="DATE",
+              help="Only items due, or done, from DATE to today.")
+@format_option("table", "md", "json")
+@pass_app
+def report(app: App, since: date | None, fmt: str) -> None:
+    """Per lead office and per work task: done, on time, late, overdue, and the on-time rate.
+
+    On-time rate = items done on or before their deadline ÷ items whose deadline has
+    passed or that are done (ongoing items and done items without done_on are left out).
+
+    \b
+    Example:
+        gk report
+        gk report --since 2021-01-01 --format md > 上半年情况.md
+    """
+    from gkcli import render
+    from gkcli import report as reports
+    from gkcli.i18n import t
+
+    table = app.table
+    rows = app.items()
+    if since:
+        rows = [r for r in rows if reports.in_period(r, since, app.today)]
+    by_office = reports.tally_by(table, rows, "lead")
+    by_group = reports.tally_by(table, rows, "group")
+    totals = reports.Tally(t(app.lang, "total"))
+    for row in rows:
+        totals.add(row)
+    period = f"{since.isoformat()} — {app.today.isoformat()}" if since else app.today.isoformat()
+    header = f"{table.notice.table or table.notice.title} · {t(app.lang, 'as_of')} {period}"
+    sections = [(t(app.lang, "by_office"), t(app.lang, "lead"), by_office + [totals]),
+                (t(app.lang, "by_group"), t(app.lang, "group"), by_group)]
+    as_json = {"as_of": app.today.isoformat(), "since": since.isoformat() if since else None,
+               "totals": totals.as_json(), "by_office": [x.as_json() for x in by_office],
+               "by_group": [x.as_json() for x in by_group]}
+    render.report(sections, header, fmt, app.lang, out(), as_json)
+
+
+@cli.command()
+@click.option("--office", metavar="NAME", help="Only this office (leading or assisting).")
+@format_option("text", "json", default="text")
+@pass_app
+def remind(app: App, office: str | None, fmt: str) -> None:
+    """Ready-to-paste reminders, one block per office with overdue or due-soon items.
+
+    Each names the people who answer for the office, every item with its deadline and
+    days over or left, and whether the office leads (牵头) or assists (协办).
+
+    \b
+    Example:
+        gk remind
+        gk remind --office 安监股
+    """
+    from gkcli import render
+    from gkcli import report as reports
+    from gkcli.i18n import t
+
+    table = app.table
+    name = query.resolve_office(table, office) if office else None
+    found = reports.reminders(table, app.items(), name)
+    sender = table.roster.office_name or ""
+    if sender and table.roster.attached_to:
+        sender = f"{table.roster.attached_to}（{sender}）" if app.lang == "zh" else sender
+    texts = [render.reminder_text(r, table.notice.table or table.notice.title, table.notice.number,
+                                  app.today, app.lang, sender) for r in found]
+    if fmt == "json":
+        render.dump_json([render.reminder_json(r, m) for r, m in zip(found, texts)], out())
+    elif not found:
+        click.echo(t(app.lang, "nothing_to_remind"))
+    else:
+        click.echo("\n\n".join(texts))
+
+
+@cli.command()
+@filter_options
+@pass_app
+def timeline(app: App, **filters) -> None:
+    """Deadlines on a month-by-month axis (a simple Gantt), today marked, overdue in red.
+
+    Takes the same filters as gk list; fits the terminal width.
+
+    \b
+    Example:
+        gk timeline
+        gk timeline --lead 运管股
+    """
+    from gkcli import render
+
+    table = app.table
+    rows = query.select(table, app.items(), make_filter(**filters))
+    if not rows:
+        from gkcli.i18n import t
+
+        click.echo(t(app.lang, "no_items"))
+        return
+    dates = [d for r in rows for d in (r.task.deadline.date, r.task.done_on) if d]
+    start = min([table.notice.issued or app.today, *dates, app.today])
+    end = max([*dates, app.today])
+    render.timeline(rows, start, end, app.today, app.lang, out())
+
+
 # --- writing ---------------------------------------------------------------------------------
 
 def write_options(func):

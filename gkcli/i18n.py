@@ -71,6 +71,18 @@ _WORDS: dict[str, tuple[str, str]] = {
     "written": ("已写入 {path}：{what}", "Wrote {path}: {what}"),
     "committed": ("已提交 {sha}：{message}", "Committed {sha}: {message}"),
     "undone": ("已撤销 “{subject}”（新提交 {sha}）", "Undid \"{subject}\" (new commit {sha})"),
+    "rep.total": ("合计", "Total"),
+    "rep.done": ("已完成", "Done"),
+    "rep.on_time": ("按时", "On time"),
+    "rep.late": ("超时", "Late"),
+    "rep.overdue": ("逾期", "Overdue"),
+    "rep.due_soon": ("临期", "Due soon"),
+    "rep.ongoing": ("长期", "Ongoing"),
+    "rep.rate": ("按时率", "Rate"),
+    "by_group": ("各工作任务情况", "By work task"),
+    "nothing_to_remind": ("没有逾期或即将到期的事项，无需提醒。", "Nothing overdue or due soon: no reminders."),
+    "sheet": ("任务分工表", "Tasks"),
+    "exported": ("已导出 {n} 项到 {path}", "Exported {n} items to {path}"),
     "ongoing_note": ("长期事项不计入逾期", "ongoing items are never overdue"),
 }
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 import csv
 import json
 import re
+from datetime import date
 from typing import Any, Callable, TextIO
 
 from gkcli.errors import Problem
 from gkcli.i18n import days_phrase, ordinal, state_word, status_word, t
 from gkcli.model import Person, Roster
 from gkcli.query import Item
-from gkcli.report import Dashboard, Tally
+from gkcli.report import Dashboard, Reminder, Tally
 
 STATE_STYLE = {"overdue": "bold red", "due_soon": "yellow", "open": "", "ongoing": "cyan",
                "done": "green"}
@@ -36,6 +37,7 @@ def _table(title: str | None = None, **kwargs: Any):
 
     kwargs.setdefault("pad_edge", False)
     kwargs.setdefault("show_edge", False)
+    kwargs.setdefault("collapse_padding", True)
     return Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", **kwargs)
 
 
@@ -136,16 +138,28 @@ def write_markdown(header: list[str], rows: list[list[object]], out: TextIO) -> 
 
 # --- gk list ------------------------------------------------------------------------------
 
+EXPORT_COLUMNS = ("id", "group", "title", "lead", "assist", "deadline", "due_date", "state",
+                  "days_over", "people")
+
+
 def export_columns(lang: str) -> list[str]:
-    return headers(lang, LIST_COLUMNS) + headers(lang, ("due_date", "days_over", "people"))
+    """序号, 工作任务, 具体事项, 牵头股室, 协办股室, 完成时间, 截止日期, 状态, 逾期天数, 责任人."""
+    return headers(lang, EXPORT_COLUMNS)
+
+
+def export_values(item: Item, lang: str) -> list[object]:
+    """One item for the files the offices open: numbers as numbers, the due date as a date."""
+    task = item.task
+    over = -item.days_left if item.state == "overdue" and item.days_left is not None else 0
+    return [task.id, item.group_title, task.title, task.lead, assist_text(item, lang),
+            task.deadline.text, task.deadline.date, state_word(lang, item.state), over,
+            people_text(item.lead_people, lang)]
 
 
 def export_cells(item: Item, lang: str) -> list[object]:
-    """The official columns plus 截止日期, 逾期天数 and 责任人, for files the offices open."""
-    over = -item.days_left if item.days_left is not None and item.days_left < 0 and \
-        item.state == "overdue" else 0
-    due = item.task.deadline.date.isoformat() if item.task.deadline.date else "—"
-    return [*list_cells(item, lang), due, over, people_text(item.lead_people, lang)]
+    """export_values with the date as ISO text and no empty cell (— for an ongoing item)."""
+    return [v.isoformat() if isinstance(v, date) else ("—" if v is None else v)
+            for v in export_values(item, lang)]
 
 
 def items_table(rows: list[Item], lang: str, out: TextIO) -> None:
@@ -301,12 +315,12 @@ def dashboard(board: Dashboard, title: str, number: str, lang: str, out: TextIO)
                         str(tally.total), _escape(people_text(tally.people, lang)))
     console.print(offices)
     console.print()
-    _urgent(console, t(lang, "overdue_items"), board.overdue, t(lang, "nothing_overdue"), lang, "red")
-    _urgent(console, t(lang, "due_soon_items", days=board.due_soon_days), board.due_soon,
+    urgent(console, t(lang, "overdue_items"), board.overdue, t(lang, "nothing_overdue"), lang, "red")
+    urgent(console, t(lang, "due_soon_items", days=board.due_soon_days), board.due_soon,
             t(lang, "nothing_due_soon"), lang, "yellow")
 
 
-def _urgent(console, title: str, rows: list[Item], empty: str, lang: str, style: str) -> None:
+def urgent(console, title: str, rows: list[Item], empty: str, lang: str, style: str) -> None:
     if not rows:
         console.print(f"[bold]{title}[/]：{empty}" if lang == "zh" else f"[bold]{title}[/]: {empty}")
         console.print()
@@ -377,15 +391,136 @@ def problems(found: list[Problem], out: TextIO) -> None:
         out.write(f"{problem}\n")
 
 
-def tallies_table(tallies: list[Tally], title: str, lang: str, out: TextIO) -> None:
-    """A report table: one row per office or work task."""
-    table = _table(title)
-    _text_column(table, title.split("（")[0] if lang == "zh" else title)
-    keys = ("total", "done", "on_time", "late", "state.overdue", "state.due_soon", "state.ongoing", "rate")
-    for key in keys:
-        _number_column(table, t(lang, key))
-    for x in tallies:
-        rate = "—" if x.on_time_rate is None else f"{100 * x.on_time_rate:.0f}%"
-        table.add_row(_escape(x.name), str(x.total), str(x.done), str(x.done_on_time),
-                      str(x.done_late), str(x.overdue), str(x.due_soon), str(x.ongoing), rate)
-    _console(out).print(table)
+# --- gk report ------------------------------------------------------------------------------
+
+REPORT_KEYS = ("rep.total", "rep.done", "rep.on_time", "rep.late", "rep.overdue", "rep.due_soon",
+               "rep.ongoing", "rep.rate")
+
+
+def _tally_cells(x: Tally) -> list[str]:
+    rate = "—" if x.on_time_rate is None else f"{100 * x.on_time_rate:.0f}%"
+    return [x.name, str(x.total), str(x.done), str(x.done_on_time), str(x.done_late),
+            str(x.overdue), str(x.due_soon), str(x.ongoing), rate]
+
+
+def report(sections: list[tuple[str, str, list[Tally]]], header_line: str, fmt: str, lang: str,
+           out: TextIO, as_json: dict) -> None:
+    """Report tables: one per (title, first-column heading, tallies) section."""
+    if fmt == "json":
+        dump_json(as_json, out)
+        return
+    if fmt == "md":
+        out.write(f"{header_line}\n\n")
+        for title, first, tallies in sections:
+            out.write(f"### {title}\n\n")
+            write_markdown([first, *headers(lang, REPORT_KEYS)], [_tally_cells(x) for x in tallies], out)
+            out.write("\n")
+        return
+    console = _console(out)
+    console.print(_escape(header_line))
+    console.print()
+    for title, first, tallies in sections:
+        table = _table(f"[bold]{_escape(title)}[/]")
+        _text_column(table, first, min_width=10, max_width=20)
+        for key in REPORT_KEYS:
+            _number_column(table, t(lang, key))
+        for x in tallies:
+            cells = _tally_cells(x)
+            table.add_row(_escape(cells[0]), *cells[1:])
+        console.print(table)
+        console.print()
+
+
+# --- gk remind ------------------------------------------------------------------------------
+
+def reminder_text(rem: Reminder, table_title: str, number: str, as_of: date, lang: str,
+                  sender: str) -> str:
+    """A message to paste into WeChat: who, which items, how late, and the office's part."""
+    people = "、".join(p.name for p in rem.people)
+    lines = []
+    if lang == "zh":
+        lines.append(f"【{rem.office}】" + (f"{people}同志：" if people else ""))
+        source = f"《{table_title}》" + (f"（{number}）" if number else "")
+        lines.append(f"根据{source}，截至{as_of.year}年{as_of.month}月{as_of.day}日，"
+                     f"贵股室以下事项已逾期或即将到期，请抓紧推进，并及时反馈进展：")
+        for n, (item, role) in enumerate(rem.items, start=1):
+            lines.append(f"{n}. [{t(lang, 'part.' + role)}] {item.task.id}号 {item.task.title}"
+                         f"（完成时间：{item.task.deadline.text}，{days_phrase(lang, item.days_left)}）")
+        if sender:
+            lines.append(sender)
+    else:
+        lines.append(f"[{rem.office}]" + (f" {people}:" if people else ""))
+        lines.append(f"Under {table_title}" + (f" ({number})" if number else "")
+                     + f", as of {as_of.isoformat()} these items are overdue or due soon; "
+                     "please move them forward and report progress:")
+        for n, (item, role) in enumerate(rem.items, start=1):
+            lines.append(f"{n}. [{t(lang, 'part.' + role)}] #{item.task.id} {item.task.title} "
+                         f"(deadline {item.task.deadline.text}, {days_phrase(lang, item.days_left)})")
+        if sender:
+            lines.append(sender)
+    return "\n".join(lines)
+
+
+def reminder_json(rem: Reminder, message: str) -> dict:
+    return {
+        "office": rem.office,
+        "people": [p.name for p in rem.people],
+        "items": [{**item.as_json(), "role": role} for item, role in rem.items],
+        "message": message,
+    }
+
+
+# --- gk timeline ------------------------------------------------------------------------------
+
+def timeline(rows: list[Item], start: date, end: date, today: date, lang: str, out: TextIO) -> None:
+    """A month-by-month Gantt of the deadlines, today marked, fitted to the terminal width."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from gkcli.timeline import axis as make_axis
+
+    console = _console(out)
+    label_width = max(12, min(30, console.width // 3))  # id, title, and the gaps
+    axis = make_axis(start, end, console.width - label_width - 1)
+    now = axis.column(today)
+
+    years, months = [" "] * axis.width, [" "] * axis.width
+    last_year = None
+    every = 1 if axis.cols_per_month >= 3 else 3  # month numbers, or quarters' first months
+    for col, day in axis.month_starts():
+        if day.year != last_year and col + 4 <= axis.width and all(c == " " for c in years[max(0, col - 1):col + 4]):
+            years[col:col + 4] = list(str(day.year))
+            last_year = day.year
+        label = str(day.month)
+        if axis.cols_per_month > 1 and (day.month - 1) % every == 0 and col + len(label) <= axis.width:
+            months[col:col + len(label)] = list(label)
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(width=label_width - 3, no_wrap=True, overflow="ellipsis")
+    grid.add_column(no_wrap=True)
+    grid.add_row("", "", Text("".join(years), style="bold"))
+    if axis.cols_per_month > 1:
+        grid.add_row("", "", Text("".join(months), style="dim"))
+    begin = axis.column(start)
+    for item in rows:
+        bar = Text()
+        cells = [" "] * axis.width
+        style = STATE_STYLE[item.state] or "blue"
+        due = item.task.deadline.date
+        stop = axis.column(due) if due else axis.width - 1
+        for col in range(begin, stop + 1):
+            cells[col] = "─"
+        if due:
+            cells[stop] = "◆"
+        else:
+            cells[stop] = "→"
+        if item.task.done_on:
+            cells[axis.column(item.task.done_on)] = "✔"
+        cells[now] = {" ": "│", "─": "┼"}.get(cells[now], cells[now])
+        for col, ch in enumerate(cells):
+            bar.append(ch, style="yellow" if ch in "│┼" else style)
+        grid.add_row(str(item.task.id), Text(item.task.title), bar)
+    console.print(grid)
+    legend = {"zh": f"◆ 完成时间  ✔ 完成日期  → 长期  │ 今天 {today.isoformat()}",
+              "en": f"◆ deadline  ✔ done  → ongoing  │ today {today.isoformat()}"}[lang]
+    console.print(legend, style="dim")

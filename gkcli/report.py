@@ -119,3 +119,36 @@ def in_period(item: Item, since: date, today: date) -> bool:
     if due is not None:
         return since <= due <= today
     return t.status != "done" or done is None or done >= since
+
+
+@dataclass
+class Reminder:
+    """What one office is asked about: its people and its overdue and due-soon items."""
+
+    office: str
+    people: tuple[Person, ...]
+    items: list[tuple[Item, str]]  # (item, 'lead' or 'assist')
+
+
+def reminders(table: Table, rows: list[Item], office: Optional[str] = None) -> list[Reminder]:
+    """One Reminder per office with overdue or due-soon items.
+
+    Without ``office``: every lead office that has such items, each listing all the urgent
+    items it leads or assists. With ``office``: that office alone, leading or assisting.
+    """
+    urgent = by_urgency([r for r in rows if r.state in (deadlines.OVERDUE, deadlines.DUE_SOON)])
+    if office is None:
+        offices = [o for o in table.offices.names if any(r.task.lead == o for r in urgent)]
+    else:
+        offices = [office]
+    result = []
+    for name in offices:
+        mine = []
+        for row in urgent:
+            if row.task.lead == name:
+                mine.append((row, "lead"))
+            elif name in table.offices.assisting(row.task.assist, row.task.lead):
+                mine.append((row, "assist"))
+        if mine:
+            result.append(Reminder(name, tuple(table.roster.for_office(name)), mine))
+    return result

@@ -1,0 +1,321 @@
+"""overdue, export, report, remind, timeline: what the offices receive."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from conftest import Gk, replace_in
+
+from gkcli.xlsx import display_width
+
+
+def read_csv(data: bytes) -> list[list[str]]:
+    assert data.startswith("\ufeff".encode())  # Excel and WPS need the BOM for Chinese
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def column_widths(ws) -> dict[int, float]:
+    """Column index (1-based) → width, with XlsxWriter's shared <col> ranges expanded."""
+    widths = {}
+    for dim in ws.column_dimensions.values():
+        for col in range(dim.min, dim.max + 1):
+            widths[col] = dim.width
+    return widths
+
+
+# --- gk overdue -------------------------------------------------------------------------------
+
+def test_overdue_lists_most_overdue_first(gk):
+    out = gk("overdue").output
+    assert out.index("逾期338天") < out.index("逾期171天")
+    assert "剩10天" not in out
+
+
+def test_overdue_takes_list_filters(gk):
+    assert [r["id"] for r in gk.json("overdue", "--lead", "运管股")] == [12]
+
+
+def test_overdue_nothing(gk):
+    gk.today = "2020-07-01"
+    assert "没有逾期事项" in gk("overdue").output
+
+
+def test_overdue_export_follows_extension(gk, tmp_path):
+    target = tmp_path / "逾期.csv"
+    result = gk("overdue", "--export", str(target))
+    assert result.exit_code == 0
+    rows = read_csv(target.read_bytes())
+    assert [r[0] for r in rows[1:]] == ["1", "2", "3", "4", "9", "10", "12"]
+
+
+# --- gk export ----------------------------------------------------------------------------------
+
+def test_csv_reads_back_like_list_json(gk, tmp_path):
+    target = tmp_path / "all.csv"
+    assert gk("export", str(target)).exit_code == 0
+    rows = read_csv(target.read_bytes())
+    assert rows[0] == ["序号", "工作任务", "具体事项", "牵头股室", "协办股室", "完成时间", "截止日期",
+                       "状态", "逾期天数", "责任人"]
+    listed = gk.json("list")
+    assert len(rows) == 17
+    for row, item in zip(rows[1:], listed):
+        assert int(row[0]) == item["id"]
+        assert row[1] == item["group_title"] and row[2] == item["title"] and row[3] == item["lead"]
+        assert row[4] == "、".join(item["assist"])
+        assert row[5] == item["deadline_text"]
+        assert row[6] == (item["deadline"] or "—")
+        assert int(row[8]) == (-item["days_left"] if item["state"] == "overdue" else 0)
+    assert rows[1][9] == "陈伟、庄青红"
+
+
+def test_csv_has_crlf_and_no_empty_cells(gk, tmp_path):
+    replace_in(gk.data / "leading_group.yaml", "    office: 运管股\n", "")
+    target = tmp_path / "a.csv"
+    gk("export", str(target))
+    data = target.read_bytes()
+    assert b"\r\n" in data
+    rows = read_csv(data)
+    assert all(cell != "" for row in rows for cell in row)
+    assert rows[8][9] == "无"  # item 8: nobody in the roster heads its lead office now
+
+
+@pytest.mark.parametrize("title", ["=HYPERLINK(\"http://x\",\"点我\")", "+1+2", "-2+3", "@SUM(A1)"])
+def test_csv_neutralises_formula_injection(gk, tmp_path, title):
+    gk("set", "5", "--title", title)
+    target = tmp_path / "x.csv"
+    gk("export", str(target), "--group", "3")
+    assert read_csv(target.read_bytes())[1][2] == "'" + title
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("\t=1", "'\t=1"), ("\r=1", "'\r=1"), ("=1", "'=1"), ("综合股", "综合股"),
+    ("-5", "-5"), ("+3.5", "+3.5"), (338, 338), ("2021-06-30", "2021-06-30"), (None, ""),
+])
+def test_safe_cell(value, expected):
+    from gkcli.render import safe_cell
+
+    assert safe_cell(value) == expected
+
+
+def test_csv_keeps_numbers_and_dates_usable(gk, tmp_path):
+    target = tmp_path / "x.csv"
+    gk("export", str(target))
+    rows = read_csv(target.read_bytes())
+    assert rows[1][0] == "1" and rows[1][6] == "2020-07-17" and rows[1][8] == "338"
+
+
+def test_xlsx_reads_back(gk, tmp_path):
+    target = tmp_path / "任务分工表.xlsx"
+    assert gk("export", str(target)).exit_code == 0
+    ws = openpyxl.load_workbook(target).active
+    assert [c.value for c in ws[1]] == ["序号", "工作任务", "具体事项", "牵头股室", "协办股室", "完成时间",
+                                        "截止日期", "状态", "逾期天数", "责任人"]
+    listed = gk.json("list")
+    for r, item in enumerate(listed, start=2):
+        assert ws.cell(r, 1).value == item["id"]
+        assert ws.cell(r, 3).value == item["title"]
+        assert ws.cell(r, 4).value == item["lead"]
+        due = ws.cell(r, 7).value
+        assert (due.date().isoformat() if due != "—" else None) == item["deadline"]
+        assert ws.cell(r, 8).value == {"overdue": "已逾期", "due_soon": "即将到期", "open": "未到期",
+                                       "ongoing": "长期", "done": "已完成"}[item["state"]]
+    assert ws.freeze_panes == "A2"
+
+
+def test_xlsx_merges_work_tasks_as_the_notice(gk, tmp_path):
+    target = tmp_path / "t.xlsx"
+    gk("export", str(target))
+    ws = openpyxl.load_workbook(target).active
+    merged = sorted(str(r) for r in ws.merged_cells.ranges)
+    assert merged == sorted(["B2:B3", "B4:B5", "B6:B8", "B11:B12", "B13:B15", "B16:B17"])
+    assert ws["B6"].value == "加强政府系统政务新媒体建设"
+
+
+def test_xlsx_column_widths_count_chinese_as_two(gk, tmp_path):
+    target = tmp_path / "t.xlsx"
+    gk("export", str(target))
+    ws = openpyxl.load_workbook(target).active
+    widths = column_widths(ws)
+    lead_cells = [ws.cell(r, 4).value for r in range(1, ws.max_row + 1)]
+    expected = max(display_width(str(v)) for v in lead_cells) + 2  # 运管股（政策法规股） = 20
+    assert expected == 22
+    assert abs(widths[4] - min(expected, 16)) < 1
+    state_expected = max(display_width(str(ws.cell(r, 8).value)) for r in range(1, ws.max_row + 1)) + 2
+    assert abs(widths[8] - state_expected) < 1
+
+
+def test_xlsx_highlights_overdue_rows(gk, tmp_path):
+    target = tmp_path / "t.xlsx"
+    gk("export", str(target))
+    ws = openpyxl.load_workbook(target).active
+    fill = {r: ws.cell(r, 3).fill.fgColor.rgb for r in range(2, 18)}
+    overdue_rows = {r for r in fill if ws.cell(r, 8).value == "已逾期"}
+    assert {r for r, color in fill.items() if color.endswith("FFC7CE")} == overdue_rows
+
+
+@pytest.mark.parametrize("title", ["=1+1", "=HYPERLINK(\"http://x\")", "+cmd", "@A1"])
+def test_xlsx_writes_formulas_as_text(gk, tmp_path, title):
+    gk("set", "5", "--title", title)
+    target = tmp_path / "t.xlsx"
+    gk("export", str(target))
+    ws = openpyxl.load_workbook(target).active
+    cell = ws.cell(6, 3)
+    assert cell.value == title and cell.data_type == "s"
+
+
+def test_export_never_overwrites_without_force(gk, tmp_path):
+    target = tmp_path / "a.csv"
+    target.write_text("她的文件", encoding="utf-8")
+    result = gk("export", str(target))
+    assert result.exit_code == 1 and "--force" in result.output
+    assert target.read_text(encoding="utf-8") == "她的文件"
+    assert gk("export", str(target), "--force").exit_code == 0
+    assert target.read_bytes().startswith("\ufeff序号".encode())
+
+
+def test_export_to_stdout(gk):
+    result = gk("export", "-", "--format", "json", "--group", "1")
+    assert [r["id"] for r in json.loads(result.output)] == [1, 2]
+    result = gk("export", "-", "--format", "md", "--group", "1")
+    assert result.output.startswith("| 序号 | 工作任务 |") and result.output.count("\n") == 4
+
+
+def test_export_needs_a_known_format(gk, tmp_path):
+    result = gk("export", str(tmp_path / "a.txt"))
+    assert result.exit_code == 1 and "name it .csv, .xlsx, .md or .json" in result.output
+    assert gk("export", "-").exit_code == 1
+
+
+def test_json_export_equals_list_json(gk, tmp_path):
+    target = tmp_path / "a.json"
+    gk("export", str(target), "--office", "安监股")
+    assert json.loads(target.read_text("utf-8")) == gk.json("list", "--office", "安监股")
+
+
+def test_markdown_escapes_pipes(gk):
+    gk("set", "5", "--title", "甲|乙")
+    result = gk("export", "-", "--format", "md", "--group", "3")
+    assert "甲\\|乙" in result.output
+
+
+# --- gk report -----------------------------------------------------------------------------------
+
+REPORT_FIXTURE = """\
+notice: {number: 测试〔2021〕1号, issued: 2021-01-01, table: 测试分工表}
+offices:
+  - name: 办公室
+  - name: 财务科
+groups:
+  - {id: 1, title: 甲}
+  - {id: 2, title: 乙}
+tasks:
+  - {id: 1, group: 1, title: A按时, lead: 办公室, deadline: 2021-03-31, status: done, done_on: 2021-03-20}
+  - {id: 2, group: 1, title: B超时, lead: 办公室, deadline: 2021-03-31, status: done, done_on: 2021-04-10}
+  - {id: 3, group: 1, title: C逾期, lead: 办公室, deadline: 2021年4月底, status: todo}
+  - {id: 4, group: 2, title: D长期, lead: 财务科, deadline: 长期, status: doing}
+  - {id: 5, group: 2, title: E临期, lead: 财务科, deadline: 2021-06-25, status: todo}
+  - {id: 6, group: 2, title: F未到期, lead: 财务科, deadline: 2021年12月底, status: todo}
+  - {id: 7, group: 2, title: G当天完成, lead: 财务科, deadline: 2021年5月底, status: done, done_on: 2021-05-31}
+  - {id: 8, group: 2, title: H长期已完成, lead: 财务科, deadline: 长期, status: done, done_on: 2021-05-01}
+"""
+
+
+@pytest.fixture
+def known(tmp_path: Path) -> Gk:
+    data = tmp_path / "known"
+    data.mkdir()
+    (data / "tasks.yaml").write_text(REPORT_FIXTURE, encoding="utf-8")
+    return Gk(data, today="2021-06-20")
+
+
+def test_report_numbers_checked_by_hand(known):
+    report = known.json("report")
+    office = {x["name"]: x for x in report["by_office"]}
+    assert office["办公室"] == {**office["办公室"], "total": 3, "done": 2, "done_on_time": 1,
+                                "done_late": 1, "overdue": 1, "due_soon": 0, "ongoing": 0,
+                                "on_time_rate": round(1 / 3, 4)}
+    assert office["财务科"] == {**office["财务科"], "total": 5, "done": 2, "done_on_time": 1,
+                                "done_late": 0, "overdue": 0, "due_soon": 1, "ongoing": 1,
+                                "open": 1, "on_time_rate": 1.0}
+    assert report["totals"]["on_time_rate"] == 0.5
+    groups = {x["name"]: x["total"] for x in report["by_group"]}
+    assert groups == {"甲": 3, "乙": 5}
+
+
+def test_report_since(known):
+    report = known.json("report", "--since", "2021-05-01")
+    assert report["since"] == "2021-05-01"
+    assert report["totals"]["total"] == 3  # D (ongoing), G (due and done in May), H (done in May)
+    assert report["totals"]["on_time_rate"] == 1.0
+
+
+def test_report_table_and_markdown(known):
+    table = known("report").output
+    assert "各牵头股室情况" in table and "各工作任务情况" in table and "33%" in table and "按时率" in table
+    md = known("report", "--format", "md").output
+    assert "| 办公室 | 3 | 2 | 1 | 1 | 1 | 0 | 0 | 33% |" in md
+
+
+# --- gk remind ------------------------------------------------------------------------------------
+
+def test_remind_one_block_per_lead_office(gk):
+    out = gk("remind").output
+    blocks = out.strip().split("\n\n")
+    assert [b.splitlines()[0] for b in blocks] == ["【综合股】陈伟、庄青红同志：", "【运管股（政策法规股）】黄梁岸同志："]
+    assert "[牵头] 1号 梳理规范权责清单，动态调整更新（完成时间：2020年7月17日前，逾期338天）" in blocks[0]
+    assert "[协办] 8号 建立健全规范性文件全生命周期管理制度机制（完成时间：2021年6月底，剩10天）" in blocks[0]
+    assert "泉港交﹝2020﹞150号" in blocks[0] and "截至2021年6月20日" in blocks[0]
+    assert blocks[0].splitlines()[-1] == "综合股（领导小组办公室）"
+
+
+def test_remind_office_that_only_assists(gk):
+    out = gk("remind", "--office", "安监股").output
+    assert out.startswith("【安监股】谢玉龙同志：")
+    assert "[牵头]" not in out and out.count("[协办]") == 6
+
+
+def test_remind_json(gk):
+    data = gk.json("remind", "--office", "运管股")
+    assert len(data) == 1 and data[0]["office"] == "运管股（政策法规股）" and data[0]["people"] == ["黄梁岸"]
+    roles = {i["id"]: i["role"] for i in data[0]["items"]}
+    assert roles[12] == "lead" and roles[1] == "assist"
+    assert data[0]["message"].startswith("【运管股（政策法规股）】")
+
+
+def test_remind_nothing_due(gk):
+    gk.today = "2020-01-01"
+    assert "无需提醒" in gk("remind").output
+
+
+# --- gk timeline ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("width", [120, 80, 50])
+def test_timeline_fits_the_width(gk, width):
+    from rich.cells import cell_len
+
+    result = gk("timeline", env={"COLUMNS": str(width)})
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert max(cell_len(line) for line in lines) <= width
+    assert "2020" in lines[0] and "今天 2021-06-20" in lines[-1]
+    chart = lines[:-1]  # the last line is the legend
+    assert sum("◆" in line for line in chart) == 14 and sum("→" in line for line in chart) == 2
+
+
+def test_timeline_marks_today_and_done(gk):
+    gk("done", "5", "--on", "2021-06-01")
+    lines = gk("timeline", env={"COLUMNS": "100"}).output.splitlines()
+    row5 = next(line for line in lines if line.lstrip().startswith("5 "))
+    assert "✔" in row5
+    row1 = next(line for line in lines if line.lstrip().startswith("1 "))
+    assert row1.index("◆") < row1.index("│")  # deadline before today: overdue
+
+
+def test_timeline_overdue_is_red(gk):
+    result = gk("timeline", env={"COLUMNS": "100", "FORCE_COLOR": "1", "TERM": "xterm"})
+    assert "\x1b[1;31m" in result.output or "\x1b[31m" in result.output
