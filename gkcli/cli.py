@@ -70,8 +70,9 @@ pass_app = click.make_pass_decorator(App)
 def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
     if value is None or isinstance(value, date):
         return value
+    app = ctx.find_object(App)  # --on today, --due-before 今天: gk's today, which --today may set
     try:
-        return deadlines.parse_date(value)
+        return deadlines.parse_date(value, app.today if app else date.today())
     except deadlines.DeadlineError as exc:
         raise click.BadParameter(str(exc)) from None
 

@@ -191,16 +191,10 @@ def resolve(phrase: object, default_year: int | None = None) -> Deadline:
     return Deadline(phrase, last)
 
 
-def parse_date(text: str, today: date | None = None) -> date:
-    """Read a date the user typed.
-
-    Accepts 2021-06-30, 2021/6/30, 2021.6.30, 2021年6月30日, ``today`` / 今天
-    (``today`` is the caller's today), and, through python-dateutil, spelled-out
-    dates such as ``30 Jun 2021``.
-    """
+def read_date(text: str) -> date:
+    """Read a written date: 2021-06-30, 2021/6/30, 2021.6.30, 2021年6月30日, or
+    (through python-dateutil) a spelled-out one such as ``30 Jun 2021``."""
     cleaned = _normalise(text)
-    if cleaned.lower() in ("today", "今天", "今日"):
-        return today or date.today()
     try:
         m = _DAY_ISO.match(cleaned)
         if m:
@@ -218,6 +212,13 @@ def parse_date(text: str, today: date | None = None) -> date:
         except (ValueError, OverflowError):
             pass
     raise DeadlineError(f"{text!r} is not a date (write it as 2021-06-30)")
+
+
+def parse_date(text: str, today: date) -> date:
+    """Read a date the user typed: what :func:`read_date` reads, or ``today`` / 今天."""
+    if _normalise(text).lower() in ("today", "今天", "今日"):
+        return today
+    return read_date(text)
 
 
 def days_left(deadline: date | None, today: date) -> int | None:

@@ -517,7 +517,7 @@ def timeline(rows: list[Item], start: date, end: date, today: date, lang: str, o
         if item.task.done_on:
             cells[axis.column(item.task.done_on)] = "✔"
         cells[now] = {" ": "│", "─": "┼"}.get(cells[now], cells[now])
-        for col, ch in enumerate(cells):
+        for ch in cells:
             bar.append(ch, style="yellow" if ch in "│┼" else style)
         grid.add_row(str(item.task.id), Text(item.task.title), bar)
     console.print(grid)

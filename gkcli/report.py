@@ -130,7 +130,7 @@ class Reminder:
     items: list[tuple[Item, str]]  # (item, 'lead' or 'assist')
 
 
-def reminders(table: Table, rows: list[Item], office: Optional[str] = None) -> list[Reminder]:
+def reminders(table: Table, rows: list[Item], office: str | None = None) -> list[Reminder]:
     """One Reminder per office with overdue or due-soon items.
 
     Without ``office``: every lead office that has such items, each listing all the urgent

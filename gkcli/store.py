@@ -120,7 +120,7 @@ class _TableReader(NodeReader):
             return value
         if isinstance(value, str):
             try:
-                return deadlines.parse_date(value)
+                return deadlines.read_date(value)
             except deadlines.DeadlineError:
                 pass
         self.problem(node, f"{where} must be a date like 2021-06-30")

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gkcli.deadlines import DeadlineError, days_left, parse_date, resolve, state_of
+from gkcli.deadlines import DeadlineError, days_left, parse_date, read_date, resolve, state_of
 
 CASES = [
     # the phrases of the shipped notice
@@ -99,7 +99,7 @@ def test_deadline_like_text_resolves_or_raises_gk_error(text):
 @given(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)))
 def test_iso_dates_round_trip(day):
     assert resolve(day.isoformat(), None).date == day
-    assert parse_date(day.isoformat()) == day
+    assert read_date(day.isoformat()) == day
     assert resolve(f"{day.year}年{day.month}月{day.day}日前", None).date == day
 
 
@@ -107,14 +107,21 @@ def test_iso_dates_round_trip(day):
     ("2021-06-30", date(2021, 6, 30)), ("2021/6/3", date(2021, 6, 3)),
     ("2021年6月30日", date(2021, 6, 30)), ("30 Jun 2021", date(2021, 6, 30)),
 ])
-def test_parse_date(text, expected):
-    assert parse_date(text) == expected
+def test_read_date(text, expected):
+    assert read_date(text) == expected
+
+
+def test_today_is_the_callers_today():
+    assert parse_date("today", date(2021, 6, 20)) == date(2021, 6, 20)
+    assert parse_date("今天", date(2021, 6, 20)) == date(2021, 6, 20)
+    with pytest.raises(DeadlineError):
+        read_date("today")
 
 
 @pytest.mark.parametrize("text", ["soon", "2021-02-30", "6月30日", "", "2021"])
-def test_parse_date_rejects(text):
+def test_read_date_rejects(text):
     with pytest.raises(DeadlineError):
-        parse_date(text)
+        read_date(text)
 
 
 @given(st.text(max_size=25))

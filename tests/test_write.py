@@ -281,3 +281,8 @@ def test_two_processes_writing_at_once_lose_nothing(data_dir):
     notes = [n.split(" ", 1)[1] for n in gk.json("show", "1")["progress"]]
     assert sorted(notes) == sorted(f"{who}-{i}" for who in ("甲", "乙") for i in range(50))
     assert gk("check").exit_code == 0
+
+
+def test_on_today_means_gks_today(gk):
+    gk("done", "5", "--on", "今天")
+    assert gk.json("show", "5")["done_on"] == "2021-06-20"
