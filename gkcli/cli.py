@@ -478,6 +478,10 @@ def _write(app: App, change, message: str, dry_run: bool, commit: bool | None) -
         if gitops.repo_root(app.data_dir) is None:
             raise GkError(f"{store.display_path(app.data_dir)} is not in a git repository; "
                           "run without --commit (or set commit: false)")
+        tasks = app.data_dir / store.TASKS_FILE
+        if gitops.uncommitted(tasks):  # a gk commit must hold gk's change and nothing else
+            raise GkError(f"{store.display_path(tasks)} has changes not yet committed; commit them "
+                          "first, or run without --commit")
     result = writer.apply(app.data_dir, change, dry_run=dry_run)
     if not result.changed:
         click.echo(t(app.lang, "no_change"))

@@ -33,6 +33,14 @@ def repo_root(folder: Path) -> Path | None:
     return Path(result.stdout.strip()) if result.returncode == 0 else None
 
 
+def uncommitted(path: Path) -> bool:
+    """Whether ``path`` has changes git has not committed (or is not tracked yet)."""
+    root = repo_root(path.parent)
+    if root is None:
+        return False
+    return bool(_git(["status", "--porcelain", "--", str(path)], root).stdout.strip())
+
+
 def commit(path: Path, message: str) -> str:
     """Commit ``path`` alone (other staged work is left staged) and return the short hash."""
     root = repo_root(path.parent)
@@ -58,8 +66,7 @@ def undo(path: Path) -> tuple[str, str]:
     short, subject = head.stdout.strip().split("\x00", 1)
     if not subject.startswith(PREFIX):
         raise GkError(f"the last commit is not gk's ({short} {subject}); nothing undone")
-    dirty = _git(["status", "--porcelain", "--", str(path)], root).stdout.strip()
-    if dirty:
+    if uncommitted(path):
         raise GkError(f"{path.name} has changes not yet committed; commit or discard them first")
     result = _git(["revert", "--no-edit", "HEAD"], root)
     if result.returncode != 0:

@@ -209,6 +209,7 @@ class _TableReader(NodeReader):
                 for key_node, value_node in item.value:
                     if getattr(key_node, "value", None) == "id" and isinstance(value_node, yaml.ScalarNode):
                         where = f"item {value_node.value}"
+                        break
             fields = self.mapping(item, where, required=TASK_REQUIRED, optional=TASK_OPTIONAL)
             if fields is None:
                 continue

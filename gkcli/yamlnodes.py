@@ -91,6 +91,9 @@ class NodeReader:
         return found
 
     def sequence(self, node: yaml.Node, where: str) -> list[yaml.Node]:
+        """The items of a list; an empty value (``tasks:`` with nothing yet) is an empty list."""
+        if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
+            return []
         if not isinstance(node, yaml.SequenceNode):
             self.problem(node, f"{where} must be a list")
             return []

@@ -104,3 +104,12 @@ def test_writes_work_without_git(data_dir):
     gk = Gk(data_dir)
     assert gk("done", "5").exit_code == 0
     assert gk("undo").exit_code == 1
+
+
+def test_commit_refuses_to_sweep_in_uncommitted_edits(repo):
+    replace_in(repo.tasks, "# 设置", "# 设置（手工，未提交）")
+    before = repo.tasks.read_bytes()
+    result = repo("done", "5", "--commit")
+    assert result.exit_code == 1 and "not yet committed" in result.output
+    assert repo.tasks.read_bytes() == before
+    assert subjects(repo) == ["任务分工表"]

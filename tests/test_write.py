@@ -286,3 +286,17 @@ def test_two_processes_writing_at_once_lose_nothing(data_dir):
 def test_on_today_means_gks_today(gk):
     gk("done", "5", "--on", "今天")
     assert gk.json("show", "5")["done_on"] == "2021-06-20"
+
+
+def test_a_new_table_starts_empty_and_grows(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "tasks.yaml").write_text("offices: [{name: 办公室}]\ngroups: [{id: 1, title: 甲}]\ntasks:\n",
+                                     encoding="utf-8")
+    gk = Gk(data)
+    assert gk("check").output.startswith("ok: 0 items")
+    assert gk("add", "--group", "1", "--title", "第一项", "--lead", "办公室", "--deadline", "长期").exit_code == 0
+    assert [r["title"] for r in gk.json("list")] == ["第一项"]
+    assert gk("rm", "1", "--yes").exit_code == 0
+    assert gk.tasks.read_text("utf-8").endswith("tasks: []\n")
+    assert gk("check").exit_code == 0
