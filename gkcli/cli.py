@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from datetime import date
 from pathlib import Path
@@ -373,21 +374,13 @@ def report(app: App, since: date | None, fmt: str) -> None:
     from gkcli.i18n import t
 
     table = app.table
-    rows = app.items()
-    if since:
-        rows = [r for r in rows if reports.in_period(r, since, app.today)]
-    by_office = reports.tally_by(table, rows, "lead")
-    by_group = reports.tally_by(table, rows, "group")
-    totals = reports.Tally(t(app.lang, "total"))
-    for row in rows:
-        totals.add(row)
+    found = reports.summary(table, app.items(), app.today, since)
+    totals = dataclasses.replace(found.totals, name=t(app.lang, "total"))
     period = f"{since.isoformat()} — {app.today.isoformat()}" if since else app.today.isoformat()
     header = f"{table.notice.table or table.notice.title} · {t(app.lang, 'as_of')} {period}"
-    sections = [(t(app.lang, "by_office"), t(app.lang, "lead"), by_office + [totals]),
-                (t(app.lang, "by_group"), t(app.lang, "group"), by_group)]
-    as_json = {"as_of": app.today.isoformat(), "since": since.isoformat() if since else None,
-               "totals": totals.as_json(), "by_office": [x.as_json() for x in by_office],
-               "by_group": [x.as_json() for x in by_group]}
+    sections = [(t(app.lang, "by_office"), t(app.lang, "lead"), found.by_office + [totals]),
+                (t(app.lang, "by_group"), t(app.lang, "group"), found.by_group)]
+    as_json = found.as_json()
     render.report(sections, header, fmt, app.lang, out(), as_json)
 
 
@@ -448,9 +441,9 @@ def timeline(app: App, **filters) -> None:
 
         click.echo(t(app.lang, "no_items"))
         return
-    dates = [d for r in rows for d in (r.task.deadline.date, r.task.done_on) if d]
-    start = min([table.notice.issued or app.today, *dates, app.today])
-    end = max([*dates, app.today])
+    from gkcli.report import timeline_span
+
+    start, end = timeline_span(table, rows, app.today)
     render.timeline(rows, start, end, app.today, app.lang, out())
 
 
@@ -465,51 +458,22 @@ def write_options(func):
     return func
 
 
-def _write(app: App, change, message: str, dry_run: bool, commit: bool | None) -> None:
-    """Apply a change to tasks.yaml, report it, and commit it when asked."""
-    from gkcli import writer
+def _save(app: App, change, dry_run: bool, commit: bool | None) -> None:
+    """Save a change to tasks.yaml and say what happened."""
+    from gkcli import changes
     from gkcli.i18n import t
 
-    table = app.table  # refuse early on invalid data, and read the settings
-    commit = table.settings.commit if commit is None else commit
-    if commit and not dry_run:
-        from gkcli import gitops
-
-        if gitops.repo_root(app.data_dir) is None:
-            raise GkError(f"{store.display_path(app.data_dir)} is not in a git repository; "
-                          "run without --commit (or set commit: false)")
-        tasks = app.data_dir / store.TASKS_FILE
-        if gitops.uncommitted(tasks):  # a gk commit must hold gk's change and nothing else
-            raise GkError(f"{store.display_path(tasks)} has changes not yet committed; commit them "
-                          "first, or run without --commit")
-    result = writer.apply(app.data_dir, change, dry_run=dry_run)
+    commit = app.table.settings.commit if commit is None else commit
+    saved = changes.save(app.data_dir, change, dry_run=dry_run, commit=commit)
+    result = saved.result
     if not result.changed:
         click.echo(t(app.lang, "no_change"))
-        return
-    if dry_run:
+    elif dry_run:
         click.echo(result.diff(), nl=False)
-        return
-    click.echo(t(app.lang, "written", path=store.display_path(result.path), what=message))
-    if commit:
-        from gkcli import gitops
-
-        sha = gitops.commit(result.path, message)
-        click.echo(t(app.lang, "committed", sha=sha, message=message))
-
-
-def _check_ids(app: App, ids: tuple[int, ...]) -> None:
-    for task_id in ids:
-        if app.table.task(task_id) is None:
-            raise GkError(f"no item {task_id} (see gk list)")
-
-
-def _office_name(app: App, name: str) -> str:
-    """The full name for an office typed by alias; unknown names pass through to validation."""
-    return app.table.offices.canonical(name) or name.strip()
-
-
-def _ids_text(ids) -> str:
-    return " ".join(f"#{i}" for i in ids)
+    else:
+        click.echo(t(app.lang, "written", path=store.display_path(result.path), what=change.message))
+    if saved.commit:
+        click.echo(t(app.lang, "committed", sha=saved.commit, message=change.message))
 
 
 ids_argument = click.argument("ids", metavar="ID...", nargs=-1, type=int, required=True)
@@ -527,16 +491,9 @@ def start(app: App, ids: tuple[int, ...], dry_run: bool, commit: bool | None) ->
         gk start 5
         gk start 5 6 --commit
     """
-    _check_ids(app, ids)
-    done = [i for i in ids if app.table.task(i).status == "done"]
-    if done:
-        raise GkError(f"#{done[0]} is done; use gk reopen {done[0]} to take it up again")
+    from gkcli import changes
 
-    def change(doc):
-        for task_id in ids:
-            doc.set_field(task_id, "status", "doing")
-
-    _write(app, change, f"gk: {_ids_text(ids)} started", dry_run, commit)
+    _save(app, changes.start(app.table, ids), dry_run, commit)
 
 
 @cli.command()
@@ -554,17 +511,9 @@ def done(app: App, ids: tuple[int, ...], on: date | None, dry_run: bool,
         gk done 5
         gk done 1 2 3 --on 2021-06-28 --commit
     """
-    _check_ids(app, ids)
-    day = on or app.today
-    if day > app.today:
-        raise GkError(f"--on {day.isoformat()} is after today ({app.today.isoformat()})")
+    from gkcli import changes
 
-    def change(doc):
-        for task_id in ids:
-            doc.set_field(task_id, "status", "done")
-            doc.set_field(task_id, "done_on", day)
-
-    _write(app, change, f"gk: {_ids_text(ids)} done ({day.isoformat()})", dry_run, commit)
+    _save(app, changes.done(app.table, ids, on or app.today, app.today), dry_run, commit)
 
 
 @cli.command()
@@ -578,14 +527,9 @@ def reopen(app: App, ids: tuple[int, ...], dry_run: bool, commit: bool | None) -
     Example:
         gk reopen 5
     """
-    _check_ids(app, ids)
+    from gkcli import changes
 
-    def change(doc):
-        for task_id in ids:
-            doc.set_field(task_id, "status", "doing")
-            doc.remove_field(task_id, "done_on")
-
-    _write(app, change, f"gk: {_ids_text(ids)} reopened", dry_run, commit)
+    _save(app, changes.reopen(app.table, ids), dry_run, commit)
 
 
 @cli.command()
@@ -606,16 +550,11 @@ def note(app: App, ids: tuple[int, ...], text: str, on: date | None, dry_run: bo
         gk note 5 "已完成平台选型"
         gk note 1 2 "已报送初稿" --on 2021-06-18
     """
-    _check_ids(app, ids)
-    entry = f"{(on or app.today).isoformat()} {' '.join(text.split())}"
+    from gkcli import changes
+
     if not text.strip():
         raise click.BadParameter("the note is empty", param_hint="TEXT")
-
-    def change(doc):
-        for task_id in ids:
-            doc.append_to_list(task_id, "progress", entry)
-
-    _write(app, change, f"gk: {_ids_text(ids)} note ({(on or app.today).isoformat()})", dry_run, commit)
+    _save(app, changes.note(app.table, ids, text, on or app.today), dry_run, commit)
 
 
 @cli.command(name="set")
@@ -640,37 +579,15 @@ def set_(app: App, ids: tuple[int, ...], status, deadline, lead, assist, title, 
         gk set 8 --deadline 2021年12月底
         gk set 8 --lead 运管股 --assist 综合股 --assist 安监股
     """
-    _check_ids(app, ids)
-    fields: dict = {}
-    if title is not None:
-        fields["title"] = title
-    if group is not None:
-        fields["group"] = group
-    if lead is not None:
-        fields["lead"] = _office_name(app, lead)
-    if assist:
-        fields["assist"] = [_office_name(app, a) for a in assist]
-    if deadline is not None:
-        fields["deadline"] = deadline.strip()
-    if status is not None:
-        fields["status"] = status
-    if notes is not None:
-        fields["notes"] = notes
+    from gkcli import changes
+
+    given = {"title": title, "group": group, "lead": lead, "assist": list(assist) or None,
+             "deadline": deadline.strip() if deadline else None, "status": status, "notes": notes}
+    fields = {k: v for k, v in given.items() if v is not None}
     if not fields:
         raise click.UsageError("nothing to set: give --status, --deadline, --lead, --assist, "
                                "--title, --group or --notes")
-
-    def change(doc):
-        for task_id in ids:
-            for key, value in fields.items():
-                doc.set_field(task_id, key, value)
-            if status == "done" and app.table.task(task_id).done_on is None:
-                doc.set_field(task_id, "done_on", app.today)
-            elif status in ("todo", "doing"):
-                doc.remove_field(task_id, "done_on")
-
-    what = ", ".join(f"{k} {v if not isinstance(v, list) else '、'.join(v)}" for k, v in fields.items())
-    _write(app, change, f"gk: {_ids_text(ids)} set {what}", dry_run, commit)
+    _save(app, changes.correct(app.table, ids, fields, app.today), dry_run, commit)
 
 
 @cli.command()
@@ -693,21 +610,11 @@ def add(app: App, group: int, title: str, lead: str, assist: tuple[str, ...], de
         gk add --group 3 --title 开通政务微信公众号 --lead 综合股 \\
                --assist 局各股室（中队、站） --deadline 2021年9月底
     """
-    taken = [t.id for t in app.table.tasks]
-    if task_id is None:
-        task_id = max(taken, default=0) + 1
-    elif task_id in taken:
-        raise GkError(f"id {task_id} is taken (next free: {max(taken) + 1})")
-    fields = {"id": task_id, "group": group, "title": title, "lead": _office_name(app, lead),
-              "assist": [_office_name(app, a) for a in assist], "deadline": deadline.strip(),
-              "status": status}
-    if status == "done":
-        fields["done_on"] = app.today
+    from gkcli import changes
 
-    def change(doc):
-        doc.add_item(fields)
-
-    _write(app, change, f"gk: #{task_id} added", dry_run, commit)
+    fields = {"group": group, "title": title, "lead": lead, "assist": list(assist),
+              "deadline": deadline.strip(), "status": status}
+    _save(app, changes.add(app.table, fields, app.today, task_id), dry_run, commit)
 
 
 @cli.command()
@@ -723,17 +630,14 @@ def rm(app: App, ids: tuple[int, ...], yes: bool, dry_run: bool, commit: bool | 
         gk rm 17
         gk rm 17 18 --yes --commit
     """
-    _check_ids(app, ids)
+    from gkcli import changes
+
+    change = changes.remove(app.table, ids)
     if not (yes or dry_run):
         for task_id in ids:
             click.echo(f"#{task_id} {app.table.task(task_id).title}")
         click.confirm(f"Remove {len(ids)} item(s)?", abort=True)
-
-    def change(doc):
-        for task_id in ids:
-            doc.remove_item(task_id)
-
-    _write(app, change, f"gk: {_ids_text(ids)} removed", dry_run, commit)
+    _save(app, change, dry_run, commit)
 
 
 @cli.command()

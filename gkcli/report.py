@@ -152,3 +152,37 @@ def reminders(table: Table, rows: list[Item], office: str | None = None) -> list
         if mine:
             result.append(Reminder(name, tuple(table.roster.for_office(name)), mine))
     return result
+
+
+@dataclass
+class Summary:
+    """``gk report``: tallies per lead office and per work task, over all items or a period."""
+
+    as_of: date
+    since: date | None
+    totals: Tally
+    by_office: list[Tally]
+    by_group: list[Tally]
+
+    def as_json(self) -> dict:
+        return {"as_of": self.as_of.isoformat(),
+                "since": self.since.isoformat() if self.since else None,
+                "totals": self.totals.as_json(),
+                "by_office": [x.as_json() for x in self.by_office],
+                "by_group": [x.as_json() for x in self.by_group]}
+
+
+def summary(table: Table, rows: list[Item], today: date, since: date | None = None) -> Summary:
+    if since:
+        rows = [r for r in rows if in_period(r, since, today)]
+    totals = Tally("total")
+    for row in rows:
+        totals.add(row)
+    return Summary(today, since, totals, tally_by(table, rows, "lead"), tally_by(table, rows, "group"))
+
+
+def timeline_span(table: Table, rows: list[Item], today: date) -> tuple[date, date]:
+    """From the notice's issue date (or the earliest date shown) to the latest deadline or today."""
+    dates = [d for r in rows for d in (r.task.deadline.date, r.task.done_on) if d]
+    start = min([table.notice.issued or today, *dates, today])
+    return start, max([*dates, today])
