@@ -38,7 +38,7 @@ def _table(title: str | None = None, **kwargs: Any):
     kwargs.setdefault("pad_edge", False)
     kwargs.setdefault("show_edge", False)
     kwargs.setdefault("collapse_padding", True)
-    return Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", **kwargs)
+    return Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", title_style="bold", **kwargs)
 
 
 NARROW = 72  # below this many columns, item tables become one block per item

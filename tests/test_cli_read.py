@@ -259,3 +259,12 @@ def test_no_traceback_on_broken_yaml_in_real_process(data_dir):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "YAML syntax" in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_colour_on_a_terminal_and_none_with_no_color(gk):
+    import re
+
+    coloured = gk("status", env={"FORCE_COLOR": "1", "TERM": "xterm"}).output
+    assert re.search(r"\x1b\[[0-9;]*3[1-7]m", coloured)  # overdue in red, due soon in yellow
+    plain = gk("status", env={"FORCE_COLOR": "1", "TERM": "xterm", "NO_COLOR": "1"}).output
+    assert not re.search(r"\x1b\[[0-9;]*3[1-7]m", plain)

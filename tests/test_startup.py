@@ -1,0 +1,60 @@
+"""Start-up stays light: commands load rich, dateutil and XlsxWriter only when they draw or need them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT, SHIPPED
+
+HEAVY = ("rich", "dateutil", "xlsxwriter", "openpyxl")
+PROBE = (
+    "import sys\n"
+    "from gkcli.cli import cli\n"
+    "try:\n"
+    "    cli.main(sys.argv[1:], standalone_mode=False)\n"
+    "finally:\n"
+    f"    heavy = sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r}))\n"
+    "    print(' '.join(heavy), file=sys.stderr)\n"
+)
+
+
+def loaded(*args: str) -> set[str]:
+    result = subprocess.run([sys.executable, "-c", PROBE, "--data", str(SHIPPED),
+                             "--today", "2021-06-20", *args],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    return set(result.stderr.split())
+
+
+@pytest.mark.parametrize("args", [["list", "--format", "json"], ["check"], ["--version"],
+                                  ["export", "-", "--format", "csv"], ["remind"]])
+def test_commands_that_draw_no_table_load_nothing_heavy(args):
+    assert loaded(*args) == set()
+
+
+def test_tables_load_rich_only():
+    assert loaded("status") == {"rich"}
+
+
+def test_yaml_uses_the_c_loader_when_present():
+    import yaml
+
+    from gkcli.yamlnodes import Loader
+
+    assert Loader is (yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader)
+
+
+def test_show_json_is_exact():
+    result = subprocess.run([sys.executable, "-m", "gkcli", "--data", str(SHIPPED), "--today",
+                             "2021-06-20", "show", "8", "--format", "json"],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert json.loads(result.stdout) == {
+        "id": 8, "group": 4, "group_title": "健全政府信息管理动态调整机制",
+        "title": "建立健全规范性文件全生命周期管理制度机制", "lead": "运管股（政策法规股）",
+        "assist": ["综合股"], "deadline": "2021-06-30", "deadline_text": "2021年6月底",
+        "status": "todo", "state": "due_soon", "days_left": 10, "done_on": None, "notes": "",
+        "progress": [], "lead_people": ["黄梁岸"],
+    }
