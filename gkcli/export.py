@@ -9,7 +9,6 @@ from gkcli import render
 from gkcli.errors import GkError
 from gkcli.query import Item
 
-FORMATS = ("csv", "xlsx", "md", "json")
 BY_EXTENSION = {".csv": "csv", ".xlsx": "xlsx", ".md": "md", ".markdown": "md", ".json": "json"}
 
 

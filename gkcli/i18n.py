@@ -62,11 +62,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "leading_group": ("领导小组", "Leading group"),
     "group_office": ("领导小组办公室挂靠{attached}，主任：{director}",
                      "Group office attached to {attached}, director: {director}"),
-    "done": ("已完成", "Done"),
-    "on_time": ("按时完成", "On time"),
-    "late": ("逾期完成", "Late"),
-    "rate": ("按时完成率", "On-time rate"),
-    "items": ("事项", "Items"),
     "no_change": ("没有需要修改的内容。", "Nothing to change."),
     "written": ("已写入 {path}：{what}", "Wrote {path}: {what}"),
     "committed": ("已提交 {sha}：{message}", "Committed {sha}: {message}"),
@@ -83,7 +78,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "nothing_to_remind": ("没有逾期或即将到期的事项，无需提醒。", "Nothing overdue or due soon: no reminders."),
     "sheet": ("任务分工表", "Tasks"),
     "exported": ("已导出 {n} 项到 {path}", "Exported {n} items to {path}"),
-    "ongoing_note": ("长期事项不计入逾期", "ongoing items are never overdue"),
 }
 
 

@@ -9,7 +9,6 @@ from pathlib import Path
 from gkcli import deadlines
 from gkcli.offices import OfficeRegistry
 
-STATUSES = ("todo", "doing", "done")
 ROLES = ("leader", "deputy", "member")
 
 

@@ -45,9 +45,6 @@ class OfficeRegistry:
     def is_group(self, name: str) -> bool:
         return name.strip() in self.groups
 
-    def known(self, name: str) -> bool:
-        return self.canonical(name) is not None or self.is_group(name)
-
     def suggest(self, name: str) -> str | None:
         """The closest known name, for a 'did you mean' hint."""
         candidates = list(self._canonical) + list(self.groups)

@@ -22,7 +22,6 @@ STATE_STYLE = {"overdue": "bold red", "due_soon": "yellow", "open": "", "ongoing
                "done": "green"}
 LIST_COLUMNS = ("id", "group", "title", "lead", "assist", "deadline", "state")
 TABLE_COLUMNS = ("id", "title", "lead", "assist", "deadline", "state")  # work tasks as row headings
-FORMATS = ("table", "json", "csv", "md")
 
 
 def _console(out: TextIO):
@@ -251,7 +250,7 @@ def items(rows: list[Item], fmt: str, lang: str, out: TextIO) -> None:
 
 # --- gk show ------------------------------------------------------------------------------
 
-def item_detail(item: Item, lang: str, out: TextIO, notice_label: str = "") -> None:
+def item_detail(item: Item, lang: str, out: TextIO) -> None:
     task = item.task
     due = task.deadline.date.isoformat() if task.deadline.date else t(lang, "state.ongoing")
     people = "、".join(f"{p.name}（{p.post}）" for p in item.lead_people) or t(lang, "none")
