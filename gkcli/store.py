@@ -332,22 +332,29 @@ class _RosterReader(NodeReader):
         return canonical
 
 
-def validate_tasks_text(text: str, path: str) -> tuple[Table | None, list[Problem]]:
-    """Validate the text of a tasks.yaml; the Table is None when it has problems."""
+def _read_tasks(text: str, path: str) -> tuple[Table | None, list[Problem]]:
+    """What could be read of a tasks.yaml, even with problems, and the problems."""
     root, problems = compose(text, path)
     if root is None:
-        if not problems:
-            problems = [Problem(path, 1, 1, "the file is empty")]
-        return None, problems
+        return None, problems or [Problem(path, 1, 1, "the file is empty")]
     reader = _TableReader(path)
-    table = reader.read(root)
-    return (table if not reader.problems else None), reader.problems
+    return reader.read(root), reader.problems
+
+
+def validate_tasks_text(text: str, path: str) -> tuple[Table | None, list[Problem]]:
+    """Validate the text of a tasks.yaml; the Table is None when it has problems."""
+    table, problems = _read_tasks(text, path)
+    return (None if problems else table), problems
 
 
 def read_table(data_dir: Path) -> tuple[Table | None, list[Problem]]:
-    """Read and validate both files; returns the Table (None if tasks.yaml is bad) and all problems."""
+    """Read and validate both files; the Table is None when either has problems.
+
+    The roster is checked against the offices even when tasks.yaml has other problems,
+    so gk check reports every problem of both files at once.
+    """
     tasks_path = data_dir / TASKS_FILE
-    table, problems = validate_tasks_text(read_text(tasks_path), display_path(tasks_path))
+    table, problems = _read_tasks(read_text(tasks_path), display_path(tasks_path))
     roster_path = data_dir / ROSTER_FILE
     roster = Roster()
     if roster_path.is_file():
@@ -356,14 +363,14 @@ def read_table(data_dir: Path) -> tuple[Table | None, list[Problem]]:
         problems += roster_problems
         if root is not None:
             reader = _RosterReader(shown)
-            registry = table.offices if table else _AnyOffice()
-            roster = reader.read(root, registry)
+            roster = reader.read(root, table.offices if table else _AnyOffice())
             problems += reader.problems
-    if table is not None:
-        table.roster = roster
-        table.tasks_path = tasks_path
-        table.roster_path = roster_path if roster_path.is_file() else None
-    return (table if not problems else None), problems
+    if problems or table is None:
+        return None, problems
+    table.roster = roster
+    table.tasks_path = tasks_path
+    table.roster_path = roster_path if roster_path.is_file() else None
+    return table, problems
 
 
 class _AnyOffice(OfficeRegistry):

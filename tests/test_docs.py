@@ -38,3 +38,17 @@ def test_quick_start_is_two_commands_and_ci_runs_the_test_one():
     commands = re.findall(r"```sh\n(.*?)\n```", quick, re.DOTALL)
     assert commands == ["pip install . && gk status", "pip install '.[test]' && python -m pytest"]
     assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_readme_broken_file_example_is_real(data_dir, monkeypatch):
+    from conftest import replace_in
+
+    replace_in(data_dir / "tasks.yaml",
+               "    lead: 运管股（政策法规股）\n    assist:\n      - 综合股\n    deadline: 2021年6月底",
+               "    lead: 综合科\n    assist:\n      - 综合股\n    deadline: 明年上半年")
+    replace_in(data_dir / "leading_group.yaml", "    office: 安监股", "    office: 安全股")
+    monkeypatch.chdir(data_dir.parent)
+    result = CliRunner().invoke(cli, ["check"])
+    assert result.exit_code == 1
+    example = README.split("A broken file gives every problem")[1].split("```")[1]
+    assert result.output.strip() == example.strip()
