@@ -91,31 +91,39 @@ def format_option(*choices: str, default: str = "table"):
                         show_default=True, help="Output format.")
 
 
-def filter_options(func):
-    """The filters shared by list, overdue, export and remind."""
-    options = [
-        click.option("--office", metavar="NAME", help="Items the office leads or assists (aliases and groups count)."),
-        click.option("--lead", metavar="NAME", help="Items the office leads."),
-        click.option("--assist", metavar="NAME", help="Items the office assists, named or through a group such as 局各股室."),
-        click.option("--state", "states", multiple=True, type=click.Choice(deadlines.STATES),
-                     help="Derived state; repeat for several."),
-        click.option("--status", "statuses", multiple=True, type=click.Choice(STATUS_CHOICES),
-                     callback=_status_option, help="Status as written in the file; repeatable."),
-        click.option("--group", "groups", multiple=True, type=int, metavar="ID",
-                     help="Work task (工作任务) id; repeatable."),
-        click.option("--due-before", callback=_date_option, metavar="DATE",
-                     help="Deadline on or before DATE."),
-        click.option("--due-after", callback=_date_option, metavar="DATE",
-                     help="Deadline on or after DATE."),
-        click.option("--search", metavar="TEXT", help="Text in the title, work task, offices or notes."),
-    ]
-    for option in reversed(options):
-        func = option(func)
+FILTERS = {
+    "office": click.option("--office", metavar="NAME",
+                           help="Items the office leads or assists (aliases and groups count)."),
+    "lead": click.option("--lead", metavar="NAME", help="Items the office leads."),
+    "assist": click.option("--assist", metavar="NAME",
+                           help="Items the office assists, named or through a group such as 局各股室."),
+    "states": click.option("--state", "states", multiple=True, type=click.Choice(deadlines.STATES),
+                           help="Derived state; repeat for several."),
+    "statuses": click.option("--status", "statuses", multiple=True, type=click.Choice(STATUS_CHOICES),
+                             callback=_status_option, help="Status as written in the file; repeatable."),
+    "groups": click.option("--group", "groups", multiple=True, type=int, metavar="ID",
+                           help="Work task (工作任务) id; repeatable."),
+    "due_before": click.option("--due-before", callback=_date_option, metavar="DATE",
+                               help="Deadline on or before DATE."),
+    "due_after": click.option("--due-after", callback=_date_option, metavar="DATE",
+                              help="Deadline on or after DATE."),
+    "search": click.option("--search", metavar="TEXT",
+                           help="Text in the title, work task, offices or notes."),
+}
+
+
+def filter_options(func=None, *, without: tuple[str, ...] = ()):
+    """The filters shared by list, overdue, export and timeline; ``without`` leaves some out."""
+    if func is None:
+        return lambda f: filter_options(f, without=without)
+    for name, option in reversed(FILTERS.items()):
+        if name not in without:
+            func = option(func)
     return func
 
 
-def make_filter(office, lead, assist, states, statuses, groups, due_before, due_after,
-                search) -> query.Filter:
+def make_filter(office=None, lead=None, assist=None, states=(), statuses=(), groups=(),
+                due_before=None, due_after=None, search=None) -> query.Filter:
     return query.Filter(office=office, lead=lead, assist=assist, states=tuple(states),
                         statuses=tuple(statuses or ()), groups=tuple(groups),
                         due_before=due_before, due_after=due_after, search=search)
@@ -295,7 +303,7 @@ def _export(app: App, rows, target: str, fmt: str | None, force: bool) -> None:
 
 
 @cli.command()
-@filter_options
+@filter_options(without=("states",))
 @click.option("--export", "target", metavar="FILE",
               help="Write the list to FILE (.csv, .xlsx, .md, .json; - for stdout).")
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
@@ -313,16 +321,13 @@ def overdue(app: App, target: str | None, force: bool, fmt: str | None, **filter
         gk overdue --lead 综合股 --export 逾期事项.xlsx
     """
     from gkcli import render
-    from gkcli.i18n import t
 
-    f = make_filter(**filters)
-    f.states = ("overdue",)
+    f = make_filter(states=("overdue",), **filters)
     rows = query.by_urgency(query.select(app.table, app.items(), f))
     if target:
         _export(app, rows, target, None if fmt == "table" else fmt, force)
     elif fmt in (None, "table"):
-        render.urgent(render._console(out()), t(app.lang, "overdue_items"), rows,
-                      t(app.lang, "nothing_overdue"), app.lang, "red")
+        render.overdue(rows, app.lang, out())
     elif fmt == "xlsx":
         raise click.UsageError("xlsx goes to a file: use --export FILE.xlsx (or --export -)")
     else:

@@ -51,7 +51,7 @@ def write(rows: list[Item], target: str, fmt: str, lang: str, force: bool = Fals
     path = Path(target)
     if path.exists() and not force:
         raise GkError(f"{target} exists; add --force to overwrite it")
-    if path.parent and not path.parent.is_dir():
+    if not path.parent.is_dir():
         raise GkError(f"{path.parent} is not a folder")
     from gkcli.writer import atomic_write
 

@@ -83,7 +83,7 @@ def resolve_office(table: Table, name: str) -> str:
     raise GkError(table.offices.unknown_message(name))
 
 
-def leads(table: Table, task: Task, office: str) -> bool:
+def leads(task: Task, office: str) -> bool:
     return task.lead == office
 
 
@@ -94,7 +94,7 @@ def assists(table: Table, task: Task, office: str) -> bool:
 
 def role_of(table: Table, task: Task, office: str) -> str | None:
     """'lead', 'assist' or None for an office's part in a task."""
-    if leads(table, task, office):
+    if leads(task, office):
         return "lead"
     if assists(table, task, office):
         return "assist"
@@ -114,7 +114,7 @@ def select(table: Table, rows: list[Item], f: Filter) -> list[Item]:
             continue
         if office and role_of(table, t, office) is None:
             continue
-        if lead and not leads(table, t, lead):
+        if lead and not leads(t, lead):
             continue
         if assist and not assists(table, t, assist):
             continue

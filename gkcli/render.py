@@ -319,6 +319,11 @@ def dashboard(board: Dashboard, title: str, number: str, lang: str, out: TextIO)
             t(lang, "nothing_due_soon"), lang, "yellow")
 
 
+def overdue(rows: list[Item], lang: str, out: TextIO) -> None:
+    """gk overdue: the overdue table (or blocks, when narrow) with the people who answer."""
+    urgent(_console(out), t(lang, "overdue_items"), rows, t(lang, "nothing_overdue"), lang, "red")
+
+
 def urgent(console, title: str, rows: list[Item], empty: str, lang: str, style: str) -> None:
     if not rows:
         console.print(f"[bold]{title}[/]：{empty}" if lang == "zh" else f"[bold]{title}[/]: {empty}")

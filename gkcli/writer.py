@@ -53,7 +53,10 @@ def locked(folder: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
         with _lockfile(folder, timeout):
             yield
         return
-    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError as exc:
+        raise GkError(f"{display_path(folder)}: cannot lock: {exc.strerror}") from None
     try:
         deadline = time.monotonic() + timeout
         while True:

@@ -124,6 +124,14 @@ class TasksText:
             return len(self.text)
         return newline + 1
 
+    def _colon_after(self, key_node: yaml.Node) -> int:
+        """The index of the ':' that ends a block key; refuses shapes gk does not edit."""
+        colon = self.text.find(":", key_node.end_mark.index)
+        if colon == -1 or self.text[key_node.end_mark.index:colon].strip():
+            raise WriteRefused(f"{self.path}:{key_node.start_mark.line + 1}: "
+                               f"{key_node.value} has no ': value' gk can edit; edit it by hand")
+        return colon
+
     def _splice(self, start: int, end: int, new: str) -> None:
         self.text = self.text[:start] + new + self.text[end:]
         self._parse()
@@ -150,7 +158,7 @@ class TasksText:
         quote = node.style if isinstance(node, yaml.ScalarNode) and node.style in ("'", '"') else None
         new = emit_scalar(value, quote, flow=bool(item.flow_style))
         if isinstance(node, yaml.ScalarNode) and node.start_mark.index == node.end_mark.index:
-            colon = self.text.index(":", key_node.end_mark.index)
+            colon = self._colon_after(key_node)
             self._splice(colon + 1, colon + 1, " " + new)  # `key:` with nothing after it
             return
         self._splice(node.start_mark.index, self._content_end(node), new)
@@ -185,7 +193,7 @@ class TasksText:
         if isinstance(node, yaml.SequenceNode) and node.flow_style and node.value and values:
             self._splice(node.start_mark.index, node.end_mark.index, emit_flow_list(values))
             return
-        colon = self.text.index(":", key_node.end_mark.index)
+        colon = self._colon_after(key_node)
         end = self._content_end(node) if node.end_mark.index > colon else colon + 1
         self._splice(colon + 1, end, " " + emit_flow_list(values))
 
@@ -258,7 +266,7 @@ class TasksText:
                 raise WriteRefused(f"{self.path}: tasks holds something other than items")
             indent = " " * (self.tasks_key.start_mark.column + 2)
             body = self._item_text(fields, indent, list_style_block=True)
-            colon = self.text.index(":", self.tasks_key.end_mark.index)
+            colon = self._colon_after(self.tasks_key)
             end = self.tasks.end_mark.index if self.tasks.end_mark.index > colon else colon + 1
             self._splice(colon + 1, end, nl + body.rstrip(nl))
             return
@@ -314,7 +322,7 @@ class TasksText:
         if before.endswith(self.newline * 2) and (after.startswith(self.newline) or not after.strip()):
             start -= len(self.newline)  # don't leave two blank lines where one item was
         if len(items) == 1:
-            colon = self.text.index(":", self.tasks_key.end_mark.index)
+            colon = self._colon_after(self.tasks_key)
             self._splice(colon + 1, end, " []" + self.newline)
             return
         self._splice(start, end, "")

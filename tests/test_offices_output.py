@@ -319,3 +319,7 @@ def test_timeline_marks_today_and_done(gk):
 def test_timeline_overdue_is_red(gk):
     result = gk("timeline", env={"COLUMNS": "100", "FORCE_COLOR": "1", "TERM": "xterm"})
     assert "\x1b[1;31m" in result.output or "\x1b[31m" in result.output
+
+
+def test_overdue_has_no_state_filter_to_ignore(gk):
+    assert gk("overdue", "--state", "due_soon").exit_code == 2

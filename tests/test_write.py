@@ -300,3 +300,11 @@ def test_a_new_table_starts_empty_and_grows(tmp_path):
     assert gk("rm", "1", "--yes").exit_code == 0
     assert gk.tasks.read_text("utf-8").endswith("tasks: []\n")
     assert gk("check").exit_code == 0
+
+
+def test_a_key_without_a_colon_is_refused_not_a_traceback(tmp_path):
+    from gkcli.yamledit import TasksText
+
+    doc = TasksText("offices: []\ngroups: []\ntasks:\n  - {id: 1, notes}\n")
+    with pytest.raises(WriteRefused, match="edit it by hand"):
+        doc.set_field(1, "notes", "新")

@@ -33,13 +33,11 @@ def run_blocks(text: str) -> str:
                "GIT_AUTHOR_DATE": "2021-06-20T09:00:00", "GIT_COMMITTER_DATE": "2021-06-20T09:00:00"}
         env.pop("GK_DATA", None)
         env.pop("GK_LANG", None)
-        git = ["git", "-c", "user.name=秘书", "-c", "user.email=secretary@example.org"]
-        subprocess.run([*git, "init", "-q", "-b", "main"], cwd=repo, check=True)
-        subprocess.run([*git, "add", "data"], cwd=repo, check=True)
-        subprocess.run([*git, "commit", "-qm", "任务分工表"], cwd=repo, check=True, env=env)
-        env["GIT_CONFIG_COUNT"] = "2"
-        env["GIT_CONFIG_KEY_0"], env["GIT_CONFIG_VALUE_0"] = "user.name", "秘书"
-        env["GIT_CONFIG_KEY_1"], env["GIT_CONFIG_VALUE_1"] = "user.email", "secretary@example.org"
+        env.update({"GIT_AUTHOR_NAME": "秘书", "GIT_COMMITTER_NAME": "秘书",
+                    "GIT_AUTHOR_EMAIL": "secretary@example.org",
+                    "GIT_COMMITTER_EMAIL": "secretary@example.org"})
+        for args in (["init", "-q", "-b", "main"], ["add", "data"], ["commit", "-qm", "任务分工表"]):
+            subprocess.run(["git", *args], cwd=repo, check=True, env=env)
 
         def replace(match: re.Match) -> str:
             args = shlex.split(match["args"])
