@@ -26,14 +26,21 @@ class GkGroup(click.Group):
         except DataError as exc:
             more = len(exc.problems) - 1
             tail = f" (and {more} more; run gk check)" if more > 0 else ""
-            click.echo(f"gk: {exc.problems[0]}{tail}" if exc.problems else "gk: invalid data", err=True)
+            click.echo(f"gk: {exc.text(_words(ctx))}{tail}", err=True)
             ctx.exit(1)
         except GkError as exc:
-            click.echo(f"gk: {exc}", err=True)
+            click.echo(f"gk: {exc.text(_words(ctx))}", err=True)
             ctx.exit(exc.exit_code)
         except BrokenPipeError:
             sys.stderr.close()  # `gk list | head`: the reader left; nothing to say
             ctx.exit(0)
+
+
+def _words(ctx: click.Context):
+    from gkcli.i18n import Words
+
+    app = ctx.find_object(App)
+    return Words(app.lang if app else "zh")
 
 
 class App:
@@ -75,7 +82,7 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
     try:
         return deadlines.parse_date(value, app.today if app else date.today())
     except deadlines.DeadlineError as exc:
-        raise click.BadParameter(str(exc)) from None
+        raise click.BadParameter(exc.text(_words(ctx))) from None
 
 
 def _status_option(ctx: click.Context, param: click.Parameter, value):
@@ -281,7 +288,7 @@ def check(app: App) -> None:
 
     table, problems = store.read_table(app.data_dir)
     if problems:
-        render.problems(problems, out())
+        render.problems(problems, out(), app.lang)
         raise click.exceptions.Exit(1)
     assert table is not None
     click.echo(f"ok: {len(table.tasks)} items, {len(table.groups)} work tasks, "

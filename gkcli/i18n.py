@@ -81,6 +81,32 @@ _WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+MESSAGES: dict[str, tuple[str, str]] = {
+    # errors and refusals: GkError(key, **values) / Problem(..., key, values)
+    "invalid_data": ("数据有误", "invalid data"),
+}
+
+
+class Words:
+    """Everything gk says, in the language chosen once at start-up (``--lang``)."""
+
+    def __init__(self, lang: str = "zh"):
+        self.lang = lang
+        self._index = 1 if lang == "en" else 0
+
+    def __call__(self, key: str, **values: object) -> str:
+        text = _WORDS[key][self._index]
+        return text.format(**values) if values else text
+
+    def message(self, key: str, values: dict | None = None) -> str:
+        """A catalogue message; a key not in the catalogue is literal text (shown as given)."""
+        entry = MESSAGES.get(key)
+        if entry is None:
+            return key
+        text = entry[self._index]
+        return text.format(**values) if values else text
+
+
 def t(lang: str, key: str, **values: object) -> str:
     zh, en = _WORDS[key]
     text = en if lang == "en" else zh

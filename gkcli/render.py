@@ -390,9 +390,12 @@ def roster(roster: Roster, people: list[Person], fmt: str, lang: str, out: TextI
 
 # --- gk check ------------------------------------------------------------------------------
 
-def problems(found: list[Problem], out: TextIO) -> None:
+def problems(found: list[Problem], out: TextIO, lang: str = "zh") -> None:
+    from gkcli.i18n import Words
+
+    words = Words(lang)
     for problem in found:
-        out.write(f"{problem}\n")
+        out.write(f"{problem.text(words)}\n")
 
 
 # --- gk report ------------------------------------------------------------------------------
