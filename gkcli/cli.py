@@ -671,6 +671,55 @@ def undo(app: App) -> None:
     click.echo(t(app.lang, "undone", subject=subject, sha=sha))
 
 
+@cli.command(name="import")
+@click.argument("file", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "out_dir", metavar="DIR", type=click.Path(file_okay=False, path_type=Path),
+              help="The new data folder to write (it must not exist).")
+@click.option("--dry-run", is_flag=True, help="Print the two files instead of writing them.")
+@pass_app
+def import_(app: App, file: Path, out_dir: Path | None, dry_run: bool) -> None:
+    """Turn a notice (.docx, .doc/.wps, text, .xlsx, .csv) into a new data folder.
+
+    Reads the notice number, issuer, date and title, the task table (found by its
+    header row; merged cells filled down) and the leading-group annex; prints what it
+    read and every guess to review; exits 0 only when the folder passes gk check.
+
+    \b
+    Example:
+        gk import 通知.docx --out data
+        gk import 通知.txt --dry-run
+    """
+    from gkcli import importer, render
+    from gkcli.i18n import Words
+
+    words = Words(app.lang)
+    if not dry_run and out_dir is None:
+        raise click.UsageError(words.message("import_needs_out"))
+    if not dry_run and out_dir is not None and out_dir.exists():
+        raise GkError("import_out_exists", path=store.display_path(out_dir)[:200])
+    result = importer.import_notice(file)
+    if dry_run:
+        for name, text in result.files.items():
+            click.echo(f"# ==> {Path(out_dir or '.') / name} <==")
+            click.echo(text)
+        problems = result.problems
+    else:
+        problems = importer.write_folder(result, out_dir)
+    for line in importer.summary(result, words):
+        click.echo(line)
+    if dry_run:
+        click.echo(words.message("imp_dry_run"))
+    else:
+        for name in result.files:
+            click.echo(words.message("imp_wrote", {"path": store.display_path(out_dir / name)}))
+    if problems:
+        render.problems(problems, out(), app.lang)
+        key = "imp_dry_check_failed" if dry_run else "imp_check_failed"
+        click.echo(words.message(key, {"n": len(problems)}))
+        raise click.exceptions.Exit(1)
+    click.echo(words.message("imp_check_ok"))
+
+
 def main(prog_name: str = "gk") -> None:
     try:
         cli.main(prog_name=prog_name)

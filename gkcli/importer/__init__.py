@@ -1,0 +1,154 @@
+"""``gk import``: a notice (.docx, .doc/.wps, text extraction, .xlsx, .csv) into a data folder.
+
+    source  = read_file(path)            # the file as paragraphs and grids (source.py)
+    draft   = read_notice(source)        # its meaning, with a review list (notice.py)
+    plan    = plan_offices(...)          # offices, groups, aliases, who heads what (names.py)
+    files   = tasks_yaml(...), roster_yaml(...)                             (yamlout.py)
+
+:func:`import_notice` does all four and validates the files with the same code as
+``gk check``; :func:`write_folder` puts them in a new folder, never over an existing one.
+A workspace (several notices in one repository) can register the folder it returns.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gkcli.errors import GkError, Problem
+from gkcli.importer.names import OfficePlan, match_known, plan_offices, post_units
+from gkcli.importer.notice import Draft, read_notice
+from gkcli.importer.review import Review
+from gkcli.importer.source import read_file
+
+__all__ = ["ImportResult", "import_notice", "write_folder"]
+
+
+@dataclass
+class ImportResult:
+    """The files an import would write, what to review, and the problems gk check finds."""
+
+    draft: Draft
+    plan: OfficePlan
+    files: dict[str, str]                      # file name -> text, in writing order
+    review: list[Review]
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def import_notice(path: Path) -> ImportResult:
+    """Read a notice and make the two files; validate them as gk check would."""
+    from gkcli.importer.yamlout import roster_yaml, tasks_yaml
+    from gkcli.store import ROSTER_FILE, TASKS_FILE
+
+    draft = read_notice(read_file(path))
+    plan = _plan(draft)
+    files = {TASKS_FILE: tasks_yaml(draft, plan, path.name)}
+    if draft.has_roster and draft.members:
+        files[ROSTER_FILE] = roster_yaml(draft)
+    result = ImportResult(draft, plan, files, draft.review)
+    with tempfile.TemporaryDirectory(prefix="gk-import-") as tmp:
+        result.problems = _validate(Path(tmp) / "data", files)
+    return result
+
+
+def write_folder(result: ImportResult, out: Path) -> list[Problem]:
+    """Write the files into ``out``, a folder that must not exist yet; problems as gk check says
+    them for the written folder."""
+    try:
+        out.mkdir(parents=True)
+    except FileExistsError:
+        raise GkError("import_out_exists", path=str(out)[:200]) from None
+    except OSError as exc:
+        raise GkError("import_out_unwritable", path=str(out)[:200], reason=exc.strerror or "") from None
+    for name, text in result.files.items():
+        _atomic_write(out / name, text)
+    return _check(out)
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _validate(folder: Path, files: dict[str, str]) -> list[Problem]:
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    try:
+        return _check(folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _check(folder: Path) -> list[Problem]:
+    from gkcli import store
+
+    _, problems = store.read_table(folder)
+    return problems
+
+
+def summary(result: ImportResult, words) -> list[str]:
+    """What was read and the review list, as lines in the chosen language."""
+    draft = result.draft
+    lines = [words.message("imp_summary", {
+        "items": len(draft.items), "groups": len(draft.groups),
+        "offices": len(result.plan.offices), "people": len(draft.members)})]
+    if result.review:
+        lines.append(words.message("imp_review_head", {"n": len(result.review)}))
+        lines += [f"  {entry.text(words)}" for entry in result.review]
+    return lines
+
+
+def _is_bureau(unit: str, issuer: str) -> bool:
+    return unit in ("局", "本局") or bool(issuer) and (issuer.endswith(unit) or unit.endswith(issuer))
+
+
+def _plan(draft: Draft) -> OfficePlan:
+    """Offices from the table, the addressees and the members' posts; then who heads what."""
+    review = draft.review
+    table_names: list[str] = []
+    for item in draft.items:
+        for name in (item.lead, *item.assist):
+            if name and name not in table_names:
+                table_names.append(name)
+    member_units: list[str] = []
+    for member in draft.members:
+        if member.role == "member":
+            member_units += [u for u in post_units(member.post).named
+                             if not _is_bureau(u, draft.issuer) and u not in member_units]
+    plan = plan_offices(table_names, draft.addressees + member_units, review)
+    for member in draft.members:
+        heads = post_units(member.post).heads
+        if heads is None or _is_bureau(heads, draft.issuer):
+            continue
+        office, _ = match_known(heads, plan)
+        if office is None:
+            review.append(Review("imp_heads_unknown", {"name": member.name, "unit": heads}))
+            continue
+        member.office = heads if heads in plan.canonical else office
+        review.append(Review("imp_heads", {"name": member.name, "office": office,
+                                           "post": member.post[:60]}))
+    if draft.roster_attached:
+        office, _ = match_known(draft.roster_attached, plan)
+        if office is None:
+            review.append(Review("imp_attached_unknown", {"unit": draft.roster_attached}))
+            draft.roster_attached = ""
+        else:
+            draft.roster_attached = office
+    if draft.roster_director and draft.roster_director not in {m.name for m in draft.members}:
+        review.append(Review("imp_director_unknown", {"name": draft.roster_director}))
+        draft.roster_director = ""
+    return plan
