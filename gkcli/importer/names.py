@@ -58,7 +58,8 @@ def is_unit(name: str) -> bool:
 def bracket_parts(name: str) -> tuple[str, str] | None:
     """``运管股（政策法规股）`` → (运管股, 政策法规股) when both halves name a unit."""
     m = re.match(r"^(?P<outer>[^（(]+)[（(](?P<inner>[^（）()]+)[）)]$", name)
-    if m and is_unit(m["outer"]) and is_unit(m["inner"]):
+    if m and is_unit(m["outer"]) and is_unit(m["inner"]) and not is_all_units(m["outer"]) \
+            and not any(sep in m["inner"] for sep in LIST_SEPARATORS):
         return m["outer"], m["inner"]
     return None
 

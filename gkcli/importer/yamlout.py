@@ -14,7 +14,10 @@ ROLE_HEADINGS = {"leader": "组长", "deputy": "副组长", "member": "成员"}
 def scalar(value: str) -> str:
     """A YAML scalar that reads back as exactly ``value`` (quoted only when it must be)."""
     text = yaml.safe_dump(value, allow_unicode=True, width=1_000_000, default_flow_style=True)
-    return text.removesuffix("\n").removesuffix("\n...").strip()
+    text = text.removesuffix("\n").removesuffix("\n...")
+    if "\n" in text or "\x85" in text or "\u2028" in text or "\u2029" in text:
+        text = yaml.safe_dump(value, allow_unicode=True, width=1_000_000, default_style='"').strip()
+    return text
 
 
 def _flow(values: list[str]) -> str:
