@@ -697,7 +697,7 @@ def import_(app: App, file: Path, out_dir: Path | None, dry_run: bool) -> None:
         raise click.UsageError(words.message("import_needs_out"))
     if not dry_run and out_dir is not None and out_dir.exists():
         raise GkError("import_out_exists", path=store.display_path(out_dir)[:200])
-    result = importer.import_notice(file)
+    result = importer.import_notice(file, out_dir)
     if dry_run:
         for name, text in result.files.items():
             click.echo(f"# ==> {Path(out_dir or '.') / name} <==")

@@ -85,6 +85,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # errors and refusals: GkError(key, **values) / Problem(..., key, values)
     "invalid_data": ("数据有误", "invalid data"),
     # gk import: refusals
+    "import_missing": ("没有文件 {path}", "no file {path}"),
     "import_unreadable": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
     "import_empty": ("{path} 是空文件，没有可导入的内容", "{path} is empty: nothing to import"),
     "import_unknown_type": ("不认识的文件类型 {suffix}（{path}）：可导入 .docx、.doc、.wps、.txt、.xlsx、.csv",

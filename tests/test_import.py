@@ -215,6 +215,15 @@ def test_an_unreadable_deadline_is_kept_listed_and_fails_check(tmp_path):
     assert tasks["tasks"][0]["deadline"] == "视情况而定"
 
 
+def test_a_dry_run_names_problems_by_the_files_it_would_write(tmp_path):
+    rows = [HEADER, ["1", "排查", "排查企业", "安监股", "", "视情况而定"]]
+    notice = small_docx(tmp_path / "n.docx", rows)
+    result = run("import", str(notice), "--dry-run")
+    assert result.exit_code == 1
+    assert "\ntasks.yaml:" in result.output and "gk check 会发现 1 个问题" in result.output
+    assert "gk-import-" not in result.output
+
+
 def test_a_cell_outside_the_columns_is_listed(tmp_path):
     rows = [HEADER + [""], ["1", "排查", "排查企业", "安监股", "", "2023年6月底", "另附清单"]]
     result = imported(small_docx(tmp_path / "n.docx", rows), tmp_path / "data")
@@ -328,7 +337,7 @@ def test_an_empty_file(tmp_path):
 
 
 def test_a_missing_file(tmp_path):
-    _refused(tmp_path, tmp_path / "nothing.docx", "无法读取")
+    _refused(tmp_path, tmp_path / "nothing.docx", "没有文件")
 
 
 def test_a_doc_without_libreoffice(tmp_path):

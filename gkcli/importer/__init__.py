@@ -12,6 +12,7 @@ A workspace (several notices in one repository) can register the folder it retur
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import tempfile
@@ -42,8 +43,11 @@ class ImportResult:
         return not self.problems
 
 
-def import_notice(path: Path) -> ImportResult:
-    """Read a notice and make the two files; validate them as gk check would."""
+def import_notice(path: Path, out: Path | None = None) -> ImportResult:
+    """Read a notice and make the two files; validate them as gk check would.
+
+    Problems name the files as they will be in ``out`` (or bare, with no ``out``).
+    """
     from gkcli.importer.yamlout import roster_yaml, tasks_yaml
     from gkcli.store import ROSTER_FILE, TASKS_FILE
 
@@ -54,8 +58,15 @@ def import_notice(path: Path) -> ImportResult:
         files[ROSTER_FILE] = roster_yaml(draft)
     result = ImportResult(draft, plan, files, draft.review)
     with tempfile.TemporaryDirectory(prefix="gk-import-") as tmp:
-        result.problems = _validate(Path(tmp) / "data", files)
+        problems = _validate(Path(tmp) / "data", files)
+    result.problems = [dataclasses.replace(p, path=_shown(out, Path(p.path).name)) for p in problems]
     return result
+
+
+def _shown(out: Path | None, name: str) -> str:
+    from gkcli.store import display_path
+
+    return display_path(out / name) if out is not None else name
 
 
 def write_folder(result: ImportResult, out: Path) -> list[Problem]:
@@ -67,8 +78,12 @@ def write_folder(result: ImportResult, out: Path) -> list[Problem]:
         raise GkError("import_out_exists", path=str(out)[:200]) from None
     except OSError as exc:
         raise GkError("import_out_unwritable", path=str(out)[:200], reason=exc.strerror or "") from None
-    for name, text in result.files.items():
-        _atomic_write(out / name, text)
+    try:
+        for name, text in result.files.items():
+            _atomic_write(out / name, text)
+    except OSError as exc:  # the folder is ours: take it away again rather than leave half of it
+        shutil.rmtree(out, ignore_errors=True)
+        raise GkError("import_out_unwritable", path=str(out)[:200], reason=exc.strerror or "") from None
     return _check(out)
 
 

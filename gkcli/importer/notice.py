@@ -110,7 +110,7 @@ def read_notice(source: Source) -> Draft:
     if found is None:
         raise GkError("import_no_table", path=_shown(source))
     grids, header_row, columns = found
-    first_index = source.blocks.index(grids[0])
+    first_index = _index(source, grids[0])
     paras = [b for b in source.blocks if isinstance(b, Para)]
     before = [b for b in source.blocks[:first_index] if isinstance(b, Para)]
     # rows above the header of a sheet (a merged title row) read like paragraphs
@@ -118,10 +118,14 @@ def read_notice(source: Source) -> Draft:
     _read_heading(draft, before, paras)
     _read_table_name(draft, before)
     _read_items(draft, grids, header_row, columns)
-    last_index = source.blocks.index(grids[-1])
+    last_index = _index(source, grids[-1])
     after = [b for b in source.blocks[last_index + 1:] if isinstance(b, Para)]
     _read_roster(draft, after if any(ROLE_LABEL.match(p.text) for p in after) else paras)
     return draft
+
+
+def _index(source: Source, grid: Grid) -> int:
+    return next(i for i, block in enumerate(source.blocks) if block is grid)
 
 
 def _shown(source: Source) -> str:
@@ -432,6 +436,8 @@ def _read_roster(draft: Draft, paras: list[Para]) -> None:
             text = m["rest"].strip()
             if not text:
                 continue
+        if PRINTED.match(text) or DATE_LINE.match(text):
+            break
         if "。" in text or ANNEX.match(text) or len(text) > 120:
             _read_group_office(draft, text)
             break

@@ -16,7 +16,8 @@ class Review:
     where: tuple = ()                          # ("line", n) or ("cell", table, row, col)
 
     def text(self, words: Words) -> str:
-        message = words.message(self.key, self.params)
+        params = {k: shorten(v, 60) if isinstance(v, str) else v for k, v in self.params.items()}
+        message = words.message(self.key, params)
         if not self.where:
             return message
         if self.where[0] == "line":

@@ -84,6 +84,8 @@ def read_file(path: Path) -> Source:
     """Read a notice by its file type; one clear GkError when it cannot be read."""
     try:
         size = path.stat().st_size
+    except FileNotFoundError:
+        raise GkError("import_missing", path=_shown(path)) from None
     except OSError as exc:
         raise GkError("import_unreadable", path=_shown(path), reason=exc.strerror or "") from None
     if not path.is_file():
