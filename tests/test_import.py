@@ -394,3 +394,33 @@ def test_an_import_is_not_left_half_written_when_check_fails(tmp_path):
     assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["leading_group.yaml", "tasks.yaml"]
     assert not [p for p in (tmp_path / "data").iterdir() if p.name.startswith(".")]
     shutil.rmtree(tmp_path / "data")
+
+
+def test_a_roster_laid_out_as_a_table(tmp_path):
+    rows = [HEADER, ["1", "排查", "排查企业", "办公室", "执法大队", "2023年6月底"]]
+    doc = Docx().para("示应急〔2023〕7号", "示范县应急管理局关于印发方案的通知", "任务分工表").table(rows)
+    doc.para("附件2", "示范县安全生产专项整治工作领导小组")
+    doc.table([["组内职务", "姓名", "单位及职务"],
+               ["组长", "张三", "局长"],
+               ["副组长", "李四", "副局长"],
+               ["成员", "王五", "办公室负责人"],
+               [UP, "赵  六", "执法大队大队长"]])
+    doc.para("领导小组下设办公室，设在办公室，办公室主任由王五同志兼任。", "示范县应急管理局", "2023年3月1日")
+    result = imported(doc.save(tmp_path / "n.docx"), tmp_path / "data")
+    assert result.exit_code == 0, result.output
+    got = substance(tmp_path / "data")
+    assert got["people"] == [
+        ("张三", "leader", "局长", None), ("李四", "deputy", "副局长", None),
+        ("王五", "member", "办公室负责人", "办公室"), ("赵六", "member", "执法大队大队长", "执法大队")]
+    assert got["group_office"] == ("示范县安全生产专项整治工作领导小组", "领导小组办公室", "办公室", "王五")
+
+
+def test_several_people_on_one_roster_line(tmp_path):
+    rows = [HEADER, ["1", "排查", "排查企业", "办公室", "", "2023年6月底"]]
+    doc = Docx().para("示应急〔2023〕7号", "示范县应急管理局关于印发方案的通知", "任务分工表").table(rows)
+    doc.para("附件2", "示范县工作领导小组", "组长：张三（局长）", "副组长：李四（副局长）、钱七（副局长）",
+             "成员：王五（办公室负责人）", "示范县应急管理局", "2023年3月1日")
+    result = imported(doc.save(tmp_path / "n.docx"), tmp_path / "data")
+    assert result.exit_code == 0, result.output
+    assert [(p[0], p[1]) for p in substance(tmp_path / "data")["people"]] == [
+        ("张三", "leader"), ("李四", "deputy"), ("钱七", "deputy"), ("王五", "member")]
