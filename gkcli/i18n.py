@@ -136,6 +136,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "imp_bad_deadline": ("第{id}项的完成时间“{deadline}”gk 读不懂：照原文保留，请改写（如 2021年6月底）",
                          "item {id}: gk cannot read the deadline {deadline}; kept as written, rewrite it (e.g. 2021年6月底)"),
     "imp_no_notice_field": ("没有找到通知的 {field}", "no {field} found in the notice"),
+    "imp_other_table": ("另一张任务表未导入（每次导入一张）", "another task table was not imported (one per import)"),
+    "imp_field.number": ("文号", "number"),
+    "imp_field.issuer": ("发文机关", "issuer"),
+    "imp_field.issued": ("印发日期", "issue date"),
+    "imp_field.title": ("标题", "title"),
+    "imp_field.table": ("表名", "table name"),
+    "imp_field.group": ("领导小组名称", "leading group's name"),
+    "imp_field.lead": ("牵头股室", "lead office"),
+    "imp_field.deadline": ("完成时间", "deadline"),
     "imp_no_roster": ("没有领导小组附件：不写 leading_group.yaml", "no leading-group annex: leading_group.yaml is not written"),
 }
 

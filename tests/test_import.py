@@ -269,7 +269,7 @@ def test_text_merges_left_empty_are_filled_down_and_listed(tmp_path):
     result = imported(path, tmp_path / "data")
     assert result.exit_code == 0, result.output
     assert substance(tmp_path / "data")["items"][1] == (2, "排查", "建立台账", "安监股", (), "2023年6月底")
-    assert "第16行: 第2项的 lead 为空，沿用上一项：安监股" in result.output
+    assert "第16行: 第2项的 牵头股室 为空，沿用上一项：安监股" in result.output
 
 
 # --- dry run and never overwriting -------------------------------------------------------------
@@ -424,3 +424,22 @@ def test_several_people_on_one_roster_line(tmp_path):
     assert result.exit_code == 0, result.output
     assert [(p[0], p[1]) for p in substance(tmp_path / "data")["people"]] == [
         ("张三", "leader"), ("李四", "deputy"), ("钱七", "deputy"), ("王五", "member")]
+
+
+def test_a_second_task_table_is_listed_not_merged(tmp_path):
+    rows = [HEADER, ["1", "排查", "排查企业", "办公室", "", "2023年6月底"]]
+    doc = Docx().para("示应急〔2023〕7号", "示范县应急管理局关于印发方案的通知", "任务分工表").table(rows)
+    doc.para("附件2", "另一张表").table(rows).para("示范县应急管理局", "2023年3月1日")
+    result = imported(doc.save(tmp_path / "n.docx"), tmp_path / "data")
+    assert result.exit_code == 0, result.output
+    assert len(substance(tmp_path / "data")["items"]) == 1
+    assert "表2第1行第1列: 另一张任务表未导入（每次导入一张）" in result.output
+
+
+def test_missing_notice_fields_are_listed_in_english(tmp_path):
+    rows = [HEADER, ["1", "排查", "排查企业", "办公室", "", "2023年6月底"]]
+    notice = small_docx(tmp_path / "n.docx", rows, head=["任务分工表"], tail=[])
+    result = run("--lang", "en", "import", str(notice), "--out", str(tmp_path / "data"))
+    assert result.exit_code == 0, result.output
+    for field in ("number", "issuer", "issue date", "title"):
+        assert f"  no {field} found in the notice" in result.output

@@ -118,6 +118,7 @@ def read_notice(source: Source) -> Draft:
     _read_heading(draft, before, paras)
     _read_table_name(draft, before)
     _read_items(draft, grids, header_row, columns)
+    _other_tables(draft, source, grids)
     last_index = _index(source, grids[-1])
     after = [b for b in source.blocks[last_index + 1:] if isinstance(b, Para)]
     if not _read_roster_grid(draft, source, grids):
@@ -269,6 +270,16 @@ def _find_task_grids(source: Source) -> tuple[list[Grid], int, dict[str, int]] |
                 break
             return grids, row_index, columns
     return None
+
+
+def _other_tables(draft: Draft, source: Source, grids: list[Grid]) -> None:
+    for block in source.grids:
+        if any(block is g for g in grids):
+            continue
+        for row in block.rows:
+            if _header(block, row):
+                draft.review.append(Review("imp_other_table", {}, row[0].where if row else ()))
+                break
 
 
 @dataclass

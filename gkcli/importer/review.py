@@ -17,6 +17,8 @@ class Review:
 
     def text(self, words: Words) -> str:
         params = {k: shorten(v, 60) if isinstance(v, str) else v for k, v in self.params.items()}
+        if "field" in params:  # a field's name in the reader's language
+            params["field"] = words.message(f"imp_field.{params['field']}")
         message = words.message(self.key, params)
         if not self.where:
             return message
