@@ -81,6 +81,17 @@ def test_the_review_lists_every_guess(tmp_path):
     assert "  陈金章 的职务提到 区交战办，但它不是已知股室：未填 office" in lines
 
 
+def test_the_written_files_pass_yamllint_as_ci_runs_it(tmp_path):
+    from yamllint import linter
+    from yamllint.config import YamlLintConfig
+
+    imported(SEED, tmp_path / "data")
+    config = YamlLintConfig("extends: relaxed")
+    for name in ("tasks.yaml", "leading_group.yaml"):
+        text = (tmp_path / "data" / name).read_text(encoding="utf-8")
+        assert [str(p) for p in linter.run(text, config)] == []
+
+
 def test_review_in_english(tmp_path):
     result = run("--lang", "en", "import", str(SEED), "--out", str(tmp_path / "d"))
     assert "Read 16 items, 8 work tasks, 17 offices, 24 people" in result.output

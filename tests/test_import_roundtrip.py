@@ -89,7 +89,7 @@ def test_a_text_extraction_imports_to_its_table(tmp_path_factory, groups):
     assert imports(folder / "n.txt", folder / "data") == expected(groups)
 
 
-@SETTINGS
+@settings(SETTINGS, max_examples=12)
 @given(groups=tables())
 def test_a_word_table_with_merged_cells_imports_to_its_table(tmp_path_factory, groups):
     folder = tmp_path_factory.mktemp("d")

@@ -18,6 +18,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gkcli.errors import GkError, Problem
 from gkcli.importer.names import OfficePlan, match_known, plan_offices, post_units
@@ -25,7 +26,10 @@ from gkcli.importer.notice import Draft, read_notice
 from gkcli.importer.review import Review
 from gkcli.importer.source import read_file
 
-__all__ = ["ImportResult", "import_notice", "write_folder"]
+if TYPE_CHECKING:
+    from gkcli.i18n import Words
+
+__all__ = ["ImportResult", "import_notice", "summary", "write_folder"]
 
 
 @dataclass
@@ -115,7 +119,7 @@ def _check(folder: Path) -> list[Problem]:
     return problems
 
 
-def summary(result: ImportResult, words) -> list[str]:
+def summary(result: ImportResult, words: Words) -> list[str]:
     """What was read and the review list, as lines in the chosen language."""
     draft = result.draft
     lines = [words.message("imp_summary", {
