@@ -454,3 +454,12 @@ def test_missing_notice_fields_are_listed_in_english(tmp_path):
     assert result.exit_code == 0, result.output
     for field in ("number", "issuer", "issue date", "title"):
         assert f"  no {field} found in the notice" in result.output
+
+
+def test_a_sentence_ending_in_a_colon_is_not_taken_for_addressees(tmp_path):
+    rows = [HEADER, ["1", "排查", "排查企业", "办公室", "", "2023年6月底"]]
+    head = ["示应急〔2023〕7号", "示范县应急管理局关于印发方案的通知", "现将有关事项通知如下：", "任务分工表"]
+    result = imported(small_docx(tmp_path / "n.docx", rows, head=head, roster=False), tmp_path / "data")
+    assert result.exit_code == 0, result.output
+    tasks = yaml.safe_load((tmp_path / "data" / "tasks.yaml").read_text(encoding="utf-8"))
+    assert tasks["offices"] == [{"name": "办公室"}]

@@ -14,7 +14,7 @@ from datetime import date
 
 from gkcli import deadlines
 from gkcli.errors import GkError
-from gkcli.importer.names import clean, is_all_units, post_units, split_offices
+from gkcli.importer.names import clean, is_all_units, is_unit, split_offices
 from gkcli.importer.review import Review, shorten
 from gkcli.importer.source import Cell, Grid, Para, Source
 
@@ -163,17 +163,17 @@ def _read_heading(draft: Draft, before: list[Para], paras: list[Para]) -> None:
                 break
     for i, text in enumerate(texts):
         if "关于" in text and "《" not in text and not text.endswith(("：", ":")) and len(text) < 100:
-            title = text
-            for nxt in texts[i + 1:]:
-                if not nxt or title.endswith(DOC_TYPES) or nxt.endswith(("：", ":")) or len(nxt) > 40:
-                    break
-                title += nxt
+            title, j = text, i + 1
+            while j < len(texts) and texts[j] and not title.endswith(DOC_TYPES) \
+                    and not texts[j].endswith(("：", ":")) and len(texts[j]) <= 40:
+                title += texts[j]
+                j += 1
             draft.title = title
-            start = texts.index(text)
-            for line in texts[start + 1:]:
-                if line.endswith(("：", ":")) and "。" not in line and len(line) < 300:
-                    draft.addressees = [n for n in split_offices(line.rstrip("：:")) if len(n) <= 30]
-                    break
+            # the addressees (主送机关): the first line after the title, ending with a colon
+            line = next((t for t in texts[j:] if t), "")
+            if line.endswith(("：", ":")) and "。" not in line and len(line) < 300:
+                draft.addressees = [n for n in split_offices(line.rstrip("：:"))
+                                    if len(n) <= 30 and (is_unit(n) or is_all_units(n))]
             break
     for para in reversed(paras):  # the 印发 line, else a date standing alone (成文日期)
         m = PRINTED.match(para.text.strip())
@@ -571,7 +571,3 @@ def _read_group_office(draft: Draft, text: str) -> None:
     if director:
         draft.roster_director = director["name"]
 
-
-def member_units(member: Member) -> tuple[str | None, list[str]]:
-    units = post_units(member.post)
-    return units.heads, units.named
