@@ -141,7 +141,7 @@ def test_a_header_in_other_words(tmp_path):
 def test_inline_assignments_when_the_table_has_no_office_columns(tmp_path):
     rows = [["序号", "工作任务", "具体措施", "完成时限"],
             ["1", "整治行动", "①开展专项检查（执法大队牵头，办公室、安监股配合）", "2023年9月底"],
-            [UP, UP, "②通报典型案例（办公室负责）。", "2023年12月底"]]
+            [UP, UP, "②通报典型案例（由办公室负责）。", "2023年12月底"]]
     result = imported(small_docx(tmp_path / "n.docx", rows), tmp_path / "data")
     assert result.exit_code == 0, result.output
     assert substance(tmp_path / "data")["items"] == [
