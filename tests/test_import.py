@@ -329,14 +329,16 @@ def test_a_docx_with_no_task_table(tmp_path):
     _refused(tmp_path, path.save(tmp_path / "n.docx"), "中没有找到任务分工表")
 
 
-def test_a_corrupt_docx(tmp_path):
-    path = tmp_path / "n.docx"
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
+def test_a_corrupt_file(tmp_path, suffix):
+    path = tmp_path / f"n{suffix}"
     path.write_bytes(b"PK\x03\x04 this is not a zip at all" * 10)
-    _refused(tmp_path, path, "文件已损坏或不是 .docx 文件")
+    _refused(tmp_path, path, f"文件已损坏或不是 {suffix} 文件")
 
 
-def test_a_password_protected_docx(tmp_path):
-    path = tmp_path / "n.docx"  # Word saves an encrypted .docx as an OLE compound file
+@pytest.mark.parametrize("name", ["n.docx", "n.xlsx"])
+def test_a_password_protected_file(tmp_path, name):
+    path = tmp_path / name  # Word and Excel save an encrypted file as an OLE compound file
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
     _refused(tmp_path, path, "加密（设了密码）的文件")
 
