@@ -464,3 +464,11 @@ def test_a_sentence_ending_in_a_colon_is_not_taken_for_addressees(tmp_path):
     assert result.exit_code == 0, result.output
     tasks = yaml.safe_load((tmp_path / "data" / "tasks.yaml").read_text(encoding="utf-8"))
     assert tasks["offices"] == [{"name": "办公室"}]
+
+
+def test_offices_one_per_line_in_a_cell_and_titles_wrapped_over_lines(tmp_path):
+    rows = [HEADER, ["1", "排查", "排查重点\n企业", "安监股", "办公室\n工程股", "2023年\n6月底"]]
+    result = imported(small_docx(tmp_path / "n.docx", rows), tmp_path / "data")
+    assert result.exit_code == 0, result.output
+    assert substance(tmp_path / "data")["items"] == [
+        (1, "排查", "排查重点企业", "安监股", ("办公室", "工程股"), "2023年6月底")]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from gkcli.importer.review import Review
 
 OPEN, CLOSE = "（(", "）)"
-LIST_SEPARATORS = "、，,；;"
+LIST_SEPARATORS = "、，,；;\n"
 UNIT_ENDINGS = ("股", "室", "站", "所", "队", "办", "科", "处", "部", "中心", "组", "院", "馆", "委", "局")
 LEVEL_PREFIXES = "区县市镇乡局"
 

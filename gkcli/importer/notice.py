@@ -317,22 +317,25 @@ def _read_row(draft: Draft, cells: list[Cell], row: list[Cell], columns: dict[st
     where = row[0].where if row else ()
     # a work-task heading: one cell across the table, or 一、 standing alone
     if distinct and len(distinct) == 1 and (distinct[0].span >= width > 1 or len(row) == 1 < width):
-        _heading(draft, distinct[0].text, state)
+        _heading(draft, _flat(distinct[0].text), state)
         return
     if distinct and len(distinct) <= 2 and HEADING.match(distinct[0].text) and not any(
             _value(cells, columns, k) for k in ("lead", "assist", "deadline")):
-        _heading(draft, "".join(c.text for c in distinct), state)
+        _heading(draft, "".join(_flat(c.text) for c in distinct), state)
         return
 
     def get(kind: str) -> tuple[str, bool]:
-        """The cell's text and whether it came from above (a merge)."""
+        """The cell's text and whether it came from above (a merge). Lines of a text are
+        joined (Chinese wraps without spaces); office lists keep them to split on."""
         position = columns.get(kind)
         if position is None or position >= len(cells):
             return "", False
         cell = cells[position]
         if cell.merged_up:
             return state.last.get(kind, ""), True
-        return cell.text, False
+        if kind in ("lead", "assist"):
+            return cell.text, False
+        return _flat(cell.text), False
 
     title, _ = get("title")
     group_text, _ = get("group")
@@ -385,7 +388,6 @@ def _read_row(draft: Draft, cells: list[Cell], row: list[Cell], columns: dict[st
         draft.review.append(Review("imp_no_lead", {"id": item_no}, where))
     elif is_all_units(lead):
         draft.review.append(Review("imp_group_leads", {"id": item_no, "name": lead}, where))
-    deadline = " ".join(deadline.split())
     if not deadline:
         draft.review.append(Review("imp_no_deadline", {"id": item_no}, where))
     else:
@@ -402,6 +404,10 @@ def _read_row(draft: Draft, cells: list[Cell], row: list[Cell], columns: dict[st
     draft.items.append(Item(group_id, title, lead, assists, deadline, notes, where))
     state.last.update({"lead": lead_text, "assist": assist_text, "deadline": deadline,
                        "title": title, "notes": notes})
+
+
+def _flat(text: str) -> str:
+    return "".join(line.strip() for line in text.splitlines())
 
 
 def _value(cells: list[Cell], columns: dict[str, int], kind: str) -> str:

@@ -151,7 +151,9 @@ def _docx_grid(tbl, number: int, qn, Paragraph) -> Grid:
                 v_merge = props.find(qn("w:vMerge"))
                 if v_merge is not None:
                     merged_up = v_merge.get(qn("w:val"), "continue") != "restart"
-            text = "".join(Paragraph(p, None).text.strip() for p in tc.iterchildren(qn("w:p")))
+            # paragraphs of a cell on their own lines: offices are often listed one per line
+            lines = (Paragraph(p, None).text.strip() for p in tc.iterchildren(qn("w:p")))
+            text = "\n".join(line for line in lines if line)
             row.append(Cell(text.strip(), span, merged_up, ("cell", number, r, c)))
         rows.append(row)
     return Grid(rows, number)
