@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-LANGS = ("zh", "en")
-
 _WORDS: dict[str, tuple[str, str]] = {
     # the official table's columns
     "id": ("序号", "No."),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from gkcli import deadlines
@@ -70,7 +70,6 @@ class Filter:
     due_before: date | None = None
     due_after: date | None = None
     search: str | None = None
-    ids: tuple[int, ...] = field(default_factory=tuple)
 
 
 def resolve_office(table: Table, name: str) -> str:
@@ -110,8 +109,6 @@ def select(table: Table, rows: list[Item], f: Filter) -> list[Item]:
     chosen = []
     for row in rows:
         t = row.task
-        if f.ids and t.id not in f.ids:
-            continue
         if office and role_of(table, t, office) is None:
             continue
         if lead and not leads(t, lead):

@@ -20,7 +20,6 @@ from gkcli.report import Dashboard, Reminder, Tally
 
 STATE_STYLE = {"overdue": "bold red", "due_soon": "yellow", "open": "", "ongoing": "cyan",
                "done": "green"}
-LIST_COLUMNS = ("id", "group", "title", "lead", "assist", "deadline", "state")
 TABLE_COLUMNS = ("id", "title", "lead", "assist", "deadline", "state")  # work tasks as row headings
 
 
@@ -87,7 +86,7 @@ def deadline_text(item: Item) -> str:
 
 
 def list_cells(item: Item, lang: str) -> list[str]:
-    """The cells of one item under the official table's columns (LIST_COLUMNS)."""
+    """The cells of one item under the official table's columns (序号, 工作任务, 具体事项, 牵头股室, 协办股室, 完成时间, 状态)."""
     task = item.task
     return [str(task.id), item.group_title, task.title, task.lead, assist_text(item, lang),
             deadline_text(item), state_word(lang, item.state)]

@@ -19,7 +19,6 @@ class Tally:
     done: int = 0
     done_on_time: int = 0
     done_late: int = 0
-    done_undated: int = 0
     overdue: int = 0
     due_soon: int = 0
     open: int = 0
@@ -35,8 +34,6 @@ class Tally:
                 self.done_on_time += 1
             elif punctual is False:
                 self.done_late += 1
-            elif item.task.deadline.date is not None:
-                self.done_undated += 1
 
     @property
     def rate_base(self) -> int:

@@ -368,8 +368,6 @@ def read_table(data_dir: Path) -> tuple[Table | None, list[Problem]]:
     if problems or table is None:
         return None, problems
     table.roster = roster
-    table.tasks_path = tasks_path
-    table.roster_path = roster_path if roster_path.is_file() else None
     return table, problems
 
 
