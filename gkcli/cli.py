@@ -10,11 +10,11 @@ from pathlib import Path
 import click
 
 from gkcli import __version__, deadlines, query, store
-from gkcli.errors import DataError, GkError
+from gkcli.errors import DataError, GkError, no_item
 from gkcli.model import Table
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-STATUS_CHOICES = ("todo", "doing", "done", "未开始", "进行中", "已完成")
+STATUS_CHOICES = tuple(store.STATUS_WORDS)  # todo, doing, done, 未开始, 进行中, 已完成
 
 
 class GkGroup(click.Group):
@@ -220,7 +220,7 @@ def show(app: App, task_id: int, fmt: str) -> None:
 
     rows = [r for r in app.items() if r.task.id == task_id]
     if not rows:
-        raise GkError(f"no item {task_id} (see gk list)")
+        raise no_item(task_id)
     if fmt == "json":
         render.dump_json(rows[0].as_json(), out())
     else:
