@@ -55,18 +55,24 @@ def display_path(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
-def read_text(path: Path) -> str:
+BOM = "\ufeff"
+
+
+def read_text(path: Path) -> tuple[str, bool]:
+    """A data file's text without its byte-order mark, and whether it had one (kept on writing)."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise GkError(f"{display_path(path)}: cannot read: {exc.strerror}") from None
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise GkError(
             f"{display_path(path)}: not UTF-8 (byte {exc.start}); save it as UTF-8"
         ) from None
-    return text
+    if text.startswith(BOM):
+        return text[1:], True
+    return text, False
 
 
 class _TableReader(NodeReader):
@@ -354,12 +360,12 @@ def read_table(data_dir: Path) -> tuple[Table | None, list[Problem]]:
     so gk check reports every problem of both files at once.
     """
     tasks_path = data_dir / TASKS_FILE
-    table, problems = _read_tasks(read_text(tasks_path), display_path(tasks_path))
+    table, problems = _read_tasks(read_text(tasks_path)[0], display_path(tasks_path))
     roster_path = data_dir / ROSTER_FILE
     roster = Roster()
     if roster_path.is_file():
         shown = display_path(roster_path)
-        root, roster_problems = compose(read_text(roster_path), shown)
+        root, roster_problems = compose(read_text(roster_path)[0], shown)
         problems += roster_problems
         if root is not None:
             reader = _RosterReader(shown)
