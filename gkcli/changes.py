@@ -41,7 +41,10 @@ def _ids(table: Table, ids: tuple[int, ...] | list[int]) -> str:
 
 def office_name(table: Table, name: str) -> str:
     """The full name of an office typed by alias; unknown names go on to validation."""
-    return table.offices.canonical(name) or name.strip()
+    try:
+        return table.offices.resolve(name, allow_group=True)
+    except GkError:
+        return name.strip()
 
 
 def start(table: Table, ids: tuple[int, ...]) -> Change:

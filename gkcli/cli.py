@@ -264,7 +264,7 @@ def _roster(app: App, office: str | None, fmt: str) -> None:
     people = list(table.roster.members)
     title = None
     if office:
-        canonical = query.resolve_office(table, office)
+        canonical = table.offices.resolve(office)
         people = table.roster.for_office(canonical)
         title = t(app.lang, "answers_for", office=canonical)
         if not people and fmt == "table":
@@ -416,7 +416,7 @@ def remind(app: App, office: str | None, fmt: str) -> None:
     from gkcli.i18n import t
 
     table = app.table
-    name = query.resolve_office(table, office) if office else None
+    name = table.offices.resolve(office) if office else None
     found = reports.reminders(table, app.items(), name)
     sender = table.roster.office_name or ""
     if sender and table.roster.attached_to:

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from gkcli import deadlines
-from gkcli.errors import GkError
 from gkcli.model import Person, Table, Task
 
 
@@ -72,16 +71,6 @@ class Filter:
     search: str | None = None
 
 
-def resolve_office(table: Table, name: str) -> str:
-    """The canonical office for a name the user typed; GkError with a hint if unknown."""
-    canonical = table.offices.canonical(name)
-    if canonical:
-        return canonical
-    if table.offices.is_group(name):
-        raise GkError(f"{name} is a group of offices; name one office")
-    raise GkError(table.offices.unknown_message(name))
-
-
 def leads(task: Task, office: str) -> bool:
     return task.lead == office
 
@@ -102,9 +91,10 @@ def role_of(table: Table, task: Task, office: str) -> str | None:
 
 def select(table: Table, rows: list[Item], f: Filter) -> list[Item]:
     """The rows that pass every filter of ``f``."""
-    office = resolve_office(table, f.office) if f.office else None
-    lead = resolve_office(table, f.lead) if f.lead else None
-    assist = resolve_office(table, f.assist) if f.assist else None
+    resolve = table.offices.resolve
+    office = resolve(f.office) if f.office else None
+    lead = resolve(f.lead) if f.lead else None
+    assist = resolve(f.assist) if f.assist else None
     needle = f.search.casefold() if f.search else None
     chosen = []
     for row in rows:

@@ -166,8 +166,7 @@ class _TableReader(NodeReader):
                 continue
             members = []
             for member, member_node in self.texts(members_node, "office group members"):
-                if registry.canonical(member) is None:
-                    self.problem(member_node, registry.unknown_message(member))
+                _office(self, member_node, member, registry)
                 members.append(member)
             groups.append(OfficeGroup(name, tuple(members)))
         return OfficeRegistry(offices, groups)
@@ -193,16 +192,10 @@ class _TableReader(NodeReader):
         name = self.text(node, where)
         if name is None:
             return None
-        canonical = registry.canonical(name)
-        if canonical:
-            return canonical
-        if registry.is_group(name):
-            if allow_group:
-                return name
+        if registry.is_group(name) and not allow_group:
             self.problem(node, f"{where} must be one office, not the group {name}")
             return None
-        self.problem(node, registry.unknown_message(name))
-        return None
+        return _office(self, node, name, registry, allow_group)
 
     def tasks(self, node: yaml.Node, registry: OfficeRegistry, groups: dict[int, Group],
               default_year: int | None) -> list[Task]:
@@ -247,9 +240,8 @@ class _TableReader(NodeReader):
         assist: list[str] = []
         if "assist" in fields:
             for name, name_node in self.texts(fields["assist"], f"{where}: assist"):
-                office = registry.canonical(name) or (name if registry.is_group(name) else None)
+                office = _office(self, name_node, name, registry, allow_group=True)
                 if office is None:
-                    self.problem(name_node, registry.unknown_message(name))
                     ok = False
                 else:
                     assist.append(office)
@@ -331,11 +323,17 @@ class _RosterReader(NodeReader):
         name = self.text(node, where)
         if name is None:
             return None
-        canonical = registry.canonical(name)
-        if canonical is None:
-            subject = f"{who} heads " if who else ""
-            self.problem(node, f"{subject}{registry.unknown_message(name)}")
-        return canonical
+        return _office(self, node, name, registry, prefix=f"{who} heads " if who else "")
+
+
+def _office(reader: NodeReader, node: yaml.Node, name: str, registry: OfficeRegistry,
+            allow_group: bool = False, prefix: str = "") -> str | None:
+    """The office a name in the YAML stands for; a problem (with a hint) and None if unknown."""
+    try:
+        return registry.resolve(name, allow_group)
+    except GkError:
+        reader.problem(node, f"{prefix}{registry.unknown_message(name)}")
+        return None
 
 
 def _read_tasks(text: str, path: str) -> tuple[Table | None, list[Problem]]:
