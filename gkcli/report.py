@@ -7,7 +7,7 @@ from datetime import date
 
 from gkcli import deadlines
 from gkcli.model import Person, Table
-from gkcli.query import Item, by_urgency
+from gkcli.query import Item, by_urgency, role_of
 
 
 @dataclass
@@ -140,12 +140,8 @@ def reminders(table: Table, rows: list[Item], office: str | None = None) -> list
         offices = [office]
     result = []
     for name in offices:
-        mine = []
-        for row in urgent:
-            if row.task.lead == name:
-                mine.append((row, "lead"))
-            elif name in table.offices.assisting(row.task.assist, row.task.lead):
-                mine.append((row, "assist"))
+        parts = ((row, role_of(table, row.task, name)) for row in urgent)
+        mine = [(row, role) for row, role in parts if role]
         if mine:
             result.append(Reminder(name, tuple(table.roster.for_office(name)), mine))
     return result
