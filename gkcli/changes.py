@@ -152,6 +152,17 @@ def remove(table: Table, ids: tuple[int, ...]) -> Change:
     return Change(f"{PREFIX}{label} removed", edit)
 
 
+def undo(data_dir: Path) -> tuple[str, str]:
+    """``gk undo``: revert gk's last commit of tasks.yaml, under the writers' lock.
+
+    Returns (the reverted commit's subject, the new commit's short hash).
+    """
+    from gkcli import gitops, writer
+
+    with writer.locked(data_dir):
+        return gitops.undo(data_dir / TASKS_FILE)
+
+
 def save(data_dir: Path, change: Change, dry_run: bool = False, commit: bool = False) -> Saved:
     """Apply ``change`` to tasks.yaml (see :func:`gkcli.writer.apply`) and commit it if asked.
 

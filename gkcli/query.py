@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from gkcli import deadlines
+from gkcli.errors import no_item
 from gkcli.model import Person, Table, Task
 
 
@@ -69,6 +70,14 @@ class Filter:
     due_before: date | None = None
     due_after: date | None = None
     search: str | None = None
+
+
+def item(rows: list[Item], task_id: int) -> Item:
+    """The row of one id (gk show); NotFound if the table has no such item."""
+    for row in rows:
+        if row.task.id == task_id:
+            return row
+    raise no_item(task_id)
 
 
 def leads(task: Task, office: str) -> bool:
