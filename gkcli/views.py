@@ -77,9 +77,15 @@ def _escape(text: str) -> str:
 
 # --- gk list ------------------------------------------------------------------------------
 
-def items_table(rows: list[Item], words: Words, out: TextIO) -> None:
+def _none_match(rows: list[Item], words: Words, out: TextIO) -> bool:
+    """Say 没有符合条件的事项 when the filters left nothing to draw."""
     if not rows:
         out.write(words("no_items") + "\n")
+    return not rows
+
+
+def items_table(rows: list[Item], words: Words, out: TextIO) -> None:
+    if _none_match(rows, words, out):
         return
     console = _console(out)
     if console.width < NARROW:
@@ -281,8 +287,7 @@ def report(found: Report, words: Words, out: TextIO) -> None:
 def timeline(found: Timeline, words: Words, out: TextIO) -> None:
     """A month-by-month Gantt of the deadlines, today marked, fitted to the terminal width."""
     rows, start, end, today = found.rows, found.start, found.end, found.today
-    if not rows:
-        out.write(words("no_items") + "\n")
+    if _none_match(rows, words, out):
         return
     from rich.table import Table
     from rich.text import Text
