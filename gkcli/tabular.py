@@ -6,7 +6,6 @@ Renderers write to the stream they are given and never read files.
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from datetime import date
@@ -109,6 +108,8 @@ def dump_json(data: Any, out: TextIO) -> None:
 
 def write_csv(header: list[str], rows: list[list[object]], out: TextIO) -> None:
     """CSV for Excel and WPS: UTF-8 with BOM, CRLF, every cell neutralised."""
+    import csv
+
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([safe_cell(h) for h in header])
