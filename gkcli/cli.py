@@ -619,35 +619,18 @@ def import_(app: App, file: Path, out_dir: Path | None, dry_run: bool) -> None:
         gk import 通知.docx --out data
         gk import 通知.txt --dry-run
     """
-    from gkcli import importer, render
-    from gkcli.i18n import Words
+    from gkcli import importer
 
-    words = Words(app.lang)
-    if not dry_run and out_dir is None:
-        raise click.UsageError(words.message("import_needs_out"))
-    if not dry_run and out_dir is not None and out_dir.exists():
+    if out_dir is None and not dry_run:
+        raise click.UsageError(app.words.message("import_needs_out"))
+    if out_dir is not None and not dry_run and out_dir.exists():
         raise GkError("import_out_exists", path=store.display_path(out_dir)[:200])
     result = importer.import_notice(file, out_dir)
-    if dry_run:
-        for name, text in result.files.items():
-            click.echo(f"# ==> {Path(out_dir or '.') / name} <==")
-            click.echo(text)
-        problems = result.problems
-    else:
-        problems = importer.write_folder(result, out_dir)
-    for line in importer.summary(result, words):
-        click.echo(line)
-    if dry_run:
-        click.echo(words.message("imp_dry_run"))
-    else:
-        for name in result.files:
-            click.echo(words.message("imp_wrote", {"path": store.display_path(out_dir / name)}))
-    if problems:
-        render.problems(problems, out(), app.lang)
-        key = "imp_dry_check_failed" if dry_run else "imp_check_failed"
-        click.echo(words.message(key, {"n": len(problems)}))
+    if not dry_run:
+        result = importer.write_folder(result, out_dir)
+    app.show("import", "text", result)
+    if result.problems:
         raise click.exceptions.Exit(1)
-    click.echo(words.message("imp_check_ok"))
 
 
 def main(prog_name: str = "gk") -> None:

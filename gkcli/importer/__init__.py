@@ -18,7 +18,6 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from gkcli.errors import GkError, Problem
 from gkcli.importer.names import OfficePlan, match_known, plan_offices, post_units
@@ -26,10 +25,7 @@ from gkcli.importer.notice import Draft, read_notice
 from gkcli.importer.review import Review
 from gkcli.importer.source import read_file
 
-if TYPE_CHECKING:
-    from gkcli.i18n import Words
-
-__all__ = ["ImportResult", "import_notice", "summary", "write_folder"]
+__all__ = ["ImportResult", "import_notice", "write_folder"]
 
 
 @dataclass
@@ -41,6 +37,8 @@ class ImportResult:
     files: dict[str, str]                      # file name -> text, in writing order
     review: list[Review]
     problems: list[Problem] = field(default_factory=list)
+    out: Path | None = None                    # the folder the files are (to be) in
+    written: bool = False
 
     @property
     def ok(self) -> bool:
@@ -60,7 +58,7 @@ def import_notice(path: Path, out: Path | None = None) -> ImportResult:
     files = {TASKS_FILE: tasks_yaml(draft, plan, path.name)}
     if draft.has_roster and draft.members:
         files[ROSTER_FILE] = roster_yaml(draft)
-    result = ImportResult(draft, plan, files, draft.review)
+    result = ImportResult(draft, plan, files, draft.review, out=out)
     with tempfile.TemporaryDirectory(prefix="gk-import-") as tmp:
         problems = _validate(Path(tmp) / "data", files)
     result.problems = [dataclasses.replace(p, path=_shown(out, Path(p.path).name)) for p in problems]
@@ -73,9 +71,12 @@ def _shown(out: Path | None, name: str) -> str:
     return display_path(out / name) if out is not None else name
 
 
-def write_folder(result: ImportResult, out: Path) -> list[Problem]:
-    """Write the files into ``out``, a folder that must not exist yet; problems as gk check says
-    them for the written folder."""
+def write_folder(result: ImportResult, out: Path) -> ImportResult:
+    """Write the files into ``out``, a folder that must not exist yet; the result then holds
+    the problems gk check finds in the written folder.
+
+    This is where a workspace of several notices would register the new folder.
+    """
     try:
         out.mkdir(parents=True)
     except FileExistsError:
@@ -88,7 +89,7 @@ def write_folder(result: ImportResult, out: Path) -> list[Problem]:
     except OSError as exc:  # the folder is ours: take it away again rather than leave half of it
         shutil.rmtree(out, ignore_errors=True)
         raise GkError("import_out_unwritable", path=str(out)[:200], reason=exc.strerror or "") from None
-    return _check(out)
+    return dataclasses.replace(result, out=out, written=True, problems=_check(out))
 
 
 def _atomic_write(path: Path, text: str) -> None:
@@ -117,18 +118,6 @@ def _check(folder: Path) -> list[Problem]:
 
     _, problems = store.read_table(folder)
     return problems
-
-
-def summary(result: ImportResult, words: Words) -> list[str]:
-    """What was read and the review list, as lines in the chosen language."""
-    draft = result.draft
-    lines = [words.message("imp_summary", {
-        "items": len(draft.items), "groups": len(draft.groups),
-        "offices": len(result.plan.offices), "people": len(draft.members)})]
-    if result.review:
-        lines.append(words.message("imp_review_head", {"n": len(result.review)}))
-        lines += [f"  {entry.text(words)}" for entry in result.review]
-    return lines
 
 
 def _is_bureau(unit: str, issuer: str) -> bool:

@@ -137,6 +137,7 @@ def roster_yaml(draft: Draft) -> str:
 
 
 def _ordinal(n: int) -> str:
-    from gkcli.i18n import ordinal
+    """一、 二、 …: the files speak the notice's language, whatever --lang says."""
+    from gkcli.i18n import Words
 
-    return ordinal("zh", n)
+    return Words("zh").ordinal(n)
