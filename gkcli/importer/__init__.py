@@ -1,13 +1,15 @@
 """``gk import``: a notice (.docx, .doc/.wps, text extraction, .xlsx, .csv) into a data folder.
 
     source  = read_file(path)            # the file as paragraphs and grids (source.py)
-    draft   = read_notice(source)        # its meaning, with a review list (notice.py)
+    draft   = read_notice(source)        # notice fields and task table (notice.py), the
+                                         # leading group (roster.py), into a Draft (draft.py)
     plan    = plan_offices(...)          # offices, groups, aliases, who heads what (names.py)
     files   = tasks_yaml(...), roster_yaml(...)                             (yamlout.py)
 
 :func:`import_notice` does all four and validates the files with the same code as
-``gk check``; :func:`write_folder` puts them in a new folder, never over an existing one.
-A workspace (several notices in one repository) can register the folder it returns.
+``gk check``; :func:`write_folder` puts them in a new folder, never over an existing one;
+``output.py`` says what happened. A workspace (several notices in one repository) can
+register the folder :func:`write_folder` returns.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gkcli.errors import GkError, Problem
+from gkcli.importer.draft import Draft
 from gkcli.importer.names import OfficePlan, match_known, plan_offices, post_units
-from gkcli.importer.notice import Draft, read_notice
+from gkcli.importer.notice import read_notice
 from gkcli.importer.review import Review
 from gkcli.importer.source import read_file
 

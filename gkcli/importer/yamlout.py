@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import yaml
 
+from gkcli.importer.draft import Draft
 from gkcli.importer.names import OfficePlan
-from gkcli.importer.notice import Draft
 
 ROLE_HEADINGS = {"leader": "组长", "deputy": "副组长", "member": "成员"}
 
