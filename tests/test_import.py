@@ -205,6 +205,7 @@ def test_a_roster_post_names_the_office_it_heads(tmp_path):
     assert substance(tmp_path / "data")["people"] == [
         ("张三", "leader", "局长", None), ("李四", "deputy", "副局长", None),
         ("王五", "member", "办公室负责人", "办公室"), ("赵六", "member", "执法大队大队长", "执法大队")]
+    assert "未能放入" not in result.output  # the signature after the roster is not a person
 
 
 def test_a_notice_without_a_roster_annex_writes_tasks_only(tmp_path):
@@ -472,3 +473,24 @@ def test_offices_one_per_line_in_a_cell_and_titles_wrapped_over_lines(tmp_path):
     assert result.exit_code == 0, result.output
     assert substance(tmp_path / "data")["items"] == [
         (1, "排查", "排查重点企业", "安监股", ("办公室", "工程股"), "2023年6月底")]
+
+
+def test_a_header_of_two_rows(tmp_path):
+    rows = [["序号", "工作任务", "具体事项", "责任单位", LEFT, "完成时间"],
+            [UP, UP, UP, "牵头单位", "配合单位", UP],
+            ["1", "排查", "排查企业", "安监股", "办公室", "2023年6月底"]]
+    result = imported(small_docx(tmp_path / "n.docx", rows), tmp_path / "data")
+    assert result.exit_code == 0, result.output
+    assert substance(tmp_path / "data")["items"] == [
+        (1, "排查", "排查企业", "安监股", ("办公室",), "2023年6月底")]
+    assert "未能放入" not in result.output
+
+
+def test_libreoffice_that_converts_nothing(tmp_path):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "soffice").write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
+    (bin_dir / "soffice").chmod(0o755)
+    path = tmp_path / "通知.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    _refused(tmp_path, path, "LibreOffice 未能转换", env={"PATH": str(bin_dir)})

@@ -190,6 +190,19 @@ def _header(grid: Grid, row: list[Cell]) -> dict[str, int] | None:
     return None
 
 
+def _subheader(grid: Grid, row: list[Cell]) -> dict[str, int] | None:
+    """A second header row, under a cell merged across (责任单位 over 牵头单位 | 配合单位)."""
+    found: dict[str, int] = {}
+    for position, cell in enumerate(grid.positions(row)):
+        if cell.merged_up or not cell.text:
+            continue
+        kind = _kind(cell.text)
+        if kind is None:
+            return None
+        found.setdefault(kind, position)
+    return found or None
+
+
 def _find_task_grids(source: Source) -> tuple[list[Grid], int, dict[str, int]] | None:
     """The grids of the task table (one, or several when a page break split it)."""
     blocks = source.blocks
@@ -200,6 +213,11 @@ def _find_task_grids(source: Source) -> tuple[list[Grid], int, dict[str, int]] |
             columns = _header(block, row)
             if columns is None:
                 continue
+            sub = _subheader(block, block.rows[row_index + 1]) if row_index + 1 < len(block.rows) else None
+            if sub:
+                taken = set(sub.values())
+                columns = {**{k: p for k, p in columns.items() if p not in taken}, **sub}
+                row_index += 1
             grids = [block]
             width = len(block.positions(row))
             for later in blocks[index + 1:]:
@@ -242,7 +260,7 @@ def _read_items(draft: Draft, grids: list[Grid], header_row: int, columns: dict[
     for number, grid in enumerate(grids):
         rows = grid.rows[header_row + 1:] if number == 0 else grid.rows
         for row in rows:
-            if _header(grid, row):
+            if _header(grid, row) or _subheader(grid, row):
                 continue  # the header repeated on the next page
             cells = grid.positions(row)
             _read_row(draft, cells, row, columns, width, state)

@@ -104,8 +104,8 @@ def read_roster(draft: Draft, paras: list[Para]) -> None:
             text = m["rest"].strip()
             if not text:
                 continue
-        if PRINTED.match(text) or DATE_LINE.match(text):
-            break
+        if PRINTED.match(text) or DATE_LINE.match(text) or (draft.issuer and clean(text) == draft.issuer):
+            break  # the signature: the roster is over
         if "。" in text or ANNEX.match(text) or len(text) > 120:
             _read_group_office(draft, text)
             break
