@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -494,3 +495,9 @@ def test_libreoffice_that_converts_nothing(tmp_path):
     path = tmp_path / "通知.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
     _refused(tmp_path, path, "LibreOffice 未能转换", env={"PATH": str(bin_dir)})
+
+
+def test_an_xlsx_without_openpyxl_says_how_to_install_it(tmp_path, monkeypatch):
+    path = xlsx(tmp_path / "表.xlsx", [HEADER, ["1", "排查", "排查企业", "安监股", "", "2023年6月底"]], [])
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # as when the extra is not installed
+    _refused(tmp_path, path, "导入此类文件需要 openpyxl：pip install 'gkcli[xlsx]'")

@@ -66,3 +66,26 @@ def test_item_numbering_is_stripped_once():
 @given(st.text(max_size=30))
 def test_a_scalar_reads_back_as_written(text):
     assert yaml.safe_load(f"key: {scalar(text)}\n") == {"key": text}
+
+
+def test_nothing_about_the_shipped_notice_is_in_the_importers_code():
+    """The importer works for any bureau: no office, person, work task or number of the
+    shipped notice in its code (docstrings and comments may cite them as examples)."""
+    import ast
+
+    from conftest import ROOT
+    from notices import shipped
+
+    tasks, roster = shipped()
+    names = {o["name"] for o in tasks["offices"]} | {a for o in tasks["offices"] for a in o.get("aliases", [])}
+    names |= {p["name"] for p in roster["members"]} | {g["title"] for g in tasks["groups"]}
+    names |= {tasks["notice"]["number"], tasks["notice"]["issuer"], "泉港"}
+    for path in sorted((ROOT / "gkcli" / "importer").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                      if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body
+                      and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+                found = [n for n in names if n in node.value]
+                assert not found, f"{path.name}:{node.lineno}: {found}"
