@@ -145,7 +145,7 @@ def _plan(draft: Draft) -> OfficePlan:
         heads = post_units(member.post).heads
         if heads is None or _is_bureau(heads, draft.issuer):
             continue
-        office, _ = match_known(heads, plan)
+        office = match_known(heads, plan)
         if office is None:
             review.append(Review("imp_heads_unknown", {"name": member.name, "unit": heads}))
             continue
@@ -153,7 +153,7 @@ def _plan(draft: Draft) -> OfficePlan:
         review.append(Review("imp_heads", {"name": member.name, "office": office,
                                            "post": member.post[:60]}))
     if draft.roster_attached:
-        office, _ = match_known(draft.roster_attached, plan)
+        office = match_known(draft.roster_attached, plan)
         if office is None:
             review.append(Review("imp_attached_unknown", {"unit": draft.roster_attached}))
             draft.roster_attached = ""

@@ -106,12 +106,8 @@ class OfficePlan:
 
     offices: list[str] = field(default_factory=list)
     aliases: dict[str, list[str]] = field(default_factory=dict)      # office -> aliases
-    guessed: dict[str, str] = field(default_factory=dict)            # office -> why (for a comment)
     groups: list[str] = field(default_factory=list)
     canonical: dict[str, str] = field(default_factory=dict)          # any name -> office
-
-    def resolve(self, name: str) -> str | None:
-        return self.canonical.get(name)
 
 
 def plan_offices(table_names: list[str], other_names: list[str], review: list[Review]) -> OfficePlan:
@@ -160,19 +156,16 @@ def plan_offices(table_names: list[str], other_names: list[str], review: list[Re
         office = alias_of.get(office, office)
         plan.aliases.setdefault(office, []).append(alias)
         plan.canonical[alias] = office
-        plan.guessed[office] = "alias"
     return plan
 
 
-def match_known(unit: str, plan: OfficePlan) -> tuple[str | None, bool]:
-    """The office a unit named in a post is, and whether that took a guess.
-
-    Exact name or alias first; then without a level prefix (区交通执法大队 → 交通执法大队).
-    """
+def match_known(unit: str, plan: OfficePlan) -> str | None:
+    """The office a unit named in a post is: by name or alias, else without a level prefix
+    (区交通执法大队 → 交通执法大队, 局综合股 → 综合股)."""
     if unit in plan.canonical:
-        return unit, False
+        return plan.canonical[unit]
     for cut in range(1, 3):
         if len(unit) - cut >= 2 and all(c in LEVEL_PREFIXES for c in unit[:cut]):
             if unit[cut:] in plan.canonical:
-                return plan.canonical[unit[cut:]], True
-    return None, False
+                return plan.canonical[unit[cut:]]
+    return None
