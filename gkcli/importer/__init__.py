@@ -23,7 +23,7 @@ from pathlib import Path
 
 from gkcli.errors import GkError, Problem
 from gkcli.importer.draft import Draft
-from gkcli.importer.names import OfficePlan, match_known, plan_offices, post_units
+from gkcli.importer.names import OfficePlan, plan_draft
 from gkcli.importer.notice import read_notice
 from gkcli.importer.review import Review
 from gkcli.importer.source import read_file
@@ -57,7 +57,7 @@ def import_notice(path: Path, out: Path | None = None) -> ImportResult:
     from gkcli.store import ROSTER_FILE, TASKS_FILE
 
     draft = read_notice(read_file(path))
-    plan = _plan(draft)
+    plan = plan_draft(draft)
     files = {TASKS_FILE: tasks_yaml(draft, plan, path.name)}
     if draft.has_roster and draft.members:
         files[ROSTER_FILE] = roster_yaml(draft)
@@ -121,45 +121,3 @@ def _check(folder: Path) -> list[Problem]:
 
     _, problems = store.read_table(folder)
     return problems
-
-
-def _is_bureau(unit: str, issuer: str) -> bool:
-    return unit in ("局", "本局") or bool(issuer) and (issuer.endswith(unit) or unit.endswith(issuer))
-
-
-def _plan(draft: Draft) -> OfficePlan:
-    """Offices from the table, the addressees and the members' posts; then who heads what."""
-    review = draft.review
-    table_names: list[str] = []
-    for item in draft.items:
-        for name in (item.lead, *item.assist):
-            if name and name not in table_names:
-                table_names.append(name)
-    member_units: list[str] = []
-    for member in draft.members:
-        if member.role == "member":
-            member_units += [u for u in post_units(member.post).named
-                             if not _is_bureau(u, draft.issuer) and u not in member_units]
-    plan = plan_offices(table_names, draft.addressees + member_units, review)
-    for member in draft.members:
-        heads = post_units(member.post).heads
-        if heads is None or _is_bureau(heads, draft.issuer):
-            continue
-        office = match_known(heads, plan)
-        if office is None:
-            review.append(Review("imp_heads_unknown", {"name": member.name, "unit": heads}))
-            continue
-        member.office = heads if heads in plan.canonical else office
-        review.append(Review("imp_heads", {"name": member.name, "office": office,
-                                           "post": member.post[:60]}))
-    if draft.roster_attached:
-        office = match_known(draft.roster_attached, plan)
-        if office is None:
-            review.append(Review("imp_attached_unknown", {"unit": draft.roster_attached}))
-            draft.roster_attached = ""
-        else:
-            draft.roster_attached = office
-    if draft.roster_director and draft.roster_director not in {m.name for m in draft.members}:
-        review.append(Review("imp_director_unknown", {"name": draft.roster_director}))
-        draft.roster_director = ""
-    return plan

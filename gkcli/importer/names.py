@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from gkcli.importer.draft import Draft
 from gkcli.importer.review import Review
 
 OPEN, CLOSE = "（(", "）)"
@@ -169,3 +170,46 @@ def match_known(unit: str, plan: OfficePlan) -> str | None:
             if unit[cut:] in plan.canonical:
                 return plan.canonical[unit[cut:]]
     return None
+
+
+def _is_bureau(unit: str, issuer: str) -> bool:
+    return unit in ("局", "本局") or bool(issuer) and (issuer.endswith(unit) or unit.endswith(issuer))
+
+
+def plan_draft(draft: Draft) -> OfficePlan:
+    """Offices from the table, the addressees and the members' posts; then the office each
+    person heads and the group office's unit, filled into the draft."""
+    review = draft.review
+    table_names: list[str] = []
+    for item in draft.items:
+        for name in (item.lead, *item.assist):
+            if name and name not in table_names:
+                table_names.append(name)
+    member_units: list[str] = []
+    for member in draft.members:
+        if member.role == "member":
+            member_units += [u for u in post_units(member.post).named
+                             if not _is_bureau(u, draft.issuer) and u not in member_units]
+    plan = plan_offices(table_names, draft.addressees + member_units, review)
+    for member in draft.members:
+        heads = post_units(member.post).heads
+        if heads is None or _is_bureau(heads, draft.issuer):
+            continue
+        office = match_known(heads, plan)
+        if office is None:
+            review.append(Review("imp_heads_unknown", {"name": member.name, "unit": heads}))
+            continue
+        member.office = heads if heads in plan.canonical else office
+        review.append(Review("imp_heads", {"name": member.name, "office": office,
+                                           "post": member.post[:60]}))
+    if draft.roster_attached:
+        office = match_known(draft.roster_attached, plan)
+        if office is None:
+            review.append(Review("imp_attached_unknown", {"unit": draft.roster_attached}))
+            draft.roster_attached = ""
+        else:
+            draft.roster_attached = office
+    if draft.roster_director and draft.roster_director not in {m.name for m in draft.members}:
+        review.append(Review("imp_director_unknown", {"name": draft.roster_director}))
+        draft.roster_director = ""
+    return plan
