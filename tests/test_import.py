@@ -501,3 +501,20 @@ def test_an_xlsx_without_openpyxl_says_how_to_install_it(tmp_path, monkeypatch):
     path = xlsx(tmp_path / "表.xlsx", [HEADER, ["1", "排查", "排查企业", "安监股", "", "2023年6月底"]], [])
     monkeypatch.setitem(sys.modules, "openpyxl", None)  # as when the extra is not installed
     _refused(tmp_path, path, "导入此类文件需要 openpyxl：pip install 'gkcli[xlsx]'")
+
+
+def test_a_table_inside_a_content_control(tmp_path):
+    """Templates keep tables in a content control (w:sdt); the table is still found."""
+    from docx.oxml import OxmlElement
+
+    rows = [HEADER, ["1", "排查", "排查企业", "安监股", "", "2023年6月底"]]
+    doc = Docx().para("示应急〔2023〕7号", "示范县应急管理局关于印发方案的通知", "任务分工表").table(rows)
+    doc.para("示范县应急管理局", "2023年3月1日")
+    tbl = doc.doc.tables[0]._tbl
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    tbl.addprevious(sdt)
+    sdt.append(content)
+    content.append(tbl)
+    result = imported(doc.save(tmp_path / "n.docx"), tmp_path / "data")
+    assert result.exit_code == 0, result.output
+    assert substance(tmp_path / "data")["items"] == [(1, "排查", "排查企业", "安监股", (), "2023年6月底")]

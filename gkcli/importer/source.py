@@ -125,13 +125,25 @@ def read_docx(path: Path) -> Source:
 
     source = Source(path, "docx")
     tables = 0
-    for child in document.element.body.iterchildren():
+    for child in _body(document.element.body, qn):
         if child.tag == qn("w:p"):
             source.blocks.append(Para(Paragraph(child, None).text))
         elif child.tag == qn("w:tbl"):
             tables += 1
             source.blocks.append(_docx_grid(child, tables, qn, Paragraph))
     return source
+
+
+def _body(element, qn):
+    """Paragraphs and tables in order, looking inside content controls (w:sdt), where WPS
+    and Word templates often keep a whole table."""
+    for child in element.iterchildren():
+        if child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _body(content, qn)
+        else:
+            yield child
 
 
 def _docx_grid(tbl, number: int, qn, Paragraph) -> Grid:
