@@ -518,3 +518,19 @@ def test_a_table_inside_a_content_control(tmp_path):
     result = imported(doc.save(tmp_path / "n.docx"), tmp_path / "data")
     assert result.exit_code == 0, result.output
     assert substance(tmp_path / "data")["items"] == [(1, "排查", "排查企业", "安监股", (), "2023年6月底")]
+
+
+def test_text_in_a_tracked_insertion_is_read(tmp_path):
+    """A cell whose office was typed with Track Changes on: python-docx's text skips it."""
+    from docx.oxml import OxmlElement
+
+    rows = [HEADER, ["1", "排查", "排查企业", "安监股", "", "2023年6月底"]]
+    doc = Docx().para("示应急〔2023〕7号", "示范县应急管理局关于印发方案的通知", "任务分工表").table(rows)
+    run_ = doc.doc.tables[0].cell(1, 3).paragraphs[0].runs[0]._r
+    ins = OxmlElement("w:ins")
+    run_.addprevious(ins)
+    ins.append(run_)
+    assert doc.doc.tables[0].cell(1, 3).text == ""
+    result = imported(doc.save(tmp_path / "n.docx"), tmp_path / "data")
+    assert result.exit_code == 0, result.output
+    assert substance(tmp_path / "data")["items"][0][3] == "安监股"

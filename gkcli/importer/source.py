@@ -115,7 +115,6 @@ def read_docx(path: Path) -> Source:
     try:
         import docx
         from docx.oxml.ns import qn
-        from docx.text.paragraph import Paragraph
     except ImportError:  # pragma: no cover - python-docx is a dependency
         raise GkError("import_needs_package", package="python-docx", pip="python-docx") from None
     try:
@@ -127,10 +126,10 @@ def read_docx(path: Path) -> Source:
     tables = 0
     for child in _body(document.element.body, qn):
         if child.tag == qn("w:p"):
-            source.blocks.append(Para(Paragraph(child, None).text))
+            source.blocks.append(Para(_text(child, qn)))
         elif child.tag == qn("w:tbl"):
             tables += 1
-            source.blocks.append(_docx_grid(child, tables, qn, Paragraph))
+            source.blocks.append(_docx_grid(child, tables, qn))
     return source
 
 
@@ -146,7 +145,29 @@ def _body(element, qn):
             yield child
 
 
-def _docx_grid(tbl, number: int, qn, Paragraph) -> Grid:
+def _text(paragraph, qn) -> str:
+    """A paragraph's text as it reads: every w:t in order, also inside tracked insertions,
+    smart tags and inline content controls (python-docx's Paragraph.text skips those);
+    deleted text (w:delText), field codes and text boxes are not part of it."""
+    t, tab, br, cr, box = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:txbxContent")
+    parts: list[str] = []
+
+    def walk(element) -> None:
+        for child in element:
+            if child.tag == t:
+                parts.append(child.text or "")
+            elif child.tag == tab:
+                parts.append("\t")
+            elif child.tag in (br, cr):
+                parts.append("\n")
+            elif child.tag != box:
+                walk(child)
+
+    walk(paragraph)
+    return "".join(parts)
+
+
+def _docx_grid(tbl, number: int, qn) -> Grid:
     rows: list[list[Cell]] = []
     for r, tr in enumerate(tbl.iterchildren(qn("w:tr")), start=1):
         row: list[Cell] = []
@@ -164,7 +185,7 @@ def _docx_grid(tbl, number: int, qn, Paragraph) -> Grid:
                 if v_merge is not None:
                     merged_up = v_merge.get(qn("w:val"), "continue") != "restart"
             # paragraphs of a cell on their own lines: offices are often listed one per line
-            lines = (Paragraph(p, None).text.strip() for p in tc.iterchildren(qn("w:p")))
+            lines = (_text(p, qn).strip() for p in tc.iterchildren(qn("w:p")))
             text = "\n".join(line for line in lines if line)
             row.append(Cell(text.strip(), span, merged_up, ("cell", number, r, c)))
         rows.append(row)
