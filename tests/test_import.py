@@ -534,3 +534,13 @@ def test_text_in_a_tracked_insertion_is_read(tmp_path):
     result = imported(doc.save(tmp_path / "n.docx"), tmp_path / "data")
     assert result.exit_code == 0, result.output
     assert substance(tmp_path / "data")["items"][0][3] == "安监股"
+
+
+def test_an_annex_label_and_table_name_on_one_line(tmp_path):
+    rows = [HEADER, ["1", "排查", "排查企业", "安监股", "", "2023年6月底"]]
+    head = ["示应急〔2023〕7号", "示范县应急管理局关于印发方案的通知", "附件1：安全生产任务分工表"]
+    result = imported(small_docx(tmp_path / "n.docx", rows, head=head, roster=False), tmp_path / "data")
+    assert result.exit_code == 0, result.output
+    assert substance(tmp_path / "data")["notice"].table == "安全生产任务分工表"
+    tasks = (tmp_path / "data" / "tasks.yaml").read_text(encoding="utf-8")
+    assert tasks.startswith("# 安全生产任务分工表\n# 来源：示应急〔2023〕7号 附件1。")

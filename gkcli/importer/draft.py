@@ -16,6 +16,7 @@ PRINTED = re.compile(rf"^(?P<issuer>.*?)\s*(?P<date>{DATE})\s*印发\s*$")
 DATE_LINE = re.compile(rf"^\s*(?P<date>{DATE})\s*$")
 NUMBER_YEAR = re.compile(r"[﹝〔\[［【(（]\s*((?:19|20)\d{2})\s*[﹞〕\]］】)）]")
 ANNEX = re.compile(r"^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?\s*$")
+ANNEXED = re.compile(r"^\s*(?P<annex>附\s*件\s*[0-9０-９一二三四五六七八九十]+)\s*[:：.．、]?\s*(?P<name>\S.*)$")
 
 
 @dataclass

@@ -15,7 +15,7 @@ from datetime import date
 
 from gkcli import deadlines
 from gkcli.errors import GkError
-from gkcli.importer.draft import ANNEX, DATE_LINE, PRINTED, Draft, Item
+from gkcli.importer.draft import ANNEX, ANNEXED, DATE_LINE, PRINTED, Draft, Item
 from gkcli.importer.names import clean, is_all_units, is_unit, split_offices
 from gkcli.importer.review import Review, shorten
 from gkcli.importer.roster import ROLE_LABEL, read_roster, read_roster_grid
@@ -160,6 +160,10 @@ def _read_table_name(draft: Draft, before: list[Para]) -> None:
             continue
         if draft.table_name:
             break
+        labelled = ANNEXED.match(text)  # 附件1：任务分工表, on one line
+        if labelled:
+            draft.table_annex = re.sub(r"\s", "", labelled["annex"])
+            text = labelled["name"]
         if len(text) <= 80 and not text.endswith(("：", ":", "。")):
             draft.table_name = text
         else:
