@@ -68,6 +68,14 @@ def test_a_scalar_reads_back_as_written(text):
     assert yaml.safe_load(f"key: {scalar(text)}\n") == {"key": text}
 
 
+@given(st.text(st.sampled_from("综合股年月日前（）、，。：；“”《》！？—…·0123456789abcXYZ\u3000＋－"), max_size=20))
+def test_chinese_text_is_written_plain_when_it_reads_back_plain(text):
+    written = scalar("股" + text)
+    assert yaml.safe_load(f"key: {written}\n") == {"key": "股" + text}
+    assert yaml.safe_load(f"- {written}\n") == ["股" + text]
+    assert yaml.safe_load(f"k: [{written}, 甲]\n") == {"k": ["股" + text, "甲"]}
+
+
 def test_nothing_about_the_shipped_notice_is_in_the_importers_code():
     """The importer works for any bureau: no office, person, work task or number of the
     shipped notice in its code (docstrings and comments may cite them as examples)."""

@@ -3,6 +3,8 @@ so the secretary can read and edit them by hand."""
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from gkcli.importer.draft import Draft
@@ -11,8 +13,15 @@ from gkcli.importer.names import OfficePlan
 ROLE_HEADINGS = {"leader": "组长", "deputy": "副组长", "member": "成员"}
 
 
+# Chinese text that YAML reads as a plain string: it starts with an ideograph (never an
+# indicator, never a number, date or boolean) and holds no ASCII punctuation or space.
+_PLAIN = re.compile(r"[\u4e00-\u9fff][\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e“”‘’…—·0-9A-Za-z]*")
+
+
 def scalar(value: str) -> str:
     """A YAML scalar that reads back as exactly ``value`` (quoted only when it must be)."""
+    if _PLAIN.fullmatch(value) and "\u3000" not in value:
+        return value
     text = yaml.safe_dump(value, allow_unicode=True, width=1_000_000, default_flow_style=True)
     text = text.removesuffix("\n").removesuffix("\n...")
     if "\n" in text or "\x85" in text or "\u2028" in text or "\u2029" in text:
