@@ -204,7 +204,7 @@ def _cards(console, rows: list[Item], lang: str, people: bool = False) -> None:
     grid.add_column(overflow="fold")
     for item in rows:
         task = item.task
-        days = days_phrase(lang, item.days_left)
+        days = days_phrase(lang, item.days_left, item.workdays_left)
         body = Text(overflow="fold")
         body.append(task.title + "\n", style="bold")
         body.append(f"{t(lang, 'group')}{sep}{item.group_title}\n")
@@ -262,12 +262,19 @@ def item_detail(item: Item, lang: str, out: TextIO) -> None:
         (t(lang, "people"), people),
         (t(lang, "assist"), assist_text(item, lang)),
         (t(lang, "deadline"), f"{task.deadline.text}（{due}）" if lang == "zh" else f"{task.deadline.text} ({due})"),
-        (t(lang, "state"), f"{state_word(lang, item.state)}，{days_phrase(lang, item.days_left)}"
-         if lang == "zh" else f"{state_word(lang, item.state)}, {days_phrase(lang, item.days_left)}"),
+        (t(lang, "state"), f"{state_word(lang, item.state)}，{days_phrase(lang, item.days_left, item.workdays_left)}"
+         if lang == "zh" else f"{state_word(lang, item.state)}, {days_phrase(lang, item.days_left, item.workdays_left)}"),
         (t(lang, "status"), status_word(lang, task.status)),
     ]
+    if task.start:
+        lines.insert(6, (t(lang, "start"), task.start.isoformat()))
     if task.done_on:
         lines.append((t(lang, "done_on"), task.done_on.isoformat()))
+    if item.occurrences is not None:
+        from gkcli.calendar_view import occurrence_lines
+
+        for i, entry in enumerate(occurrence_lines(item, lang)):
+            lines.append((t(lang, "occurrences") if i == 0 else "", entry))
     if task.notes:
         lines.append((t(lang, "notes"), task.notes))
     for i, entry in enumerate(task.progress):
@@ -315,8 +322,14 @@ def dashboard(board: Dashboard, title: str, number: str, lang: str, out: TextIO)
     console.print(offices)
     console.print()
     urgent(console, t(lang, "overdue_items"), board.overdue, t(lang, "nothing_overdue"), lang, "red")
-    urgent(console, t(lang, "due_soon_items", days=board.due_soon_days), board.due_soon,
-            t(lang, "nothing_due_soon"), lang, "yellow")
+    soon_title = (t(lang, "due_soon_items", days=board.due_soon_days)
+                  if board.due_soon_workdays is None
+                  else t(lang, "due_soon_items_workdays", days=board.due_soon_workdays))
+    urgent(console, soon_title, board.due_soon, t(lang, "nothing_due_soon"), lang, "yellow")
+    if board.reports:
+        from gkcli.calendar_view import outstanding
+
+        outstanding(console, board.reports, lang)
 
 
 def overdue(rows: list[Item], lang: str, out: TextIO) -> None:
@@ -341,7 +354,7 @@ def urgent(console, title: str, rows: list[Item], empty: str, lang: str, style: 
     for item in rows:
         table.add_row(str(item.task.id), _escape(item.task.title), _escape(item.task.lead),
                       _escape(item.task.deadline.text),
-                      f"[{style}]{days_phrase(lang, item.days_left)}[/]",
+                      f"[{style}]{days_phrase(lang, item.days_left, item.workdays_left)}[/]",
                       _escape(people_text(item.lead_people, lang)))
     console.print(table)
     console.print()
@@ -355,6 +368,8 @@ def dashboard_json(board: Dashboard, out: TextIO) -> None:
         "by_office": [x.as_json() for x in board.by_office],
         "overdue": [r.as_json() for r in board.overdue],
         "due_soon": [r.as_json() for r in board.due_soon],
+        "due_soon_workdays": board.due_soon_workdays,
+        "reporting": [x.as_json() for x in board.reports],
     }, out)
 
 
@@ -406,7 +421,7 @@ REPORT_KEYS = ("rep.total", "rep.done", "rep.on_time", "rep.late", "rep.overdue"
 
 def _tally_cells(x: Tally) -> list[str]:
     rate = "—" if x.on_time_rate is None else f"{100 * x.on_time_rate:.0f}%"
-    return [x.name, str(x.total), str(x.done), str(x.done_on_time), str(x.done_late),
+    return [x.name, str(x.total), str(x.done), str(x.on_time_count), str(x.late_count),
             str(x.overdue), str(x.due_soon), str(x.ongoing), rate]
 
 
@@ -448,24 +463,43 @@ def reminder_text(rem: Reminder, table_title: str, number: str, as_of: date, lan
     if lang == "zh":
         lines.append(f"【{rem.office}】" + (f"{people}同志：" if people else ""))
         source = f"《{table_title}》" + (f"（{number}）" if number else "")
-        lines.append(f"根据{source}，截至{as_of.year}年{as_of.month}月{as_of.day}日，"
-                     f"贵股室以下事项已逾期或即将到期，请抓紧推进，并及时反馈进展：")
+        if rem.items:
+            lines.append(f"根据{source}，截至{as_of.year}年{as_of.month}月{as_of.day}日，"
+                         f"贵股室以下事项已逾期或即将到期，请抓紧推进，并及时反馈进展：")
         for n, (item, role) in enumerate(rem.items, start=1):
             lines.append(f"{n}. [{t(lang, 'part.' + role)}] {item.task.id}号 {item.task.title}"
-                         f"（完成时间：{item.task.deadline.text}，{days_phrase(lang, item.days_left)}）")
+                         f"（完成时间：{item.task.deadline.text}，{days_phrase(lang, item.days_left, item.workdays_left)}）")
+        lines.extend(_report_lines(rem, source, as_of, lang))
         if sender:
             lines.append(sender)
     else:
         lines.append(f"[{rem.office}]" + (f" {people}:" if people else ""))
-        lines.append(f"Under {table_title}" + (f" ({number})" if number else "")
-                     + f", as of {as_of.isoformat()} these items are overdue or due soon; "
-                     "please move them forward and report progress:")
+        source = f"{table_title}" + (f" ({number})" if number else "")
+        if rem.items:
+            lines.append(f"Under {source}, as of {as_of.isoformat()} these items are overdue or "
+                         "due soon; please move them forward and report progress:")
         for n, (item, role) in enumerate(rem.items, start=1):
             lines.append(f"{n}. [{t(lang, 'part.' + role)}] #{item.task.id} {item.task.title} "
-                         f"(deadline {item.task.deadline.text}, {days_phrase(lang, item.days_left)})")
+                         f"(deadline {item.task.deadline.text}, {days_phrase(lang, item.days_left, item.workdays_left)})")
+        lines.extend(_report_lines(rem, source, as_of, lang))
         if sender:
             lines.append(sender)
     return "\n".join(lines)
+
+
+def _report_lines(rem: Reminder, source: str, as_of: date, lang: str) -> list[str]:
+    """The reports an office owes, for its reminder (none when it owes none)."""
+    if not rem.reports:
+        return []
+    from gkcli.calendar_view import reminder_lines
+
+    if rem.items:
+        head = t(lang, "rpt.remind_head")
+    elif lang == "zh":
+        head = f"根据{source}，截至{as_of.year}年{as_of.month}月{as_of.day}日，{t(lang, 'rpt.remind_head')}"
+    else:
+        head = f"Under {source}, as of {as_of.isoformat()}: {t(lang, 'rpt.remind_head')}"
+    return [head, *reminder_lines(rem.reports, as_of, lang)]
 
 
 def reminder_json(rem: Reminder, message: str) -> dict:
@@ -474,6 +508,7 @@ def reminder_json(rem: Reminder, message: str) -> dict:
         "people": [p.name for p in rem.people],
         "items": [{**item.as_json(), "role": role} for item, role in rem.items],
         "message": message,
+        "reports": [r.as_json() for r in rem.reports],
     }
 
 
