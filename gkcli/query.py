@@ -75,9 +75,15 @@ def _item(table: Table, t: Task, today: date, soon: int) -> Item:
     counts_workdays = table.settings.due_soon_workdays is not None
     if state != deadlines.DONE and due is not None and due >= today and (
             counts_workdays or t.deadline.kind == deadlines.KIND_WORKDAYS):
-        workdays_left = table.calendar.workdays_left(today, due)
+        from gkcli.workdays import NoHolidayData
+
+        try:
+            workdays_left = table.calendar.workdays_left(today, due)
+        except NoHolidayData:  # today in a year without data: say calendar days, never guess
+            workdays_left = None
         if counts_workdays and due > today:
-            state = (deadlines.DUE_SOON if workdays_left <= table.settings.due_soon_workdays
+            left = (due - today).days if workdays_left is None else workdays_left
+            state = (deadlines.DUE_SOON if left <= table.settings.due_soon_workdays
                      else deadlines.OPEN)
     return Item(task=t, group_title=table.group_title(t.group), state=state,
                 days_left=deadlines.days_left(due, today),

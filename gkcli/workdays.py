@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 from pathlib import Path
 
 from gkcli.errors import GkError, Problem
@@ -80,6 +81,7 @@ def parse_period(text: str) -> Period | None:
     return Period(kind, count) if count > 0 else None
 
 
+@cache
 def package_years() -> range:
     """The years the installed chinese-calendar knows."""
     from chinese_calendar import constants
