@@ -169,7 +169,7 @@ def _period(core: str, default_year: int | None, phrase: str) -> tuple[date, dat
     if m:
         year = _year(m, default_year, phrase)
         return date(year, 1, 1), date(year, 12, 31), False
-    raise DeadlineError(f"cannot read deadline {phrase!r} (write e.g. 2021年6月底, 2020年7月17日前, 长期)")
+    raise DeadlineError(f"cannot read deadline {phrase!r} (write e.g. 2021年6月底, 2020年7月17日前, 10个工作日内, 每月底, 长期)")
 
 
 def resolve(phrase: object, default_year: int | None = None) -> Deadline:

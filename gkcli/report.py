@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -148,11 +149,24 @@ def in_period(item: Item, since: date, today: date) -> bool:
     """For ``gk report --since``: due in [since, today], done in it, or ongoing and not done before it."""
     t = item.task
     due, done = t.deadline.date, t.done_on
+    if item.occurrences is not None and any(
+            since <= o.due <= today or (o.done_on is not None and since <= o.done_on <= today)
+            for o, _state in item.occurrences):
+        return True  # a recurring item: an occurrence fell due, or was done, in the period
     if done is not None and since <= done <= today:
         return True
     if due is not None:
         return since <= due <= today
     return t.status != "done" or done is None or done >= since
+
+
+def _occurrences_since(item: Item, since: date) -> Item:
+    """A recurring item with only the occurrences due, or done, from ``since`` on."""
+    if item.occurrences is None:
+        return item
+    kept = tuple((o, s) for o, s in item.occurrences
+                 if o.due >= since or (o.done_on is not None and o.done_on >= since))
+    return dataclasses.replace(item, occurrences=kept)
 
 
 @dataclass
@@ -217,7 +231,7 @@ class Summary:
 
 def summary(table: Table, rows: list[Item], today: date, since: date | None = None) -> Summary:
     if since:
-        rows = [r for r in rows if in_period(r, since, today)]
+        rows = [_occurrences_since(r, since) for r in rows if in_period(r, since, today)]
     totals = Tally("total")
     for row in rows:
         totals.add(row)

@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 from conftest import replace_in
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gkcli.deadlines import resolve
 from gkcli.recurrence import HALF, MONTH, QUARTER, YEAR, Rule, schedule
@@ -52,6 +54,26 @@ def test_the_current_occurrence_is_the_last_missed_else_the_next():
     early = {**met, "2021-03": D("2021-03-09")}
     assert schedule(rule, first, D("2021-03-10"), early).current.label == "2021-04"
     assert schedule(rule, first, D("2021-03-28"), met).current.label == "2021-03"  # due today
+
+
+@given(st.sampled_from([r for _, r, _ in RULES]), st.dates(date(2020, 1, 1), date(2024, 12, 31)),
+       st.integers(0, 900), st.sets(st.integers(0, 40)))
+def test_the_current_occurrence_is_never_one_done_and_never_skips_a_miss(rule, first, ahead, done_at):
+    from datetime import timedelta
+
+    from gkcli.recurrence import periods
+
+    today = first + timedelta(days=ahead)
+    labels = [label for (label, _), _ in zip(periods(rule, first), range(41))]
+    done = {labels[i]: today for i in done_at}
+    found = schedule(rule, first, today, done)
+    assert found.current.label not in done
+    past = [o for o in found.occurrences if o.due < today]
+    if past and past[-1].label not in done:
+        assert found.current == past[-1]
+    else:
+        assert found.current.due >= today
+    assert [o.label for o in found.occurrences] == labels[:len(found.occurrences)]
 
 
 MONTHLY = """    deadline: 每月28日前
@@ -134,6 +156,13 @@ def test_report_counts_each_occurrence_in_the_on_time_rate(monthly):
     items_on_time, items_judged = office["done_on_time"], (
         office["done_on_time"] + office["done_late"] + office["overdue"])
     assert office["on_time_rate"] == round((items_on_time + 7) / (items_judged + 11), 4)
+
+
+def test_report_since_counts_only_the_occurrences_of_the_period(monthly):
+    office = next(x for x in monthly.json("report", "--since", "2021-01-01")["by_office"]
+                  if x["name"] == "运管股（政策法规股）")
+    assert (office["occurrences_on_time"], office["occurrences_late"],
+            office["occurrences_missed"]) == (4, 1, 0)
 
 
 def test_a_broken_done_occurrences_entry_is_a_check_problem(monthly):
