@@ -19,6 +19,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 MONTH, QUARTER, HALF, YEAR = "month", "quarter", "half", "year"
 MONTHS_IN = {MONTH: 1, QUARTER: 3, HALF: 6, YEAR: 12}
@@ -26,17 +27,24 @@ MONTHS_IN = {MONTH: 1, QUARTER: 3, HALF: 6, YEAR: 12}
 ON_TIME, LATE, MISSED, PENDING = "on_time", "late", "missed", "pending"
 
 _NUM = r"[0-9〇零一二两三四五六七八九十]+"
-_PATTERNS = (
-    (re.compile(r"^每个?月(?:月)?(?:底|末)$"), MONTH, None),
-    (re.compile(rf"^每个?月(?P<day>{_NUM})[日号]$"), MONTH, None),
-    (re.compile(r"^每个?季度?(?:末|底|最后一个月底|结束)?$"), QUARTER, None),
-    (re.compile(r"^每半年(?:末|底|一次)?$"), HALF, None),
-    (re.compile(r"^每年(?:底|末|年底|年末)$"), YEAR, 12),
-    (re.compile(rf"^每年(?P<month>{_NUM})月(?:底|末)?$"), YEAR, None),
-    (re.compile(rf"^每年(?P<month>{_NUM})月(?P<day>{_NUM})[日号]$"), YEAR, None),
-)
 _SUFFIXES = ("之前", "以前", "前", "完成", "报送", "反馈", "上报", "一次")
-_LABEL = re.compile(r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})|Q(?P<q>[1-4])|H(?P<h>[12])))?$")
+
+
+@cache
+def _patterns() -> tuple:
+    """Compiled on first use: a table without recurring deadlines never pays for them."""
+    return (
+        (re.compile(r"^每个?月(?:月)?(?:底|末)$"), MONTH, None),
+        (re.compile(rf"^每个?月(?P<day>{_NUM})[日号]$"), MONTH, None),
+        (re.compile(r"^每个?季度?(?:末|底|最后一个月底|结束)?$"), QUARTER, None),
+        (re.compile(r"^每半年(?:末|底|一次)?$"), HALF, None),
+        (re.compile(r"^每年(?:底|末|年底|年末)$"), YEAR, 12),
+        (re.compile(rf"^每年(?P<month>{_NUM})月(?:底|末)?$"), YEAR, None),
+        (re.compile(rf"^每年(?P<month>{_NUM})月(?P<day>{_NUM})[日号]$"), YEAR, None),
+    )
+
+
+_LABEL = r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})|Q(?P<q>[1-4])|H(?P<h>[12])))?$"
 
 
 @dataclass(frozen=True)
@@ -64,7 +72,7 @@ class Rule:
         return str(year)
 
     def is_label(self, text: str) -> bool:
-        m = _LABEL.match(text)
+        m = re.match(_LABEL, text)
         if not m:
             return False
         kind = MONTH if m["month"] else QUARTER if m["q"] else HALF if m["h"] else YEAR
@@ -84,7 +92,7 @@ def parse(text: str) -> Rule | None:
         for suffix in _SUFFIXES:
             if core.endswith(suffix) and len(core) > len(suffix) + 1:
                 core, changed = core[: -len(suffix)], True
-    for pattern, every, month in _PATTERNS:
+    for pattern, every, month in _patterns():
         m = pattern.match(core)
         if not m:
             continue

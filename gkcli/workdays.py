@@ -39,8 +39,10 @@ WORKDAYS = "workdays"
 DAYS = "days"
 
 _NUM = r"[0-9〇零一二两三四五六七八九十百]+"
-_WORKDAY_PERIOD = re.compile(rf"^(?P<n>{_NUM})个?工作日(?:内|以内|之内)?$")
-_DAY_PERIOD = re.compile(rf"^(?P<n>{_NUM})(?:个自然日|个日历日|日内|日以内|日之内|天内|天以内|天之内|天)$")
+_WORKDAY_PERIOD = rf"^(?P<n>{_NUM})个?工作日(?:内|以内|之内)?$"
+_DAY_PERIOD = rf"^(?P<n>{_NUM})(?:个自然日|个日历日|日内|日以内|日之内|天内|天以内|天之内|天)$"
+_ENDINGS = ("工作日", "工作日内", "工作日以内", "工作日之内", "自然日", "日历日", "日内", "日以内",
+            "日之内", "天", "天内", "天以内", "天之内")
 _TRAILING_VERBS = ("完成", "办结", "报送", "反馈", "上报", "答复")
 
 
@@ -67,10 +69,12 @@ def parse_period(text: str) -> Period | None:
     """``10个工作日内`` → Period('workdays', 10); ``5日内`` → Period('days', 5); else None."""
     for verb in _TRAILING_VERBS:
         text = text.removesuffix(verb)
-    m = _WORKDAY_PERIOD.match(text)
+    if not text.endswith(_ENDINGS):
+        return None  # most phrases: no regular expression to compile
+    m = re.match(_WORKDAY_PERIOD, text)
     kind = WORKDAYS
     if not m:
-        m = _DAY_PERIOD.match(text)
+        m = re.match(_DAY_PERIOD, text)
         kind = DAYS
     if not m:
         return None
