@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from gkcli import deadlines
 from gkcli.offices import OfficeRegistry
@@ -108,8 +107,6 @@ class Table:
     tasks: list[Task]
     roster: Roster = field(default_factory=Roster)
     settings: Settings = field(default_factory=Settings)
-    tasks_path: Path | None = None
-    roster_path: Path | None = None
     reporting: tuple[Reporting, ...] = ()
     calendar: Calendar = field(default_factory=Calendar)
 

@@ -286,3 +286,10 @@ def reported(table: Table, office: str, day: date, today: date, cycle: str | Non
         doc.append_to_reporting(index, "reported", entry)
 
     return Change(f"gk: {office} {decl.what} {cycle} reported ({day.isoformat()})", edit)
+
+
+def listing(table: Table, today: date, office: str | None = None,
+            states: tuple[str, ...] = ()) -> list[Row]:
+    """``gk reports``: the rows of one office (any name or alias) and of some states, or all."""
+    name = table.offices.resolve(office) if office else None
+    return [r for r in rows(table, today, name) if not states or r.state in states]

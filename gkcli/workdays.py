@@ -159,7 +159,7 @@ def read_calendar(data_dir: Path | None) -> tuple[Calendar, list[Problem]]:
 
     path = data_dir / HOLIDAYS_FILE
     shown = display_path(path)
-    root, problems = compose(read_text(path), shown)
+    root, problems = compose(read_text(path)[0], shown)
     if root is None:
         return Calendar(source=shown), problems
     reader = _HolidaysReader(shown)
