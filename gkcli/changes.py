@@ -78,7 +78,7 @@ def done(table: Table, ids: tuple[int, ...], day: date, today: date,
             doc.set_field(task_id, "status", "done")
             doc.set_field(task_id, "done_on", day)
 
-    which = "".join(f" {i}:{e.split()[0]}" for i, e in occurrences.items())
+    which = "".join(f"; #{i} occurrence {e.split()[0]}" for i, e in occurrences.items())
     return Change(f"{PREFIX}{label} done ({day.isoformat()}){which}", edit)
 
 

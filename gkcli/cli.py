@@ -176,6 +176,9 @@ def cli(ctx: click.Context, data: str | None, today: date | None, lang: str,
 def status(app: App, fmt: str) -> None:
     """The dashboard: counts by state, each lead office, overdue and due-soon items.
 
+    When tasks.yaml declares reporting:, it also names the offices that have not reported
+    this cycle (本期未报送) and those that missed a cut-off (逾期未报送).
+
     \b
     Example:
         gk status

@@ -265,6 +265,7 @@ def reported(table: Table, office: str, day: date, today: date, cycle: str | Non
              what: str | None = None):
     """The Change that records ``office``'s report for a cycle (default: the current one)."""
     from gkcli.changes import Change
+    from gkcli.gitops import PREFIX
 
     if day > today:
         raise GkError("report_future", on=day.isoformat(), today=today.isoformat())
@@ -285,7 +286,7 @@ def reported(table: Table, office: str, day: date, today: date, cycle: str | Non
     def edit(doc) -> None:
         doc.append_to_reporting(index, "reported", entry)
 
-    return Change(f"gk: {office} {decl.what} {cycle} reported ({day.isoformat()})", edit)
+    return Change(f"{PREFIX}{office} {decl.what} {cycle} reported ({day.isoformat()})", edit)
 
 
 def listing(table: Table, today: date, office: str | None = None,

@@ -136,3 +136,41 @@ def test_a_reporting_rhythm_must_recur(gk):
     result = gk("check")
     assert result.exit_code == 1
     assert "reporting 的 every 须是周期，如 每月28日前、每季度末，而不是 2021年6月底" in result.output
+
+
+def test_gk_reported_adds_the_reported_list_when_there_is_none(gk):
+    with gk.tasks.open("a", encoding="utf-8") as f:
+        f.write("\nreporting:\n  - what: 进展情况\n    every: 每季度末\n    from: [安监股]\n  # 报送记录\n")
+    result = gk("reported", "安监股", "--on", "2021-06-18")
+    assert result.exit_code == 0, result.output
+    assert gk.tasks.read_text(encoding="utf-8").endswith(
+        "    from: [安监股]\n    reported:\n      - 2021-Q1 2021-06-18 安监股\n  # 报送记录\n")  # Q1 was missed
+
+
+def test_gk_reported_keeps_a_flow_list_flow(gk):
+    with gk.tasks.open("a", encoding="utf-8") as f:
+        f.write("\nreporting:\n  - {what: 进展情况, every: 每半年, from: [安监股], reported: []}\n")
+    assert gk("reported", "安监股", "--cycle", "2021-H1").exit_code == 0
+    assert gk("reported", "安监股", "--cycle", "2020-H2", "--on", "2021-01-05").exit_code == 0
+    assert gk.tasks.read_text(encoding="utf-8").endswith(
+        "reported: [2021-H1 2021-06-20 安监股, 2020-H2 2021-01-05 安监股]}\n")
+    assert [r["state"] for r in gk.json("reports")] == ["late", "on_time"]
+
+
+def test_gk_reported_commits_when_asked(gk, tmp_path):
+    import os
+    import subprocess
+
+    env = {**os.environ, "GIT_AUTHOR_NAME": "秘书", "GIT_AUTHOR_EMAIL": "s@example.org",
+           "GIT_COMMITTER_NAME": "秘书", "GIT_COMMITTER_EMAIL": "s@example.org",
+           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    with gk.tasks.open("a", encoding="utf-8") as f:
+        f.write("\nreporting:\n  - what: 进展情况\n    every: 每月底\n    from: [安监股]\n")
+    repo = gk.data.parent
+    for args in (["init", "-q"], ["add", "."], ["commit", "-qm", "start"]):
+        subprocess.run(["git", *args], cwd=repo, env=env, check=True)
+    result = gk("reported", "安监股", "--commit", env=env)
+    assert result.exit_code == 0, result.output
+    log = subprocess.run(["git", "log", "-1", "--format=%s"], cwd=repo, env=env,
+                         capture_output=True, text=True, check=True).stdout
+    assert log.strip().endswith("安监股 进展情况 2021-05 reported (2021-06-20)")
