@@ -56,7 +56,8 @@ def outstanding(console, found: list[Outstanding], words: Words) -> None:
         for row in block.missing:
             by_office.setdefault(row.office, []).append(row.cycle)
         if by_office:
-            late = "；".join(o + words("aside", text="、".join(c)) for o, c in by_office.items())
+            late = words("rpt.join").join(o + words("aside", text="、".join(c))
+                                          for o, c in by_office.items())
             console.print(f"  [bold red]{words('rpt.missing')}[/]{sep}{escape(late)}")
         if not block.not_yet and not by_office:
             console.print(f"  {words('rpt.all_in')}")

@@ -118,6 +118,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "rpt.heading": ("{what}（{cycle}期，{due}前报送{to}）", "{what} ({cycle}, due {due}{to})"),
     "rpt.to": ("{to}", " to {to}"),
     "rpt.day": ("{month}月{day}日", "{iso}"),
+    "rpt.join": ("；", "; "),
     "rpt.remind_intro": ("根据{source}，截至{date}，请按要求报送以下材料：",
                          "Under {source}, as of {date}, please send these reports:"),
     "rpt.all_in": ("本期均已报送", "all reported this cycle"),
