@@ -48,6 +48,7 @@ def read_entry(text: str, rule: recurrence.Rule | None, parts: int) -> tuple | N
 
 def read_reporting(reader, node: yaml.Node, registry) -> tuple[Reporting, ...]:
     """Validate ``reporting:`` with positioned problems (``reader`` is the tasks.yaml reader)."""
+    from gkcli.store import _office
     from gkcli.yamlnodes import position
 
     found = []
@@ -71,11 +72,9 @@ def read_reporting(reader, node: yaml.Node, registry) -> tuple[Reporting, ...]:
         offices = []
         if "from" in fields:
             for name, name_node in reader.texts(fields["from"], "reporting from"):
-                canonical = registry.canonical(name)
-                if canonical is None:
-                    reader.problem(name_node, registry.unknown_message(name))
-                else:
-                    offices.append(canonical)
+                office = _office(reader, name_node, name, registry)
+                if office is not None:
+                    offices.append(office)
         to = (reader.text(fields["to"], "reporting to") or "") if "to" in fields else ""
         start = reader.date(fields["start"], "reporting start") if "start" in fields else None
         if start is None and reader.issued is None and rule is not None:
@@ -91,9 +90,8 @@ def read_reporting(reader, node: yaml.Node, registry) -> tuple[Reporting, ...]:
                                  example="2021-06 2021-06-25 综合股")
                     continue
                 label, day, name = entry
-                office = registry.canonical(name.strip())
+                office = _office(reader, entry_node, name.strip(), registry)
                 if office is None:
-                    reader.problem(entry_node, registry.unknown_message(name.strip()))
                     continue
                 if (label, office) in seen:
                     reader.keyed(entry_node, "report_twice", office=office, cycle=label)
