@@ -88,9 +88,9 @@ def parse_period(text: str) -> Period | None:
 @cache
 def package_years() -> range:
     """The years the installed chinese-calendar knows."""
-    from chinese_calendar import constants
+    from chinese_calendar import holidays, workdays
 
-    years = {d.year for d in constants.holidays} | {d.year for d in constants.workdays}
+    years = {d.year for d in holidays} | {d.year for d in workdays}
     return range(min(years), max(years) + 1)
 
 
@@ -115,9 +115,11 @@ class Calendar:
             return day.weekday() < 5
         if day.year not in package_years():
             raise NoHolidayData("no_holiday_data", year=day.year, file=HOLIDAYS_FILE)
-        import chinese_calendar
+        from chinese_calendar import holidays, workdays
 
-        return chinese_calendar.is_workday(day)
+        # chinese_calendar.is_workday's own rule, without its check of the year range, which
+        # scans every holiday on each call (gk checked the year above)
+        return day in workdays or (day.weekday() <= 4 and day not in holidays)
 
     def add_workdays(self, start: date, count: int) -> date:
         """The ``count``-th working day after ``start`` (``start`` itself is not counted)."""
