@@ -32,9 +32,11 @@ def run_blocks(text: str) -> str:
         shutil.copytree(ROOT / "examples", repo / "examples")
         env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1", "GK_TODAY": "2021-06-20",
                "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-               "GIT_AUTHOR_DATE": "2021-06-20T09:00:00", "GIT_COMMITTER_DATE": "2021-06-20T09:00:00"}
+               "GIT_AUTHOR_DATE": "2021-06-20T09:00:00+08:00",
+               "GIT_COMMITTER_DATE": "2021-06-20T09:00:00+08:00"}
         env.pop("GK_DATA", None)
         env.pop("GK_LANG", None)
+        env.pop("FORCE_COLOR", None)
         env.update({"GIT_AUTHOR_NAME": "秘书", "GIT_COMMITTER_NAME": "秘书",
                     "GIT_AUTHOR_EMAIL": "secretary@example.org",
                     "GIT_COMMITTER_EMAIL": "secretary@example.org"})
