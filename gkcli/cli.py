@@ -255,7 +255,7 @@ def who(app: App, office: str, fmt: str) -> None:
 @cli.command()
 @pass_app
 def check(app: App) -> None:
-    """Validate tasks.yaml and leading_group.yaml; print every problem as path:line:col.
+    """Validate tasks.yaml, leading_group.yaml and holidays.yaml; print every problem as path:line:col.
 
     Exit status 0 when clean, 1 when any problem is found.
 

@@ -174,3 +174,15 @@ def test_gk_reported_commits_when_asked(gk, tmp_path):
     log = subprocess.run(["git", "log", "-1", "--format=%s"], cwd=repo, env=env,
                          capture_output=True, text=True, check=True).stdout
     assert log.strip().endswith("安监股 进展情况 2021-05 reported (2021-06-20)")
+
+
+def test_several_reports_are_told_apart_with_what(cycles):
+    with cycles.tasks.open("a", encoding="utf-8") as f:
+        f.write("  - what: 季度总结\n    every: 每季度末\n    from: [安监股]\n")
+    which = cycles("reported", "安监股")
+    assert (which.exit_code, which.output) == (1, "gk: 有多项报送要求，请用 --what 指明：进展情况、季度总结\n")
+    assert cycles("reported", "安监股", "--what", "季度总结").exit_code == 0
+    assert [(r["what"], r["cycle"]) for r in cycles.json("reports", "--state", "late")] == [
+        ("进展情况", "2021-04"), ("季度总结", "2021-Q1")]  # Q1 was due 03-31, reported today
+    unknown = cycles("--lang", "en", "reported", "安监股", "--what", "年报")
+    assert unknown.output == "gk: no report called 年报 is declared (there are: 进展情况、季度总结)\n"
