@@ -117,7 +117,7 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _year(match: re.Match, default_year: int | None, phrase: str) -> int:
+def _year(match: re.Match[str], default_year: int | None, phrase: str) -> int:
     raw = match.group("year")
     if raw:
         value = _cn_number(raw)

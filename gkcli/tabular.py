@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from datetime import date
 from typing import Any, TextIO
 
@@ -106,7 +107,7 @@ def dump_json(data: Any, out: TextIO) -> None:
     out.write("\n")
 
 
-def write_csv(header: list[str], rows: list[list[object]], out: TextIO) -> None:
+def write_csv(header: list[str], rows: Sequence[Sequence[object]], out: TextIO) -> None:
     """CSV for Excel and WPS: UTF-8 with BOM, CRLF, every cell neutralised."""
     import csv
 
@@ -117,7 +118,7 @@ def write_csv(header: list[str], rows: list[list[object]], out: TextIO) -> None:
         writer.writerow([safe_cell(c) for c in row])
 
 
-def write_markdown(header: list[str], rows: list[list[object]], out: TextIO) -> None:
+def write_markdown(header: list[str], rows: Sequence[Sequence[object]], out: TextIO) -> None:
     def cell(value: object) -> str:
         return str(value).replace("|", "\\|").replace("\n", "<br>")
 

@@ -122,10 +122,10 @@ class NodeReader:
         if isinstance(node, yaml.ScalarNode):
             if self.value(node) is None:
                 return []
-            items = [node]
+            items: list[yaml.Node] = [node]
         else:
             items = self.sequence(node, where)
-        result = []
+        result: list[tuple[str, yaml.Node]] = []
         for item in items:
             text = self.text(item, where)
             if text is not None:
