@@ -85,6 +85,11 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
         raise click.BadParameter(exc.text(_words(ctx))) from None
 
 
+def _since_option(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    """--since DATE. (Issue 8 adds the word last-meeting here: the date of the last meeting.)"""
+    return _date_option(ctx, param, value)
+
+
 def _status_option(ctx: click.Context, param: click.Parameter, value):
     if value is None:
         return None
@@ -297,16 +302,54 @@ def check(app: App) -> None:
 
 # --- for the offices ---------------------------------------------------------------------------
 
-def _export(app: App, rows, target: str, fmt: str | None, force: bool) -> None:
+def _export(app: App, rows, target: str, fmt: str | None, force: bool, title: str | None = None,
+            alarm_days: int | None = None) -> None:
     from gkcli import export
     from gkcli.i18n import t
 
     chosen = export.format_for(target, fmt)
-    data = export.write(rows, target, chosen, app.lang, force=force)
+    docs = export.Documents(app.table, app.today, app.soon_days, title=title, alarm_days=alarm_days)
+    data = export.write(rows, target, chosen, app.lang, force=force, docs=docs)
     if data is not None:
         click.get_binary_stream("stdout").write(data)
         return
-    click.echo(t(app.lang, "exported", n=len(rows), path=target), err=True)
+    n = len(rows) if chosen != "ics" else sum(1 for r in rows if r.task.deadline.date)  # events
+    click.echo(t(app.lang, "exported", n=n, path=export.target_path(target, chosen)), err=True)
+
+
+def _document(app: App, data: bytes, output: str, force: bool) -> None:
+    """Write a document's bytes to OUTPUT (- for stdout) and say where."""
+    from gkcli import export
+    from gkcli.i18n import t
+
+    if output == "-":
+        click.get_binary_stream("stdout").write(data)
+        return
+    export.save(data, Path(output), force)
+    click.echo(t(app.lang, "doc.saved", path=output), err=True)
+
+
+def _docx_format(fmt: str | None, output: str | None) -> str:
+    """--format docx needs -o FILE; -o FILE.docx alone means --format docx."""
+    if fmt is None:
+        fmt = "docx" if output and Path(output).suffix.lower() == ".docx" else None
+    if fmt == "docx" and not output:
+        raise click.UsageError(_message("docx_needs_file"))
+    if output and fmt != "docx":
+        raise click.UsageError(_message("output_needs_docx"))
+    return fmt or ""
+
+
+def _message(key: str) -> str:
+    return _words(click.get_current_context()).message(key)
+
+
+def output_options(func):
+    """-o/--output FILE and --force, for the commands that can write a Word document."""
+    func = click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")(func)
+    func = click.option("-o", "--output", metavar="FILE",
+                        help="Write the Word document (--format docx) to FILE; - for stdout.")(func)
+    return func
 
 
 @cli.command()
@@ -344,48 +387,73 @@ def overdue(app: App, target: str | None, force: bool, fmt: str | None, **filter
 @cli.command(name="export")
 @click.argument("target", metavar="FILE")
 @filter_options
-@click.option("--format", "fmt", type=click.Choice(("csv", "xlsx", "md", "json")),
+@click.option("--format", "fmt", type=click.Choice(("csv", "xlsx", "md", "json", "docx", "ics",
+                                                     "html")),
               help="Format [default: from FILE's extension].")
+@click.option("--title", metavar="TEXT", help="The 通报's title (.docx) [default: 关于<table>进展情况的通报].")
+@click.option("--alarm-days", type=click.IntRange(min=0), metavar="N",
+              help="In the calendar (.ics), a reminder N days before each deadline not yet done.")
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @pass_app
-def export_(app: App, target: str, fmt: str | None, force: bool, **filters) -> None:
-    """Write items (all, or a filtered selection) to FILE for Excel/WPS, Word or scripts.
+def export_(app: App, target: str, fmt: str | None, title: str | None, alarm_days: int | None,
+            force: bool, **filters) -> None:
+    """Write items (all, or a filtered selection) to FILE for Excel/WPS, Word, a calendar or a browser.
 
     CSV is UTF-8 with a BOM so Excel and WPS show Chinese; cells that a spreadsheet
     would run as a formula are neutralised. XLSX merges each work task over its items,
-    freezes the header and highlights overdue rows. FILE - writes to stdout.
+    freezes the header and highlights overdue rows. DOCX is the 通报 (as gk report
+    --format docx). ICS has one all-day event per dated deadline. HTML is one
+    self-contained page; with --format html, FILE may be a folder (it gets index.html).
+    FILE - writes to stdout.
 
     \b
     Example:
         gk export 任务分工表.xlsx
         gk export 安监股.csv --office 安监股
         gk export - --format md --state overdue
+        gk export 完成时间.ics --alarm-days 3
+        gk export 会议材料 --format html
     """
     rows = query.select(app.table, app.items(), make_filter(**filters))
-    _export(app, rows, target, fmt, force)
+    _export(app, rows, target, fmt, force, title=title, alarm_days=alarm_days)
 
 
 @cli.command()
-@click.option("--since", callback=_date_option, metavar="DATE",
+@click.option("--since", callback=_since_option, metavar="DATE",
               help="Only items due, or done, from DATE to today.")
-@format_option("table", "md", "json")
+@click.option("--format", "fmt", type=click.Choice(("table", "md", "json", "docx")),
+              help="Output format [default: table, or docx for -o FILE.docx].")
+@output_options
+@click.option("--title", metavar="TEXT", help="The 通报's title [default: 关于<table>进展情况的通报].")
 @pass_app
-def report(app: App, since: date | None, fmt: str) -> None:
+def report(app: App, since: date | None, fmt: str | None, output: str | None, force: bool,
+           title: str | None) -> None:
     """Per lead office and per work task: done, on time, late, overdue, and the on-time rate.
 
     On-time rate = items done on or before their deadline ÷ items whose deadline has
     passed or that are done (ongoing items and done items without done_on are left out).
+    --format docx -o FILE writes the 通报 for the meeting: the figures written out, the
+    per-office table, the overdue and due-soon items, and every item as a landscape annex.
 
     \b
     Example:
         gk report
         gk report --since 2021-01-01 --format md > 上半年情况.md
+        gk report -o 进展情况通报.docx
     """
     from gkcli import render
     from gkcli import report as reports
     from gkcli.i18n import t
 
     table = app.table
+    fmt = _docx_format(fmt, output) or "table"
+    if fmt == "docx":
+        from gkcli import docx_report
+
+        _document(app, docx_report.bulletin(table, app.items(), app.today, app.lang, since=since,
+                                            title=title, due_soon_days=app.soon_days),
+                  output, force)
+        return
     found = reports.summary(table, app.items(), app.today, since)
     totals = dataclasses.replace(found.totals, name=t(app.lang, "total"))
     period = f"{since.isoformat()} — {app.today.isoformat()}" if since else app.today.isoformat()
@@ -398,26 +466,46 @@ def report(app: App, since: date | None, fmt: str) -> None:
 
 @cli.command()
 @click.option("--office", metavar="NAME", help="Only this office (leading or assisting).")
-@format_option("text", "json", default="text")
+@click.option("--format", "fmt", type=click.Choice(("text", "json", "docx")),
+              help="Output format [default: text, or docx for -o FILE.docx].")
+@output_options
+@click.option("--reply-by", callback=_date_option, metavar="DATE",
+              help="In the 催办通知单, the day to reply by [default: 7 days from today].")
 @pass_app
-def remind(app: App, office: str | None, fmt: str) -> None:
+def remind(app: App, office: str | None, fmt: str | None, output: str | None, force: bool,
+           reply_by: date | None) -> None:
     """Ready-to-paste reminders, one block per office with overdue or due-soon items.
 
     Each names the people who answer for the office, every item with its deadline and
     days over or left, and whether the office leads (牵头) or assists (协办).
+    --format docx -o FILE writes a 催办通知单 per office instead, one page each, with
+    the latest progress note of each item, a reply-by line, the sender and the date.
 
     \b
     Example:
         gk remind
         gk remind --office 安监股
+        gk remind -o 催办通知单.docx --reply-by 2021-06-25
     """
     from gkcli import render
     from gkcli import report as reports
     from gkcli.i18n import t
 
     table = app.table
+    fmt = _docx_format(fmt, output) or "text"
     name = query.resolve_office(table, office) if office else None
     found = reports.reminders(table, app.items(), name)
+    if fmt == "docx":
+        if not found:
+            raise GkError("nothing_to_remind_doc")
+        from datetime import timedelta
+
+        from gkcli import docx_report
+
+        reply = reply_by or app.today + timedelta(days=7)
+        _document(app, docx_report.urging_notices(table, found, app.today, reply, app.lang),
+                  output, force)
+        return
     sender = table.roster.office_name or ""
     if sender and table.roster.attached_to:
         sender = f"{table.roster.attached_to}（{sender}）" if app.lang == "zh" else sender
@@ -429,6 +517,36 @@ def remind(app: App, office: str | None, fmt: str) -> None:
         click.echo(t(app.lang, "nothing_to_remind"))
     else:
         click.echo("\n\n".join(texts))
+
+
+@cli.command()
+@click.option("--since", callback=_since_option, metavar="DATE",
+              help="Also say what was done, and what fell overdue, from DATE to today.")
+@format_option("text", "md", "json", default="text")
+@pass_app
+def summary(app: App, since: date | None, fmt: str) -> None:
+    """A few sentences to paste into WeChat or an email: totals, overdue by office, due soon.
+
+    Short enough for one phone screen. With --since, also what was done and what fell
+    overdue since DATE (say, the last meeting).
+
+    \b
+    Example:
+        gk summary
+        gk summary --since 2021-06-01 --format md
+    """
+    from gkcli import summary as summaries
+    from gkcli import summary_text
+
+    found = summaries.digest(app.table, app.items(), app.today, since, app.soon_days)
+    if fmt == "json":
+        from gkcli import render
+
+        render.dump_json({**found.as_json(), "text": summary_text.text(found, app.lang)}, out())
+    elif fmt == "md":
+        click.echo(summary_text.markdown(found, app.lang), nl=False)
+    else:
+        click.echo(summary_text.text(found, app.lang), nl=False)
 
 
 @cli.command()

@@ -43,6 +43,51 @@ _WORDS: dict[str, tuple[str, str]] = {
     # office roles in an item
     "part.lead": ("牵头", "lead"),
     "part.assist": ("协办", "assist"),
+    # documents: the 通报 and the 催办通知单 (docx_report.py)
+    "doc.bulletin_title": ("关于{table}进展情况的通报", "Progress report on {table}"),
+    "doc.as_of": ("（截至{day}）", "(as of {day})"),
+    "doc.period": ("（统计期间：{start}至{end}）", "(period: {start} to {end})"),
+    "doc.when_as_of": ("截至{day}", "as of {day}"),
+    "doc.when_period": ("{start}至{end}期间", "from {start} to {end}"),
+    "doc.scope": ("确定事项", "items"),
+    "doc.scope_period": ("期间涉及事项", "items in the period"),
+    "doc.opening": ("根据{source}，{when}，{figures}现将有关情况通报如下。",
+                    "Under {source}, {when}: {figures} The details follow."),
+    "doc.by_office": ("各牵头股室完成情况", "By lead office"),
+    "doc.overdue": ("逾期事项", "Overdue items"),
+    "doc.office_count": ("{office}（{n}项）", "{office} ({n})"),
+    "doc.due_soon": ("即将到期事项（{days}天内）", "Due within {days} days"),
+    "doc.led_by": ("，{office}牵头", "; led by {office}"),
+    "doc.item_line": ("{title}（第{id}项，完成时间：{deadline}{lead}，{days}）。",
+                      "{title} (item {id}; deadline {deadline}{lead}; {days})."),
+    "doc.annex_line": ("附件：{table}进展情况表", "Annex: progress of {table}"),
+    "doc.annex": ("附件", "Annex"),
+    "doc.annex_title": ("{table}进展情况表", "Progress of {table}"),
+    "doc.urge_title": ("催办通知单", "Reminder notice"),
+    "doc.addressee_people": ("{office}{people}同志：", "To {people}, {office}:"),
+    "doc.addressee": ("{office}：", "To {office}:"),
+    "doc.urge_body": ("根据{source}，截至{day}，贵股室牵头或协办的以下{n}项事项已逾期或即将到期，"
+                      "请抓紧推进：",
+                      "Under {source}, as of {day} the {n} items below, which your office leads "
+                      "or assists, are overdue or due soon; please move them forward:"),
+    "doc.part": ("职责", "Part"),
+    "doc.days": ("逾期/剩余天数", "Days over/left"),
+    "doc.latest": ("最新进展", "Latest progress"),
+    "doc.no_progress": ("暂无", "none yet"),
+    "doc.reply_by": ("请于{day}前将办理进展情况书面反馈{sender}。",
+                     "Please report progress in writing to {sender} by {day}."),
+    "doc.us": ("我们", "us"),
+    "doc.saved": ("已生成 {path}", "Wrote {path}"),
+    # the calendar (ics.py) and the page (html_page.py)
+    "ics.summary": ("{id}号 {title}", "#{id} {title}"),
+    "ics.done_prefix": ("【已完成】", "[done] "),
+    "ics.source": ("文件", "Notice"),
+    "html.timeline": ("时间轴", "Timeline"),
+    "html.legend": ("◆ 完成时间　✔ 完成日期　▶ 长期　┃ 今天 {today}",
+                    "◆ deadline  ✔ done  ▶ ongoing  ┃ today {today}"),
+    "html.items": ("全部事项", "All items"),
+    "html.footer": ("由 gk {version} 生成。数据以 JSON 嵌在本页（#gk-data）中。",
+                    "Made by gk {version}. The data is embedded in this page as JSON (#gk-data)."),
     # words in sentences
     "none": ("无", "none"),
     "total": ("合计", "Total"),
@@ -84,6 +129,16 @@ _WORDS: dict[str, tuple[str, str]] = {
 MESSAGES: dict[str, tuple[str, str]] = {
     # errors and refusals: GkError(key, **values) / Problem(..., key, values)
     "invalid_data": ("数据有误", "invalid data"),
+    "export_stdout_format": ("写到 - 需要给出 --format（csv、xlsx、md、json、docx、ics 或 html）",
+                             "writing to - needs --format (csv, xlsx, md, json, docx, ics or html)"),
+    "export_unknown_format": ("看不出 {target} 要导出成什么格式：请用 {extensions} 结尾，或给出 --format",
+                              "cannot tell the format of {target}: name it {extensions}, "
+                              "or give --format"),
+    "docx_needs_file": ("docx 要写到文件：请给出 -o 文件名.docx（或 -o - 写到标准输出）",
+                        "docx goes to a file: give -o FILE.docx (or -o - for stdout)"),
+    "output_needs_docx": ("-o/--output 只用于 --format docx", "-o/--output is for --format docx only"),
+    "nothing_to_remind_doc": ("没有逾期或即将到期的事项，不生成催办通知单",
+                              "nothing is overdue or due soon: no reminder notices to write"),
 }
 
 
