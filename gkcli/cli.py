@@ -340,8 +340,15 @@ def _docx_format(fmt: str | None, output: str | None) -> str:
     return fmt or ""
 
 
-def _message(key: str) -> str:
-    return _words(click.get_current_context()).message(key)
+def _message(key: str, **values: object) -> str:
+    return _words(click.get_current_context()).message(key, values)
+
+
+def _only_for(fmt: str, wanted: str, **options: object) -> None:
+    """Refuse an option the chosen format would ignore (--alarm-days is for ics only, ...)."""
+    for name, value in options.items():
+        if value is not None and fmt != wanted:
+            raise click.UsageError(_message("option_only_for", option=name, fmt=wanted))
 
 
 def output_options(func):
@@ -414,8 +421,13 @@ def export_(app: App, target: str, fmt: str | None, title: str | None, alarm_day
         gk export 完成时间.ics --alarm-days 3
         gk export 会议材料 --format html
     """
+    from gkcli.export import format_for
+
+    chosen = format_for(target, fmt)
+    _only_for(chosen, "docx", **{"--title": title})
+    _only_for(chosen, "ics", **{"--alarm-days": alarm_days})
     rows = query.select(app.table, app.items(), make_filter(**filters))
-    _export(app, rows, target, fmt, force, title=title, alarm_days=alarm_days)
+    _export(app, rows, target, chosen, force, title=title, alarm_days=alarm_days)
 
 
 @cli.command()
@@ -447,6 +459,7 @@ def report(app: App, since: date | None, fmt: str | None, output: str | None, fo
 
     table = app.table
     fmt = _docx_format(fmt, output) or "table"
+    _only_for(fmt, "docx", **{"--title": title})
     if fmt == "docx":
         from gkcli import docx_report
 
@@ -493,6 +506,7 @@ def remind(app: App, office: str | None, fmt: str | None, output: str | None, fo
 
     table = app.table
     fmt = _docx_format(fmt, output) or "text"
+    _only_for(fmt, "docx", **{"--reply-by": reply_by})
     name = query.resolve_office(table, office) if office else None
     found = reports.reminders(table, app.items(), name)
     if fmt == "docx":

@@ -56,6 +56,15 @@ def clean(text: object) -> str:
     return _NOT_XML.sub("\ufffd", str(text))
 
 
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def isolated(text: str) -> str:
+    """A user text set inside a sentence: if it holds bidi controls (such as U+202E), it is
+    wrapped in FSI…PDI so they cannot reorder the rest of the sentence."""
+    return f"\u2068{text}\u2069" if _BIDI.search(text) else text
+
+
 # --- the page and its text --------------------------------------------------------------------
 
 def _fonts(run, east_asian: str, size, bold: bool = False) -> None:
@@ -174,46 +183,83 @@ def _table(doc, header: list[str], widths_mm: list[float], size=TABLE_SIZE):
         el = OxmlElement(tag)
         el.set(qn("w:val"), "true")
         tr_pr.append(el)
-    for cell, text in zip(row.cells, header):
-        _cell(cell, text, HEADING_FONT, size, align=WD_ALIGN_PARAGRAPH.CENTER)
+    style = _cell_style(doc, HEADING_FONT, size)
+    for cell, text in zip(_cells(row), header):
+        _cell(cell, text, style, align=WD_ALIGN_PARAGRAPH.CENTER)
     _widths(row, widths_mm)
     return table
 
 
+def _cell_style(doc, font: str, size):
+    """A paragraph style for table cells: the font (as the East Asian font too), the size, no
+    spacing, a fixed line. Cells take the style rather than formatting of their own, which
+    keeps a table of hundreds of items quick to write and small."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    name = f"gk {'Table Heading' if font == HEADING_FONT else 'Table Text'} {size.pt:g}"
+    try:
+        return doc.styles[name]
+    except KeyError:
+        pass
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = doc.styles["Normal"]
+    style.font.name = LATIN_FONT
+    style.font.size = size
+    style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
+    fmt = style.paragraph_format
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(0)
+    fmt.first_line_indent = Pt(0)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(size.pt * 1.25)
+    return style
+
+
 def _widths(row, widths_mm: list[float]) -> None:
-    for cell, width in zip(row.cells, widths_mm):
+    for cell, width in zip(_cells(row), widths_mm):
         cell.width = Mm(width)
 
 
+def _cells(row) -> list:
+    """The cells of a new row (no merges yet): from its own XML, not from a walk of the whole
+    table, so a table of n rows takes time in n, not n²."""
+    from docx.table import _Cell
+
+    return [_Cell(tc, row.table) for tc in row._tr.tc_lst]
+
+
 def _add_row(table, values: list[str], widths_mm: list[float], size=TABLE_SIZE,
-             centred: tuple[int, ...] = ()):
+             centred: tuple[int, ...] = (), merges: dict[int, str] | None = None):
+    """A row that never splits across pages; ``merges`` sets a column's vertical merge
+    ('restart' opens a merged cell, 'continue' extends the one above, as ``cell.merge`` does)."""
     row = table.add_row()
     tr_pr = row._tr.get_or_add_trPr()
     el = OxmlElement("w:cantSplit")
     el.set(qn("w:val"), "true")
     tr_pr.append(el)
-    for col, (cell, text) in enumerate(zip(row.cells, values)):
-        _cell(cell, text, BODY_FONT, size,
-              align=WD_ALIGN_PARAGRAPH.CENTER if col in centred else WD_ALIGN_PARAGRAPH.LEFT)
+    style = _cell_style(table.part.document, BODY_FONT, size)
+    for col, (cell, text) in enumerate(zip(_cells(row), values)):
+        merge = (merges or {}).get(col)
+        if merge:
+            cell._tc.vMerge = merge
+        if merge != "continue":
+            _cell(cell, text, style, align=WD_ALIGN_PARAGRAPH.CENTER if col in centred else None)
     _widths(row, widths_mm)
     return row
 
 
-def _cell(cell, text: str, font: str, size, align=None) -> None:
-    """Fill a cell: one paragraph per line of ``text``."""
+def _cell(cell, text: str, style, align=None) -> None:
+    """Fill a cell: one paragraph per line of ``text``, in the cell style."""
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     lines = clean(text).split("\n") or [""]
     first = cell.paragraphs[0]
     for n, line in enumerate(lines):
         p = first if n == 0 else cell.add_paragraph()
-        p.paragraph_format.space_before = Pt(0)
-        p.paragraph_format.space_after = Pt(0)
-        p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        p.paragraph_format.line_spacing = Pt(size.pt * 1.25)
+        p._p.style = style.style_id  # as p.style = style does, without its search of all styles
         if align is not None:
             p.alignment = align
         if line:
-            _fonts(p.add_run(line), font, size)
+            p.add_run(line)
 
 
 def _save(doc) -> bytes:
@@ -356,35 +402,31 @@ def _bulletin(table: Table, rows: list[Item], found: Summary, facts: Digest, lan
     header = [t(lang, k) for k in ("id", "group", "title", "lead", "assist", "deadline",
                                    "status", "done_on", "progress")]
     items_table = _table(doc, header, ITEM_WIDTHS)
-    for item in rows:
-        _add_row(items_table, item_cells(item, lang), ITEM_WIDTHS, centred=(0, 5, 6, 7))
-    merge_work_tasks(items_table, rows, lang)
+    for item, merge in zip(rows, work_task_merges(rows)):
+        _add_row(items_table, item_cells(item, lang), ITEM_WIDTHS, centred=(0, 5, 6, 7),
+                 merges={WORK_TASK_COLUMN: merge} if merge else None)
     return _save(doc)
 
 
 def _item_sentence(item: Item, lang: str, with_lead: bool = False) -> str:
     task = item.task
-    lead = t(lang, "doc.led_by", office=task.lead) if with_lead else ""
-    return t(lang, "doc.item_line", id=task.id, title=task.title, lead=lead,
-             deadline=task.deadline.text, days=days_phrase(lang, item.days_left))
+    lead = t(lang, "doc.led_by", office=isolated(task.lead)) if with_lead else ""
+    return t(lang, "doc.item_line", id=task.id, title=isolated(task.title), lead=lead,
+             deadline=isolated(task.deadline.text), days=days_phrase(lang, item.days_left))
 
 
-def merge_work_tasks(table, rows: list[Item], lang: str) -> None:
-    """Merge the 工作任务 cell down over consecutive items of one work task (row 0 is the header)."""
-    column = 1
-    start = 0
-    for end in range(1, len(rows) + 1):
-        if end == len(rows) or rows[end].task.group != rows[start].task.group:
-            if end - start > 1:
-                for row in range(start + 1, end + 1):  # empty them, so the merge carries one title
-                    for p in table.cell(row, column).paragraphs:
-                        for r in list(p.runs):
-                            r._element.getparent().remove(r._element)
-                merged = table.cell(start + 1, column).merge(table.cell(end, column))
-                for extra in merged.paragraphs[1:]:
-                    extra._element.getparent().remove(extra._element)
-                _cell(merged, rows[start].group_title, BODY_FONT, TABLE_SIZE)
-            start = end
+WORK_TASK_COLUMN = 1
+
+
+def work_task_merges(rows: list[Item]) -> list[str | None]:
+    """For each row, how its 工作任务 cell merges down over the items of one work task, as the
+    notice prints it: 'restart' on the first of two or more, 'continue' on the rest, None alone."""
+    merges: list[str | None] = []
+    for n, item in enumerate(rows):
+        same_before = n > 0 and rows[n - 1].task.group == item.task.group
+        same_after = n + 1 < len(rows) and rows[n + 1].task.group == item.task.group
+        merges.append("continue" if same_before else "restart" if same_after else None)
+    return merges
 
 
 # --- the 催办通知单 -----------------------------------------------------------------------------

@@ -107,15 +107,13 @@ def write(rows: list[Item], target: str, fmt: str, lang: str, force: bool = Fals
 
 def save(data: bytes, path: Path, force: bool = False) -> None:
     """Write ``data`` to ``path`` atomically; never over an existing file unless ``force``."""
-    target = str(path)
     if path.exists() and not force:
-        raise GkError(f"{target} exists; add --force to overwrite it")
+        raise GkError("file_exists", path=_short(str(path)))
     if not path.parent.is_dir():
-        raise GkError(f"{path.parent} is not a folder")
+        raise GkError("not_a_folder", path=_short(str(path.parent)))
     from gkcli.writer import atomic_write
 
     try:
         atomic_write(path, data)
     except OSError as exc:
-        raise GkError(f"cannot write {target}: {exc.strerror}") from None
-    return None
+        raise GkError("cannot_write", path=_short(str(path)), reason=exc.strerror) from None

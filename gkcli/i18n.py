@@ -137,6 +137,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "docx_needs_file": ("docx 要写到文件：请给出 -o 文件名.docx（或 -o - 写到标准输出）",
                         "docx goes to a file: give -o FILE.docx (or -o - for stdout)"),
     "output_needs_docx": ("-o/--output 只用于 --format docx", "-o/--output is for --format docx only"),
+    "option_only_for": ("{option} 只用于 {fmt} 格式", "{option} is for --format {fmt} only"),
+    "file_exists": ("{path} 已存在；要覆盖请加 --force", "{path} exists; add --force to overwrite it"),
+    "not_a_folder": ("{path} 不是文件夹", "{path} is not a folder"),
+    "cannot_write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     "nothing_to_remind_doc": ("没有逾期或即将到期的事项，不生成催办通知单",
                               "nothing is overdue or due soon: no reminder notices to write"),
 }

@@ -367,3 +367,30 @@ def test_rendered_bulletin_is_portrait_then_a_landscape_annex(gk, tmp_path):
     assert first_annex >= 1
     assert shapes == ["portrait"] * first_annex + ["landscape"] * (len(shapes) - first_annex)
     assert len(shapes) <= 8  # 16 items: a few pages of text and a few of table
+
+
+def test_bidi_controls_in_a_title_cannot_reorder_the_rest_of_a_sentence(gk, tmp_path):
+    assert gk("set", "1", "--title", "abc\u202edef").exit_code == 0
+    target = tmp_path / "通报.docx"
+    assert gk("report", "-o", str(target)).exit_code == 0
+    doc = Document(str(target))
+    line = paragraph(doc, "1. \u2068abc").text
+    assert line.startswith("1. \u2068abc\u202edef\u2069（第1项")
+    assert rows_of(doc.tables[-1])[1][2] == "abc\u202edef"  # the cell holds the title as written
+
+
+def test_an_empty_selection_is_still_a_document(gk, tmp_path):
+    target = tmp_path / "空.docx"
+    result = gk("export", str(target), "--search", "没有这样的事项")
+    assert result.exit_code == 0, result.output
+    doc = Document(str(target))
+    assert "确定事项0项，已完成0项，占—；按时完成0项；无逾期事项。" in paragraph(doc, "根据").text
+    assert len(doc.tables[-1].rows) == 1
+
+
+def test_options_for_the_word_document_only(gk, tmp_path):
+    result = gk("report", "--title", "x")
+    assert result.exit_code == 2 and "--title" in result.output
+    assert gk("remind", "--reply-by", "2021-06-25").exit_code == 2
+    assert gk("export", str(tmp_path / "a.csv"), "--title", "x").exit_code == 2
+    assert not (tmp_path / "a.csv").exists()

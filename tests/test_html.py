@@ -245,3 +245,9 @@ def test_browser_prints_the_page_to_pdf(exported, tmp_path):
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF")
     assert len(re.findall(rb"/Type\s*/Page\b(?!s)", data)) >= 2
+
+
+def test_an_empty_selection_is_still_a_page(page):
+    doc = Page(page("--search", "没有这样的事项"))
+    assert json.loads(doc.scripts[0])["items"] == []
+    assert "没有逾期事项。" in doc.plain

@@ -143,3 +143,16 @@ def test_any_text_reads_back_as_written_less_control_characters(text):
     expected = clean(text)
     assert str(back["summary"]) == expected
     assert all(ch == "\n" or ch == "\t" or ord(ch) >= 0x20 for ch in expected if ch != "\x7f")
+
+
+def test_alarm_days_is_for_the_calendar_only(gk, tmp_path):
+    result = gk("export", str(tmp_path / "a.csv"), "--alarm-days", "3")
+    assert result.exit_code == 2
+    assert "--alarm-days" in result.output
+    assert not (tmp_path / "a.csv").exists()
+
+
+def test_an_empty_selection_is_an_empty_calendar(calendar):
+    cal = calendar("--search", "没有这样的事项")
+    assert events(cal) == []
+    assert str(cal["version"]) == "2.0"
