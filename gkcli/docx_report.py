@@ -26,11 +26,12 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from gkcli import deadlines
-from gkcli.i18n import days_phrase, ordinal, status_word, t
-from gkcli.model import Table
+from gkcli.documents import Bulletin, Notices
+from gkcli.i18n import Words
+from gkcli.model import Notice
 from gkcli.query import Item
-from gkcli.report import Reminder, Summary, Tally, in_period, summary
-from gkcli.summary import Digest, digest, percent
+from gkcli.report import Tally
+from gkcli.summary import percent
 from gkcli.summary_text import figures, long_date
 
 TITLE_FONT = "方正小标宋简体"
@@ -105,7 +106,7 @@ def _title(doc, text: str, page_break_before: bool = False):
     return p
 
 
-def _new_document(lang: str, title: str):
+def _new_document(title: str):
     doc = Document()
     normal = doc.styles["Normal"]
     normal.font.name = LATIN_FONT
@@ -268,18 +269,19 @@ def _save(doc) -> bytes:
     return buffer.getvalue()
 
 
-def _signature(doc, sender: str, day: date, lang: str) -> None:
+def _signature(doc, sender: str, day: date, words: Words) -> None:
     """发文机关署名 and 成文日期, right-aligned, two characters in from the margin."""
     _paragraph(doc).paragraph_format.keep_with_next = True
     if sender:
         signed = _paragraph(doc, sender, align=WD_ALIGN_PARAGRAPH.RIGHT, right_indent=INDENT)
         signed.paragraph_format.keep_with_next = True
-    _paragraph(doc, long_date(lang, day), align=WD_ALIGN_PARAGRAPH.RIGHT, right_indent=INDENT)
+    _paragraph(doc, long_date(words, day), align=WD_ALIGN_PARAGRAPH.RIGHT, right_indent=INDENT)
 
 
-def sender_of(table: Table) -> str:
-    """Who sends the documents: the roster's group office (领导小组办公室), else the issuer."""
-    return table.roster.office_name or table.notice.issuer or ""
+def _source(notice: Notice, name: str, words: Words) -> str:
+    """《the notice》（its number）, as a 通报 cites what it reports on."""
+    source = words("doc.source", title=notice.title or name)
+    return source + (words("aside", text=notice.number) if notice.number else "")
 
 
 # --- the 通报 ----------------------------------------------------------------------------------
@@ -288,11 +290,7 @@ OFFICE_WIDTHS = [28, 16, 16, 16, 16, 16, 16, 16, 16]  # 156 mm: A4 less margins
 ITEM_WIDTHS = [13, 30, 56, 25, 34, 25, 18, 20, 26]  # 247 mm: landscape A4 less margins
 REPORT_KEYS = ("rep.total", "rep.done", "rep.on_time", "rep.late", "rep.overdue",
                "rep.due_soon", "rep.ongoing", "rep.rate")
-
-
-def default_title(table: Table, lang: str) -> str:
-    name = table.notice.table or table.notice.title
-    return t(lang, "doc.bulletin_title", table=name)
+WORK_TASK_COLUMN = 1
 
 
 def _tally_cells(x: Tally) -> list[str]:
@@ -301,121 +299,16 @@ def _tally_cells(x: Tally) -> list[str]:
             str(x.overdue), str(x.due_soon), str(x.ongoing), rate]
 
 
-def item_cells(item: Item, lang: str) -> list[str]:
+def item_cells(item: Item, words: Words) -> list[str]:
     """One row of the annex: 序号 工作任务 具体事项 牵头股室 协办股室 完成时间 进度 完成日期 进展情况."""
     task = item.task
-    progress = status_word(lang, task.status)
+    progress = words.status(task.status)
     if item.state == deadlines.OVERDUE:
-        progress += "\n" + days_phrase(lang, item.days_left)
+        progress += "\n" + words.days(item.days_left)
     return [str(task.id), item.group_title, task.title, task.lead,
-            "、".join(task.assist) or t(lang, "none"), task.deadline.text, progress,
+            "、".join(task.assist) or words("none"), task.deadline.text, progress,
             task.done_on.isoformat() if task.done_on else "—",
             "\n".join(task.progress) or "—"]
-
-
-def bulletin(table: Table, rows: list[Item], today: date, lang: str, *, since: date | None = None,
-             title: str | None = None, due_soon_days: int | None = None) -> bytes:
-    """The 通报: title, date or period, the figures, the per-office table, the overdue and
-    due-soon items, the sender, and the item table as a landscape annex.
-
-    With ``since``, a period's report: the items due or done from ``since`` to ``today``
-    (as ``gk report --since``), with the period in place of the date.
-    """
-    if since is not None:
-        rows = [r for r in rows if in_period(r, since, today)]
-    found = summary(table, rows, today)
-    facts = digest(table, rows, today, since, due_soon_days)
-    return _bulletin(table, rows, found, facts, lang, title)
-
-
-def _bulletin(table: Table, rows: list[Item], found: Summary, facts: Digest, lang: str,
-              title: str | None) -> bytes:
-    zh = lang == "zh"
-    title = title or default_title(table, lang)
-    name = table.notice.table or table.notice.title
-    doc = _new_document(lang, title)
-    _title(doc, title).paragraph_format.space_after = Pt(0)
-    day = long_date(lang, facts.as_of)
-    if facts.since:
-        start = long_date(lang, facts.since)
-        when = t(lang, "doc.period", start=start, end=day)
-        phrase = t(lang, "doc.when_period", start=start, end=day)
-    else:
-        when = t(lang, "doc.as_of", day=day)
-        phrase = t(lang, "doc.when_as_of", day=day)
-    _paragraph(doc, when, SUBHEADING_FONT, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _paragraph(doc)
-
-    source = ""
-    if table.notice.title:
-        source = f"《{table.notice.title}》" if zh else f"{table.notice.title}"
-        if table.notice.number:
-            source += f"（{table.notice.number}）" if zh else f" ({table.notice.number})"
-    scope = "doc.scope_period" if facts.since else "doc.scope"
-    opening = t(lang, "doc.opening", source=source or name, when=phrase,
-                figures=figures(facts, lang, scope=t(lang, scope)))
-    _paragraph(doc, opening, indent=True)
-
-    number = 0
-
-    def heading(key: str, **values: object) -> None:
-        nonlocal number
-        number += 1
-        _paragraph(doc, ordinal(lang, number) + t(lang, key, **values), HEADING_FONT, indent=True)
-
-    heading("doc.by_office")
-    offices = _table(doc, [t(lang, "lead"), *(t(lang, k) for k in REPORT_KEYS)], OFFICE_WIDTHS)
-    totals = Tally(t(lang, "total"), **{k: getattr(found.totals, k) for k in (
-        "total", "done", "done_on_time", "done_late", "done_undated", "overdue", "due_soon",
-        "open", "ongoing")})
-    for tally in [*found.by_office, totals]:
-        _add_row(offices, _tally_cells(tally), OFFICE_WIDTHS, centred=tuple(range(1, 9)))
-    _paragraph(doc)
-
-    heading("doc.overdue")
-    if not facts.overdue_by_office:
-        _paragraph(doc, t(lang, "nothing_overdue"), indent=True)
-    for n, (office, items) in enumerate(facts.overdue_by_office, start=1):
-        label = f"（{ordinal(lang, n).rstrip('、')}）" if zh else f"({n}) "
-        _paragraph(doc, label + t(lang, "doc.office_count", office=office, n=len(items)),
-                   SUBHEADING_FONT, indent=True)
-        for k, item in enumerate(items, start=1):
-            _paragraph(doc, f"{k}. " + _item_sentence(item, lang), indent=True)
-
-    heading("doc.due_soon", days=facts.due_soon_days)
-    if not facts.due_soon:
-        _paragraph(doc, t(lang, "nothing_due_soon"), indent=True)
-    for k, item in enumerate(facts.due_soon, start=1):
-        _paragraph(doc, f"{k}. " + _item_sentence(item, lang, with_lead=True), indent=True)
-
-    _paragraph(doc).paragraph_format.keep_with_next = True
-    annex_line = _paragraph(doc, t(lang, "doc.annex_line", table=name), indent=True)
-    annex_line.paragraph_format.keep_with_next = True  # never a page with the signature alone
-    _signature(doc, sender_of(table), facts.as_of, lang)
-
-    annex = doc.add_section(WD_SECTION.NEW_PAGE)
-    _page(annex, landscape=True)
-    _paragraph(doc, t(lang, "doc.annex"), HEADING_FONT)
-    _paragraph(doc, t(lang, "doc.annex_title", table=name), TITLE_FONT, Pt(18),
-               align=WD_ALIGN_PARAGRAPH.CENTER, line=Pt(30))
-    _paragraph(doc, when, SUBHEADING_FONT, align=WD_ALIGN_PARAGRAPH.CENTER)
-    header = [t(lang, k) for k in ("id", "group", "title", "lead", "assist", "deadline",
-                                   "status", "done_on", "progress")]
-    items_table = _table(doc, header, ITEM_WIDTHS)
-    for item, merge in zip(rows, work_task_merges(rows)):
-        _add_row(items_table, item_cells(item, lang), ITEM_WIDTHS, centred=(0, 5, 6, 7),
-                 merges={WORK_TASK_COLUMN: merge} if merge else None)
-    return _save(doc)
-
-
-def _item_sentence(item: Item, lang: str, with_lead: bool = False) -> str:
-    task = item.task
-    lead = t(lang, "doc.led_by", office=isolated(task.lead)) if with_lead else ""
-    return t(lang, "doc.item_line", id=task.id, title=isolated(task.title), lead=lead,
-             deadline=isolated(task.deadline.text), days=days_phrase(lang, item.days_left))
-
-
-WORK_TASK_COLUMN = 1
 
 
 def work_task_merges(rows: list[Item]) -> list[str | None]:
@@ -429,39 +322,116 @@ def work_task_merges(rows: list[Item]) -> list[str | None]:
     return merges
 
 
+def _item_sentence(item: Item, words: Words, with_lead: bool = False) -> str:
+    task = item.task
+    lead = words("doc.led_by", office=isolated(task.lead)) if with_lead else ""
+    return words("doc.item_line", id=task.id, title=isolated(task.title), lead=lead,
+                 deadline=isolated(task.deadline.text), days=words.days(item.days_left))
+
+
+def bulletin(found: Bulletin, words: Words) -> bytes:
+    """The 通报: title, date or period, the figures, the per-office table, the overdue and
+    due-soon items, the sender and date, and every item as a landscape annex."""
+    facts = found.digest
+    name = found.table_title
+    title = found.title or words("doc.bulletin_title", table=name)
+    doc = _new_document(title)
+    _title(doc, title).paragraph_format.space_after = Pt(0)
+    day = long_date(words, found.as_of)
+    if found.since:
+        start = long_date(words, found.since)
+        when = words("doc.period", start=start, end=day)
+        phrase = words("doc.when_period", start=start, end=day)
+    else:
+        when = words("doc.as_of", day=day)
+        phrase = words("doc.when_as_of", day=day)
+    _paragraph(doc, when, SUBHEADING_FONT, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _paragraph(doc)
+    scope = words("doc.scope_period" if found.since else "doc.scope")
+    _paragraph(doc, words("doc.opening", source=_source(found.notice, name, words), when=phrase,
+                          figures=figures(facts, words, scope=scope)), indent=True)
+
+    number = 0
+
+    def heading(key: str, **values: object) -> None:
+        nonlocal number
+        number += 1
+        _paragraph(doc, words.ordinal(number) + words(key, **values), HEADING_FONT, indent=True)
+
+    heading("doc.by_office")
+    offices = _table(doc, [words("lead"), *(words(k) for k in REPORT_KEYS)], OFFICE_WIDTHS)
+    totals = Tally(words("total"), **{k: getattr(found.summary.totals, k) for k in (
+        "total", "done", "done_on_time", "done_late", "overdue", "due_soon", "open", "ongoing")})
+    for tally in [*found.summary.by_office, totals]:
+        _add_row(offices, _tally_cells(tally), OFFICE_WIDTHS, centred=tuple(range(1, 9)))
+    _paragraph(doc)
+
+    heading("doc.overdue")
+    if not facts.overdue_by_office:
+        _paragraph(doc, words("nothing_overdue"), indent=True)
+    for n, (office, items) in enumerate(facts.overdue_by_office, start=1):
+        label = words("doc.sub", n=words.ordinal(n).rstrip("、. "))
+        _paragraph(doc, label + words("doc.office_count", office=isolated(office), n=len(items)),
+                   SUBHEADING_FONT, indent=True)
+        for k, item in enumerate(items, start=1):
+            _paragraph(doc, f"{k}. " + _item_sentence(item, words), indent=True)
+
+    heading("doc.due_soon", days=facts.due_soon_days)
+    if not facts.due_soon:
+        _paragraph(doc, words("nothing_due_soon"), indent=True)
+    for k, item in enumerate(facts.due_soon, start=1):
+        _paragraph(doc, f"{k}. " + _item_sentence(item, words, with_lead=True), indent=True)
+
+    _paragraph(doc).paragraph_format.keep_with_next = True
+    annex_line = _paragraph(doc, words("doc.annex_line", table=name), indent=True)
+    annex_line.paragraph_format.keep_with_next = True  # never a page with the signature alone
+    _signature(doc, found.sender, found.as_of, words)
+
+    annex = doc.add_section(WD_SECTION.NEW_PAGE)
+    _page(annex, landscape=True)
+    _paragraph(doc, words("doc.annex"), HEADING_FONT)
+    _paragraph(doc, words("doc.annex_title", table=name), TITLE_FONT, Pt(18),
+               align=WD_ALIGN_PARAGRAPH.CENTER, line=Pt(30))
+    _paragraph(doc, when, SUBHEADING_FONT, align=WD_ALIGN_PARAGRAPH.CENTER)
+    header = [words(k) for k in ("id", "group", "title", "lead", "assist", "deadline", "status",
+                                 "done_on", "progress")]
+    items_table = _table(doc, header, ITEM_WIDTHS)
+    for item, merge in zip(found.rows, work_task_merges(found.rows)):
+        _add_row(items_table, item_cells(item, words), ITEM_WIDTHS, centred=(0, 5, 6, 7),
+                 merges={WORK_TASK_COLUMN: merge} if merge else None)
+    return _save(doc)
+
+
 # --- the 催办通知单 -----------------------------------------------------------------------------
 
 URGE_WIDTHS = [9, 50, 13, 26, 24, 34]  # 156 mm
 
 
-def urging_notices(table: Table, reminders: list[Reminder], today: date, reply_by: date,
-                   lang: str) -> bytes:
+def notices(found: Notices, words: Words) -> bytes:
     """One 催办通知单 per office, each starting on a new page."""
-    zh = lang == "zh"
-    name = table.notice.table or table.notice.title
-    sender = sender_of(table)
-    doc = _new_document(lang, t(lang, "doc.urge_title"))
+    reminders = found.reminders
+    source = words("doc.source", title=reminders.title)
+    if reminders.number:
+        source += words("aside", text=reminders.number)
+    doc = _new_document(words("doc.urge_title"))
     _page(doc.sections[0], form=True)
-    source = (f"《{name}》" if zh else name) + (
-        (f"（{table.notice.number}）" if zh else f" ({table.notice.number})") if table.notice.number else "")
-    for n, rem in enumerate(reminders):
-        _title(doc, t(lang, "doc.urge_title"), page_break_before=n > 0)
+    for n, rem in enumerate(reminders.reminders):
+        _title(doc, words("doc.urge_title"), page_break_before=n > 0)
         people = "、".join(p.name for p in rem.people)
-        _paragraph(doc, t(lang, "doc.addressee_people" if people else "doc.addressee",
-                          office=rem.office, people=people))
-        _paragraph(doc, t(lang, "doc.urge_body", source=source, day=long_date(lang, today),
-                          n=len(rem.items)), indent=True)
-        header = [t(lang, k) for k in ("id", "title", "doc.part", "deadline", "doc.days",
-                                       "doc.latest")]
+        _paragraph(doc, words("doc.addressee_people" if people else "doc.addressee",
+                              office=rem.office, people=people))
+        _paragraph(doc, words("doc.urge_body", source=source, day=long_date(words, reminders.as_of),
+                              n=len(rem.items)), indent=True)
+        header = [words(k) for k in ("id", "title", "doc.part", "deadline", "doc.days", "doc.latest")]
         urge = _table(doc, header, URGE_WIDTHS, SMALL_TABLE_SIZE)
         for item, role in rem.items:
             task = item.task
-            latest = task.progress[-1] if task.progress else t(lang, "doc.no_progress")
-            _add_row(urge, [str(task.id), task.title, t(lang, "part." + role), task.deadline.text,
-                            days_phrase(lang, item.days_left), latest], URGE_WIDTHS,
+            latest = task.progress[-1] if task.progress else words("doc.no_progress")
+            _add_row(urge, [str(task.id), task.title, words("part." + role), task.deadline.text,
+                            words.days(item.days_left), latest], URGE_WIDTHS,
                      SMALL_TABLE_SIZE, centred=(0, 2, 3, 4))
-        reply = _paragraph(doc, t(lang, "doc.reply_by", day=long_date(lang, reply_by),
-                                  sender=sender or t(lang, "doc.us")), indent=True)
+        reply = _paragraph(doc, words("doc.reply_by", day=long_date(words, found.reply_by),
+                                      sender=found.sender or words("doc.us")), indent=True)
         reply.paragraph_format.space_before = Pt(8)
-        _signature(doc, sender, today, lang)
+        _signature(doc, found.sender, reminders.as_of, words)
     return _save(doc)

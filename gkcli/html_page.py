@@ -15,13 +15,14 @@ from __future__ import annotations
 import json
 from datetime import date
 from html import escape
+from typing import TextIO
 
 from gkcli import __version__, deadlines
-from gkcli.i18n import days_phrase, ordinal, state_word, status_word, t
-from gkcli.model import Table
+from gkcli.documents import Page
+from gkcli.i18n import Words
 from gkcli.query import Item
-from gkcli.report import Tally, dashboard, summary, timeline_span
-from gkcli.summary import digest, percent
+from gkcli.report import Tally, Timeline
+from gkcli.summary import percent
 from gkcli.summary_text import figures, long_date
 
 STATES = (deadlines.OVERDUE, deadlines.DUE_SOON, deadlines.OPEN, deadlines.ONGOING, deadlines.DONE)
@@ -102,48 +103,48 @@ def embedded_json(data: object) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def _tally_row(x: Tally, lang: str) -> str:
+def _tally_row(x: Tally, words: Words) -> str:
     rate = "—" if x.on_time_rate is None else percent(x.done_on_time, x.rate_base)
-    people = "、".join(p.name for p in x.people) or t(lang, "none")
+    people = "、".join(p.name for p in x.people) or words("none")
     cells = [x.total, x.done, x.done_on_time, x.done_late, x.overdue, x.due_soon, x.ongoing]
     return ("<tr><td>" + _e(x.name) + "</td>" + "".join(f'<td class="n">{n}</td>' for n in cells)
             + f'<td class="n">{rate}</td><td>{_e(people)}</td></tr>')
 
 
-def _urgent(rows: list[Item], lang: str, title: str, empty: str, anchor: str) -> str:
+def _urgent(rows: list[Item], words: Words, title: str, empty: str, anchor: str) -> str:
     parts = [f'<section id="{anchor}"><h2>{escape(title)}</h2>']
     if not rows:
         parts.append(f"<p>{escape(empty)}</p></section>")
         return "".join(parts)
-    head = "".join(f"<th>{escape(t(lang, k))}</th>" for k in ("id", "title", "lead", "deadline", "days", "people"))
+    head = "".join(f"<th>{escape(words(k))}</th>" for k in ("id", "title", "lead", "deadline", "days", "people"))
     parts.append(f'<div class="scroll"><table class="items"><thead><tr>{head}</tr></thead><tbody>')
     for item in rows:
         task = item.task
         cells = [
             ("id", str(task.id)), ("title", _e(task.title)), ("lead", _e(task.lead)),
             ("deadline", _e(task.deadline.text)),
-            ("days", f'<span class="state {item.state}">{escape(days_phrase(lang, item.days_left))}</span>'),
-            ("people", _e("、".join(p.name for p in item.lead_people) or t(lang, "none"))),
+            ("days", f'<span class="state {item.state}">{escape(words.days(item.days_left))}</span>'),
+            ("people", _e("、".join(p.name for p in item.lead_people) or words("none"))),
         ]
-        tds = "".join(f'<td data-label="{escape(t(lang, k), quote=True)}">{v}</td>' for k, v in cells)
+        tds = "".join(f'<td data-label="{escape(words(k), quote=True)}">{v}</td>' for k, v in cells)
         parts.append(f'<tr data-id="{task.id}">{tds}</tr>')
     parts.append("</tbody></table></div></section>")
     return "".join(parts)
 
 
-def _timeline(table: Table, rows: list[Item], today: date, lang: str) -> str:
-    if not rows:
+def _timeline(tl: Timeline, words: Words) -> str:
+    if not tl.rows:
         return ""
-    start, end = timeline_span(table, rows, today)
+    start, end, today = tl.start, tl.end, tl.today
     days = max((end - start).days, 1)
 
     def pos(day: date) -> str:
         return f"{100 * (day - start).days / days:.2f}%"
 
-    parts = [f'<section id="timeline"><h2>{escape(t(lang, "html.timeline"))}</h2>',
+    parts = [f'<section id="timeline"><h2>{escape(words("html.timeline"))}</h2>',
              f'<div class="tl"><div></div><div class="axis"><span>{start.isoformat()}</span>'
              f"<span>{end.isoformat()}</span></div>"]
-    for item in rows:
+    for item in tl.rows:
         task = item.task
         due = task.deadline.date
         stop = pos(due) if due else "100%"
@@ -156,14 +157,14 @@ def _timeline(table: Table, rows: list[Item], today: date, lang: str) -> str:
         parts.append(f'<div class="label">{task.id} {_e(task.title)}</div>'
                      f'<div class="track" data-id="{task.id}">{"".join(marks)}</div>')
     parts.append("</div>")
-    parts.append(f'<p class="legend">{escape(t(lang, "html.legend", today=today.isoformat()))}</p></section>')
+    parts.append(f'<p class="legend">{escape(words("html.legend", today=today.isoformat()))}</p></section>')
     return "".join(parts)
 
 
-def _items(rows: list[Item], lang: str) -> str:
+def _items(rows: list[Item], words: Words) -> str:
     keys = ("id", "title", "lead", "assist", "deadline", "state", "status", "done_on", "progress")
-    head = "".join(f"<th>{escape(t(lang, k))}</th>" for k in keys)
-    parts = [f'<section id="items"><h2>{escape(t(lang, "html.items"))}</h2>',
+    head = "".join(f"<th>{escape(words(k))}</th>" for k in keys)
+    parts = [f'<section id="items"><h2>{escape(words("html.items"))}</h2>',
              f'<div class="scroll"><table class="items"><thead><tr>{head}</tr></thead><tbody>']
     group = None
     for item in rows:
@@ -171,83 +172,81 @@ def _items(rows: list[Item], lang: str) -> str:
         if task.group != group:
             group = task.group
             parts.append(f'<tr class="group"><td colspan="{len(keys)}">'
-                         f"{escape(ordinal(lang, task.group))}{_e(item.group_title)}</td></tr>")
-        state = state_word(lang, item.state)
+                         f"{escape(words.ordinal(task.group))}{_e(item.group_title)}</td></tr>")
+        state = words.state(item.state)
         if item.state in (deadlines.OVERDUE, deadlines.DUE_SOON):
-            state += f"（{days_phrase(lang, item.days_left)}）" if lang == "zh" else f" ({days_phrase(lang, item.days_left)})"
+            state += words("aside", text=words.days(item.days_left))
         cells = [
             ("id", f"{task.id}"),
             ("title", _e(task.title)),
             ("lead", _e(task.lead)),
-            ("assist", _e("、".join(task.assist) or t(lang, "none"))),
+            ("assist", _e("、".join(task.assist) or words("none"))),
             ("deadline", _e(task.deadline.text)),
             ("state", f'<span class="state {item.state}">{escape(state)}</span>'),
-            ("status", escape(status_word(lang, task.status))),
+            ("status", escape(words.status(task.status))),
             ("done_on", task.done_on.isoformat() if task.done_on else "—"),
             ("progress", "<br>".join(_e(p) for p in task.progress) or "—"),
         ]
-        tds = "".join(f'<td data-label="{escape(t(lang, k), quote=True)}">{v}</td>' for k, v in cells)
+        tds = "".join(f'<td data-label="{escape(words(k), quote=True)}">{v}</td>' for k, v in cells)
         parts.append(f'<tr data-id="{task.id}" data-state="{item.state}">{tds}</tr>')
     parts.append("</tbody></table></div></section>")
     return "".join(parts)
 
 
-def page(table: Table, rows: list[Item], today: date, due_soon_days: int, lang: str) -> str:
-    """The whole page, as text."""
-    name = table.notice.table or table.notice.title or "gk"
-    board = dashboard(table, rows, today, due_soon_days)
-    found = summary(table, rows, today)
-    facts = digest(table, rows, today, due_soon_days=due_soon_days)
+def page(found: Page, words: Words, out: TextIO) -> None:
+    """The whole page."""
+    name = found.title or "gk"
+    notice = found.notice
+    board, report, rows = found.dashboard, found.summary, found.rows
+    today = board.as_of
     totals = board.totals
     done_pct = 100 * totals.done / totals.total if totals.total else 0
-    cards = "".join(f'<div class="card {s}"><b>{getattr(totals, s)}</b>{escape(state_word(lang, s))}</div>'
+    cards = "".join(f'<div class="card {s}"><b>{getattr(totals, s)}</b>{escape(words.state(s))}</div>'
                     for s in STATES)
-    office_head = "".join(f"<th>{escape(t(lang, k))}</th>" for k in (
+    office_head = "".join(f"<th>{escape(words(k))}</th>" for k in (
         "lead", "rep.total", "rep.done", "rep.on_time", "rep.late", "rep.overdue", "rep.due_soon",
         "rep.ongoing", "rep.rate", "people"))
-    overall = Tally(t(lang, "total"), **{k: getattr(found.totals, k) for k in (
-        "total", "done", "done_on_time", "done_late", "done_undated", "overdue", "due_soon",
-        "open", "ongoing")})
+    overall = Tally(words("total"), **{k: getattr(report.totals, k) for k in (
+        "total", "done", "done_on_time", "done_late", "overdue", "due_soon", "open", "ongoing")})
     data = {
         "generator": f"gk {__version__}",
         "as_of": today.isoformat(),
-        "due_soon_days": due_soon_days,
-        "notice": {"number": table.notice.number, "title": table.notice.title, "table": name,
-                   "issuer": table.notice.issuer,
-                   "issued": table.notice.issued.isoformat() if table.notice.issued else None},
+        "due_soon_days": board.due_soon_days,
+        "notice": {"number": notice.number, "title": notice.title, "table": name,
+                   "issuer": notice.issuer,
+                   "issued": notice.issued.isoformat() if notice.issued else None},
         "totals": totals.as_json(),
-        "by_office": [x.as_json() for x in found.by_office],
-        "by_group": [x.as_json() for x in found.by_group],
+        "by_office": [x.as_json() for x in report.by_office],
+        "by_group": [x.as_json() for x in report.by_group],
         "overdue": [r.task.id for r in board.overdue],
         "due_soon": [r.task.id for r in board.due_soon],
         "items": [r.as_json() for r in rows],
     }
-    number = f"{table.notice.number} · " if table.notice.number else ""
-    html_lang = "zh-CN" if lang == "zh" else "en"
+    number = f"{notice.number} · " if notice.number else ""
     csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-    return "".join([
-        f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n',
+    out.write("".join([
+        f'<!DOCTYPE html>\n<html lang="{words("html.lang")}">\n<head>\n<meta charset="utf-8">\n',
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
         f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n',
         f'<meta name="generator" content="gk {__version__}">\n',
         f"<title>{escape(name)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
         f"<header><h1>{_e(name)}</h1>",
-        f'<p class="meta">{_e(number)}{escape(t(lang, "as_of"))} {escape(long_date(lang, today))}</p>',
-        f'<p class="summary">{_e(figures(facts, lang))}</p></header>\n',
-        f'<section id="dashboard"><h2>{escape(t(lang, "progress_bar"))} {totals.done}/{totals.total}'
+        f'<p class="meta">{_e(number)}{escape(words("as_of"))} {escape(long_date(words, today))}</p>',
+        f'<p class="summary">{_e(figures(found.digest, words))}</p></header>\n',
+        f'<section id="dashboard"><h2>{escape(words("progress_bar"))} {totals.done}/{totals.total}'
         f" {escape(percent(totals.done, totals.total))}</h2>",
         f'<div class="bar"><span style="width:{done_pct:.1f}%"></span></div>',
         f'<div class="cards">{cards}</div></section>\n',
-        f'<section id="offices"><h2>{escape(t(lang, "by_office"))}</h2><div class="scroll"><table>',
+        f'<section id="offices"><h2>{escape(words("by_office"))}</h2><div class="scroll"><table>',
         f"<thead><tr>{office_head}</tr></thead><tbody>",
-        "".join(_tally_row(x, lang) for x in [*found.by_office, overall]),
+        "".join(_tally_row(x, words) for x in [*report.by_office, overall]),
         "</tbody></table></div></section>\n",
-        _urgent(board.overdue, lang, t(lang, "overdue_items"), t(lang, "nothing_overdue"), "overdue"),
+        _urgent(board.overdue, words, words("overdue_items"), words("nothing_overdue"), "overdue"),
         "\n",
-        _urgent(board.due_soon, lang, t(lang, "due_soon_items", days=due_soon_days),
-                t(lang, "nothing_due_soon"), "due-soon"),
-        "\n", _timeline(table, rows, today, lang), "\n", _items(rows, lang), "\n",
-        f'<footer>{escape(t(lang, "html.footer", version=__version__))}</footer>\n',
+        _urgent(board.due_soon, words, words("due_soon_items", days=board.due_soon_days),
+                words("nothing_due_soon"), "due-soon"),
+        "\n", _timeline(found.timeline, words), "\n", _items(rows, words), "\n",
+        f'<footer>{escape(words("html.footer", version=__version__))}</footer>\n',
         f'<script type="application/json" id="gk-data">\n{embedded_json(data)}\n</script>\n',
         "</body>\n</html>\n",
-    ])
+    ]))

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 
 from gkcli import __version__, deadlines
-from gkcli.i18n import days_phrase, state_word, status_word, t
-from gkcli.model import Table
+from gkcli.documents import Feed
+from gkcli.i18n import Words
 from gkcli.query import Item
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
@@ -26,75 +26,70 @@ def clean(text: object) -> str:
     return _CONTROL.sub("\ufffd", str(text).replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def uid(table: Table, task_id: int) -> str:
-    """Stable across exports: the same notice and item give the same UID."""
-    source = table.notice.number or table.notice.table or table.notice.title
+def uid(source: str, task_id: int) -> str:
+    """Stable across exports: the same notice (number) and item give the same UID."""
     digest = hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
     return f"gk-{digest}-{task_id}"
 
 
-def summary_of(item: Item, lang: str) -> str:
-    title = t(lang, "ics.summary", id=item.task.id, title=item.task.title)
+def summary_of(item: Item, words: Words) -> str:
+    title = words("ics.summary", id=item.task.id, title=item.task.title)
     if item.state == deadlines.DONE:
-        return t(lang, "ics.done_prefix") + title
+        return words("ics.done_prefix") + title
     return title
 
 
-def description_of(table: Table, item: Item, lang: str) -> str:
+def description_of(found: Feed, item: Item, words: Words) -> str:
     task = item.task
-    sep = "：" if lang == "zh" else ": "
-    people = "、".join(p.name for p in item.lead_people) or t(lang, "none")
-    state = state_word(lang, item.state)
+    state = words.state(item.state)
     if item.state != deadlines.DONE and item.days_left is not None:
-        state += f"（{days_phrase(lang, item.days_left)}）" if lang == "zh" else f" ({days_phrase(lang, item.days_left)})"
+        state += words("aside", text=words.days(item.days_left))
     lines = [
-        (t(lang, "group"), item.group_title),
-        (t(lang, "lead"), task.lead),
-        (t(lang, "people"), people),
-        (t(lang, "assist"), "、".join(task.assist) or t(lang, "none")),
-        (t(lang, "deadline"), task.deadline.text),
-        (t(lang, "status"), status_word(lang, task.status)),
-        (t(lang, "state"), state),
+        (words("group"), item.group_title),
+        (words("lead"), task.lead),
+        (words("people"), "、".join(p.name for p in item.lead_people) or words("none")),
+        (words("assist"), "、".join(task.assist) or words("none")),
+        (words("deadline"), task.deadline.text),
+        (words("status"), words.status(task.status)),
+        (words("state"), state),
     ]
     if task.progress:
-        lines.append((t(lang, "progress"), task.progress[-1]))
-    if table.notice.number:
-        lines.append((t(lang, "ics.source"), table.notice.number))
-    return "\n".join(f"{label}{sep}{value}" for label, value in lines)
+        lines.append((words("progress"), task.progress[-1]))
+    if found.number:
+        lines.append((words("ics.source"), found.number))
+    return "\n".join(f"{label}{words('sep')}{value}" for label, value in lines)
 
 
-def calendar_bytes(table: Table, rows: list[Item], today: date, lang: str,
-                   alarm_days: int | None = None) -> bytes:
+def calendar(found: Feed, words: Words) -> bytes:
     """The .ics file: one all-day event per dated deadline; with ``alarm_days``, a reminder
     that many days before each deadline not yet done."""
     from icalendar import Alarm, Calendar, Event
 
-    name = table.notice.table or table.notice.title or "gk"
     cal = Calendar()
-    cal.add("prodid", f"-//gk//gk {__version__}//{'ZH' if lang == 'zh' else 'EN'}")
+    cal.add("prodid", f"-//gk//gk {__version__}//{words.lang.upper()}")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", clean(name))
-    stamp = datetime.combine(today, time(0, 0), tzinfo=timezone.utc)  # gk never reads the clock
-    for item in rows:
+    cal.add("x-wr-calname", clean(found.title or "gk"))
+    stamp = datetime.combine(found.as_of, time(0, 0), tzinfo=timezone.utc)  # gk never reads the clock
+    for item in found.rows:
         due = item.task.deadline.date
         if due is None:
             continue
         event = Event()
-        event.add("uid", uid(table, item.task.id))
+        event.add("uid", uid(found.uid_source, item.task.id))
         event.add("dtstamp", stamp)
         event.add("dtstart", due)
         event.add("dtend", due + timedelta(days=1))
-        event.add("summary", clean(summary_of(item, lang)))
-        event.add("description", clean(description_of(table, item, lang)))
+        event.add("summary", clean(summary_of(item, words)))
+        event.add("description", clean(description_of(found, item, words)))
         event.add("categories", [clean(item.task.lead)])
         event.add("transp", "TRANSPARENT")
-        if alarm_days is not None and item.state != deadlines.DONE:
+        if found.alarm_days is not None and item.state != deadlines.DONE:
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("trigger", timedelta(days=-alarm_days))
-            alarm.add("description", clean(summary_of(item, lang)))
+            alarm.add("trigger", timedelta(days=-found.alarm_days))
+            alarm.add("description", clean(summary_of(item, words)))
             event.add_component(alarm)
         cal.add_component(event)
     return cal.to_ical()

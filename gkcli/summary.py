@@ -16,7 +16,7 @@ from datetime import date
 from gkcli import deadlines
 from gkcli.model import Table
 from gkcli.query import Item, by_urgency
-from gkcli.report import Tally
+from gkcli.report import Tally, table_title
 
 
 @dataclass
@@ -79,7 +79,7 @@ def digest(table: Table, rows: list[Item], today: date, since: date | None = Non
         fell = [r for r in overdue
                 if r.task.deadline.date is not None and since <= r.task.deadline.date < today]
     return Digest(
-        as_of=today, since=since, title=table.notice.table or table.notice.title,
+        as_of=today, since=since, title=table_title(table),
         number=table.notice.number, totals=totals, overdue_by_office=by_office,
         due_soon=by_urgency([r for r in rows if r.state == deadlines.DUE_SOON]),
         due_soon_days=table.settings.due_soon_days if due_soon_days is None else due_soon_days,

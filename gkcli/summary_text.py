@@ -1,5 +1,5 @@
-"""A :class:`~gkcli.summary.Digest` written out as sentences: ``gk summary`` (text, Markdown)
-and the opening paragraph of the 通报.
+"""A :class:`~gkcli.summary.Digest` written out as sentences: ``gk summary`` (text, Markdown,
+JSON) and the figures of the 通报's opening paragraph and of the page.
 
 Short enough for one phone screen: lists of ids and offices are cut after a few, with
 the count of the rest (等N项).
@@ -8,7 +8,9 @@ the count of the rest (等N项).
 from __future__ import annotations
 
 from datetime import date
+from typing import TextIO
 
+from gkcli.i18n import Words
 from gkcli.query import Item
 from gkcli.summary import Digest, percent
 
@@ -16,100 +18,86 @@ MAX_IDS = 6
 MAX_OFFICES = 3
 
 
-def long_date(lang: str, day: date) -> str:
+def long_date(words: Words, day: date) -> str:
     """2021年6月20日, or 2021-06-20 in English."""
-    return f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else day.isoformat()
+    return words("rem.date", year=day.year, month=day.month, day=day.day, iso=day.isoformat())
 
 
-def _ids(lang: str, rows: list[Item], limit: int = MAX_IDS) -> str:
-    shown = [r.task.id for r in rows[:limit]]
+def _ids(words: Words, rows: list[Item], limit: int = MAX_IDS) -> str:
+    shown = rows[:limit]
+    text = words("sum.ids", ids=words("sum.list_sep").join(words("sum.id", id=r.task.id) for r in shown))
     rest = len(rows) - len(shown)
-    if lang == "zh":
-        text = "、".join(str(n) for n in shown) + "号"
-        return text + (f"等{len(rows)}项" if rest else "")
-    text = ", ".join(f"#{n}" for n in shown)
-    return text + (f" and {rest} more" if rest else "")
+    return text + (words("sum.more_items", n=len(rows), rest=rest) if rest else "")
 
 
-def _names(lang: str, names: list[str], limit: int = MAX_OFFICES) -> str:
-    shown = names[:limit]
-    rest = len(names) - len(shown)
-    if lang == "zh":
-        return "、".join(shown) + (f"等{len(names)}个股室" if rest else "")
-    return ", ".join(shown) + (f" and {rest} more" if rest else "")
+def _names(words: Words, names: list[str], limit: int = MAX_OFFICES) -> str:
+    rest = len(names) - limit
+    text = words("sum.list_sep").join(names[:limit])
+    return text + (words("sum.more_offices", n=len(names), rest=rest) if rest > 0 else "")
 
 
-def figures(d: Digest, lang: str, scope: str | None = None) -> str:
+def figures(d: Digest, words: Words, scope: str | None = None) -> str:
     """确定事项16项，已完成N项，占X%；按时完成M项；逾期K项，涉及综合股、运管股…。
 
     ``scope`` names what is counted (确定事项; 期间涉及事项 for a period).
     """
     x = d.totals
-    overdue_offices = d.overdue_offices
-    if lang == "zh":
-        text = (f"{scope or '确定事项'}{x.total}项，已完成{x.done}项，占{percent(x.done, x.total)}；"
-                f"按时完成{x.done_on_time}项；")
-        if x.overdue:
-            text += f"逾期{x.overdue}项，涉及{_names(lang, overdue_offices)}"
-        else:
-            text += "无逾期事项"
-        return text + "。"
-    text = (f"{x.total} {scope or 'items'}; {x.done} done ({percent(x.done, x.total)}), "
-            f"{x.done_on_time} on time; ")
-    if x.overdue:
-        text += f"{x.overdue} overdue, led by {_names(lang, overdue_offices)}"
-    else:
-        text += "nothing overdue"
-    return text + "."
+    overdue = (words("sum.overdue", n=x.overdue, offices=_names(words, d.overdue_offices))
+               if x.overdue else words("sum.no_overdue"))
+    return words("sum.figures", scope=scope or words("doc.scope"), total=x.total, done=x.done,
+                 pct=percent(x.done, x.total), on_time=x.done_on_time, overdue=overdue)
 
 
-def heading(d: Digest, lang: str) -> str:
-    if lang == "zh":
-        return f"《{d.title}》进展情况（截至{long_date(lang, d.as_of)}）："
-    return f"Progress of {d.title}, as of {long_date(lang, d.as_of)}:"
+def heading(d: Digest, words: Words) -> str:
+    return words("sum.heading", title=d.title, date=long_date(words, d.as_of))
 
 
-def points(d: Digest, lang: str) -> list[str]:
+def points(d: Digest, words: Words) -> list[str]:
     """The summary's lines after the heading: figures, overdue by office, due soon, the period."""
-    zh = lang == "zh"
-    lines = [figures(d, lang)]
+    lines = [figures(d, words)]
     if d.overdue_by_office:
-        parts = [(f"{office}{len(rows)}项（{_ids(lang, rows)}）" if zh
-                  else f"{office} {len(rows)} ({_ids(lang, rows)})")
+        parts = [words("sum.overdue_office", office=office, n=len(rows), ids=_ids(words, rows))
                  for office, rows in d.overdue_by_office[:MAX_OFFICES]]
         rest = len(d.overdue_by_office) - MAX_OFFICES
         if rest > 0:
-            parts.append(f"另有{rest}个股室" if zh else f"{rest} more offices")
-        lines.append(("逾期：" + "；".join(parts) + "。") if zh else ("Overdue: " + "; ".join(parts) + "."))
+            parts.append(words("sum.more_office_parts", n=rest))
+        lines.append(words("sum.overdue_line", parts=words("sum.parts_sep").join(parts)))
     if d.due_soon:
-        n, days = len(d.due_soon), d.due_soon_days
-        lines.append(f"{days}天内到期{n}项：{_ids(lang, d.due_soon)}。" if zh
-                     else f"Due within {days} days: {n} ({_ids(lang, d.due_soon)}).")
+        lines.append(words("sum.due_soon", days=d.due_soon_days, n=len(d.due_soon),
+                           ids=_ids(words, d.due_soon)))
     if d.since is not None:
-        start = long_date(lang, d.since)
-        if zh:
-            done = f"完成{len(d.done)}项（{_ids(lang, d.done)}）" if d.done else "无新完成事项"
-            fell = f"新增逾期{len(d.fell_overdue)}项（{_ids(lang, d.fell_overdue)}）" if d.fell_overdue else "无新增逾期"
-            lines.append(f"{start}以来：{done}；{fell}。")
-        else:
-            done = f"{len(d.done)} done ({_ids(lang, d.done)})" if d.done else "nothing done"
-            fell = (f"{len(d.fell_overdue)} fell overdue ({_ids(lang, d.fell_overdue)})"
-                    if d.fell_overdue else "nothing fell overdue")
-            lines.append(f"Since {start}: {done}; {fell}.")
+        done = (words("sum.done_n", n=len(d.done), ids=_ids(words, d.done)) if d.done
+                else words("sum.done_none"))
+        fell = (words("sum.fell_n", n=len(d.fell_overdue), ids=_ids(words, d.fell_overdue))
+                if d.fell_overdue else words("sum.fell_none"))
+        lines.append(words("sum.since", start=long_date(words, d.since), done=done, fell=fell))
     elif d.done:
-        lines.append(f"已完成：{_ids(lang, d.done)}。" if zh else f"Done: {_ids(lang, d.done)}.")
+        lines.append(words("sum.done_all", ids=_ids(words, d.done)))
     return lines
 
 
-def text(d: Digest, lang: str) -> str:
+def plain(d: Digest, words: Words) -> str:
     """Plain text to paste into WeChat or an email."""
-    body = [f"{n}. {line}" for n, line in enumerate(points(d, lang), start=1)]
-    return "\n".join([heading(d, lang), *body]) + "\n"
+    body = [f"{n}. {line}" for n, line in enumerate(points(d, words), start=1)]
+    return "\n".join([heading(d, words), *body]) + "\n"
 
 
-def markdown(d: Digest, lang: str) -> str:
-    def escape(s: str) -> str:
-        return "".join("\\" + ch if ch in "\\`*_[]<>#|" else ch for ch in s)
+def _md_escape(text: str) -> str:
+    return "".join("\\" + ch if ch in "\\`*_[]<>#|" else ch for ch in text)
 
-    body = [f"- {escape(line)}" for line in points(d, lang)]
-    return "\n".join([f"**{escape(heading(d, lang))}**", "", *body]) + "\n"
+
+# --- renderers (formats.RENDERERS["summary"]) ---------------------------------------------
+
+def text(d: Digest, words: Words, out: TextIO) -> None:
+    out.write(plain(d, words))
+
+
+def markdown(d: Digest, words: Words, out: TextIO) -> None:
+    body = [f"- {_md_escape(line)}" for line in points(d, words)]
+    out.write("\n".join([f"**{_md_escape(heading(d, words))}**", "", *body]) + "\n")
+
+
+def as_json(d: Digest, words: Words, out: TextIO) -> None:
+    from gkcli.tabular import dump_json
+
+    dump_json({**d.as_json(), "text": plain(d, words)}, out)
