@@ -77,7 +77,7 @@ table.items,table.items tbody,table.items tr,table.items td{display:block;width:
 table.items tr{border:1px solid var(--line);border-radius:6px;margin:0 0 8px;padding:4px 0}
 table.items tr.group{border:0;margin:12px 0 4px}
 table.items td{border:0;padding:1px 8px}
-table.items td[data-label]::before{content:attr(data-label) "：";color:var(--muted)}
+table.items td[data-label]::before{content:attr(data-label);color:var(--muted)}
 }
 @media print{
 @page{size:A4;margin:12mm}
@@ -126,7 +126,7 @@ def _urgent(rows: list[Item], words: Words, title: str, empty: str, anchor: str)
             ("days", f'<span class="state {item.state}">{escape(words.days(item.days_left))}</span>'),
             ("people", _e("、".join(p.name for p in item.lead_people) or words("none"))),
         ]
-        tds = "".join(f'<td data-label="{escape(words(k), quote=True)}">{v}</td>' for k, v in cells)
+        tds = "".join(f'<td data-label="{escape(words(k) + words("sep"), quote=True)}">{v}</td>' for k, v in cells)
         parts.append(f'<tr data-id="{task.id}">{tds}</tr>')
     parts.append("</tbody></table></div></section>")
     return "".join(parts)
@@ -187,7 +187,7 @@ def _items(rows: list[Item], words: Words) -> str:
             ("done_on", task.done_on.isoformat() if task.done_on else "—"),
             ("progress", "<br>".join(_e(p) for p in task.progress) or "—"),
         ]
-        tds = "".join(f'<td data-label="{escape(words(k), quote=True)}">{v}</td>' for k, v in cells)
+        tds = "".join(f'<td data-label="{escape(words(k) + words("sep"), quote=True)}">{v}</td>' for k, v in cells)
         parts.append(f'<tr data-id="{task.id}" data-state="{item.state}">{tds}</tr>')
     parts.append("</tbody></table></div></section>")
     return "".join(parts)
