@@ -15,6 +15,19 @@ ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "data"
 
 
+@pytest.fixture(autouse=True)
+def plain_environment(monkeypatch):
+    """Tests pass whatever the caller's environment: no GK_* settings, colour switches,
+    terminal width or global git configuration leak in from the shell that runs them."""
+    import os
+
+    for name in list(os.environ):
+        if name.startswith("GK_") or name in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)  # no commit.gpgsign, hooks or aliases
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     """A private copy of the shipped data/ folder."""

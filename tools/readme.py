@@ -30,9 +30,10 @@ def run_blocks(text: str) -> str:
         shutil.copytree(ROOT / "data", repo / "data")
         env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1", "GK_TODAY": "2021-06-20",
                "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-               "GIT_AUTHOR_DATE": "2021-06-20T09:00:00", "GIT_COMMITTER_DATE": "2021-06-20T09:00:00"}
-        env.pop("GK_DATA", None)
-        env.pop("GK_LANG", None)
+               "GIT_AUTHOR_DATE": "2021-06-20T09:00:00+0000",  # the hashes shown, whatever TZ
+               "GIT_COMMITTER_DATE": "2021-06-20T09:00:00+0000"}
+        for name in ("GK_DATA", "GK_LANG", "FORCE_COLOR"):
+            env.pop(name, None)
         env.update({"GIT_AUTHOR_NAME": "秘书", "GIT_COMMITTER_NAME": "秘书",
                     "GIT_AUTHOR_EMAIL": "secretary@example.org",
                     "GIT_COMMITTER_EMAIL": "secretary@example.org"})
