@@ -37,6 +37,7 @@ RENDERERS: dict[str, dict[str, str]] = {
                 "json": "summary_text:as_json"},
     "timeline": {"table": "views:timeline"},
     "check": {"text": "texts:problems"},
+    "import": {"text": "importer.output:import_text"},
 }
 BINARY = frozenset({"xlsx", "docx", "ics"})  # formats that are bytes, for a file (or stdout with -)
 DOCUMENTS = frozenset({"docx", "ics", "html"})  # made from the whole table, not only the rows

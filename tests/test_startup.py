@@ -1,5 +1,5 @@
-"""Start-up stays light: commands load rich, dateutil, XlsxWriter, python-docx and icalendar only
-when they draw or write what needs them."""
+"""Start-up stays light: commands load rich, dateutil, XlsxWriter, python-docx, openpyxl and
+icalendar only when they draw, read or write what needs them."""
 
 from __future__ import annotations
 
@@ -36,6 +36,17 @@ def loaded(*args: str) -> set[str]:
                                   ["export", "-", "--format", "html"]])
 def test_commands_that_draw_no_table_load_nothing_heavy(args):
     assert loaded(*args) == set()
+
+
+def test_importing_a_text_notice_loads_nothing_heavy():
+    assert loaded("import", str(ROOT / "examples" / "泉港交﹝2020﹞150号.txt"), "--dry-run") == set()
+
+
+def test_only_importing_a_word_file_loads_python_docx(tmp_path):
+    from notices import shipped_docx
+
+    notice = shipped_docx(tmp_path / "n.docx")
+    assert loaded("import", str(notice), "--dry-run") == {"docx", "lxml"}
 
 
 def test_tables_load_rich_only():
