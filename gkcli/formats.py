@@ -40,7 +40,6 @@ RENDERERS: dict[str, dict[str, str]] = {
     "import": {"text": "importer.output:import_text"},
 }
 BINARY = frozenset({"xlsx", "docx", "ics"})  # formats that are bytes, for a file (or stdout with -)
-DOCUMENTS = frozenset({"docx", "ics", "html"})  # made from the whole table, not only the rows
 
 BY_EXTENSION = {".csv": "csv", ".xlsx": "xlsx", ".md": "md", ".markdown": "md", ".json": "json",
                 ".docx": "docx", ".ics": "ics", ".html": "html", ".htm": "html"}
