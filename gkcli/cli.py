@@ -297,13 +297,14 @@ def _export(app: App, kind: str, rows, target: str, fmt: str | None, force: bool
     click.echo(app.words("exported", n=n, path=export.target_path(target, chosen)), err=True)
 
 
-def _document(app: App, kind: str, result: object, output: str, force: bool) -> None:
+def _document(app: App, kind: str, result: object, output: str | None, force: bool) -> None:
     """Write a Word document to OUTPUT (- for stdout) and say where."""
     from gkcli import export
 
+    assert output is not None  # _docx_format refuses docx without -o FILE
     data = formats.render_bytes(kind, "docx", result, app.words)
     if output == "-":
-        click.get_binary_stream("stdout").write(data)
+        click.get_binary_stream("stdout").write(data)  # type: ignore[operator]  # as out()
         return
     export.save(data, Path(output), force)
     click.echo(app.words("doc.saved", path=output), err=True)
