@@ -7,9 +7,11 @@ and `gk check` are shown against the same floor as `list`, and every line agains
 pass` too.
 
 The machines are shared and noisy, so absolute times mean little: every command is timed in the
-same run, interleaved round by round, and the medians are reported as ratios. gk's bytecode is
-compiled first (`python -m compileall -q gkcli`), as a user's install would have it: where
-PYTHONDONTWRITEBYTECODE is set, an editable install would otherwise recompile gkcli on every call.
+same run, interleaved round by round, and the medians are reported as ratios — of wall-clock
+time, and of CPU time (user + system of the child), which other load on the machine moves
+less. gk's bytecode is compiled first (`python -m compileall -q gkcli`), as a user's install
+would have it: where PYTHONDONTWRITEBYTECODE is set, an editable install would otherwise
+recompile gkcli on every call.
 
     python benchmarks/startup.py            # 21 rounds
     python benchmarks/startup.py --rounds 41
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -62,19 +65,25 @@ FLOORS = {
 }
 
 
-def measure(rounds: int) -> dict[str, float]:
+def measure(rounds: int) -> tuple[dict[str, float], dict[str, float]]:
+    """Median wall-clock and median CPU time (user + system of the child) of each command."""
     env = {**os.environ, "GK_DATA": str(ROOT / "data"), "GK_TODAY": "2021-06-20"}
     for name in ("GK_LANG", "NO_COLOR", "FORCE_COLOR", "COLUMNS"):
         env.pop(name, None)
     for argv in COMMANDS.values():  # once, untimed: warm the file cache, fail loudly
         subprocess.run(argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, check=True)
-    times: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    wall: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    cpu: dict[str, list[float]] = {name: [] for name in COMMANDS}
     for _ in range(rounds):
         for name, argv in COMMANDS.items():  # interleaved, so load hits every command alike
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             subprocess.run(argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, check=True)
-            times[name].append(time.perf_counter() - start)
-    return {name: statistics.median(values) for name, values in times.items()}
+            wall[name].append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu[name].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return ({name: statistics.median(v) for name, v in wall.items()},
+            {name: statistics.median(v) for name, v in cpu.items()})
 
 
 def main() -> None:
@@ -82,16 +91,19 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=21)
     args = parser.parse_args()
     compileall.compile_dir(str(ROOT / "gkcli"), quiet=1)
-    medians = measure(args.rounds)
-    base = medians["python -c pass"]
+    wall, cpu = measure(args.rounds)
     print(f"median of {args.rounds} interleaved rounds; gk run as: {' '.join(GK)}")
-    print(f"{'command':<58} {'÷ floor':>8} {'÷ bare':>7}")
-    for name, value in medians.items():
+    print(f"{'command':<58} {'÷ floor':>8} {'÷ bare':>7} {'cpu ÷ floor':>12}")
+    for name, value in wall.items():
         floor = FLOORS.get(name)
-        ratio = f"{value / medians[floor]:7.2f}x" if floor else ""
-        print(f"{name:<58} {ratio:>8} {value / base:6.2f}x   ({value * 1000:.0f} ms)")
+        ratio = f"{value / wall[floor]:7.2f}x" if floor else ""
+        cpu_ratio = f"{cpu[name] / cpu[floor]:7.2f}x" if floor else ""
+        print(f"{name:<58} {ratio:>8} {value / wall['python -c pass']:6.2f}x {cpu_ratio:>12}"
+              f"   ({value * 1000:.0f} ms)")
     for name in ("gk status", "gk list --format json"):  # the two figures issue 13 asks for
-        print(f"{name} is {medians[name] / medians[FLOORS[name]]:.2f}x {FLOORS[name]}")
+        floor = FLOORS[name]
+        print(f"{name} is {wall[name] / wall[floor]:.2f}x {floor} "
+              f"(CPU time {cpu[name] / cpu[floor]:.2f}x)")
 
 
 if __name__ == "__main__":

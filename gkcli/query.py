@@ -5,12 +5,14 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gkcli import deadlines
 from gkcli.errors import no_item
 from gkcli.model import Person, Table, Task
-from gkcli.recurrence import Occurrence
+
+if TYPE_CHECKING:
+    from gkcli.recurrence import Occurrence
 
 
 @dataclass(frozen=True)
