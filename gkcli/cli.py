@@ -274,19 +274,28 @@ def _roster(app: App, office: str | None, fmt: str) -> None:
 
 
 @cli.command()
+@click.option("--rev", metavar="REV",
+              help="Check the files as committed at REV (a commit, branch or tag), as a server hook does.")
 @pass_app
-def check(app: App) -> None:
+def check(app: App, rev: str | None) -> None:
     """Validate tasks.yaml and leading_group.yaml; print every problem as path:line:col.
 
-    Exit status 0 when clean, 1 when any problem is found.
+    Exit status 0 when clean, 1 when any problem is found. In a repository with a
+    remote, it also notes when gk's merge driver is not set up (gk setup-git).
 
     \b
     Example:
         gk check && git commit -am "更新进度"
+        gk check --rev origin/main
     """
-    from gkcli import render
+    from gkcli import render, sync
 
-    table, problems = store.read_table(app.data_dir)
+    if rev:
+        table, problems = sync.read_table_at(rev, app.data_arg)
+    else:
+        table, problems = store.read_table(app.data_dir)
+        if sync.driver_missing(app.data_dir):
+            click.echo(_words(click.get_current_context()).message("driver_missing"), err=True)
     if problems:
         render.problems(problems, out(), app.lang)
         raise click.exceptions.Exit(1)
@@ -669,6 +678,12 @@ def undo(app: App) -> None:
     with writer.locked(data_dir):
         subject, sha = gitops.undo(data_dir / store.TASKS_FILE)
     click.echo(t(app.lang, "undone", subject=subject, sha=sha))
+
+
+from gkcli import collab  # noqa: E402,F401  merge-file, setup-git, sync, schema, completion
+from gkcli.completion import attach as _attach_completion  # noqa: E402
+
+_attach_completion(cli)
 
 
 def main(prog_name: str = "gk") -> None:

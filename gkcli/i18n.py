@@ -84,6 +84,72 @@ _WORDS: dict[str, tuple[str, str]] = {
 MESSAGES: dict[str, tuple[str, str]] = {
     # errors and refusals: GkError(key, **values) / Problem(..., key, values)
     "invalid_data": ("数据有误", "invalid data"),
+    # merging (gk merge-file, gk sync) and the conflicts a merge leaves for gk check
+    "conflict_item": ("第{who}项：{field} 两边都改了：{ours} / {theirs}（我方 / 对方；定下后删去 conflict 中这一行）",
+                      "item {who}: {field} changed on both sides: {ours} / {theirs} "
+                      "(ours / theirs; settle it and delete this line of conflict)"),
+    "conflict_member": ("成员 {who}：{field} 两边都改了：{ours} / {theirs}（我方 / 对方；定下后删去 conflict 中这一行）",
+                        "member {who}: {field} changed on both sides: {ours} / {theirs} "
+                        "(ours / theirs; settle it and delete this line of conflict)"),
+    "conflict_file": ("{field} 两边都改了：{ours} / {theirs}（我方 / 对方；定下后删去 conflict 中这一行）",
+                      "{field} changed on both sides: {ours} / {theirs} "
+                      "(ours / theirs; settle it and delete this line of conflict)"),
+    "conflict_item_removed": ("第{who}项：一边删除了，另一边修改了；保留就删去 conflict，不要就删去这一项",
+                              "item {who}: removed on one side and changed on the other; "
+                              "delete conflict to keep it, or delete the item"),
+    "conflict_member_removed": ("成员 {who}：一边删除了，另一边修改了；保留就删去 conflict，不要就删去此人",
+                                "member {who}: removed on one side and changed on the other; "
+                                "delete conflict to keep them, or delete them"),
+    "conflict_file_removed": ("一边删除了，另一边修改了", "removed on one side and changed on the other"),
+    "merge_renumbered": ("第{old}项两边都新增了：对方的那项改为第{new}项",
+                         "item {old} was added on both sides: theirs is now item {new}"),
+    "merge_conflicts": ("{path}：{n}处冲突写在 conflict 中，改好前 gk 命令会拒绝工作；运行 gk check 查看",
+                        "{path}: {n} conflict(s) written under conflict:; run gk check to see them"),
+    "merge_fallback": ("{path}：无法按事项合并（{reason}），已按行合并：请处理文件中的冲突标记",
+                       "{path}: cannot merge by item ({reason}); merged by line: settle the conflict markers"),
+    "merge_problems": ("{path}：合并结果有 {n} 个问题，运行 gk check 查看",
+                       "{path}: the merged file has {n} problem(s); run gk check"),
+    "setup_config": ("已在 .git/config 登记 {key}", "Set {key} in .git/config"),
+    "setup_attributes": ("已在 {path} 加入 {lines}（请提交它，别的副本也就用上了）",
+                         "Added {lines} to {path} (commit it so every clone uses it)"),
+    "setup_nothing": ("合并驱动已登记，无需改动", "The merge driver is already set up; nothing changed"),
+    "driver_missing": ("提示：本仓库有远程仓库，但未登记 gk 的合并驱动；运行 gk setup-git",
+                       "note: this repository has a remote but gk's merge driver is not set up; "
+                       "run gk setup-git"),
+    "git_missing": ("没有安装 git", "git is not installed"),
+    "git_failed": ("git {what} 失败：{detail}", "git {what} failed: {detail}"),
+    "rev_unknown": ("没有这个版本：{rev}", "no such revision: {rev}"),
+    "rev_no_file": ("版本 {rev} 中没有 {path}（用 --data 指明数据目录）",
+                    "{rev} has no {path} (name the data folder with --data)"),
+    "rev_not_utf8": ("{path}：不是 UTF-8（第{byte}字节）", "{path}: not UTF-8 (byte {byte})"),
+    "sync_no_repo": ("{path} 不在 git 仓库中，无从同步", "{path} is not in a git repository: nothing to sync"),
+    "sync_no_remote": ("仓库没有远程仓库：先 git remote add origin 地址",
+                       "the repository has no remote: git remote add origin URL first"),
+    "sync_busy": ("仓库里有未完成的合并或变基：先完成它（gk 不会替你中止）",
+                  "a merge or rebase is in progress: finish it first (gk will not abort it)"),
+    "sync_detached": ("当前不在任何分支上：先 git switch 到一个分支",
+                      "not on a branch: git switch to one first"),
+    "sync_dirty": ("有未提交的修改：{path}；先提交（git commit）或撤销，再同步",
+                   "uncommitted changes in {path}: commit or discard them, then sync"),
+    "sync_fetch_failed": ("从 {remote} 拉取失败：{detail}", "fetching from {remote} failed: {detail}"),
+    "sync_push_failed": ("推送到 {remote} 失败：{detail}（再运行一次 gk sync）",
+                         "pushing to {remote} failed: {detail} (run gk sync again)"),
+    "sync_merge_failed": ("合并失败：{detail}", "the merge failed: {detail}"),
+    "sync_pulled": ("已拉取{n}项更改", "Pulled {n} change(s)"),
+    "sync_pushed": ("已推送{n}项提交到 {remote}", "Pushed {n} commit(s) to {remote}"),
+    "sync_up_to_date": ("已是最新", "Already up to date"),
+    "sync_driver": ("{text}", "{text}"),
+    "sync_conflict": ("冲突：{problem}", "conflict: {problem}"),
+    "sync_conflict_other": ("冲突：{path}（不是数据文件，按 git 的办法处理）",
+                            "conflict: {path} (not a data file: settle it the git way)"),
+    "sync_next_merge": ("下一步：在文件中定下冲突的取值，gk check 通过后 git add {paths} && git commit",
+                        "next: settle the conflicts in the file; when gk check passes, "
+                        "git add {paths} && git commit"),
+    "sync_next_rebase": ("下一步：在文件中定下冲突的取值，gk check 通过后 git add {paths} && git rebase --continue",
+                         "next: settle the conflicts in the file; when gk check passes, "
+                         "git add {paths} && git rebase --continue"),
+    "sync_conflict_stop": ("同步因冲突停下", "sync stopped at a conflict"),
+    "conflict_bad": ("conflict 应为“字段: 对方的值”的列表", "conflict must map fields to their values"),
 }
 
 

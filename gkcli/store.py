@@ -8,7 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from gkcli import deadlines
+from gkcli import conflicts, deadlines
+from gkcli.conflicts import CONFLICT
 from gkcli.errors import DataError, GkError, Problem
 from gkcli.model import ROLES, Group, Notice, Person, Roster, Settings, Table, Task
 from gkcli.offices import Office, OfficeGroup, OfficeRegistry
@@ -74,9 +75,11 @@ class _TableReader(NodeReader):
 
     def read(self, root: yaml.Node) -> Table | None:
         top = self.mapping(root, "tasks.yaml", required=("offices", "groups", "tasks"),
-                           optional=("notice", "settings", "office_groups"))
+                           optional=("notice", "settings", "office_groups", CONFLICT))
         if top is None:
             return None
+        if CONFLICT in top:
+            conflicts.report(self, top.pop(CONFLICT), top, "file", TASKS_FILE)
         notice = self.notice(top["notice"]) if "notice" in top else Notice()
         settings = self.settings(top["settings"]) if "settings" in top else Settings()
         registry = self.offices(top.get("offices"), top.get("office_groups"))
@@ -210,9 +213,13 @@ class _TableReader(NodeReader):
                     if getattr(key_node, "value", None) == "id" and isinstance(value_node, yaml.ScalarNode):
                         where = f"item {value_node.value}"
                         break
-            fields = self.mapping(item, where, required=TASK_REQUIRED, optional=TASK_OPTIONAL)
+            fields = self.mapping(item, where, required=TASK_REQUIRED,
+                                  optional=(*TASK_OPTIONAL, CONFLICT))
             if fields is None:
                 continue
+            if CONFLICT in fields:
+                conflicts.report(self, fields.pop(CONFLICT), fields, "item",
+                                 self.value(fields["id"]) if "id" in fields else line)
             task = self.task(fields, registry, groups, default_year, where, line)
             if task is None:
                 continue
@@ -279,9 +286,12 @@ class _TableReader(NodeReader):
 
 class _RosterReader(NodeReader):
     def read(self, root: yaml.Node, registry: OfficeRegistry) -> Roster:
-        top = self.mapping(root, "leading_group.yaml", required=("members",), optional=("group",))
+        top = self.mapping(root, "leading_group.yaml", required=("members",),
+                           optional=("group", CONFLICT))
         if top is None:
             return Roster()
+        if CONFLICT in top:
+            conflicts.report(self, top.pop(CONFLICT), top, "file", ROSTER_FILE)
         name, office_name, attached_to, director, director_node = "", "", None, None, None
         if "group" in top:
             group = self.mapping(top["group"], "group", optional=("name", "office")) or {}
@@ -300,7 +310,10 @@ class _RosterReader(NodeReader):
         members: list[Person] = []
         for item in self.sequence(top["members"], "members") if "members" in top else []:
             fields = self.mapping(item, f"member on line {position(item)[0]}",
-                                  required=("name", "role", "post"), optional=("office",))
+                                  required=("name", "role", "post"), optional=("office", CONFLICT))
+            if fields and CONFLICT in fields:
+                conflicts.report(self, fields.pop(CONFLICT), fields, "member",
+                                 self.value(fields["name"]) if "name" in fields else "?")
             if not fields or not all(k in fields for k in ("name", "role", "post")):
                 continue
             person_name = self.text(fields["name"], "member name")
@@ -354,22 +367,32 @@ def read_table(data_dir: Path) -> tuple[Table | None, list[Problem]]:
     so gk check reports every problem of both files at once.
     """
     tasks_path = data_dir / TASKS_FILE
-    table, problems = _read_tasks(read_text(tasks_path), display_path(tasks_path))
     roster_path = data_dir / ROSTER_FILE
+    roster_text = read_text(roster_path) if roster_path.is_file() else None
+    table, problems = read_texts(read_text(tasks_path), display_path(tasks_path),
+                                 roster_text, display_path(roster_path))
+    if table is None:
+        return None, problems
+    table.tasks_path = tasks_path
+    table.roster_path = roster_path if roster_path.is_file() else None
+    return table, problems
+
+
+def read_texts(tasks_text: str, tasks_path: str, roster_text: str | None,
+               roster_path: str) -> tuple[Table | None, list[Problem]]:
+    """Validate the texts of both files (the roster may be absent); see :func:`read_table`."""
+    table, problems = _read_tasks(tasks_text, tasks_path)
     roster = Roster()
-    if roster_path.is_file():
-        shown = display_path(roster_path)
-        root, roster_problems = compose(read_text(roster_path), shown)
+    if roster_text is not None:
+        root, roster_problems = compose(roster_text, roster_path)
         problems += roster_problems
         if root is not None:
-            reader = _RosterReader(shown)
+            reader = _RosterReader(roster_path)
             roster = reader.read(root, table.offices if table else _AnyOffice())
             problems += reader.problems
     if problems or table is None:
         return None, problems
     table.roster = roster
-    table.tasks_path = tasks_path
-    table.roster_path = roster_path if roster_path.is_file() else None
     return table, problems
 
 
