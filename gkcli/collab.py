@@ -14,10 +14,10 @@ import click
 from gkcli.cli import App, _words, cli, pass_app
 
 
-def _say(app: App, key: str, err: bool = False, **values) -> None:
+def _say(app: App, key: str, values: dict) -> None:
     from gkcli.i18n import Words
 
-    click.echo(Words(app.lang).message(key, values), err=err)
+    click.echo(Words(app.lang).message(key, values))
 
 
 @cli.command(name="merge-file")
@@ -93,7 +93,7 @@ def setup_git(app: App) -> None:
 
     done = sync.setup_git(app.data_dir)
     for key, values in done or [("setup_nothing", {})]:
-        _say(app, key, **values)
+        _say(app, key, values)
 
 
 @cli.command()
@@ -124,7 +124,7 @@ def sync(app: App, rebase: bool) -> None:
         click.echo(words.message(key, values))
         raise click.exceptions.Exit(1) from None
     for key, values in synced.lines:
-        _say(app, key, **values)
+        _say(app, key, values)
 
 
 @cli.command()

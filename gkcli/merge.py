@@ -213,6 +213,35 @@ class ListText(TasksText):
         items = self.items()
         return len(items) > 1 and self._blank_line_between(items[-2], items[-1])
 
+    def dash_column(self) -> int:
+        return self.entry_span(self.items()[0])[2]
+
+    def item_span(self, key: Any) -> tuple[int, int]:
+        """An item's lines, with the blank lines and comments above it (back to the item before)."""
+        items = self.items()
+        node = self.item(key)
+        if self.tasks.flow_style or node.flow_style:
+            raise Unmergeable("a flow-style list of items")
+        index = next(i for i, n in enumerate(items) if n is node)
+        if index:
+            start = self._after_line(items[index - 1])
+        else:
+            start = self.text.find("\n", self.tasks_key.end_mark.index) + 1
+        self.entry_span(node)  # the item's dash is on its own line
+        return start, self._after_line(node)
+
+    def section_span(self, key: str) -> tuple[int, int]:
+        """A top-level section's lines, with the blank lines and comments above it."""
+        pairs = self.root.value
+        index = next(i for i, (k, _) in enumerate(pairs) if getattr(k, "value", None) == key)
+        if self.root.flow_style:
+            raise Unmergeable("a flow-style file")
+        start = self._after_line(pairs[index - 1][1]) if index else 0
+        key_node, value = pairs[index]
+        if self._line_start(key_node.start_mark.index) != key_node.start_mark.index:
+            raise Unmergeable(f"section {key} does not start its line")
+        return start, self.pair_span(key_node, value)[1]
+
     def field_column(self, item: yaml.MappingNode) -> int:
         if item.flow_style:
             raise Unmergeable("a flow-style item")
@@ -306,60 +335,143 @@ def _is_list(value: Any) -> bool:
 
 # --- the merge ---------------------------------------------------------------------------------
 
+def line_merge(base: str, ours: str, theirs: str) -> str | None:
+    """git's own line merge of three texts; None when lines conflict (or git is missing)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for name, text in (("ours", ours), ("base", base), ("theirs", theirs)):
+            path = Path(tmp, name)
+            path.write_bytes(text.encode("utf-8"))
+            paths.append(str(path))
+        try:
+            done = subprocess.run(["git", "merge-file", "-p", "--quiet", *paths], capture_output=True)
+        except OSError:
+            return None
+        return done.stdout.decode("utf-8") if done.returncode == 0 else None
+
+
+def _parsed_unit(text: str, kind: str) -> Any:
+    """The value a section's or an item's own text holds, or MISSING if it cannot be read."""
+    try:
+        value = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return MISSING
+    if kind == "item":
+        return value[0] if isinstance(value, list) and len(value) == 1 else MISSING
+    return value if isinstance(value, dict) and len(value) == 1 else MISSING
+
+
 class _Merge:
-    def __init__(self, base: Side, ours_text: str, theirs_text: str, path: str,
-                 ours: Side, theirs: Side):
+    """Decides the merge by values, then makes it by text: whole units where only one side
+    touched them, git's line merge of a unit where that gives the decided values, and
+    field-by-field surgical edits otherwise."""
+
+    def __init__(self, texts: tuple[str, str, str], path: str, base: Side, ours: Side, theirs: Side):
         self.base, self.ours, self.theirs = base, ours, theirs
+        self.texts = texts
+        self.path = path
         self.kind = ours.kind
         self.key_field = KINDS[self.kind]
-        self.doc = ListText(ours_text, path, self.kind)
-        self.their_doc = ListText(theirs_text, path, self.kind)
+        self.doc = ListText(texts[1], path, self.kind)
+        self.sides = (ListText(texts[0], path, self.kind) if base.kind else None,
+                      ListText(texts[1], path, self.kind), ListText(texts[2], path, self.kind))
+        self.their_doc = self.sides[2]
         self.result = Merged("")
-        # what the merged file must hold, checked against the text at the end
+        # what the merged file must hold; checked against the text at the end
         self.top = dict(ours.top)
         self.items = {k: dict(v) for k, v in ours.items.items()}
 
+    # texts of units, as each side wrote them
+
+    def section_text(self, side: int, key: str) -> str | None:
+        doc = self.sides[side]
+        if doc is None or doc.section(key) is None:
+            return None
+        return doc.text[slice(*doc.section_span(key))].replace("\r\n", "\n")
+
+    def item_text(self, side: int, key: Any) -> str | None:
+        doc = self.sides[side]
+        source = (self.base, self.ours, self.theirs)[side]
+        if doc is None or key not in source.items:
+            return None
+        return doc.text[slice(*doc.item_span(key))].replace("\r\n", "\n")
+
     def run(self) -> Merged:
+        actions: list[Callable[[], None]] = []
         for key in [*self.ours.top, *(k for k in self.theirs.top if k not in self.ours.top)]:
             if key != CONFLICT:
-                self.merge_section(key)
-        self.merge_items()
+                actions.extend(self.decide_section(key))
+        actions.extend(self.decide_items())
+        if not self.result.conflicts:  # where git's line merge gives the same values, take it whole
+            whole = line_merge(*self.texts) if self.base.kind else None
+            if whole is not None and self.holds(whole):
+                self.result.text = whole
+                return self.result
+        for action in actions:
+            action()
         self.write_section_conflicts()
-        self.verify()
+        if not self.holds(self.doc.text):
+            raise Unmergeable("the merged text does not hold what the merge decided")
         self.result.text = self.doc.text
         return self.result
 
+    def holds(self, text: str) -> bool:
+        try:
+            got = Side.read(text, self.path)
+        except Unmergeable:
+            return False
+        return (got.kind == self.kind and _key(got.top) == _key(self.top)
+                and set(got.items) == set(self.items)
+                and _key(got.items) == _key({k: self.items[k] for k in got.items}))
+
     # top-level sections
 
-    def merge_section(self, key: str) -> None:
+    def decide_section(self, key: str) -> list[Callable[[], None]]:
         b, o, t = (side.top.get(key, MISSING) for side in (self.base, self.ours, self.theirs))
-        if _same(t, b) or _same(o, t):
-            return
-        if _same(o, b):
-            self.take_section(key)
+        bt, ot, tt = (self.section_text(i, key) for i in range(3))
+        if tt == bt or ot == tt:
+            return []
+        if ot == bt:
+            self.set_top(key, t)
+            return [lambda: self.take_section(key)]
+        if _same(o, t) or _same(t, b):
+            merged = o
+        elif _same(o, b):
+            merged = t
         elif isinstance(o, list) and isinstance(t, list) and isinstance(b, list):
             merged = merge_lists(b, o, t)
-            self.apply_list(lambda d: d.section(key), merged, o, t)
-            self.top[key] = merged
         else:
             self.result.conflicts.append(Conflict(None, key, o, t))
+            return []
+        self.set_top(key, merged)
+        if bt is not None and ot is not None and tt is not None:
+            candidate = line_merge(bt, ot, tt)
+            if candidate is not None and _same(_parsed_unit(candidate, "section"), {key: merged}):
+                return [lambda: self.replace_section(key, candidate)]
+        if _same(merged, o):
+            return []
+        if isinstance(merged, list) and isinstance(o, list) and isinstance(t, list):
+            return [lambda: self.apply_list(lambda d: d.section(key), merged, o, t)]
+        return [lambda: self.take_section(key)]
+
+    def set_top(self, key: str, value: Any) -> None:
+        if value is MISSING:
+            self.top.pop(key, None)
+        else:
+            self.top[key] = value
+
+    def replace_section(self, key: str, text: str) -> None:
+        self.doc.replace(*self.doc.section_span(key), text)
 
     def take_section(self, key: str) -> None:
-        doc, theirs = self.doc, self.their_doc
-        mine = doc.section(key)
-        if key not in self.theirs.top:
-            start, end, _ = doc.pair_span(*mine)
-            doc.replace(start, end, "")
-            self.top.pop(key, None)
-            return
-        text = theirs.lines(theirs.pair_span(*theirs.section(key)), 0)
-        if mine is None:
-            at = doc._line_start(doc.tasks_key.start_mark.index)
-            doc.insert(at, text + "\n")
-        else:
-            start, end, _ = doc.pair_span(*mine)
-            doc.replace(start, end, text)
-        self.top[key] = self.theirs.top[key]
+        doc = self.doc
+        text = self.section_text(2, key)
+        if doc.section(key) is not None:
+            doc.replace(*doc.section_span(key), text or "")
+        elif text:
+            doc.insert(doc.section_span(self.kind)[0], text)
 
     def write_section_conflicts(self) -> None:
         conflicts = [c for c in self.result.conflicts if c.item is None]
@@ -370,10 +482,8 @@ class _Merge:
         merged.update({c.field: None if c.theirs is MISSING else c.theirs for c in conflicts})
         body = "".join(f"  {emit_scalar(k)}: {_flow(v)}\n" for k, v in merged.items())
         text = f"{CONFLICT}:  {NOTE}\n{body}"
-        mine = self.doc.section(CONFLICT)
-        if mine is not None:
-            start, end, _ = self.doc.pair_span(*mine)
-            self.doc.replace(start, end, text)
+        if self.doc.section(CONFLICT) is not None:
+            self.doc.replace(*self.doc.section_span(CONFLICT), text)
         else:
             if not self.doc.text.endswith(("\n", "\r")):
                 self.doc.insert(len(self.doc.text), "\n")
@@ -382,37 +492,50 @@ class _Merge:
 
     # items
 
-    def merge_items(self) -> None:
+    def decide_items(self) -> list[Callable[[], None]]:
         base, ours, theirs = self.base.items, self.ours.items, self.theirs.items
+        actions: list[Callable[[], None]] = []
         for key, fields in base.items():  # removed on their side
             if key in ours and key not in theirs:
                 if _same(ours[key], fields):
-                    self.doc.remove_item(key)
                     del self.items[key]
+                    actions.append(lambda k=key: self.doc.remove_item(k))
                 else:
                     self.result.conflicts.append(Conflict(key, ITEM, "changed", REMOVED))
-                    self.write_item_conflicts(key, {ITEM: REMOVED})
+                    actions.append(self.conflicts_action(key, {ITEM: REMOVED}))
         for key in ours:
             if key in theirs and (key in base or self.key_field != "id"):
-                self.merge_fields(key, base.get(key))
+                actions.extend(self.decide_item(key))
         order = list(theirs)
         for index, key in enumerate(order):
+            after = order[:index]
             if key in base:
-                if key not in ours and not _same(theirs[key], base[key]):
-                    self.add_item(key, order[:index], key, conflict=True)  # removed by us, changed by them
+                if key not in ours and not _same(theirs[key], base[key]):  # removed by us, changed by them
+                    self.result.conflicts.append(Conflict(key, ITEM, REMOVED, "changed"))
+                    actions.append(self.add_action(key, after, key, {ITEM: REMOVED}))
                 continue
             if key not in ours:
-                self.add_item(key, order[:index], key)
+                actions.append(self.add_action(key, after, key))
             elif not _same(ours[key], theirs[key]) and self.key_field == "id":
                 new = max([*self.items, *base, *theirs, 0]) + 1
-                self.add_item(key, list(self.items), new)  # at the end, under the next free id
+                actions.append(self.add_action(key, list(ours), new))
                 self.result.renumbered.append((key, new))
+        return actions
 
-    def merge_fields(self, key: Any, base: dict | None) -> None:
+    def decide_item(self, key: Any) -> list[Callable[[], None]]:
+        bt, ot, tt = (self.item_text(i, key) for i in range(3))
+        if tt == bt or ot == tt:
+            return []
+        if ot == bt:
+            self.items[key] = dict(self.theirs.items[key])
+            return [lambda: self.doc.replace(*self.doc.item_span(key), tt)]
+        base = self.base.items.get(key, {})
         ours, theirs = self.ours.items[key], self.theirs.items[key]
-        base = base if base is not None else {}
-        names = [*ours, *(n for n in theirs if n not in ours), *(n for n in base if n not in ours and n not in theirs)]
-        conflicts = {}
+        names = [*ours, *(n for n in theirs if n not in ours)]
+        names += [n for n in base if n not in names]
+        edits: list[Callable[[], None]] = []
+        conflicts: dict[str, Any] = {}
+        result = dict(ours)
         for name in names:
             if name in (self.key_field, CONFLICT):
                 continue
@@ -420,20 +543,30 @@ class _Merge:
             if _same(t, b) or _same(o, t):
                 continue
             if _same(o, b):
-                self.take_field(key, name, t)
+                if t is MISSING:
+                    result.pop(name, None)
+                else:
+                    result[name] = t
+                edits.append(lambda n=name, v=t: self.take_field(key, n, v))
             elif _is_list(o) and _is_list(t) and _is_list(b) and (isinstance(o, list) or isinstance(t, list)):
                 listed = [(v if isinstance(v, list) else []) for v in (b, o, t)]
                 merged = merge_lists(*listed)
-                self.apply_list(lambda d, n=name: d._child(d.item(key), n), merged, listed[1], listed[2],
-                                item=key, name=name)
-                self.items[key][name] = merged
+                result[name] = merged
+                edits.append(lambda n=name, m=merged, lo=listed[1], lt=listed[2]: self.apply_list(
+                    lambda d: d._child(d.item(key), n), m, lo, lt, item=key, name=n))
             else:
                 conflicts[name] = None if t is MISSING else t
                 self.result.conflicts.append(Conflict(key, name, o, t))
         if isinstance(theirs.get(CONFLICT), dict) and not _same(theirs[CONFLICT], ours.get(CONFLICT)):
             conflicts = {**theirs[CONFLICT], **conflicts}  # a conflict their side left unsettled
+        self.items[key] = result
         if conflicts:
-            self.write_item_conflicts(key, conflicts)
+            edits.append(self.conflicts_action(key, conflicts))
+        elif bt is not None:
+            candidate = line_merge(bt, ot, tt)
+            if candidate is not None and _same(_parsed_unit(candidate, "item"), result):
+                return [lambda: self.doc.replace(*self.doc.item_span(key), candidate)]
+        return edits
 
     def take_field(self, key: Any, name: str, value: Any) -> None:
         doc = self.doc
@@ -441,26 +574,93 @@ class _Merge:
         mine = doc._child(item, name)
         if value is MISSING:
             doc.remove_field(key, name)
-            del self.items[key][name]
             return
-        self.items[key][name] = value
-        scalar = isinstance(value, (str, int, date)) and not isinstance(value, float)
-        scalars = isinstance(value, list) and all(
-            isinstance(v, (str, int, date)) and not isinstance(v, float) for v in value)
-        if mine is not None and scalar and isinstance(mine[1], yaml.ScalarNode) and mine[1].value != "":
-            doc.set_field(key, name, value)
-            return
-        if scalars and value and (mine is None or isinstance(mine[1], yaml.SequenceNode)):
-            doc.set_field(key, name, value)
-            return
+        base = self.sides[0]
         theirs = self.their_doc
-        text = theirs.lines(theirs.pair_span(*theirs._child(theirs.item(key), name)),
-                            doc.field_column(item))
-        if mine is None:
-            doc.add_field_text(key, text)
+        their_lines = theirs.lines(theirs.pair_span(*theirs._child(theirs.item(key), name)),
+                                   doc.field_column(item))
+        if mine is not None and base is not None and key in self.base.items \
+                and name in self.base.items[key]:
+            base_pair = base._child(base.item(key), name)
+            untouched = base.lines(base.pair_span(*base_pair), 0) == doc.lines(doc.pair_span(*mine), 0)
         else:
-            start, end, _ = doc.pair_span(*mine)
-            doc.replace(start, end, text)
+            untouched = mine is not None
+        if mine is not None and not untouched:  # she reformatted it: keep her form, take their value
+            scalar = isinstance(value, (str, int, date)) and not isinstance(value, (float, bool))
+            scalars = isinstance(value, list) and value and all(
+                isinstance(v, (str, int, date)) and not isinstance(v, (float, bool)) for v in value)
+            if (scalar and isinstance(mine[1], yaml.ScalarNode) and mine[1].value != "") or \
+                    (scalars and isinstance(mine[1], yaml.SequenceNode)):
+                doc.set_field(key, name, value)
+                return
+        if mine is None:
+            doc.add_field_text(key, their_lines)
+        else:
+            doc.replace(*doc.pair_span(*mine)[:2], their_lines)
+
+    def conflicts_action(self, key: Any, conflicts: dict) -> Callable[[], None]:
+        existing = self.items[key].get(CONFLICT)
+        merged = {**(existing if isinstance(existing, dict) else {}), **conflicts}
+        self.items[key][CONFLICT] = merged
+        return lambda: self.write_item_conflicts(key, merged)
+
+    def write_item_conflicts(self, key: Any, merged: dict) -> None:
+        doc = self.doc
+        item = doc.item(key)
+        pad = " " * doc.field_column(item)
+        body = "".join(f"{pad}  {emit_scalar(k)}: {_flow(v)}\n" for k, v in merged.items())
+        text = f"{pad}{CONFLICT}:  {NOTE}\n{body}"
+        mine = doc._child(item, CONFLICT)
+        if mine is not None:
+            doc.replace(*doc.pair_span(*mine)[:2], text)
+        else:
+            doc.add_field_text(key, text)
+
+    def add_action(self, key: Any, before: list, new_key: Any,
+                   conflicts: dict | None = None) -> Callable[[], None]:
+        fields = dict(self.theirs.items[key])
+        fields[self.key_field] = new_key
+        self.items[new_key] = fields
+        then = self.conflicts_action(new_key, conflicts) if conflicts else None
+
+        def action() -> None:
+            self.add_item(key, before, new_key)
+            if then is not None:
+                then()
+
+        return action
+
+    def add_item(self, key: Any, before: list, new_key: Any) -> None:
+        doc, theirs = self.doc, self.their_doc
+        start, end = theirs.item_span(key)
+        node = theirs.item(key)
+        if new_key != key:
+            id_node = theirs._child(node, self.key_field)[1]
+            text = theirs.text[start:id_node.start_mark.index] + str(new_key) + \
+                theirs.text[id_node.end_mark.index:end]
+        else:
+            text = theirs.text[start:end]
+        shift = (doc.dash_column() - theirs.dash_column()) if doc.items() else 0
+        text = _reindent(text.replace("\r\n", "\n"), shift)
+        present = [k for k in before if k in self.items and self._in_doc(k)]
+        if present:
+            doc.insert(doc.item_span(present[-1])[1], text)
+        elif doc.items():
+            doc.insert(doc.item_span(self._first_key())[0], text)
+        else:
+            raise Unmergeable(f"no block list of {doc.kind} to add to")
+
+    def _in_doc(self, key: Any) -> bool:
+        try:
+            self.doc.item(key)
+        except Unmergeable:
+            return False
+        return True
+
+    def _first_key(self) -> Any:
+        first = self.doc.items()[0]
+        return _construct(self.doc._child(first, self.key_field)[1])
+
 
     def apply_list(self, locate: Callable[[ListText], Any], merged: list, ours: list, theirs: list,
                    item: Any = None, name: str | None = None) -> None:
@@ -513,61 +713,6 @@ class _Merge:
             return " " * column + "- " + _flow(value) + "\n"
         return source.lines(source.entry_span(node.value[keys.index(_key(value))]), column)
 
-    def add_item(self, key: Any, before: list, new_key: Any, conflict: bool = False) -> None:
-        doc, theirs = self.doc, self.their_doc
-        node = theirs.item(key)
-        span = theirs.entry_span(node)
-        items = doc.items()
-        if not items or doc.tasks.flow_style or node.flow_style:
-            raise Unmergeable(f"no block list of {self.doc.kind} to add to")
-        column = doc.entry_span(items[0])[2]
-        text = theirs.lines(span, column)
-        if new_key != key:
-            id_node = theirs._child(node, self.key_field)[1]
-            head = theirs.text[span[0]:id_node.start_mark.index]
-            tail = theirs.text[id_node.end_mark.index:span[1]]
-            text = _reindent((head + str(new_key) + tail).replace("\r\n", "\n"), column - span[2])
-        gap = "\n" if doc.blank_between_items() else ""
-        after = next((k for k in reversed(before) if k in self.items), None)
-        if after is not None:
-            doc.insert(doc._after_line(doc.item(after)), gap + text)
-        else:
-            doc.insert(doc.entry_span(items[0])[0], text + gap)
-        fields = dict(self.theirs.items[key])
-        fields[self.key_field] = new_key
-        self.items[new_key] = fields
-        if conflict:
-            self.result.conflicts.append(Conflict(new_key, ITEM, REMOVED, "changed"))
-            self.write_item_conflicts(new_key, {ITEM: REMOVED})
-
-    def write_item_conflicts(self, key: Any, conflicts: dict) -> None:
-        doc = self.doc
-        item = doc.item(key)
-        column = doc.field_column(item)
-        existing = self.items[key].get(CONFLICT)
-        merged = {**(existing if isinstance(existing, dict) else {}), **conflicts}
-        pad = " " * column
-        body = "".join(f"{pad}  {emit_scalar(k)}: {_flow(v)}\n" for k, v in merged.items())
-        text = f"{pad}{CONFLICT}:  {NOTE}\n{body}"
-        mine = doc._child(item, CONFLICT)
-        if mine is not None:
-            start, end, _ = doc.pair_span(*mine)
-            doc.replace(start, end, text)
-        else:
-            doc.add_field_text(key, text)
-        self.items[key][CONFLICT] = merged
-
-    # the guard
-
-    def verify(self) -> None:
-        """The merged text must hold exactly what the merge decided; otherwise fall back."""
-        got = Side.read(self.doc.text, self.doc.path)
-        if _key(got.top) != _key(self.top):
-            raise Unmergeable("the merged sections are not what the merge decided")
-        if set(got.items) != set(self.items) or _key(got.items) != _key(
-                {k: self.items[k] for k in got.items}):
-            raise Unmergeable("the merged items are not what the merge decided")
-
 
 def merge_texts(base: str, ours: str, theirs: str, path: str = "tasks.yaml") -> Merged:
     """Merge THEIRS's changes since BASE into OURS's text; raises :class:`Unmergeable`."""
@@ -577,7 +722,7 @@ def merge_texts(base: str, ours: str, theirs: str, path: str = "tasks.yaml") -> 
     if theirs_side.kind != ours_side.kind or base_side.kind not in (None, ours_side.kind):
         raise Unmergeable(f"{path}: the three versions are not the same kind of file")
     try:
-        return _Merge(base_side, ours, theirs, path, ours_side, theirs_side).run()
+        return _Merge((base, ours, theirs), path, base_side, ours_side, theirs_side).run()
     except GkError as exc:  # an edit yamledit refuses to make
         raise Unmergeable(str(exc)) from None
 
