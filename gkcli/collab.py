@@ -7,6 +7,7 @@ Each parses its arguments, calls one core function (:mod:`gkcli.merge`, :mod:`gk
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -47,7 +48,8 @@ def merge_file(app: App, base: Path, ours: Path, theirs: Path, name: str | None)
     outcome = merge.merge_file(base, ours, theirs, shown)
     say = lambda key, **v: click.echo(f"gk: {words.message(key, v)}", err=True)  # noqa: E731
     if outcome.fallback:
-        say("merge_fallback", path=shown, reason=outcome.fallback[:120])
+        say("merge_fallback" if outcome.markers else "merge_fallback_clean", path=shown,
+            reason=outcome.fallback[:120])
         raise click.exceptions.Exit(1)
     merged = outcome.merged
     for old, new in merged.renumbered:
@@ -55,7 +57,8 @@ def merge_file(app: App, base: Path, ours: Path, theirs: Path, name: str | None)
     from gkcli.conflicts import shown as show
 
     kind = "item" if merge.KINDS_OF_FILE.get(Path(shown).name, "tasks") == "tasks" else "member"
-    for c in merged.conflicts:
+    brief = os.environ.get("GK_MERGE_BRIEF") == "1"  # gk sync names the conflicts itself
+    for c in [] if brief else merged.conflicts:
         if c.item is None:
             say("conflict_file", field=c.field, ours=show(_plain(c.ours)), theirs=show(_plain(c.theirs)))
         elif c.field == merge.ITEM:
@@ -63,7 +66,7 @@ def merge_file(app: App, base: Path, ours: Path, theirs: Path, name: str | None)
         else:
             say(f"conflict_{kind}", who=show(c.item), field=c.field, ours=show(_plain(c.ours)),
                 theirs=show(_plain(c.theirs)))
-    if merged.conflicts:
+    if merged.conflicts and not brief:
         say("merge_conflicts", path=shown, n=len(merged.conflicts))
     if outcome.problems:
         say("merge_problems", path=shown, n=len(outcome.problems))

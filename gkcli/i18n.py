@@ -107,6 +107,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "{path}: {n} conflict(s) written under conflict:; run gk check to see them"),
     "merge_fallback": ("{path}：无法按事项合并（{reason}），已按行合并：请处理文件中的冲突标记",
                        "{path}: cannot merge by item ({reason}); merged by line: settle the conflict markers"),
+    "merge_fallback_clean": ("{path}：无法按事项合并（{reason}），已按行合并，没有冲突标记：gk check 通过后再提交",
+                             "{path}: cannot merge by item ({reason}); merged by line without "
+                             "conflict markers: commit once gk check passes"),
     "merge_problems": ("{path}：合并结果有 {n} 个问题，运行 gk check 查看",
                        "{path}: the merged file has {n} problem(s); run gk check"),
     "setup_config": ("已在 .git/config 登记 {key}", "Set {key} in .git/config"),

@@ -734,6 +734,7 @@ class FileMerge:
     clean: bool
     merged: Merged | None = None
     fallback: str | None = None  # why the item-level merge was not made (git's line merge instead)
+    markers: bool = False  # git's line merge left conflict markers in the file
     problems: list = field(default_factory=list)  # new problems the merged file has for gk check
 
 
@@ -760,9 +761,12 @@ def merge_file(base: Path, ours: Path, theirs: Path, name: str) -> FileMerge:
         theirs_text, _ = _decode(theirs.read_bytes())
         merged = merge_texts(base_text, ours_text, theirs_text, name)
     except Unmergeable as exc:
-        subprocess.run(["git", "merge-file", "-L", "ours", "-L", "base", "-L", "theirs",
-                        str(ours), str(base), str(theirs)], capture_output=True)
-        return FileMerge(False, fallback=exc.reason)
+        try:
+            lines = subprocess.run(["git", "merge-file", "-L", "ours", "-L", "base", "-L", "theirs",
+                                    str(ours), str(base), str(theirs)], capture_output=True)
+        except OSError:  # no git: OURS stays as it is, and the merge fails
+            return FileMerge(False, fallback=exc.reason)
+        return FileMerge(False, fallback=exc.reason, markers=lines.returncode != 0)
     except OSError as exc:
         return FileMerge(False, fallback=exc.strerror or str(exc))
     new_problems: list = []

@@ -99,13 +99,13 @@ def driver_missing(data_dir: Path) -> bool:
 # --- gk check --rev --------------------------------------------------------------------------
 
 def read_table_at(rev: str, data: str | None, cwd: Path | None = None):
-    """Validate the data as committed at ``rev`` (works in a bare repository, as hooks run)."""
-    cwd = cwd or Path.cwd()
+    """Validate the data as committed at ``rev``; in a bare repository (as server hooks run)
+    ``data`` is the data folder's path inside the repository [default: data]."""
+    folder, cwd = _data_in_repo(data, cwd or Path.cwd())
     if _git(["rev-parse", "--git-dir"], cwd).returncode != 0:
         raise GkError("sync_no_repo", path=store.display_path(cwd))
     if _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], cwd).returncode != 0:
         raise GkError("rev_unknown", rev=rev[:60])
-    folder = _data_in_repo(data, cwd)
     texts = []
     for name in DATA_FILES:
         path = f"{folder}{name}"
@@ -123,20 +123,18 @@ def read_table_at(rev: str, data: str | None, cwd: Path | None = None):
     return store.read_texts(tasks_text, tasks_path, roster_text, roster_path)
 
 
-def _data_in_repo(data: str | None, cwd: Path) -> str:
-    """The data folder as a path inside the repository, with a trailing slash (or '')."""
-    inside = _git(["rev-parse", "--is-inside-work-tree"], cwd).stdout.strip() == "true"
-    if inside:
-        root = repo_root(cwd)
-        try:
-            folder = store.find_data_dir(data)
-        except GkError:
-            folder = None
-        if folder is not None and root is not None:
-            rel = Path(os.path.relpath(folder.resolve(), root.resolve())).as_posix()
-            return "" if rel == "." else rel + "/"
+def _data_in_repo(data: str | None, cwd: Path) -> tuple[str, Path]:
+    """The data folder as a path inside the repository ('' or ending in /), and where to run git."""
+    try:
+        folder = store.find_data_dir(data, cwd)
+    except GkError:
+        folder = None
+    root = repo_root(folder) if folder is not None else None
+    if folder is not None and root is not None:
+        rel = Path(os.path.relpath(folder.resolve(), root.resolve())).as_posix()
+        return ("" if rel == "." else rel + "/"), root
     rel = (data or "data").strip("/")
-    return "" if rel in ("", ".") else rel + "/"
+    return ("" if rel in ("", ".") else rel + "/"), cwd
 
 
 # --- gk sync -------------------------------------------------------------------------------------
@@ -212,7 +210,8 @@ def _merge(root: Path, data_dir: Path, upstream: str, rebase: bool, lang: str,
            synced: Synced) -> None:
     driver = ["-c", f"merge.{DRIVER}.driver={driver_command()}", "-c", f"merge.{DRIVER}.name={DRIVER_NAME}"]
     args = [*driver, "rebase", upstream] if rebase else [*driver, "merge", "--no-edit", upstream]
-    result = _git(args, root, env={"GK_LANG": lang, "GIT_EDITOR": "true"})
+    # GK_MERGE_BRIEF: the driver leaves conflicts to the lines below (gk check's, with positions)
+    result = _git(args, root, env={"GK_LANG": lang, "GIT_EDITOR": "true", "GK_MERGE_BRIEF": "1"})
     reports = [line.split("gk: ", 1)[1] for line in (result.stdout + result.stderr).splitlines()
                if "gk: " in line]
     synced.lines.extend(("sync_driver", {"text": text[:300]}) for text in reports)
