@@ -105,7 +105,8 @@ def offices(ctx: click.Context, param: click.Parameter, incomplete: str):
         name = str(office.get("name", ""))
         aliases = office.get("aliases") or []
         aliases = aliases if isinstance(aliases, list) else [aliases]
-        people = "、".join(heads.get(name, []))
+        names = [name, *(str(a) for a in aliases)]  # the roster may name an office by alias
+        people = "、".join(dict.fromkeys(p for n in names for p in heads.get(n, [])))
         found.append((name, _short(people)))
         found.extend((str(a), _short(f"{name} {people}".strip())) for a in aliases)
     found.extend((str(g.get("name", "")), "") for g in _list(data, "office_groups"))
