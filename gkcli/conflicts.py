@@ -41,8 +41,9 @@ def report(reader: NodeReader, node: yaml.Node, fields: dict[str, yaml.Node], ki
     ``kind`` is ``item``, ``member`` or ``file``; ``who`` the item's id or member's name.
     """
     if not isinstance(node, yaml.MappingNode) or not node.value:
+        empty = node.value in ("", None, [], "~", "null")
         line, col = position(node)
-        reader.problems.append(Problem(reader.path, line, col, "conflict_bad", {}))
+        reader.problems.append(Problem(reader.path, line, col, "conflict_empty" if empty else "conflict_bad", {}))
         return
     for key_node, value_node in node.value:
         name = str(getattr(key_node, "value", ""))[:LIMIT]

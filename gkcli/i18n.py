@@ -152,6 +152,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "next: settle the conflicts in the file; when gk check passes, "
                          "git add {paths} && git rebase --continue"),
     "sync_conflict_stop": ("同步因冲突停下", "sync stopped at a conflict"),
+    "conflict_empty": ("conflict 已空：把 conflict 这一行也删去", "conflict is empty: delete the conflict line too"),
     "conflict_bad": ("conflict 应为“字段: 对方的值”的列表", "conflict must map fields to their values"),
 }
 

@@ -226,3 +226,16 @@ def test_three_clones_all_land(tmp_path, monkeypatch):
     assert pull(a).returncode == 0
     assert ("      - 2021-06-11 b 的进展\n      - 2021-06-12 c 的进展\n"
             "      - 2021-06-13 a 的进展\n") in a.text()
+
+
+def test_an_emptied_conflict_says_to_delete_it_too(clones):
+    a, b = clones
+    gk_ok(b, "start", "3")
+    push(b)
+    gk_ok(a, "set", "3", "--status", "done")
+    pull(a)
+    text = a.text()
+    start = text.index("      status: doing\n", text.index("    conflict:"))
+    a.tasks.write_text(text[:start] + text[start + len("      status: doing\n"):], encoding="utf-8")
+    check = a.gk("check")
+    assert check.output.endswith(": conflict 已空：把 conflict 这一行也删去\n")

@@ -68,6 +68,11 @@ def test_sync_stops_at_a_conflict_and_names_item_and_field(clones):
     assert result.output.splitlines() == [
         "冲突：data/tasks.yaml:100:7: 第3项：status 两边都改了：done / doing（我方 / 对方；定下后删去 conflict 中这一行）",
         "下一步：在文件中定下冲突的取值，gk check 通过后 git add data/tasks.yaml && git commit"]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("says what to do next (the tests check these lines):")[1].split("```")[1]
+    assert result.output.strip() == shown.strip()
+    item = readme.split("and item 3 holds both values until you choose:")[1].split("```yaml")[1]
+    assert item.split("```")[0].lstrip("\n") in a.text()
     assert result.output.splitlines()[-1] == ("下一步：在文件中定下冲突的取值，gk check 通过后 "
                          "git add data/tasks.yaml && git commit")
     assert (a.path / ".git" / "MERGE_HEAD").exists()  # left for her to finish, not aborted
@@ -154,18 +159,21 @@ def test_pre_receive_refuses_a_push_that_breaks_the_table(tmp_path, monkeypatch)
     _install_hook(bare)
     monkeypatch.setenv("GK", f"{sys.executable} -m gkcli")
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
-    monkeypatch.setenv("GK_LANG", "en")
     a.gk("start", "5", "--commit")
     ok = a.git("push", "-q", "origin", "main", check=False)
     assert ok.returncode == 0, ok.stderr
+    before = git(bare, "rev-parse", "main").stdout
     a.edit("    status: todo\n", "    status: finished\n")
     a.commit("改坏")
     refused = a.git("push", "origin", "main", check=False)
     assert refused.returncode != 0
     assert "remote: data/tasks.yaml:78:13: item 1: bad status finished" in refused.stderr
     assert "pre-receive hook declined" in refused.stderr
-    before = git(bare, "rev-parse", "main").stdout
-    assert git(bare, "rev-parse", "main").stdout == before
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("A refused push reads:")[1].split("```")[1].strip().splitlines()
+    lines = [line.rstrip() for line in refused.stderr.splitlines()]
+    assert all(line in lines for line in shown), (shown, lines)
+    assert git(bare, "rev-parse", "main").stdout == before  # nothing landed
 
 
 def test_pre_commit_hook_definition():
