@@ -12,13 +12,11 @@ from pathlib import Path
 
 import click
 
-from gkcli.cli import App, _words, cli, pass_app
+from gkcli.cli import App, cli, pass_app
 
 
 def _say(app: App, key: str, values: dict) -> None:
-    from gkcli.i18n import Words
-
-    click.echo(Words(app.lang).message(key, values))
+    click.echo(app.words.message(key, values))
 
 
 @cli.command(name="merge-file")
@@ -41,9 +39,8 @@ def merge_file(app: App, base: Path, ours: Path, theirs: Path, name: str | None)
         gk merge-file base.yaml ours.yaml theirs.yaml data/tasks.yaml
     """
     from gkcli import merge
-    from gkcli.i18n import Words
 
-    words = Words(app.lang)
+    words = app.words
     shown = name or ours.name
     outcome = merge.merge_file(base, ours, theirs, shown)
     say = lambda key, **v: click.echo(f"gk: {words.message(key, v)}", err=True)  # noqa: E731
@@ -118,7 +115,7 @@ def sync(app: App, rebase: bool) -> None:
     try:
         synced = syncing.sync(app.data_dir, rebase=rebase, lang=app.lang)
     except syncing.SyncConflict as stop:
-        words = _words(click.get_current_context())
+        words = app.words
         for key, values in stop.lines[:-1]:
             click.echo(words.message(key, values))
         for problem in stop.problems:
