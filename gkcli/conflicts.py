@@ -34,6 +34,17 @@ def shown(value: Any) -> str:
     return text if len(text) <= LIMIT else text[:LIMIT - 1] + "…"
 
 
+def _nested(reader: NodeReader, fields: dict[str, yaml.Node], name: str) -> Any:
+    """OURS's value of ``settings.due_soon_days``: a key inside a section."""
+    head, _, tail = name.partition(".")
+    node = fields.get(head)
+    if tail and isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if getattr(key_node, "value", None) == tail:
+                return reader.value(value_node)
+    return None
+
+
 def report(reader: NodeReader, node: yaml.Node, fields: dict[str, yaml.Node], kind: str,
            who: Any) -> None:
     """Problems for each entry of the ``conflict:`` mapping ``node`` of an item, member or file.
@@ -53,6 +64,6 @@ def report(reader: NodeReader, node: yaml.Node, fields: dict[str, yaml.Node], ki
             params = {"who": shown(who)}
             reader.problems.append(Problem(reader.path, line, col, f"conflict_{kind}_removed", params))
             continue
-        ours = reader.value(fields[name]) if name in fields else None
+        ours = reader.value(fields[name]) if name in fields else _nested(reader, fields, name)
         params = {"who": shown(who), "field": name, "ours": shown(ours), "theirs": shown(theirs)}
         reader.problems.append(Problem(reader.path, line, col, f"conflict_{kind}", params))

@@ -91,7 +91,17 @@ def _same(a: Any, b: Any) -> bool:
 
 def _key(value: Any) -> str:
     """A stable text for comparing and counting values of any shape."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=lambda v: f"<{type(v).__name__}>{v}")
+    return json.dumps(_plain(value), ensure_ascii=False, default=lambda v: f"<{type(v).__name__}>{v}")
+
+
+def _plain(value: Any) -> Any:
+    """Mappings as sorted pairs, keyed by type and text (YAML keys may be true, 1 or 'on')."""
+    if isinstance(value, dict):
+        return sorted(([f"<{type(k).__name__}>{k}", _plain(v)] for k, v in value.items()),
+                      key=lambda pair: pair[0])
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 @dataclass
@@ -218,17 +228,22 @@ class ListText(TasksText):
 
     def item_span(self, key: Any) -> tuple[int, int]:
         """An item's lines, with the blank lines and comments above it (back to the item before)."""
+        start, _, end = self.item_parts(key)
+        return start, end
+
+    def item_parts(self, key: Any) -> tuple[int, int, int]:
+        """Where an item's lead-in (blank lines and comments above it) starts, its own lines start, and it ends."""
         items = self.items()
         node = self.item(key)
-        if self.tasks.flow_style or node.flow_style:
+        if self.tasks.flow_style:
             raise Unmergeable("a flow-style list of items")
         index = next(i for i, n in enumerate(items) if n is node)
         if index:
             start = self._after_line(items[index - 1])
         else:
             start = self.text.find("\n", self.tasks_key.end_mark.index) + 1
-        self.entry_span(node)  # the item's dash is on its own line
-        return start, self._after_line(node)
+        own = self.entry_span(node)[0]  # the item's dash starts its line
+        return start, own, self._after_line(node)
 
     def section_span(self, key: str) -> tuple[int, int]:
         """A top-level section's lines, with the blank lines and comments above it."""
@@ -329,6 +344,13 @@ def _position(result: list, theirs: list, index: int) -> int:
     return len(result)
 
 
+def _plain_value(value: Any) -> bool:
+    """A text, number or date, or a list of them: what yamledit writes itself."""
+    def plain(v: Any) -> bool:
+        return isinstance(v, (str, int, date)) and not isinstance(v, (float, bool))
+    return plain(value) or (isinstance(value, list) and all(plain(v) for v in value))
+
+
 def _is_list(value: Any) -> bool:
     return isinstance(value, list) or value is MISSING or value is None
 
@@ -391,12 +413,19 @@ class _Merge:
             return None
         return doc.text[slice(*doc.section_span(key))].replace("\r\n", "\n")
 
-    def item_text(self, side: int, key: Any) -> str | None:
+    def item_text(self, side: int, key: Any, lead_in: bool = False) -> str | None:
+        """An item's own lines as one side wrote them (or the lines above it, ``lead_in``)."""
         doc = self.sides[side]
         source = (self.base, self.ours, self.theirs)[side]
         if doc is None or key not in source.items:
             return None
-        return doc.text[slice(*doc.item_span(key))].replace("\r\n", "\n")
+        start, own, end = doc.item_parts(key)
+        text = doc.text[start:own] if lead_in else doc.text[own:end]
+        return text.replace("\r\n", "\n")
+
+    def own_span(self, key: Any) -> tuple[int, int]:
+        _, own, end = self.doc.item_parts(key)
+        return own, end
 
     def run(self) -> Merged:
         actions: list[Callable[[], None]] = []
@@ -436,6 +465,8 @@ class _Merge:
         if ot == bt:
             self.set_top(key, t)
             return [lambda: self.take_section(key)]
+        if isinstance(o, dict) and isinstance(t, dict) and isinstance(b, (dict, _Missing)):
+            return self.decide_mapping(key, b if isinstance(b, dict) else {}, o, t, (bt, ot, tt))
         if _same(o, t) or _same(t, b):
             merged = o
         elif _same(o, b):
@@ -455,6 +486,65 @@ class _Merge:
         if isinstance(merged, list) and isinstance(o, list) and isinstance(t, list):
             return [lambda: self.apply_list(lambda d: d.section(key), merged, o, t)]
         return [lambda: self.take_section(key)]
+
+    def decide_mapping(self, key: str, b: dict, o: dict, t: dict,
+                       texts: tuple[str | None, str | None, str | None]) -> list[Callable[[], None]]:
+        """A section holding a mapping (notice, settings) merges key by key, like an item's fields."""
+        merged = dict(o)
+        edits: list[Callable[[], None]] = []
+        conflicts = []
+        for name in [*o, *(n for n in t if n not in o), *(n for n in b if n not in o and n not in t)]:
+            bv, ov, tv = (m.get(name, MISSING) for m in (b, o, t))
+            if _same(tv, bv) or _same(ov, tv):
+                continue
+            if _same(ov, bv):
+                if tv is MISSING:
+                    merged.pop(name, None)
+                else:
+                    merged[name] = tv
+                edits.append(lambda n=name, v=tv: self.set_in_section(key, n, v))
+            else:
+                conflicts.append(Conflict(None, f"{key}.{name}", ov, tv))
+        self.set_top(key, merged)
+        self.result.conflicts.extend(conflicts)
+        if not conflicts and None not in texts:
+            candidate = line_merge(*texts)  # type: ignore[arg-type]
+            if candidate is not None and _same(_parsed_unit(candidate, "section"), {key: merged}):
+                return [lambda: self.replace_section(key, candidate)]
+        return edits
+
+    def set_in_section(self, section: str, name: str, value: Any) -> None:
+        doc = self.doc
+        mapping = doc.section(section)[1]
+        if not isinstance(mapping, yaml.MappingNode):
+            raise Unmergeable(f"{section} is not a mapping here")
+        pair = doc._child(mapping, name)
+        if value is MISSING:
+            if pair is not None:
+                if mapping.flow_style:
+                    raise Unmergeable(f"{section} is a flow mapping")
+                doc.replace(*doc.pair_span(*pair)[:2], "")
+            return
+        node = pair[1] if pair else None
+        scalar = isinstance(value, (str, int, date, bool)) and not isinstance(value, float)
+        if scalar and isinstance(node, yaml.ScalarNode) and node.value != "" and node.style not in ("|", ">"):
+            quote = node.style if node.style in ("'", '"') else None
+            doc.replace(node.start_mark.index, doc._content_end(node),
+                        emit_scalar(value, quote, flow=bool(mapping.flow_style)))
+            return
+        if mapping.flow_style:
+            if node is not None:
+                doc.replace(node.start_mark.index, node.end_mark.index, _flow(value))
+            else:
+                doc.insert(mapping.value[-1][1].end_mark.index, f", {name}: {_flow(value)}")
+            return
+        theirs = self.their_doc
+        their_pair = theirs._child(theirs.section(section)[1], name)
+        lines = theirs.lines(theirs.pair_span(*their_pair), mapping.value[0][0].start_mark.column)
+        if pair is not None:
+            doc.replace(*doc.pair_span(*pair)[:2], lines)
+        else:
+            doc.insert(doc._after_line(mapping.value[-1][1]), lines)
 
     def set_top(self, key: str, value: Any) -> None:
         if value is MISSING:
@@ -523,12 +613,22 @@ class _Merge:
         return actions
 
     def decide_item(self, key: Any) -> list[Callable[[], None]]:
+        lead_ins = [self.item_text(i, key, lead_in=True) for i in range(3)]
+        actions = []
+        if lead_ins[2] not in (lead_ins[0], lead_ins[1]) and lead_ins[1] == lead_ins[0]:
+            def lead_in() -> None:  # their comments above the item, where ours are as they were
+                start, own, _ = self.doc.item_parts(key)
+                self.doc.replace(start, own, lead_ins[2])
+            actions.append(lead_in)
+        return actions + self.decide_item_lines(key)
+
+    def decide_item_lines(self, key: Any) -> list[Callable[[], None]]:
         bt, ot, tt = (self.item_text(i, key) for i in range(3))
         if tt == bt or ot == tt:
             return []
         if ot == bt:
             self.items[key] = dict(self.theirs.items[key])
-            return [lambda: self.doc.replace(*self.doc.item_span(key), tt)]
+            return [lambda: self.doc.replace(*self.own_span(key), tt)]
         base = self.base.items.get(key, {})
         ours, theirs = self.ours.items[key], self.theirs.items[key]
         names = [*ours, *(n for n in theirs if n not in ours)]
@@ -565,7 +665,7 @@ class _Merge:
         elif bt is not None:
             candidate = line_merge(bt, ot, tt)
             if candidate is not None and _same(_parsed_unit(candidate, "item"), result):
-                return [lambda: self.doc.replace(*self.doc.item_span(key), candidate)]
+                return [lambda: self.doc.replace(*self.own_span(key), candidate)]
         return edits
 
     def take_field(self, key: Any, name: str, value: Any) -> None:
@@ -574,6 +674,11 @@ class _Merge:
         mine = doc._child(item, name)
         if value is MISSING:
             doc.remove_field(key, name)
+            return
+        if item.flow_style:  # {id: 3, …} on one line: yamledit's own edits keep it one line
+            if not _plain_value(value):
+                raise Unmergeable("a flow-style item")
+            doc.set_field(key, name, value)
             return
         base = self.sides[0]
         theirs = self.their_doc
@@ -607,6 +712,14 @@ class _Merge:
     def write_item_conflicts(self, key: Any, merged: dict) -> None:
         doc = self.doc
         item = doc.item(key)
+        if item.flow_style:  # {id: 3, …, conflict: {status: doing}}
+            mine = doc._child(item, CONFLICT)
+            if mine is not None:
+                doc.replace(mine[1].start_mark.index, mine[1].end_mark.index, _flow(merged))
+            else:
+                at = item.value[-1][1].end_mark.index
+                doc.insert(at, f", {CONFLICT}: {_flow(merged)}")
+            return
         pad = " " * doc.field_column(item)
         body = "".join(f"{pad}  {emit_scalar(k)}: {_flow(v)}\n" for k, v in merged.items())
         text = f"{pad}{CONFLICT}:  {NOTE}\n{body}"

@@ -239,3 +239,84 @@ def test_an_emptied_conflict_says_to_delete_it_too(clones):
     a.tasks.write_text(text[:start] + text[start + len("      status: doing\n"):], encoding="utf-8")
     check = a.gk("check")
     assert check.output.endswith(": conflict 已空：把 conflict 这一行也删去\n")
+
+
+# --- the merge itself, on texts -----------------------------------------------------------------
+
+from conftest import SHIPPED  # noqa: E402
+
+from gkcli.merge import Unmergeable, merge_texts  # noqa: E402
+from gkcli.store import validate_tasks_text  # noqa: E402
+
+BASE = (SHIPPED / "tasks.yaml").read_text(encoding="utf-8")
+ITEM_8 = ("    title: 建立健全规范性文件全生命周期管理制度机制\n    lead: 运管股（政策法规股）\n"
+          "    assist:\n      - 综合股\n    deadline: 2021年6月底\n    status: todo\n")
+
+
+def test_a_field_gk_does_not_know_merges_by_the_same_rules():
+    """A future list such as extensions: entries from both sides, in date order."""
+    base = BASE.replace(ITEM_8, ITEM_8 + "    extensions:\n      - {on: 2021-05-01, to: 2021-07-31}\n")
+    ours = base.replace("      - {on: 2021-05-01, to: 2021-07-31}\n",
+                        "      - {on: 2021-05-01, to: 2021-07-31}\n      - {on: 2021-07-20, to: 2021-09-30}\n")
+    theirs = base.replace("      - {on: 2021-05-01, to: 2021-07-31}\n",
+                          "      - {on: 2021-05-01, to: 2021-07-31}\n"
+                          "      - on: 2021-06-15   # 局长同意\n        to: 2021-08-31\n")
+    merged = merge_texts(base, ours, theirs)
+    assert ("    extensions:\n      - {on: 2021-05-01, to: 2021-07-31}\n"
+            "      - on: 2021-06-15   # 局长同意\n        to: 2021-08-31\n"
+            "      - {on: 2021-07-20, to: 2021-09-30}\n") in merged.text
+    assert merged.conflicts == []
+
+
+def test_a_scalar_gk_does_not_know_conflicts_by_name():
+    base = BASE.replace(ITEM_8, ITEM_8 + "    owner: 甲\n")
+    merged = merge_texts(base, base.replace("owner: 甲", "owner: 乙"), base.replace("owner: 甲", "owner: 丙"))
+    assert [(c.item, c.field, c.ours, c.theirs) for c in merged.conflicts] == [(8, "owner", "乙", "丙")]
+
+
+def test_offices_added_on_both_sides_both_land():
+    add = "  - name: 监控室\n"
+    ours = BASE.replace(add, add + "  - name: 财务股\n")
+    theirs = BASE.replace(add, add + "  - name: 人事股\n    aliases: [人事]\n")
+    merged = merge_texts(BASE, ours, theirs)
+    assert "  - name: 财务股\n" in merged.text and "  - name: 人事股\n    aliases: [人事]\n" in merged.text
+    assert validate_tasks_text(merged.text, "tasks.yaml")[1] == []
+
+
+def test_a_section_changed_on_both_sides_is_named_by_gk_check():
+    old = "  due_soon_days: 14"
+    merged = merge_texts(BASE, BASE.replace(old, "  due_soon_days: 7"), BASE.replace(old, "  due_soon_days: 10"))
+    problems = validate_tasks_text(merged.text, "tasks.yaml")[1]
+    assert [p.message for p in problems] == ["conflict_file"]
+    assert str(problems[0]).endswith(": settings.due_soon_days changed on both sides: 7 / 10 "
+                                     "(ours / theirs; settle it and delete this line of conflict)")
+    assert merged.text.endswith("conflict:  # 合并冲突：上面是我方的值，这里是对方的值；定下后删去本段 / "
+                                "merge conflict: their values\n  settings.due_soon_days: 10\n")
+
+
+def test_different_settings_on_both_sides_both_land():
+    ours = BASE.replace("  due_soon_days: 14", "  due_soon_days: 7")
+    theirs = BASE.replace("  commit: false ", "  commit: true  ")
+    merged = merge_texts(BASE, ours, theirs)
+    assert "  due_soon_days: 7   # 距完成时间不超过几天算“临近”\n  commit: true  " in merged.text
+    assert merged.conflicts == []
+
+
+def test_windows_line_endings_on_our_side_stay():
+    ours = BASE.replace("\n", "\r\n").replace("    status: todo\r\n", "    status: doing\r\n", 1)
+    theirs = BASE.replace(ITEM_8, ITEM_8.replace("2021年6月底", "2021年9月底"))
+    merged = merge_texts(BASE, ours, theirs)
+    assert "\n" not in merged.text.replace("\r\n", "")
+    assert "    deadline: 2021年9月底\r\n" in merged.text and "    status: doing\r\n" in merged.text
+
+
+def test_a_broken_side_is_unmergeable_not_guessed():
+    with pytest.raises(Unmergeable):
+        merge_texts(BASE, BASE.replace("tasks:\n", "tasks: [\n"), BASE)
+
+
+def test_a_file_added_on_both_sides_merges_from_an_empty_base():
+    theirs = BASE.replace(ITEM_8, ITEM_8.replace("2021年6月底", "2021年9月底"))
+    merged = merge_texts("", BASE, theirs)
+    assert merged.renumbered == [(8, 17)]  # added on both sides, differently: theirs moves on
+    assert merged.conflicts == []
