@@ -45,8 +45,9 @@ def merge_file(app: App, base: Path, ours: Path, theirs: Path, name: str | None)
     outcome = merge.merge_file(base, ours, theirs, shown)
     say = lambda key, **v: click.echo(f"gk: {words.message(key, v)}", err=True)  # noqa: E731
     if outcome.fallback:
-        say("merge_fallback" if outcome.markers else "merge_fallback_clean", path=shown,
-            reason=outcome.fallback[:120])
+        reason = outcome.problem.text(words) if outcome.problem else \
+            words.message("merge_shape", {"detail": outcome.fallback[:120]})
+        say("merge_fallback" if outcome.markers else "merge_fallback_clean", path=shown, reason=reason)
         raise click.exceptions.Exit(1)
     merged = outcome.merged
     for old, new in merged.renumbered:

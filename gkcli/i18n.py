@@ -127,6 +127,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "merge_fallback_clean": ("{path}：无法按事项合并（{reason}），已按行合并，没有冲突标记：gk check 通过后再提交",
                              "{path}: cannot merge by item ({reason}); merged by line without "
                              "conflict markers: commit once gk check passes"),
+    "merge_shape": ("这种写法 gk 无法逐项修改：{detail}", "a layout gk cannot edit item by item: {detail}"),
     "merge_problems": ("{path}：合并结果有 {n} 个问题，运行 gk check 查看",
                        "{path}: the merged file has {n} problem(s); run gk check"),
     "setup_config": ("已在 .git/config 登记 {key}", "Set {key} in .git/config"),

@@ -32,7 +32,7 @@ from typing import Any, Callable
 import yaml
 from yaml.constructor import SafeConstructor
 
-from gkcli.errors import GkError
+from gkcli.errors import GkError, Problem
 from gkcli.yamledit import TasksText, emit_scalar
 from gkcli.yamlnodes import compose
 
@@ -55,9 +55,10 @@ MISSING: Any = _Missing()
 class Unmergeable(Exception):
     """This merge cannot be made item by item; ``reason`` says why (English, for the log)."""
 
-    def __init__(self, reason: str):
+    def __init__(self, reason: str, problem: Problem | None = None):
         super().__init__(reason)
         self.reason = reason
+        self.problem = problem  # a side that does not read as YAML: where and why
 
 
 @dataclass
@@ -118,7 +119,8 @@ class Side:
             return cls(None, {}, {})
         root, problems = compose(text, path)
         if root is None:
-            raise Unmergeable(str(problems[0]) if problems else f"{path}: cannot read")
+            raise Unmergeable(str(problems[0]) if problems else f"{path}: cannot read",
+                              problems[0] if problems else None)
         if not isinstance(root, yaml.MappingNode):
             raise Unmergeable(f"{path}: not a mapping of sections")
         top: dict[str, Any] = {}
@@ -182,12 +184,6 @@ class ListText(TasksText):
 
     # spans of whole lines
 
-    def _own_line_start(self, index: int) -> int:
-        start = self._line_start(index)
-        if self.text[start:index].strip() not in ("", "-"):
-            raise Unmergeable(f"line {self.text.count(chr(10), 0, index) + 1} holds more than one thing")
-        return start
-
     def entry_span(self, node: yaml.Node) -> tuple[int, int, int]:
         """(start, end, dash column) of a block list entry's lines."""
         dash = self.text.rfind("-", 0, node.start_mark.index)
@@ -203,13 +199,10 @@ class ListText(TasksText):
             else self._after_line(key_node)
         return start, end, key_node.start_mark.column
 
-    def lines(self, span: tuple[int, int, int], column: int, first_prefix: str = "") -> str:
-        """The text of ``span`` moved to ``column``, with this file's text (not its newline)."""
+    def lines(self, span: tuple[int, int, int], column: int) -> str:
+        """The text of ``span`` moved to ``column``, with \\n line ends (``insert`` restores the file's)."""
         start, end, own = span
-        text = self.text[start:end]
-        if first_prefix:  # a first field sharing the line with the item's dash
-            text = " " * own + text[own:].lstrip("- ")
-        return _reindent(text.replace("\r\n", "\n"), column - own)
+        return _reindent(self.text[start:end].replace("\r\n", "\n"), column - own)
 
     # edits beyond TasksText
 
@@ -218,10 +211,6 @@ class ListText(TasksText):
 
     def replace(self, start: int, end: int, text: str) -> None:
         self._splice(start, end, text.replace("\n", self.newline))
-
-    def blank_between_items(self) -> bool:
-        items = self.items()
-        return len(items) > 1 and self._blank_line_between(items[-2], items[-1])
 
     def dash_column(self) -> int:
         return self.entry_span(self.items()[0])[2]
@@ -848,6 +837,7 @@ class FileMerge:
     merged: Merged | None = None
     fallback: str | None = None  # why the item-level merge was not made (git's line merge instead)
     markers: bool = False  # git's line merge left conflict markers in the file
+    problem: Problem | None = None  # the unreadable side's problem, when that was the reason
     problems: list = field(default_factory=list)  # new problems the merged file has for gk check
 
 
@@ -878,8 +868,8 @@ def merge_file(base: Path, ours: Path, theirs: Path, name: str) -> FileMerge:
             lines = subprocess.run(["git", "merge-file", "-L", "ours", "-L", "base", "-L", "theirs",
                                     str(ours), str(base), str(theirs)], capture_output=True)
         except OSError:  # no git: OURS stays as it is, and the merge fails
-            return FileMerge(False, fallback=exc.reason)
-        return FileMerge(False, fallback=exc.reason, markers=lines.returncode != 0)
+            return FileMerge(False, fallback=exc.reason, problem=exc.problem)
+        return FileMerge(False, fallback=exc.reason, markers=lines.returncode != 0, problem=exc.problem)
     except OSError as exc:
         return FileMerge(False, fallback=exc.strerror or str(exc))
     new_problems: list = []

@@ -203,3 +203,17 @@ def test_merge_file_exit_codes(tmp_path):
     ours.write_text(text.replace("    status: todo\n", "    status: doing\n", 1), encoding="utf-8")
     clean = subprocess.run(run, capture_output=True, text=True, env=env)
     assert (clean.returncode, clean.stderr) == (0, "")
+
+
+def test_sync_rebase_stops_at_a_conflict_with_the_rebase_next_step(clones):
+    a, b = clones
+    b.gk("start", "3", "--commit")
+    b.gk("sync")
+    a.gk("set", "3", "--status", "done", "--commit")
+    result = a.gk("sync", "--rebase")
+    assert result.exit_code == 1
+    # in a rebase git replays her commit onto theirs: "ours" is the remote's side
+    assert "第3项：status 两边都改了：doing / done" in result.output
+    assert result.output.splitlines()[-1] == (
+        "下一步：在文件中定下冲突的取值，gk check 通过后 git add data/tasks.yaml && git rebase --continue")
+    assert (a.path / ".git" / "rebase-merge").exists()  # hers to finish; gk aborts nothing
