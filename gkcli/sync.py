@@ -106,12 +106,14 @@ def read_table_at(rev: str, data: str | None, cwd: Path | None = None):
         raise GkError("sync_no_repo", path=store.display_path(cwd))
     if _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], cwd).returncode != 0:
         raise GkError("rev_unknown", rev=rev[:60])
+    from gkcli import workdays
+
     texts = []
-    for name in DATA_FILES:
+    for name in (*DATA_FILES, workdays.HOLIDAYS_FILE):
         path = f"{folder}{name}"
         result = subprocess.run(["git", "show", f"{rev}:{path}"], cwd=cwd, capture_output=True)
         if result.returncode != 0:
-            if name == store.ROSTER_FILE:
+            if name != store.TASKS_FILE:  # the roster and holidays.yaml may be absent
                 texts.append((None, path))
                 continue
             raise GkError("rev_no_file", rev=rev[:60], path=path)
@@ -119,8 +121,19 @@ def read_table_at(rev: str, data: str | None, cwd: Path | None = None):
             texts.append((result.stdout.decode("utf-8-sig"), path))
         except UnicodeDecodeError as exc:
             raise GkError("rev_not_utf8", path=path, byte=exc.start) from None
-    (tasks_text, tasks_path), (roster_text, roster_path) = texts
-    return store.read_texts(tasks_text, tasks_path, roster_text, roster_path)
+    (tasks_text, tasks_path), (roster_text, roster_path), (holidays_text, holidays_path) = texts
+    calendar, problems = workdays.Calendar(), []
+    if holidays_text is not None:  # the calendar as committed, not the work tree's
+        from gkcli.yamlnodes import compose
+
+        root, problems = compose(holidays_text, holidays_path)
+        if root is not None:
+            reader = workdays._HolidaysReader(holidays_path)
+            calendar = reader.read(root)
+            problems = reader.problems
+    table, more = store.read_texts(tasks_text, tasks_path, roster_text, roster_path, calendar)
+    problems = [*problems, *more]
+    return (None if problems else table), problems
 
 
 def _data_in_repo(data: str | None, cwd: Path) -> tuple[str, Path]:
