@@ -56,6 +56,19 @@ def test_shipped_data_and_fixtures_pass_both(path: Path):
     assert errors("tasks", text) == []
 
 
+def test_the_calendar_fields_pass_both():
+    """Working-day deadlines, their start, and reporting rhythms (issue 10's fields)."""
+    text = (SHIPPED / "tasks.yaml").read_text(encoding="utf-8")
+    text = text.replace("  commit: false ", "  due_soon_workdays: 5\n  commit: false ")
+    text = text.replace("    deadline: 2021年6月底\n    status: todo\n",
+                        "    deadline: 10个工作日内\n    status: todo\n    start: 2021-06-01\n", 1)
+    text += ("reporting:\n  - what: 进展情况\n    every: 每月28日前\n    from: [运管股, 安监股]\n"
+             "    to: 综合股\n    start: 2021-04-01\n    reported:\n"
+             "      - 2021-04 2021-04-26 运管股（政策法规股）\n")
+    assert validate_tasks_text(text, "tasks.yaml")[1] == []
+    assert errors("tasks", text) == []
+
+
 def test_the_shipped_roster_passes():
     assert errors("leading_group", (SHIPPED / "leading_group.yaml").read_text(encoding="utf-8")) == []
 
