@@ -13,8 +13,12 @@ less. gk's bytecode is compiled first (`python -m compileall -q gkcli`), as a us
 would have it: where PYTHONDONTWRITEBYTECODE is set, an editable install would otherwise
 recompile gkcli on every call.
 
-    python benchmarks/startup.py            # 21 rounds
+    python benchmarks/startup.py                    # 21 rounds
     python benchmarks/startup.py --rounds 41
+    python benchmarks/startup.py --baseline main    # before/after: REV's gkcli in the same run
+
+With --baseline, both gk trees run as `python -m gkcli` from their own folder, so they start
+alike; REV's gkcli is taken from git into a temporary folder and compiled there.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -65,20 +70,39 @@ FLOORS = {
 }
 
 
+def add_baseline(rev: str, folder: Path) -> None:
+    """Time REV's gkcli beside this tree's: both as `python -m gkcli`, each from its folder."""
+    archive = subprocess.run(["git", "archive", rev, "gkcli"], cwd=ROOT, capture_output=True,
+                             check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    compileall.compile_dir(str(folder / "gkcli"), quiet=1)
+    for name in ("gk --version", "gk check", "gk list --format json", "gk status"):
+        args = COMMANDS[name][len(GK):]
+        COMMANDS[name] = [PY, "-m", "gkcli", *args]
+        COMMANDS[f"{name} @{rev}"] = [PY, "-m", "gkcli", *args]
+        CWD[f"{name} @{rev}"] = folder  # `-m` finds the gkcli of the folder it starts in
+        FLOORS[f"{name} @{rev}"] = FLOORS[name]
+
+
+CWD: dict[str, Path] = {}
+
+
 def measure(rounds: int) -> tuple[dict[str, float], dict[str, float]]:
     """Median wall-clock and median CPU time (user + system of the child) of each command."""
     env = {**os.environ, "GK_DATA": str(ROOT / "data"), "GK_TODAY": "2021-06-20"}
     for name in ("GK_LANG", "NO_COLOR", "FORCE_COLOR", "COLUMNS"):
         env.pop(name, None)
-    for argv in COMMANDS.values():  # once, untimed: warm the file cache, fail loudly
-        subprocess.run(argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, check=True)
+    for name, argv in COMMANDS.items():  # once, untimed: warm the file cache, fail loudly
+        subprocess.run(argv, cwd=CWD.get(name, ROOT), env=env, stdout=subprocess.DEVNULL,
+                       check=True)
     wall: dict[str, list[float]] = {name: [] for name in COMMANDS}
     cpu: dict[str, list[float]] = {name: [] for name in COMMANDS}
     for _ in range(rounds):
         for name, argv in COMMANDS.items():  # interleaved, so load hits every command alike
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
-            subprocess.run(argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, check=True)
+            subprocess.run(argv, cwd=CWD.get(name, ROOT), env=env, stdout=subprocess.DEVNULL,
+                           check=True)
             wall[name].append(time.perf_counter() - start)
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpu[name].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
@@ -89,10 +113,15 @@ def measure(rounds: int) -> tuple[dict[str, float], dict[str, float]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--rounds", type=int, default=21)
+    parser.add_argument("--baseline", metavar="REV", help="also time REV's gkcli (before/after)")
     args = parser.parse_args()
     compileall.compile_dir(str(ROOT / "gkcli"), quiet=1)
-    wall, cpu = measure(args.rounds)
-    print(f"median of {args.rounds} interleaved rounds; gk run as: {' '.join(GK)}")
+    with tempfile.TemporaryDirectory() as folder:
+        if args.baseline:
+            add_baseline(args.baseline, Path(folder))
+        wall, cpu = measure(args.rounds)
+    how = "python -m gkcli" if args.baseline else " ".join(GK)
+    print(f"median of {args.rounds} interleaved rounds; gk run as: {how}")
     print(f"{'command':<58} {'÷ floor':>8} {'÷ bare':>7} {'cpu ÷ floor':>12}")
     for name, value in wall.items():
         floor = FLOORS.get(name)
@@ -100,7 +129,10 @@ def main() -> None:
         cpu_ratio = f"{cpu[name] / cpu[floor]:7.2f}x" if floor else ""
         print(f"{name:<58} {ratio:>8} {value / wall['python -c pass']:6.2f}x {cpu_ratio:>12}"
               f"   ({value * 1000:.0f} ms)")
-    for name in ("gk status", "gk list --format json"):  # the two figures issue 13 asks for
+    headline = ("gk status", "gk list --format json")  # the two figures issue 13 asks for
+    if args.baseline:
+        headline += tuple(f"{name} @{args.baseline}" for name in headline)
+    for name in headline:
         floor = FLOORS[name]
         print(f"{name} is {wall[name] / wall[floor]:.2f}x {floor} "
               f"(CPU time {cpu[name] / cpu[floor]:.2f}x)")
