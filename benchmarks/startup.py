@@ -129,7 +129,7 @@ def main() -> None:
         cpu_ratio = f"{cpu[name] / cpu[floor]:7.2f}x" if floor else ""
         print(f"{name:<58} {ratio:>8} {value / wall['python -c pass']:6.2f}x {cpu_ratio:>12}"
               f"   ({value * 1000:.0f} ms)")
-    headline = ("gk status", "gk list --format json")  # the two figures issue 13 asks for
+    headline: tuple[str, ...] = ("gk status", "gk list --format json")  # issue 13 asks these
     if args.baseline:
         headline += tuple(f"{name} @{args.baseline}" for name in headline)
     for name in headline:
