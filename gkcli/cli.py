@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -22,7 +24,10 @@ class GkGroup(click.Group):
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            finally:
+                sys.stdout.flush()  # a reader that left (`gk list | head`) shows up here
         except DataError as exc:
             more = len(exc.problems) - 1
             tail = f" (and {more} more; run gk check)" if more > 0 else ""
@@ -32,8 +37,17 @@ class GkGroup(click.Group):
             click.echo(f"gk: {exc.text(_words(ctx))}", err=True)
             ctx.exit(exc.exit_code)
         except BrokenPipeError:
-            sys.stderr.close()  # `gk list | head`: the reader left; nothing to say
+            _reader_left()  # `gk list | head`: the reader left; nothing to say
             ctx.exit(0)
+
+
+def _reader_left() -> None:
+    """Send what stdout still holds to nowhere, so Python's own flush at exit cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (CliRunner): nothing to redirect
+        pass
 
 
 def _words(ctx: click.Context):
@@ -136,8 +150,9 @@ def make_filter(office=None, lead=None, assist=None, states=(), statuses=(), gro
                         due_before=due_before, due_after=due_after, search=search)
 
 
-def out() -> object:
-    return click.get_text_stream("stdout")
+def out() -> TextIO:
+    """Where output goes: sys.stdout itself, block-buffered when piped (as CliRunner's too)."""
+    return sys.stdout
 
 
 @click.group(cls=GkGroup, context_settings=CONTEXT_SETTINGS)
@@ -304,7 +319,9 @@ def _export(app: App, rows, target: str, fmt: str | None, force: bool) -> None:
     chosen = export.format_for(target, fmt)
     data = export.write(rows, target, chosen, app.lang, force=force)
     if data is not None:
-        click.get_binary_stream("stdout").write(data)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
         return
     click.echo(t(app.lang, "exported", n=len(rows), path=target), err=True)
 

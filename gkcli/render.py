@@ -68,8 +68,7 @@ def _number_column(table, header: str = "") -> None:
 
 
 def dump_json(data: Any, out: TextIO) -> None:
-    json.dump(data, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")  # one write, not one a token
 
 
 # --- cells ---------------------------------------------------------------------------

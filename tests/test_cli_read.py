@@ -7,7 +7,7 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, Gk, replace_in
+from helpers import ROOT, Gk, replace_in
 
 from gkcli.cli import cli
 

@@ -7,14 +7,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import SHIPPED, Gk, replace_in
+from helpers import SHIPPED, Gk, replace_in
 
 
 @pytest.fixture
-def repo(tmp_path: Path, monkeypatch) -> Gk:
-    for var, value in {"GIT_AUTHOR_NAME": "秘书", "GIT_AUTHOR_EMAIL": "secretary@example.org",
-                       "GIT_COMMITTER_NAME": "秘书", "GIT_COMMITTER_EMAIL": "secretary@example.org"}.items():
-        monkeypatch.setenv(var, value)
+def repo(tmp_path: Path) -> Gk:
+    """A git repository holding the shipped data (author and committer come from conftest)."""
     shutil.copytree(SHIPPED, tmp_path / "data")
     git(tmp_path, "init", "-q")
     git(tmp_path, "add", "data")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import Gk, replace_in
+from helpers import Gk, replace_in
 
 from gkcli.xlsx import display_width
 

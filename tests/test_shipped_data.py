@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from conftest import SHIPPED
+from helpers import SHIPPED
 
 from gkcli.store import load_table
 

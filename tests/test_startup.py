@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, SHIPPED
+from helpers import ROOT, SHIPPED
 
 HEAVY = ("rich", "dateutil", "xlsxwriter", "openpyxl")
 PROBE = (

@@ -1,7 +1,7 @@
 """Every kind of broken file gives path:line:col messages from gk check, and exit 1."""
 
 import pytest
-from conftest import replace_in
+from helpers import replace_in
 
 ITEM_8 = """  - id: 8
     group: 4

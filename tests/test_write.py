@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Gk, replace_in
+from helpers import ROOT, Gk, replace_in
 
 from gkcli import writer
 from gkcli.errors import DataError, GkError, WriteRefused
