@@ -4,7 +4,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gkcli.deadlines import DeadlineError, days_left, parse_date, read_date, resolve, state_of
+from gkcli.deadlines import (
+    DeadlineError,
+    days_left,
+    parse_date,
+    read_date,
+    resolve,
+    state_of,
+)
 
 CASES = [
     # the phrases of the shipped notice
