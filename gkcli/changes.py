@@ -12,7 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from gkcli.errors import GkError, NotFound
+from gkcli.errors import GkError, no_item
+from gkcli.gitops import PREFIX
 from gkcli.model import Table
 from gkcli.store import TASKS_FILE, display_path
 from gkcli.writer import Result
@@ -34,13 +35,16 @@ class Saved:
 def _ids(table: Table, ids: tuple[int, ...] | list[int]) -> str:
     for task_id in ids:
         if table.task(task_id) is None:
-            raise NotFound(f"no item {task_id} (see gk list)")
+            raise no_item(task_id)
     return " ".join(f"#{i}" for i in ids)
 
 
 def office_name(table: Table, name: str) -> str:
     """The full name of an office typed by alias; unknown names go on to validation."""
-    return table.offices.canonical(name) or name.strip()
+    try:
+        return table.offices.resolve(name, allow_group=True)
+    except GkError:
+        return name.strip()
 
 
 def start(table: Table, ids: tuple[int, ...]) -> Change:
@@ -53,20 +57,29 @@ def start(table: Table, ids: tuple[int, ...]) -> Change:
         for task_id in ids:
             doc.set_field(task_id, "status", "doing")
 
-    return Change(f"gk: {label} started", edit)
+    return Change(f"{PREFIX}{label} started", edit)
 
 
-def done(table: Table, ids: tuple[int, ...], day: date, today: date) -> Change:
+def done(table: Table, ids: tuple[int, ...], day: date, today: date,
+         cycle: str | None = None) -> Change:
+    """Mark items done; a recurring item records one occurrence (``cycle``, else the current one)."""
+    from gkcli.recurrence import done_entries
+
     label = _ids(table, ids)
     if day > today:
         raise GkError(f"--on {day.isoformat()} is after today ({today.isoformat()})")
+    occurrences = done_entries(table, ids, day, cycle)
 
     def edit(doc: TasksText) -> None:
         for task_id in ids:
+            if task_id in occurrences:
+                doc.append_to_list(task_id, "done_occurrences", occurrences[task_id])
+                continue
             doc.set_field(task_id, "status", "done")
             doc.set_field(task_id, "done_on", day)
 
-    return Change(f"gk: {label} done ({day.isoformat()})", edit)
+    which = "".join(f"; #{i} occurrence {e.split()[0]}" for i, e in occurrences.items())
+    return Change(f"{PREFIX}{label} done ({day.isoformat()}){which}", edit)
 
 
 def reopen(table: Table, ids: tuple[int, ...]) -> Change:
@@ -77,7 +90,7 @@ def reopen(table: Table, ids: tuple[int, ...]) -> Change:
             doc.set_field(task_id, "status", "doing")
             doc.remove_field(task_id, "done_on")
 
-    return Change(f"gk: {label} reopened", edit)
+    return Change(f"{PREFIX}{label} reopened", edit)
 
 
 def note(table: Table, ids: tuple[int, ...], text: str, day: date) -> Change:
@@ -91,7 +104,7 @@ def note(table: Table, ids: tuple[int, ...], text: str, day: date) -> Change:
         for task_id in ids:
             doc.append_to_list(task_id, "progress", entry)
 
-    return Change(f"gk: {label} note ({day.isoformat()})", edit)
+    return Change(f"{PREFIX}{label} note ({day.isoformat()})", edit)
 
 
 def correct(table: Table, ids: tuple[int, ...], fields: dict, today: date) -> Change:
@@ -116,7 +129,7 @@ def correct(table: Table, ids: tuple[int, ...], fields: dict, today: date) -> Ch
                 doc.remove_field(task_id, "done_on")
 
     what = ", ".join(f"{k} {'、'.join(v) if isinstance(v, list) else v}" for k, v in fields.items())
-    return Change(f"gk: {label} set {what}", edit)
+    return Change(f"{PREFIX}{label} set {what}", edit)
 
 
 def add(table: Table, fields: dict, today: date, task_id: int | None = None) -> Change:
@@ -135,7 +148,7 @@ def add(table: Table, fields: dict, today: date, task_id: int | None = None) -> 
     def edit(doc: TasksText) -> None:
         doc.add_item(item)
 
-    return Change(f"gk: #{task_id} added", edit)
+    return Change(f"{PREFIX}#{task_id} added", edit)
 
 
 def remove(table: Table, ids: tuple[int, ...]) -> Change:
@@ -145,7 +158,18 @@ def remove(table: Table, ids: tuple[int, ...]) -> Change:
         for task_id in ids:
             doc.remove_item(task_id)
 
-    return Change(f"gk: {label} removed", edit)
+    return Change(f"{PREFIX}{label} removed", edit)
+
+
+def undo(data_dir: Path) -> tuple[str, str]:
+    """``gk undo``: revert gk's last commit of tasks.yaml, under the writers' lock.
+
+    Returns (the reverted commit's subject, the new commit's short hash).
+    """
+    from gkcli import gitops, writer
+
+    with writer.locked(data_dir):
+        return gitops.undo(data_dir / TASKS_FILE)
 
 
 def save(data_dir: Path, change: Change, dry_run: bool = False, commit: bool = False) -> Saved:

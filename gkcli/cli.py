@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import sys
 from datetime import date
@@ -11,12 +10,12 @@ from typing import TextIO
 
 import click
 
-from gkcli import __version__, deadlines, query, store
+from gkcli import __version__, deadlines, formats, query, store
 from gkcli.errors import DataError, GkError
 from gkcli.model import Table
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-STATUS_CHOICES = ("todo", "doing", "done", "未开始", "进行中", "已完成")
+STATUS_CHOICES = tuple(store.STATUS_WORDS)  # todo, doing, done, 未开始, 进行中, 已完成
 
 
 class GkGroup(click.Group):
@@ -54,7 +53,7 @@ def _words(ctx: click.Context):
     from gkcli.i18n import Words
 
     app = ctx.find_object(App)
-    return Words(app.lang if app else "zh")
+    return app.words if app else Words("zh")
 
 
 class App:
@@ -66,6 +65,9 @@ class App:
         self.today = today or date.today()
         self.lang = lang
         self.soon_days_arg = soon_days
+        from gkcli.i18n import Words
+
+        self.words = Words(lang)  # the language, chosen once
         self._table: Table | None = None
 
     @property
@@ -84,6 +86,10 @@ class App:
 
     def items(self) -> list[query.Item]:
         return query.items(self.table, self.today, self.soon_days)
+
+    def show(self, kind: str, fmt: str, result: object) -> None:
+        """Hand a core result to the one renderer for this kind of command and format."""
+        formats.render(kind, fmt, result, self.words, out())
 
 
 pass_app = click.make_pass_decorator(App)
@@ -107,9 +113,9 @@ def _status_option(ctx: click.Context, param: click.Parameter, value):
     return store.STATUS_WORDS[value]
 
 
-def format_option(*choices: str, default: str = "table"):
-    return click.option("--format", "fmt", type=click.Choice(choices), default=default,
-                        show_default=True, help="Output format.")
+def format_option(kind: str, default: str = "table", without: tuple[str, ...] = ()):
+    return click.option("--format", "fmt", type=click.Choice(formats.names(kind, without=without)),
+                        default=default, show_default=True, help="Output format.")
 
 
 FILTERS = {
@@ -180,30 +186,27 @@ def cli(ctx: click.Context, data: str | None, today: date | None, lang: str,
 
 
 @cli.command()
-@format_option("table", "json")
+@format_option("status")
 @pass_app
 def status(app: App, fmt: str) -> None:
     """The dashboard: counts by state, each lead office, overdue and due-soon items.
+
+    When tasks.yaml declares reporting:, it also names the offices that have not reported
+    this cycle (本期未报送) and those that missed a cut-off (逾期未报送).
 
     \b
     Example:
         gk status
         gk --today 2021-06-20 status --format json
     """
-    from gkcli import render, report
+    from gkcli import report
 
-    table = app.table
-    board = report.dashboard(table, app.items(), app.today, app.soon_days)
-    if fmt == "json":
-        render.dashboard_json(board, out())
-    else:
-        render.dashboard(board, table.notice.table or table.notice.title, table.notice.number,
-                         app.lang, out())
+    app.show("status", fmt, report.dashboard(app.table, app.items(), app.today, app.soon_days))
 
 
 @cli.command(name="list")
 @filter_options
-@format_option("table", "json", "csv", "md")
+@format_option("list")
 @pass_app
 def list_(app: App, fmt: str, **filters) -> None:
     """The table: 序号, 工作任务, 具体事项, 牵头股室, 协办股室, 完成时间, 状态.
@@ -214,15 +217,12 @@ def list_(app: App, fmt: str, **filters) -> None:
         gk list --state overdue --state due_soon --format json
         gk list --due-before 2020-12-31 --format csv > items.csv
     """
-    from gkcli import render
-
-    rows = query.select(app.table, app.items(), make_filter(**filters))
-    render.items(rows, fmt, app.lang, out())
+    app.show("list", fmt, query.select(app.table, app.items(), make_filter(**filters)))
 
 
 @cli.command()
 @click.argument("task_id", metavar="ID", type=int)
-@format_option("table", "json")
+@format_option("show")
 @pass_app
 def show(app: App, task_id: int, fmt: str) -> None:
     """One item in full: work task, lead office and its people, deadline, status, notes.
@@ -231,20 +231,12 @@ def show(app: App, task_id: int, fmt: str) -> None:
     Example:
         gk show 8
     """
-    from gkcli import render
-
-    rows = [r for r in app.items() if r.task.id == task_id]
-    if not rows:
-        raise GkError(f"no item {task_id} (see gk list)")
-    if fmt == "json":
-        render.dump_json(rows[0].as_json(), out())
-    else:
-        render.item_detail(rows[0], app.lang, out())
+    app.show("show", fmt, query.item(app.items(), task_id))
 
 
 @cli.command()
 @click.option("--office", metavar="NAME", help="Only the people who answer for this office.")
-@format_option("table", "json", "csv", "md")
+@format_option("roster")
 @pass_app
 def roster(app: App, office: str | None, fmt: str) -> None:
     """The leading group (领导小组): 组长, 副组长 and 成员 with their posts.
@@ -254,12 +246,14 @@ def roster(app: App, office: str | None, fmt: str) -> None:
         gk roster
         gk roster --office 安监股 --format json
     """
-    _roster(app, office, fmt)
+    from gkcli import report
+
+    app.show("roster", fmt, report.roster(app.table, office))
 
 
 @cli.command()
 @click.argument("office", metavar="OFFICE")
-@format_option("table", "json")
+@format_option("roster", without=("csv", "md"))
 @pass_app
 def who(app: App, office: str, fmt: str) -> None:
     """Who answers for an office (same as gk roster --office OFFICE).
@@ -268,30 +262,15 @@ def who(app: App, office: str, fmt: str) -> None:
     Example:
         gk who 安监股
     """
-    _roster(app, office, fmt)
+    from gkcli import report
 
-
-def _roster(app: App, office: str | None, fmt: str) -> None:
-    from gkcli import render
-    from gkcli.i18n import t
-
-    table = app.table
-    people = list(table.roster.members)
-    title = None
-    if office:
-        canonical = query.resolve_office(table, office)
-        people = table.roster.for_office(canonical)
-        title = t(app.lang, "answers_for", office=canonical)
-        if not people and fmt == "table":
-            click.echo(t(app.lang, "no_people", office=canonical))
-            return
-    render.roster(table.roster, people, fmt, app.lang, out(), title=title)
+    app.show("roster", fmt, report.roster(app.table, office))
 
 
 @cli.command()
 @pass_app
 def check(app: App) -> None:
-    """Validate tasks.yaml and leading_group.yaml; print every problem as path:line:col.
+    """Validate tasks.yaml, leading_group.yaml and holidays.yaml; print every problem as path:line:col.
 
     Exit status 0 when clean, 1 when any problem is found.
 
@@ -299,11 +278,9 @@ def check(app: App) -> None:
     Example:
         gk check && git commit -am "更新进度"
     """
-    from gkcli import render
-
     table, problems = store.read_table(app.data_dir)
     if problems:
-        render.problems(problems, out(), app.lang)
+        app.show("check", "text", problems)
         raise click.exceptions.Exit(1)
     assert table is not None
     click.echo(f"ok: {len(table.tasks)} items, {len(table.groups)} work tasks, "
@@ -312,18 +289,16 @@ def check(app: App) -> None:
 
 # --- for the offices ---------------------------------------------------------------------------
 
-def _export(app: App, rows, target: str, fmt: str | None, force: bool) -> None:
+def _export(app: App, kind: str, rows, target: str, fmt: str | None, force: bool) -> None:
     from gkcli import export
-    from gkcli.i18n import t
 
-    chosen = export.format_for(target, fmt)
-    data = export.write(rows, target, chosen, app.lang, force=force)
+    data = export.write(rows, target, fmt, app.words, force=force, kind=kind)
     if data is not None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    click.echo(t(app.lang, "exported", n=len(rows), path=target), err=True)
+    click.echo(app.words("exported", n=len(rows), path=target), err=True)
 
 
 @cli.command()
@@ -331,7 +306,7 @@ def _export(app: App, rows, target: str, fmt: str | None, force: bool) -> None:
 @click.option("--export", "target", metavar="FILE",
               help="Write the list to FILE (.csv, .xlsx, .md, .json; - for stdout).")
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
-@click.option("--format", "fmt", type=click.Choice(("table", "json", "csv", "md", "xlsx")),
+@click.option("--format", "fmt", type=click.Choice(formats.names("overdue")),
               help="Output format [default: table, or the FILE's extension].")
 @pass_app
 def overdue(app: App, target: str | None, force: bool, fmt: str | None, **filters) -> None:
@@ -344,24 +319,20 @@ def overdue(app: App, target: str | None, force: bool, fmt: str | None, **filter
         gk overdue
         gk overdue --lead 综合股 --export 逾期事项.xlsx
     """
-    from gkcli import render
-
     f = make_filter(states=("overdue",), **filters)
     rows = query.by_urgency(query.select(app.table, app.items(), f))
     if target:
-        _export(app, rows, target, None if fmt == "table" else fmt, force)
-    elif fmt in (None, "table"):
-        render.overdue(rows, app.lang, out())
-    elif fmt == "xlsx":
+        _export(app, "overdue", rows, target, None if fmt == "table" else fmt, force)
+    elif fmt in formats.BINARY:
         raise click.UsageError("xlsx goes to a file: use --export FILE.xlsx (or --export -)")
     else:
-        render.items(rows, fmt, app.lang, out())
+        app.show("overdue", fmt or "table", rows)
 
 
 @cli.command(name="export")
 @click.argument("target", metavar="FILE")
 @filter_options
-@click.option("--format", "fmt", type=click.Choice(("csv", "xlsx", "md", "json")),
+@click.option("--format", "fmt", type=click.Choice(formats.names("export")),
               help="Format [default: from FILE's extension].")
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @pass_app
@@ -379,73 +350,75 @@ def export_(app: App, target: str, fmt: str | None, force: bool, **filters) -> N
         gk export - --format md --state overdue
     """
     rows = query.select(app.table, app.items(), make_filter(**filters))
-    _export(app, rows, target, fmt, force)
+    _export(app, "export", rows, target, fmt, force)
 
 
 @cli.command()
 @click.option("--since", callback=_date_option, metavar="DATE",
               help="Only items due, or done, from DATE to today.")
-@format_option("table", "md", "json")
+@format_option("report")
 @pass_app
 def report(app: App, since: date | None, fmt: str) -> None:
     """Per lead office and per work task: done, on time, late, overdue, and the on-time rate.
 
     On-time rate = items done on or before their deadline ÷ items whose deadline has
     passed or that are done (ongoing items and done items without done_on are left out).
+    A recurring item (每月底) counts once per occurrence. When tasks.yaml declares
+    reporting:, a last table gives each office's 按时报送率 (reports on time ÷ cycles due).
 
     \b
     Example:
         gk report
         gk report --since 2021-01-01 --format md > 上半年情况.md
     """
-    from gkcli import render
     from gkcli import report as reports
-    from gkcli.i18n import t
 
-    table = app.table
-    found = reports.summary(table, app.items(), app.today, since)
-    totals = dataclasses.replace(found.totals, name=t(app.lang, "total"))
-    period = f"{since.isoformat()} — {app.today.isoformat()}" if since else app.today.isoformat()
-    header = f"{table.notice.table or table.notice.title} · {t(app.lang, 'as_of')} {period}"
-    sections = [(t(app.lang, "by_office"), t(app.lang, "lead"), found.by_office + [totals]),
-                (t(app.lang, "by_group"), t(app.lang, "group"), found.by_group)]
-    as_json = found.as_json()
-    render.report(sections, header, fmt, app.lang, out(), as_json)
+    app.show("report", fmt, reports.report(app.table, app.items(), app.today, since))
 
 
 @cli.command()
 @click.option("--office", metavar="NAME", help="Only this office (leading or assisting).")
-@format_option("text", "json", default="text")
+@format_option("remind", default="text")
 @pass_app
 def remind(app: App, office: str | None, fmt: str) -> None:
     """Ready-to-paste reminders, one block per office with overdue or due-soon items.
 
     Each names the people who answer for the office, every item with its deadline and
-    days over or left, and whether the office leads (牵头) or assists (协办).
+    days over or left, and whether the office leads (牵头) or assists (协办); and, when
+    tasks.yaml declares reporting:, the reports the office has missed or owes soon.
 
     \b
     Example:
         gk remind
         gk remind --office 安监股
     """
-    from gkcli import render
     from gkcli import report as reports
-    from gkcli.i18n import t
 
-    table = app.table
-    name = query.resolve_office(table, office) if office else None
-    found = reports.reminders(table, app.items(), name)
-    sender = table.roster.office_name or ""
-    if sender and table.roster.attached_to:
-        sender = f"{table.roster.attached_to}（{sender}）" if app.lang == "zh" else sender
-    texts = [render.reminder_text(r, table.notice.table or table.notice.title, table.notice.number,
-                                  app.today, app.lang, sender) for r in found]
-    if fmt == "json":
-        render.dump_json([render.reminder_json(r, m) for r, m in zip(found, texts)], out())
-    elif not found:
-        click.echo(t(app.lang, "nothing_to_remind"))
-    else:
-        click.echo("\n\n".join(texts))
+    app.show("remind", fmt, reports.remind(app.table, app.items(), app.today, office,
+                                           app.soon_days))
+
+
+@cli.command()
+@click.option("--office", metavar="NAME", help="Only this office's reports.")
+@click.option("--state", "states", multiple=True, type=click.Choice(("on_time", "late", "missing",
+                                                                     "pending")),
+              help="on_time, late, missing (逾期未报送) or pending (本期未报送); repeatable.")
+@format_option("reports")
+@pass_app
+def reports(app: App, office: str | None, states: tuple[str, ...], fmt: str) -> None:
+    """Reporting cycles × offices: each report's cut-off, the day it came in, and its state.
+
+    Lists every cycle of each reporting: declaration up to the one due next, for each
+    office that must report (states: on_time, late, missing, pending).
+
+    \b
+    Example:
+        gk reports
+        gk reports --state missing --format json
+    """
+    from gkcli import reporting
+
+    app.show("reports", fmt, reporting.listing(app.table, app.today, office, states))
 
 
 @cli.command()
@@ -461,19 +434,10 @@ def timeline(app: App, **filters) -> None:
         gk timeline
         gk timeline --lead 运管股
     """
-    from gkcli import render
+    from gkcli import report
 
-    table = app.table
-    rows = query.select(table, app.items(), make_filter(**filters))
-    if not rows:
-        from gkcli.i18n import t
-
-        click.echo(t(app.lang, "no_items"))
-        return
-    from gkcli.report import timeline_span
-
-    start, end = timeline_span(table, rows, app.today)
-    render.timeline(rows, start, end, app.today, app.lang, out())
+    rows = query.select(app.table, app.items(), make_filter(**filters))
+    app.show("timeline", "table", report.timeline(app.table, rows, app.today))
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -490,19 +454,18 @@ def write_options(func):
 def _save(app: App, change, dry_run: bool, commit: bool | None) -> None:
     """Save a change to tasks.yaml and say what happened."""
     from gkcli import changes
-    from gkcli.i18n import t
 
     commit = app.table.settings.commit if commit is None else commit
     saved = changes.save(app.data_dir, change, dry_run=dry_run, commit=commit)
     result = saved.result
     if not result.changed:
-        click.echo(t(app.lang, "no_change"))
+        click.echo(app.words("no_change"))
     elif dry_run:
         click.echo(result.diff(), nl=False)
     else:
-        click.echo(t(app.lang, "written", path=store.display_path(result.path), what=change.message))
+        click.echo(app.words("written", path=store.display_path(result.path), what=change.message))
     if saved.commit:
-        click.echo(t(app.lang, "committed", sha=saved.commit, message=change.message))
+        click.echo(app.words("committed", sha=saved.commit, message=change.message))
 
 
 ids_argument = click.argument("ids", metavar="ID...", nargs=-1, type=int, required=True)
@@ -529,20 +492,27 @@ def start(app: App, ids: tuple[int, ...], dry_run: bool, commit: bool | None) ->
 @ids_argument
 @click.option("--on", "on", callback=_date_option, metavar="DATE",
               help="The day it was done [default: today].")
+@click.option("--cycle", metavar="CYCLE",
+              help="For a recurring item: the occurrence done (2021-06, 2021-Q2, 2021-H1, 2021) "
+                   "[default: the current one].")
 @write_options
 @pass_app
-def done(app: App, ids: tuple[int, ...], on: date | None, dry_run: bool,
+def done(app: App, ids: tuple[int, ...], on: date | None, cycle: str | None, dry_run: bool,
          commit: bool | None) -> None:
     """Mark items as done, recording done_on (today unless --on).
+
+    A recurring item (每月底, 每季度末) stays open: gk records that one occurrence was
+    done, in the item's done_occurrences list.
 
     \b
     Example:
         gk done 5
         gk done 1 2 3 --on 2021-06-28 --commit
+        gk done 17 --on 2021-07-30 --cycle 2021-07
     """
     from gkcli import changes
 
-    _save(app, changes.done(app.table, ids, on or app.today, app.today), dry_run, commit)
+    _save(app, changes.done(app.table, ids, on or app.today, app.today, cycle), dry_run, commit)
 
 
 @cli.command()
@@ -597,25 +567,29 @@ def note(app: App, ids: tuple[int, ...], text: str, on: date | None, dry_run: bo
 @click.option("--title", metavar="TEXT", help="The item's wording.")
 @click.option("--group", type=int, metavar="ID", help="The work task it belongs to.")
 @click.option("--notes", metavar="TEXT", help="Free-text notes (replaces them).")
+@click.option("--start", callback=_date_option, metavar="DATE",
+              help="The day a period deadline (10个工作日内) counts from.")
 @write_options
 @pass_app
 def set_(app: App, ids: tuple[int, ...], status, deadline, lead, assist, title, group, notes,
-         dry_run: bool, commit: bool | None) -> None:
+         start: date | None, dry_run: bool, commit: bool | None) -> None:
     """Correct fields of items: status, deadline, lead, assisting offices, title, group, notes.
 
     \b
     Example:
         gk set 8 --deadline 2021年12月底
         gk set 8 --lead 运管股 --assist 综合股 --assist 安监股
+        gk set 9 --start 2021-06-21 --deadline 10个工作日内
     """
     from gkcli import changes
 
     given = {"title": title, "group": group, "lead": lead, "assist": list(assist) or None,
-             "deadline": deadline.strip() if deadline else None, "status": status, "notes": notes}
+             "start": start, "deadline": deadline.strip() if deadline else None,
+             "status": status, "notes": notes}
     fields = {k: v for k, v in given.items() if v is not None}
     if not fields:
-        raise click.UsageError("nothing to set: give --status, --deadline, --lead, --assist, "
-                               "--title, --group or --notes")
+        raise click.UsageError("nothing to set: give --status, --deadline, --start, --lead, "
+                               "--assist, --title, --group or --notes")
     _save(app, changes.correct(app.table, ids, fields, app.today), dry_run, commit)
 
 
@@ -625,23 +599,29 @@ def set_(app: App, ids: tuple[int, ...], status, deadline, lead, assist, title, 
 @click.option("--lead", required=True, metavar="OFFICE", help="The lead office (牵头股室).")
 @click.option("--assist", multiple=True, metavar="OFFICE", help="Assisting office; repeatable.")
 @click.option("--deadline", required=True, metavar="PHRASE", help="完成时间, as written.")
+@click.option("--start", callback=_date_option, metavar="DATE",
+              help="The day a period deadline (10个工作日内) counts from [default: the notice's date].")
 @click.option("--status", type=click.Choice(STATUS_CHOICES), default="todo", show_default=True,
               callback=_status_option)
 @click.option("--id", "task_id", type=click.IntRange(min=1), help="Its 序号 [default: the next free one].")
 @write_options
 @pass_app
 def add(app: App, group: int, title: str, lead: str, assist: tuple[str, ...], deadline: str,
-        status: str, task_id: int | None, dry_run: bool, commit: bool | None) -> None:
+        start: date | None, status: str, task_id: int | None, dry_run: bool,
+        commit: bool | None) -> None:
     """Add a new item at the end of the table.
 
     \b
     Example:
         gk add --group 3 --title 开通政务微信公众号 --lead 综合股 \\
                --assist 局各股室（中队、站） --deadline 2021年9月底
+        gk add --group 5 --title 答复依申请公开 --lead 综合股 \\
+               --start 2021-09-28 --deadline 15个工作日内
     """
     from gkcli import changes
 
     fields = {"group": group, "title": title, "lead": lead, "assist": list(assist),
+              **({"start": start} if start else {}),
               "deadline": deadline.strip(), "status": status}
     _save(app, changes.add(app.table, fields, app.today, task_id), dry_run, commit)
 
@@ -670,6 +650,36 @@ def rm(app: App, ids: tuple[int, ...], yes: bool, dry_run: bool, commit: bool | 
 
 
 @cli.command()
+@click.argument("office", metavar="OFFICE")
+@click.option("--on", "on", callback=_date_option, metavar="DATE",
+              help="The day the report came in [default: today].")
+@click.option("--cycle", metavar="CYCLE",
+              help="The cycle reported: 2021-06, 2021-Q2, 2021-H1 or 2021 "
+                   "[default: the last one missed, else the one due next].")
+@click.option("--what", metavar="TEXT", help="Which report, when tasks.yaml declares several.")
+@write_options
+@pass_app
+def reported(app: App, office: str, on: date | None, cycle: str | None, what: str | None,
+             dry_run: bool, commit: bool | None) -> None:
+    """Record that an office sent its report (报送) for a reporting cycle.
+
+    The report goes into the reported: list of the reporting: declaration in tasks.yaml,
+    as "CYCLE DATE OFFICE".
+
+    \b
+    Example:
+        gk reported 运管股 --on 2021-06-25
+        gk reported 安监股 --cycle 2021-05 --on 2021-06-02 --commit
+    """
+    from gkcli import reporting
+
+    table = app.table
+    name = table.offices.resolve(office)
+    _save(app, reporting.reported(table, name, on or app.today, app.today, cycle, what),
+          dry_run, commit)
+
+
+@cli.command()
 @pass_app
 def undo(app: App) -> None:
     """Revert the last commit gk made (refuses if the last commit is not gk's).
@@ -679,13 +689,42 @@ def undo(app: App) -> None:
         gk done 5 --commit
         gk undo
     """
-    from gkcli import gitops, writer
-    from gkcli.i18n import t
+    from gkcli import changes
 
-    data_dir = app.data_dir
-    with writer.locked(data_dir):
-        subject, sha = gitops.undo(data_dir / store.TASKS_FILE)
-    click.echo(t(app.lang, "undone", subject=subject, sha=sha))
+    subject, sha = changes.undo(app.data_dir)
+    click.echo(app.words("undone", subject=subject, sha=sha))
+
+
+@cli.command(name="import")
+@click.argument("file", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "out_dir", metavar="DIR", type=click.Path(file_okay=False, path_type=Path),
+              help="The new data folder to write (it must not exist).")
+@click.option("--dry-run", is_flag=True, help="Print the two files instead of writing them.")
+@pass_app
+def import_(app: App, file: Path, out_dir: Path | None, dry_run: bool) -> None:
+    """Turn a notice (.docx, .doc/.wps, text, .xlsx, .csv) into a new data folder.
+
+    Reads the notice number, issuer, date and title, the task table (found by its
+    header row; merged cells filled down) and the leading-group annex; prints what it
+    read and every guess to review; exits 0 only when the folder passes gk check.
+
+    \b
+    Example:
+        gk import 通知.docx --out data
+        gk import 通知.txt --dry-run
+    """
+    from gkcli import importer
+
+    if out_dir is None and not dry_run:
+        raise click.UsageError(app.words.message("import_needs_out"))
+    if out_dir is not None and not dry_run and out_dir.exists():
+        raise GkError("import_out_exists", path=store.display_path(out_dir)[:200])
+    result = importer.import_notice(file, out_dir)
+    if not dry_run:
+        result = importer.write_folder(result, out_dir)
+    app.show("import", "text", result)
+    if result.problems:
+        raise click.exceptions.Exit(1)
 
 
 def main(prog_name: str = "gk") -> None:

@@ -24,7 +24,8 @@ def test_list_json_contract(gk):
                        "assist": ["局各股室（中队、站）"], "deadline": "2020-07-17",
                        "deadline_text": "2020年7月17日前", "status": "todo", "state": "overdue",
                        "days_left": -338, "done_on": None, "notes": "", "progress": [],
-                       "lead_people": ["陈伟", "庄青红"]}
+                       "lead_people": ["陈伟", "庄青红"], "start": None,
+                       "deadline_kind": "date", "workdays_left": None, "occurrences": None}
 
 
 def test_ongoing_item_has_null_deadline_and_days(gk):

@@ -11,9 +11,11 @@ import json
 import pytest
 
 ITEM = {"id", "group", "group_title", "title", "lead", "assist", "deadline", "deadline_text",
-        "status", "state", "days_left", "done_on", "notes", "progress", "lead_people"}
+        "status", "state", "days_left", "done_on", "notes", "progress", "lead_people", "start",
+        "deadline_kind", "workdays_left", "occurrences"}
 TALLY = {"name", "total", "done", "done_on_time", "done_late", "overdue", "due_soon", "open",
-         "ongoing", "on_time_rate", "people"}
+         "ongoing", "on_time_rate", "people", "occurrences_on_time", "occurrences_late",
+         "occurrences_missed"}
 PERSON = {"name", "role", "post", "office"}
 
 
@@ -50,7 +52,8 @@ def test_show_with_progress_and_done(gk):
 
 def test_status(gk):
     board = gk.json("status")
-    assert set(board) == {"as_of", "due_soon_days", "totals", "by_office", "overdue", "due_soon"}
+    assert set(board) == {"as_of", "due_soon_days", "due_soon_workdays", "totals", "by_office",
+                          "overdue", "due_soon", "reporting"}
     assert set(board["totals"]) == TALLY
     assert keys_of_each(board["by_office"]) == {frozenset(TALLY)}
     assert keys_of_each(board["overdue"]) == {frozenset(ITEM)}
@@ -60,7 +63,8 @@ def test_status(gk):
 @pytest.mark.parametrize("args", [[], ["--since", "2021-01-01"]])
 def test_report(gk, args):
     found = gk.json("report", *args)
-    assert set(found) == {"as_of", "since", "totals", "by_office", "by_group"}
+    assert set(found) == {"as_of", "since", "totals", "by_office", "by_group",
+                          "reporting_by_office"}
     assert set(found["totals"]) == TALLY
     assert keys_of_each(found["by_office"]) == {frozenset(TALLY)}
     assert keys_of_each(found["by_group"]) == {frozenset(TALLY)}
@@ -69,7 +73,8 @@ def test_report(gk, args):
 def test_remind(gk):
     reminders = gk.json("remind")
     assert reminders
-    assert keys_of_each(reminders) == {frozenset({"office", "people", "items", "message"})}
+    assert keys_of_each(reminders) == {frozenset({"office", "people", "items", "message",
+                                                  "reports"})}
     items = [item for reminder in reminders for item in reminder["items"]]
     assert keys_of_each(items) == {frozenset(ITEM | {"role"})}
 

@@ -1,7 +1,8 @@
 """Keep the README's example output real.
 
 Each block in README.md that follows a marker line ``<!-- gk: ARGS -->`` is the output
-of ``gk ARGS``, run in order against one fresh copy of the shipped data, 80 columns
+of ``gk ARGS``, run in order against one fresh copy of the shipped data (and of
+``examples/``, for blocks that pass ``--data examples/...``), 80 columns
 wide, in a temporary git repository (so --commit and undo show real output too).
 
     python tools/readme.py          # rewrite the blocks
@@ -51,8 +52,10 @@ def run_blocks(text: str) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         repo = Path(tmp)
         shutil.copytree(ROOT / "data", repo / "data")
+        shutil.copytree(ROOT / "examples", repo / "examples")  # notices for gk import
         env = clean_env()
-        for args in (["init", "-q", "-b", "main"], ["add", "data"], ["commit", "-qm", "任务分工表"]):
+        for args in (["init", "-q", "-b", "main"], ["add", "data", "examples"],
+                     ["commit", "-qm", "任务分工表"]):
             subprocess.run(["git", *args], cwd=repo, check=True, env=env)
 
         def replace(match: re.Match) -> str:
