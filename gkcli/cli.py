@@ -662,12 +662,10 @@ def undo(app: App) -> None:
         gk done 5 --commit
         gk undo
     """
-    from gkcli import gitops, writer
+    from gkcli import changes
     from gkcli.i18n import t
 
-    data_dir = app.data_dir
-    with writer.locked(data_dir):
-        subject, sha = gitops.undo(data_dir / store.TASKS_FILE)
+    subject, sha = changes.undo(app.data_dir)
     click.echo(t(app.lang, "undone", subject=subject, sha=sha))
 
 

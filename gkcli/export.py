@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+import os
+import stat
 from pathlib import Path
 
 from gkcli import render
-from gkcli.errors import GkError
+from gkcli.errors import GkError, clip
 from gkcli.query import Item
 
 BY_EXTENSION = {".csv": "csv", ".xlsx": "xlsx", ".md": "md", ".markdown": "md", ".json": "json"}
@@ -49,14 +51,30 @@ def write(rows: list[Item], target: str, fmt: str, lang: str, force: bool = Fals
     if target == "-":
         return data
     path = Path(target)
-    if path.exists() and not force:
+    if (path.exists() or path.is_symlink()) and not force:
         raise GkError(f"{target} exists; add --force to overwrite it")
+    if path.is_symlink():
+        if not path.exists():
+            raise GkError("export_dangling_link", path=clip(target, 80))
+        path = Path(os.path.realpath(path))  # write the file the link points to, keep the link
     if not path.parent.is_dir():
         raise GkError(f"{path.parent} is not a folder")
-    from gkcli.writer import atomic_write
-
     try:
+        if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+            _write_into(path, data, target)  # a FIFO or a device: write into it, never replace it
+            return None
+        from gkcli.writer import atomic_write
+
         atomic_write(path, data)
     except OSError as exc:
         raise GkError(f"cannot write {target}: {exc.strerror}") from None
     return None
+
+
+def _write_into(path: Path, data: bytes, target: str) -> None:
+    """Write into what is not a regular file (a FIFO, /dev/stdout); refuse a folder or socket."""
+    mode = path.stat().st_mode
+    if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
+        raise GkError("export_not_a_file", path=clip(target, 80))
+    with open(path, "wb") as handle:  # no O_TRUNC trouble: FIFOs and devices have no contents
+        handle.write(data)

@@ -100,20 +100,34 @@ def headers(lang: str, keys: tuple[str, ...]) -> list[str]:
 # --- spreadsheet safety (CSV) ----------------------------------------------------------
 
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 
 def safe_cell(value: object) -> object:
-    """Neutralise formula injection (OWASP): text starting with = + - @ tab CR gets a leading '.
+    """Neutralise formula injection (OWASP): text whose first character, or first after
+    spaces, is = + - @ (or full-width ＝ ＋ － ＠), tab or CR gets a leading '.
 
     Numbers, and text that is a plain number, stay usable.
     """
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
     text = "" if value is None else str(value)
-    if text.startswith(_DANGEROUS) and not _NUMBER.match(text):
+    first = text.lstrip(" \u3000")
+    if (text.startswith(_DANGEROUS) or first.startswith(_DANGEROUS)) and not _NUMBER.match(text):
         return "'" + text
     return text
+
+
+# --- terminal safety ---------------------------------------------------------------------
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """Control characters (ESC, CR, bidi overrides, …) as visible escapes such as ``\\x1b``:
+    a title can never move the cursor, clear the screen or retitle the terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                        else f"\\u{ord(m.group()):04x}", text)
 
 
 def write_csv(header: list[str], rows: list[list[object]], out: TextIO) -> None:
@@ -182,7 +196,7 @@ def items_table(rows: list[Item], lang: str, out: TextIO) -> None:
         if item.task.group != previous_group:  # like the notice's merged 工作任务 cells
             from rich.text import Text
 
-            heading = f"{ordinal(lang, item.task.group)}{item.group_title}"
+            heading = visible(f"{ordinal(lang, item.task.group)}{item.group_title}")
             table.add_row("", Text(heading, style="bold"), end_section=False)
             previous_group = item.task.group
         cells = list_cells(item, lang)
@@ -206,16 +220,16 @@ def _cards(console, rows: list[Item], lang: str, people: bool = False) -> None:
         task = item.task
         days = days_phrase(lang, item.days_left)
         body = Text(overflow="fold")
-        body.append(task.title + "\n", style="bold")
-        body.append(f"{t(lang, 'group')}{sep}{item.group_title}\n")
-        body.append(f"{t(lang, 'lead')}{sep}{task.lead}\n")
-        body.append(f"{t(lang, 'assist')}{sep}{assist_text(item, lang)}\n")
-        body.append(f"{t(lang, 'deadline')}{sep}{task.deadline.text}"
+        body.append(visible(task.title) + "\n", style="bold")
+        body.append(visible(f"{t(lang, 'group')}{sep}{item.group_title}\n"))
+        body.append(visible(f"{t(lang, 'lead')}{sep}{task.lead}\n"))
+        body.append(visible(f"{t(lang, 'assist')}{sep}{assist_text(item, lang)}\n"))
+        body.append(visible(f"{t(lang, 'deadline')}{sep}{task.deadline.text}")
                     + (f"（{days}）\n" if lang == "zh" else f" ({days})\n"))
         body.append(f"{t(lang, 'state')}{sep}")
         body.append(state_word(lang, item.state), style=STATE_STYLE[item.state] or None)
         if people:
-            body.append(f"\n{t(lang, 'people')}{sep}{people_text(item.lead_people, lang)}")
+            body.append(visible(f"\n{t(lang, 'people')}{sep}{people_text(item.lead_people, lang)}"))
         grid.add_row(str(task.id), body)
         grid.add_row("", "")
     console.print(grid)
@@ -224,7 +238,7 @@ def _cards(console, rows: list[Item], lang: str, people: bool = False) -> None:
 def _escape(text: str) -> str:
     from rich.markup import escape
 
-    return escape(text)
+    return escape(visible(text))
 
 
 def items_json(rows: list[Item], lang: str, out: TextIO) -> None:
@@ -326,6 +340,7 @@ def overdue(rows: list[Item], lang: str, out: TextIO) -> None:
 
 def urgent(console, title: str, rows: list[Item], empty: str, lang: str, style: str) -> None:
     if not rows:
+        title = _escape(title)
         console.print(f"[bold]{title}[/]：{empty}" if lang == "zh" else f"[bold]{title}[/]: {empty}")
         console.print()
         return
@@ -465,7 +480,7 @@ def reminder_text(rem: Reminder, table_title: str, number: str, as_of: date, lan
                          f"(deadline {item.task.deadline.text}, {days_phrase(lang, item.days_left)})")
         if sender:
             lines.append(sender)
-    return "\n".join(lines)
+    return "\n".join(visible(line) for line in lines)
 
 
 def reminder_json(rem: Reminder, message: str) -> dict:
@@ -526,7 +541,7 @@ def timeline(rows: list[Item], start: date, end: date, today: date, lang: str, o
         cells[now] = {" ": "│", "─": "┼"}.get(cells[now], cells[now])
         for ch in cells:
             bar.append(ch, style="yellow" if ch in "│┼" else style)
-        grid.add_row(str(item.task.id), Text(item.task.title), bar)
+        grid.add_row(str(item.task.id), Text(visible(item.task.title)), bar)
     console.print(grid)
     legend = {"zh": f"◆ 完成时间  ✔ 完成日期  → 长期  │ 今天 {today.isoformat()}",
               "en": f"◆ deadline  ✔ done  → ongoing  │ today {today.isoformat()}"}[lang]

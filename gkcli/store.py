@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from gkcli import deadlines
-from gkcli.errors import DataError, GkError, Problem
+from gkcli.errors import DataError, GkError, Problem, clip
 from gkcli.model import ROLES, Group, Notice, Person, Roster, Settings, Table, Task
 from gkcli.offices import Office, OfficeGroup, OfficeRegistry
 from gkcli.yamlnodes import NodeReader, compose, position
@@ -55,8 +55,15 @@ def display_path(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
+MAX_BYTES = 5 * 1024 * 1024  # a data file over 5 MB is refused (README: data safety)
+
+
 def read_text(path: Path) -> str:
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise GkError("too_big", path=display_path(path), size=round(size / 2**20, 1),
+                          limit=MAX_BYTES // 2**20)
         raw = path.read_bytes()
     except OSError as exc:
         raise GkError(f"{display_path(path)}: cannot read: {exc.strerror}") from None
@@ -260,7 +267,7 @@ class _TableReader(NodeReader):
             status = STATUS_WORDS.get(word) if isinstance(word, str) else None
             if status is None:
                 self.problem(fields["status"],
-                             f"{where}: bad status {word} (use todo, doing or done; 未开始, 进行中, 已完成)")
+                             f"{where}: bad status {clip(word)} (use todo, doing or done; 未开始, 进行中, 已完成)")
         done_on = self.date(fields["done_on"], f"{where}: done_on") if "done_on" in fields else None
         if done_on and status and status != "done":
             self.problem(fields["done_on"], f"{where}: done_on is set but status is {status}")
@@ -308,7 +315,7 @@ class _RosterReader(NodeReader):
             role = ROLE_WORDS.get(role_word) if isinstance(role_word, str) else None
             if role is None:
                 self.problem(fields["role"],
-                             f"bad role {role_word} (use {', '.join(ROLES)}; 组长, 副组长, 成员)")
+                             f"bad role {clip(role_word)} (use {', '.join(ROLES)}; 组长, 副组长, 成员)")
             post = self.text(fields["post"], "member post")
             office = None
             if "office" in fields:
