@@ -44,12 +44,13 @@ def _scan(text: str, path: str) -> tuple[frozenset[int], list[Problem]]:
     marked: set[int] = set()
     sizes: dict[str, int] = {}  # anchor -> nodes in the anchored subtree
     open_: list[tuple[str | None, int]] = []  # collections being read: (anchor, count at start)
-    count = extra = 0
+    count = extra = 0  # nodes as expanded; nodes that aliases add
     for event in yaml.parse(text, Loader=Loader):
         if isinstance(event, yaml.AliasEvent):
             marked.add(event.start_mark.index)
-            extra += sizes.get(event.anchor, 1)
-            count += 1
+            size = sizes.get(event.anchor, 1)
+            count += size  # what the alias stands for counts in full, nested aliases too
+            extra += size
             if extra > MAX_ALIAS_NODES:
                 line, col = event.start_mark.line + 1, event.start_mark.column + 1
                 return frozenset(), [Problem(path, line, col, "alias_bomb", {"limit": MAX_ALIAS_NODES})]
