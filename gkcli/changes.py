@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Callable
 
 from gkcli import deadlines
-from gkcli.errors import GkError, NotFound, WriteRefused
+from gkcli.errors import GkError, WriteRefused, no_item
+from gkcli.gitops import PREFIX
 from gkcli.model import Table, Task
 from gkcli.store import TASKS_FILE, display_path, validate_tasks_text
 from gkcli.writer import Result
@@ -79,13 +80,16 @@ def one_line(text: str, what: str) -> str:
 def _ids(table: Table, ids: tuple[int, ...] | list[int]) -> str:
     for task_id in ids:
         if table.task(task_id) is None:
-            raise NotFound(f"no item {task_id} (see gk list)")
+            raise no_item(task_id)
     return " ".join(f"#{i}" for i in ids)
 
 
 def office_name(table: Table, name: str) -> str:
     """The full name of an office typed by alias; unknown names go on to validation."""
-    return table.offices.canonical(name) or name.strip()
+    try:
+        return table.offices.resolve(name, allow_group=True)
+    except GkError:
+        return name.strip()
 
 
 def start(table: Table, ids: tuple[int, ...]) -> Change:
@@ -98,7 +102,7 @@ def start(table: Table, ids: tuple[int, ...]) -> Change:
         for task_id in ids:
             doc.set_field(task_id, "status", "doing")
 
-    return Change(f"gk: {label} started", edit,
+    return Change(f"{PREFIX}{label} started", edit,
                   changed={i: lambda _, t: replace(t, status="doing") for i in ids})
 
 
@@ -112,7 +116,7 @@ def done(table: Table, ids: tuple[int, ...], day: date, today: date) -> Change:
             doc.set_field(task_id, "status", "done")
             doc.set_field(task_id, "done_on", day)
 
-    return Change(f"gk: {label} done ({day.isoformat()})", edit,
+    return Change(f"{PREFIX}{label} done ({day.isoformat()})", edit,
                   changed={i: lambda _, t: replace(t, status="done", done_on=day) for i in ids})
 
 
@@ -124,7 +128,7 @@ def reopen(table: Table, ids: tuple[int, ...]) -> Change:
             doc.set_field(task_id, "status", "doing")
             doc.remove_field(task_id, "done_on")
 
-    return Change(f"gk: {label} reopened", edit,
+    return Change(f"{PREFIX}{label} reopened", edit,
                   changed={i: lambda _, t: replace(t, status="doing", done_on=None) for i in ids})
 
 
@@ -139,7 +143,7 @@ def note(table: Table, ids: tuple[int, ...], text: str, day: date) -> Change:
         for task_id in ids:
             doc.append_to_list(task_id, "progress", entry)
 
-    return Change(f"gk: {label} note ({day.isoformat()})", edit,
+    return Change(f"{PREFIX}{label} note ({day.isoformat()})", edit,
                   changed={i: lambda _, t: replace(t, progress=(*t.progress, entry)) for i in ids})
 
 
@@ -178,7 +182,7 @@ def correct(table: Table, ids: tuple[int, ...], fields: dict, today: date) -> Ch
         return replace(task, **new)
 
     what = ", ".join(f"{k} {'、'.join(v) if isinstance(v, list) else v}" for k, v in fields.items())
-    return Change(f"gk: {label} set {what}", edit, changed={i: expect for i in ids})
+    return Change(f"{PREFIX}{label} set {what}", edit, changed={i: expect for i in ids})
 
 
 def _fields_as_read(table: Table, fields: dict) -> dict:
@@ -220,7 +224,7 @@ def add(table: Table, fields: dict, today: date, task_id: int | None = None) -> 
         if new_id in present:
             raise GkError(f"id {new_id} is taken (next free: {max(present) + 1})")
         doc.add_item({"id": new_id, **item})
-        change.message = f"gk: #{new_id} added"
+        change.message = f"{PREFIX}#{new_id} added"
         change.added = {new_id: expect}
 
     def expect(before: Table, task: Task) -> Task:
@@ -230,7 +234,7 @@ def add(table: Table, fields: dict, today: date, task_id: int | None = None) -> 
                     done_on=new.get("done_on"))
 
     change.edit = edit
-    change.message = f"gk: #{task_id or max(taken, default=0) + 1} added"
+    change.message = f"{PREFIX}#{task_id or max(taken, default=0) + 1} added"
     change.added = {task_id or max(taken, default=0) + 1: expect}
     return change
 
@@ -242,7 +246,7 @@ def remove(table: Table, ids: tuple[int, ...]) -> Change:
         for task_id in ids:
             doc.remove_item(task_id)
 
-    return Change(f"gk: {label} removed", edit, removed=frozenset(ids))
+    return Change(f"{PREFIX}{label} removed", edit, removed=frozenset(ids))
 
 
 def save(data_dir: Path, change: Change, dry_run: bool = False, commit: bool = False) -> Saved:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-LANGS = ("zh", "en")
-
 _WORDS: dict[str, tuple[str, str]] = {
     # the official table's columns
     "id": ("序号", "No."),
@@ -78,6 +76,25 @@ _WORDS: dict[str, tuple[str, str]] = {
     "nothing_to_remind": ("没有逾期或即将到期的事项，无需提醒。", "Nothing overdue or due soon: no reminders."),
     "sheet": ("任务分工表", "Tasks"),
     "exported": ("已导出 {n} 项到 {path}", "Exported {n} items to {path}"),
+    # punctuation and sentence shapes that differ between the languages
+    "sep": ("：", ": "),
+    "aside": ("（{text}）", " ({text})"),
+    "state_days": ("{state}，{days}", "{state}, {days}"),
+    "report_header": ("{title} · 截至 {period}", "{title} · As of {period}"),
+    "xlsx_font": ("宋体", "Calibri"),
+    "legend": ("◆ 完成时间  ✔ 完成日期  → 长期  │ 今天 {today}",
+               "◆ deadline  ✔ done  → ongoing  │ today {today}"),
+    # gk remind: the message pasted into WeChat
+    "rem.office": ("【{office}】", "[{office}]"),
+    "rem.people": ("{people}同志：", " {people}:"),
+    "rem.source": ("《{title}》", "{title}"),
+    "rem.date": ("{year}年{month}月{day}日", "{iso}"),
+    "rem.intro": ("根据{source}，截至{date}，贵股室以下事项已逾期或即将到期，请抓紧推进，并及时反馈进展：",
+                  "Under {source}, as of {date} these items are overdue or due soon; "
+                  "please move them forward and report progress:"),
+    "rem.item": ("{n}. [{part}] {id}号 {title}（完成时间：{deadline}，{days}）",
+                 "{n}. [{part}] #{id} {title} (deadline {deadline}, {days})"),
+    "rem.sender": ("{attached}（{office}）", "{office}"),
 }
 
 
@@ -154,6 +171,31 @@ class Words:
         text = _WORDS[key][self._index]
         return text.format(**values) if values else text
 
+    def state(self, state: str) -> str:
+        return self(f"state.{state}")
+
+    def status(self, status: str) -> str:
+        return self(f"status.{status}")
+
+    def days(self, days_left: int | None) -> str:
+        """剩5天 / 逾期3天 / 今天到期 / — for an ongoing item."""
+        if days_left is None:
+            return "—"
+        if days_left == 0:
+            return self("due_today")
+        if days_left < 0:
+            return self("days_over_n", n=-days_left)
+        return self("days_left_n", n=days_left)
+
+    def ordinal(self, n: int) -> str:
+        """一、 二、 … for Chinese headings (as the notice numbers its work tasks); 1. 2. … in English."""
+        if self.lang == "en" or not 0 < n < 100:
+            return f"{n}. "
+        digits = "零一二三四五六七八九"
+        tens, ones = divmod(n, 10)
+        text = (digits[tens] if tens > 1 else "") + ("十" if tens else "") + (digits[ones] if ones else "")
+        return text + "、"
+
     def message(self, key: str, values: dict | None = None) -> str:
         """A catalogue message; a key not in the catalogue is literal text (shown as given)."""
         entry = MESSAGES.get(key)
@@ -161,39 +203,3 @@ class Words:
             return key
         text = entry[self._index]
         return text.format(**values) if values else text
-
-
-def t(lang: str, key: str, **values: object) -> str:
-    zh, en = _WORDS[key]
-    text = en if lang == "en" else zh
-    return text.format(**values) if values else text
-
-
-def state_word(lang: str, state: str) -> str:
-    return t(lang, f"state.{state}")
-
-
-def status_word(lang: str, status: str) -> str:
-    return t(lang, f"status.{status}")
-
-
-def days_phrase(lang: str, days_left: object) -> str:
-    """剩5天 / 逾期3天 / 今天到期 / — for an ongoing item."""
-    if days_left is None:
-        return "—"
-    n = int(days_left)  # type: ignore[call-overload]
-    if n == 0:
-        return t(lang, "due_today")
-    if n < 0:
-        return t(lang, "days_over_n", n=-n)
-    return t(lang, "days_left_n", n=n)
-
-
-def ordinal(lang: str, n: int) -> str:
-    """一、 二、 … for Chinese headings (as the notice numbers its work tasks); 1. 2. … in English."""
-    if lang == "en" or not 0 < n < 100:
-        return f"{n}. "
-    digits = "零一二三四五六七八九"
-    tens, ones = divmod(n, 10)
-    text = (digits[tens] if tens > 1 else "") + ("十" if tens else "") + (digits[ones] if ones else "")
-    return text + "、"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from gkcli import deadlines
 from gkcli.offices import OfficeRegistry
@@ -82,8 +81,6 @@ class Table:
     tasks: list[Task]
     roster: Roster = field(default_factory=Roster)
     settings: Settings = field(default_factory=Settings)
-    tasks_path: Path | None = None
-    roster_path: Path | None = None
 
     def task(self, task_id: int) -> Task | None:
         for task in self.tasks:

@@ -20,11 +20,10 @@ from pathlib import Path
 from typing import Callable
 
 from gkcli.errors import DataError, GkError, WriteRefused
-from gkcli.store import MAX_BYTES, TASKS_FILE, display_path, validate_tasks_text
+from gkcli.store import BOM, MAX_BYTES, TASKS_FILE, decode, display_path, validate_tasks_text
 from gkcli.yamledit import TasksText
 
 LOCK_TIMEOUT = 30.0  # seconds to wait for another gk to finish writing
-BOM = "\ufeff"
 
 
 @dataclass
@@ -172,16 +171,6 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
-
-
-def decode(raw: bytes, path: Path) -> tuple[str, bool]:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise GkError(f"{display_path(path)}: not UTF-8 (byte {exc.start}); save it as UTF-8") from None
-    if text.startswith(BOM):
-        return text[1:], True
-    return text, False
 
 
 FRESH_SECONDS = 2.0  # a file modified this recently may still be being written

@@ -505,7 +505,7 @@ def test_csv_guard_looks_past_spaces_and_at_full_width_signs(gk, tmp_path):
 
 @pytest.mark.parametrize("text", [" =1+2", "  @SUM(A1)", "\u3000＝1", " -2+3", " ＋x"])
 def test_csv_guard_looks_at_the_first_character_after_spaces(text):
-    from gkcli.render import safe_cell
+    from gkcli.tabular import safe_cell
 
     assert safe_cell(text) == "'" + text
 
