@@ -16,7 +16,7 @@ from gkcli import deadlines
 from gkcli.errors import GkError, WriteRefused, no_item
 from gkcli.gitops import PREFIX
 from gkcli.model import Table, Task
-from gkcli.store import TASKS_FILE, display_path, validate_tasks_text
+from gkcli.store import TASKS_FILE, display_path
 from gkcli.writer import Result
 from gkcli.yamledit import TasksText, has_line_break
 
@@ -38,12 +38,8 @@ class Change:
     added: dict[int, Expect] = field(default_factory=dict)
     removed: frozenset[int] = frozenset()
 
-    def check(self, before_text: str, after_text: str) -> None:
+    def check(self, before: Table, after: Table) -> None:
         """Refuse unless the table written is the table read plus exactly this change."""
-        before, _ = validate_tasks_text(before_text, TASKS_FILE)
-        after, _ = validate_tasks_text(after_text, TASKS_FILE)
-        if before is None or after is None:
-            return  # validation has already spoken for the result; a broken original is hers
         if (before.notice, before.groups, before.settings) != (after.notice, after.groups, after.settings) \
                 or before.offices.__dict__ != after.offices.__dict__:
             raise WriteRefused("unintended_change", what="offices, groups, notice, settings")
@@ -192,9 +188,9 @@ def _fields_as_read(table: Table, fields: dict) -> dict:
         if key in new:
             new[key] = str(new[key]).strip()
     if "lead" in new:
-        new["lead"] = table.offices.canonical(new["lead"]) or new["lead"]
+        new["lead"] = office_name(table, new["lead"])
     if "assist" in new:
-        new["assist"] = tuple(table.offices.canonical(a) or a for a in new["assist"])
+        new["assist"] = tuple(office_name(table, a) for a in new["assist"])
     if "deadline" in new:
         year = table.notice.issued.year if table.notice.issued else None
         new["deadline"] = deadlines.resolve(new["deadline"], year)

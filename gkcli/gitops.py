@@ -65,10 +65,10 @@ def operation_in_progress(root: Path) -> str | None:
     return None
 
 
-def refuse_during_operation(root: Path) -> None:
+def refuse_during_operation(root: Path, key: str = "git_in_progress") -> None:
     what = operation_in_progress(root)
     if what:
-        raise WriteRefused("git_in_progress", what=what)
+        raise WriteRefused(key, what=what)
 
 
 def uncommitted(path: Path) -> bool:
@@ -102,12 +102,10 @@ def _put_back(root: Path, path: Path, rel: str, written: bytes, original: bytes)
     """Undo gk's write after a failed commit: the file and its index entry as they were."""
     from gkcli import writer
 
-    target = writer.target_of(path)
     try:
-        if target.read_bytes() != written:
+        if not writer.replace_bytes(path, written, original):
             return False
-        writer.atomic_write(target, original)
-    except OSError:
+    except (OSError, GkError):
         return False
     _git(["reset", "--quiet", "--", rel], root)
     return True
@@ -174,7 +172,7 @@ def undo(path: Path) -> tuple[str, str]:
     root = repo_root(path.parent)
     if root is None:
         raise GkError(f"{path.parent} is not in a git repository: nothing to undo")
-    refuse_during_operation(root)
+    refuse_during_operation(root, "undo_in_progress")
     rel = _rel(path, root)
     _short, subject, _before, _after = _gk_change(root, rel)
     if uncommitted(path):
@@ -183,9 +181,9 @@ def undo(path: Path) -> tuple[str, str]:
                          capture_output=True)
     if old.returncode != 0:
         raise GkError(f"git cat-file failed: {clip(old.stderr.decode('utf-8', 'replace').strip(), 160)}")
-    target = writer.target_of(path)
-    current = target.read_bytes()
-    writer.atomic_write(target, old.stdout)
+    current = writer.read_stable(writer.target_of(path), path.name)[0]
+    if not writer.replace_bytes(path, current, old.stdout):
+        raise WriteRefused("changed_on_disk", path=path.name)
     full = _git(["rev-parse", "HEAD"], root).stdout.strip()
     result = _git(["add", "--", rel], root)
     if result.returncode == 0:

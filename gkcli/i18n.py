@@ -111,9 +111,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "too_big": ("{path}：文件有 {size} MB，超过 gk 的上限 {limit} MB",
                 "{path}: the file is {size} MB, over gk's limit of {limit} MB"),
     # data safety (git)
-    "git_in_progress": ("git 正在进行 {what}：请先完成或中止它（gk 不会替你中止）；未写入任何内容",
+    "git_in_progress": ("git 正在进行 {what}：请先完成或中止它（gk 不会替你中止），或不加 --commit 运行；"
+                        "未写入任何内容",
                         "a git {what} is in progress: finish or abort it first (gk will not do it for "
-                        "you); nothing written"),
+                        "you), or run without --commit; nothing written"),
+    "undo_in_progress": ("git 正在进行 {what}：请先完成或中止它（gk 不会替你中止）；未撤销任何内容",
+                         "a git {what} is in progress: finish or abort it first (gk will not do it "
+                         "for you); nothing undone"),
     "commit_failed_restored": ("git 提交失败：{detail}。gk 已把 {path} 恢复原样，什么都没有改变；"
                                "解决上述问题后再运行，或不加 --commit 运行",
                                "git commit failed: {detail}. gk put {path} back as it was, so nothing "

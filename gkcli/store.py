@@ -56,7 +56,7 @@ def display_path(path: Path) -> str:
 
 
 BOM = "\ufeff"
-MAX_BYTES = 5 * 1024 * 1024  # a data file over 5 MB is refused (README: data safety)
+MAX_BYTES = 2 * 1024 * 1024  # a data file over 2 MB is refused (README: data safety)
 
 
 def read_text(path: Path) -> tuple[str, bool]:
@@ -353,6 +353,13 @@ def _read_tasks(text: str, path: str) -> tuple[Table | None, list[Problem]]:
         return None, problems or [Problem(path, 1, 1, "the file is empty")]
     reader = _TableReader(path)
     return reader.read(root), reader.problems
+
+
+def read_tasks_node(root: yaml.Node, path: str) -> tuple[Table | None, list[Problem]]:
+    """:func:`validate_tasks_text` for a document already composed (a write has it at hand)."""
+    reader = _TableReader(path)
+    table = reader.read(root)
+    return (None if reader.problems else table), reader.problems
 
 
 def validate_tasks_text(text: str, path: str) -> tuple[Table | None, list[Problem]]:

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Callable
 
 from gkcli.errors import DataError, GkError, WriteRefused
-from gkcli.store import BOM, MAX_BYTES, TASKS_FILE, decode, display_path, validate_tasks_text
+from gkcli.model import Table
+from gkcli.store import BOM, MAX_BYTES, TASKS_FILE, decode, display_path, read_tasks_node
 from gkcli.yamledit import TasksText
 
 LOCK_TIMEOUT = 30.0  # seconds to wait for another gk to finish writing
@@ -132,7 +133,7 @@ def _exchange(one: str, other: Path) -> bool:
 
         libc = ctypes.CDLL(None, use_errno=True)
         renameat2 = libc.renameat2
-    except (OSError, AttributeError, ImportError):
+    except (OSError, AttributeError, ImportError, TypeError):
         return False
     at_fdcwd, rename_exchange = -100, 2
     if renameat2(at_fdcwd, os.fsencode(one), at_fdcwd, os.fsencode(str(other)), rename_exchange) == 0:
@@ -277,14 +278,36 @@ def clean_stale_temps(folder: Path, name: str) -> None:
                 stale.unlink()
 
 
-Check = Callable[[str, str], None]
+def replace_bytes(path: Path, expected: bytes, new: bytes) -> bool:
+    """Replace a file holding exactly ``expected`` with ``new``, with the checks of a write
+    (stable read, checked rename); False, and nothing written, if it holds anything else.
+    The caller holds the data folder's lock."""
+    target = target_of(path)
+    shown = display_path(path)
+    raw, seen = read_stable(target, shown)
+    if raw != expected:
+        return False
+
+    def unchanged(where: str | Path = target) -> None:
+        try:
+            current = os.lstat(where)
+        except OSError:
+            raise WriteRefused("changed_on_disk", path=shown) from None
+        if _identity(current) != _identity(seen):
+            raise WriteRefused("changed_on_disk", path=shown)
+
+    atomic_write(target, new, guard=unchanged)
+    return True
+
+
+Check = Callable[[Table, Table], None]
 
 
 def apply(data_dir: Path, change: Callable[[TasksText], None], dry_run: bool = False,
           check: Check | None = None) -> Result:
     """Apply ``change`` to tasks.yaml under the lock; validate; write atomically unless dry_run.
 
-    ``check(before, after)`` may refuse a result that is not the table read plus exactly
+    ``check(table read, table to write)`` may refuse a result that is not the table read plus exactly
     the intended change. The caller may hold :func:`locked` already (to commit after).
     """
     with locked(data_dir):
@@ -300,13 +323,15 @@ def apply_locked(data_dir: Path, change: Callable[[TasksText], None], dry_run: b
     raw, seen = read_stable(target, shown)
     before, bom = decode(raw, path)
     doc = TasksText(before, shown)
+    read_before, _ = read_tasks_node(doc.root, shown)  # the table as read, from the same parse
     change(doc)
     after = doc.text
-    _table, problems = validate_tasks_text(after, shown)
+    doc.reparse()  # the final text, composed once more for validation (edits keep it current)
+    written_table, problems = read_tasks_node(doc.root, shown)
     if problems:
         raise DataError(problems)
-    if check is not None:
-        check(before, after)
+    if check is not None and read_before is not None and written_table is not None:
+        check(read_before, written_table)
     result = Result(path, before, after, written=False)
     if dry_run or not result.changed:
         return result

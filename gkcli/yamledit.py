@@ -69,7 +69,13 @@ class TasksText:
 
     # --- reading -----------------------------------------------------------------------
 
+    def reparse(self) -> None:
+        """Make ``root`` match ``text`` (composing again only if the text changed since)."""
+        if self._parsed != self.text:
+            self._parse()
+
     def _parse(self) -> None:
+        self._parsed = self.text
         composed, problems = compose_marked(self.text, self.path)
         if composed is None:
             raise DataError(problems)

@@ -462,12 +462,12 @@ def test_a_date_without_a_day_is_refused(gk):
 
 def test_a_file_over_the_size_limit_is_refused_with_one_line(gk):
     with gk.tasks.open("a", encoding="utf-8") as handle:
-        handle.write(("# " + "填充" * 500 + "\n") * 5300)
+        handle.write(("# " + "填充" * 500 + "\n") * 1400)
     before = gk.tasks.read_bytes()
-    assert len(before) > 5 * 1024 * 1024
+    assert len(before) > 2 * 1024 * 1024
     for args in (["list"], ["note", "5", "进展"]):
         result = gk("--lang", "en", *args)
-        assert result.exit_code == 1 and "over gk's limit of 5 MB" in result.output
+        assert result.exit_code == 1 and "over gk's limit of 2 MB" in result.output
     assert gk.tasks.read_bytes() == before
 
 
