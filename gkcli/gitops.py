@@ -193,4 +193,4 @@ def undo(path: Path) -> tuple[str, str]:
         restored = _put_back(root, path, rel, old.stdout, current)
         raise GkError("commit_failed_restored" if restored else "commit_failed_kept",
                       path=rel, detail=_last_line(result))
-    return subject, _git(["rev-parse", "--short", "HEAD"], root).stdout.strip()
+    return clip(subject, 200), _git(["rev-parse", "--short", "HEAD"], root).stdout.strip()

@@ -144,9 +144,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "silently; write it on one line (edit the file by hand for several lines)"),
     "changed_on_disk": ("{path} 在 gk 工作时被改动；未写入任何内容，请再运行一次",
                         "{path} changed on disk while gk was working; nothing written, run it again"),
-    "changed_on_disk_lost": ("{path} 在 gk 写入的同一瞬间被其他程序替换，且无法放回；请检查文件内容",
-                             "{path} was replaced by another program at the moment gk wrote it and "
-                             "could not be put back; check the file"),
+    "changed_on_disk_kept": ("{path} 在 gk 写入的同一瞬间被其他程序连续替换；被替换下的版本保存在 {kept}，"
+                             "请对照检查",
+                             "{path} was replaced by other programs again and again at the moment gk "
+                             "wrote it; the version it displaced is kept as {kept}: compare the two"),
     "being_written": ("{path} 正被其他程序写入（复制或同步尚未完成？）；未写入任何内容，等它完成后再运行",
                       "{path} is being written by another program (a copy or a sync still running?); "
                       "nothing written, run it again when that is done"),

@@ -164,7 +164,10 @@ def _replace_checked(tmp: str, path: Path, guard: Callable[[], None]) -> None:
         now_tmp = os.lstat(tmp)
         if back and (now_tmp.st_ino, now_tmp.st_dev) == (ours.st_ino, ours.st_dev):
             raise  # hers is back in place; gk's temporary file is removed by the caller
-        raise WriteRefused("changed_on_disk_lost", path=display_path(path)) from None
+        kept = path.with_name(f"{path.name}.kept-{os.getpid()}")  # never deleted: it may be hers
+        os.rename(tmp, kept)
+        raise WriteRefused("changed_on_disk_kept", path=display_path(path),
+                           kept=display_path(kept)) from None
     os.unlink(tmp)
 
 

@@ -134,9 +134,11 @@ class TasksText:
 
     def _guard_item(self, item: yaml.Node, what: str) -> None:
         self._refuse_marked(what, self.tasks.start_mark.index, self.tasks.start_mark.index + 1)
-        dash = self.text.rfind("-", 0, item.start_mark.index)
-        self._refuse_marked(what, dash if dash >= 0 else item.start_mark.index,
-                            max(item.end_mark.index, item.start_mark.index + 1))
+        start = item.start_mark.index
+        dash = self.text.rfind("-", 0, start)
+        if dash >= 0 and not self.text[dash + 1:start].strip():
+            start = dash  # a block item: from its dash (an anchor may sit right after it)
+        self._refuse_marked(what, start, max(item.end_mark.index, item.start_mark.index + 1))
 
     @staticmethod
     def _leaf(node: yaml.Node) -> yaml.Node:

@@ -152,6 +152,21 @@ def test_a_refusing_pre_commit_hook_puts_the_file_back_and_does_not_wedge_later_
     assert git(top, "log", "-1", "--format=%s") == "gk: #5 note (2021-06-20)"
 
 
+def test_undo_refused_by_a_hook_puts_the_file_back(repo):
+    top = repo.data.parent
+    assert repo("note", "5", "已选型", "--commit").exit_code == 0
+    noted = repo.tasks.read_bytes()
+    hook = top / ".git" / "hooks" / "pre-commit"
+    hook.write_text("#!/bin/sh\necho 'refused: frozen' >&2\nexit 1\n", encoding="utf-8")
+    hook.chmod(0o755)
+    result = repo("--lang", "en", "undo")
+    assert result.exit_code == 1 and "refused: frozen" in result.output and "back as it was" in result.output
+    assert repo.tasks.read_bytes() == noted
+    assert git(top, "status", "--porcelain") == ""
+    hook.unlink()
+    assert repo("undo").exit_code == 0
+
+
 def test_the_users_hooks_still_run(repo):
     top = repo.data.parent
     hook = top / ".git" / "hooks" / "pre-commit"
@@ -518,7 +533,7 @@ def test_export_force_writes_into_a_fifo_and_leaves_it_a_fifo(gk, tmp_path):
     got: list[bytes] = []
     reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
     reader.start()
-    result = gk("export", str(fifo), "--force")
+    result = gk("--lang", "zh", "export", str(fifo), "--force")
     reader.join(timeout=10)
     assert result.exit_code == 0, result.output
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
@@ -532,6 +547,6 @@ def test_export_force_through_a_symlink_keeps_the_link(gk, tmp_path):
     link = tmp_path / "link.csv"
     link.symlink_to(real)
     assert gk("export", str(link)).exit_code == 1  # exists: needs --force
-    assert gk("export", str(link), "--force").exit_code == 0
+    assert gk("--lang", "zh", "export", str(link), "--force").exit_code == 0
     assert link.is_symlink()
     assert real.read_text("utf-8-sig").startswith("序号")

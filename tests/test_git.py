@@ -12,8 +12,12 @@ from conftest import SHIPPED, Gk, replace_in
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch) -> Gk:
+    home = tmp_path / "home"  # no global or system git config (commit.gpgsign, hooksPath, …)
+    home.mkdir()
     for var, value in {"GIT_AUTHOR_NAME": "秘书", "GIT_AUTHOR_EMAIL": "secretary@example.org",
-                       "GIT_COMMITTER_NAME": "秘书", "GIT_COMMITTER_EMAIL": "secretary@example.org"}.items():
+                       "GIT_COMMITTER_NAME": "秘书", "GIT_COMMITTER_EMAIL": "secretary@example.org",
+                       "GIT_CONFIG_GLOBAL": str(home / ".gitconfig"), "GIT_CONFIG_NOSYSTEM": "1",
+                       "HOME": str(home)}.items():
         monkeypatch.setenv(var, value)
     shutil.copytree(SHIPPED, tmp_path / "data")
     git(tmp_path, "init", "-q")
