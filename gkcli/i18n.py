@@ -133,7 +133,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "未撤销",
                        "the last commit ({commit}) is not exactly one gk change to tasks.yaml "
                        "(amended, or it holds other files); nothing undone"),
-    "export_not_a_file": ("{path} 既不是普通文件，也不是管道或设备；未写入", "{path} is neither a file nor a pipe or device; nothing written"),
+    "export_not_a_file": ("{path} 不是普通文件、管道或字符设备；未写入",
+                          "{path} is not a regular file, a pipe or a character device; nothing written"),
     "export_dangling_link": ("{path} 是指向不存在文件的链接；未写入", "{path} is a link to nothing; nothing written"),
     # data safety (writing)
     "unintended_change": ("这次写入会改动未要求改动的内容（{what}）；未写入任何内容，请手工编辑或检查文件",
