@@ -12,7 +12,6 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from gkcli import deadlines
 from gkcli.errors import GkError, WriteRefused, no_item
 from gkcli.gitops import PREFIX
 from gkcli.model import Table, Task
@@ -20,7 +19,9 @@ from gkcli.store import TASKS_FILE, display_path
 from gkcli.writer import Result
 from gkcli.yamledit import TasksText, has_line_break
 
-Expect = Callable[[Table, Task], Task]  # an item as it should read after the change
+# An item as it should read after the change, from (the table read, the item as it was, the
+# item as it will be written): most expectations need only the first two.
+Expect = Callable[[Table, Task, Task], Task]
 
 
 @dataclass
@@ -51,9 +52,9 @@ class Change:
             raise WriteRefused("unintended_change", what=" ".join(f"#{i}" for i in lost[:5]))
         for task_id, task in new.items():
             if task_id in self.added:
-                want = self.added[task_id](before, task)
+                want = self.added[task_id](before, task, task)
             elif task_id in self.changed:
-                want = self.changed[task_id](before, old[task_id])
+                want = self.changed[task_id](before, old[task_id], task)
             else:
                 want = old[task_id]
             if replace(want, line=0) != replace(task, line=0):
@@ -99,21 +100,32 @@ def start(table: Table, ids: tuple[int, ...]) -> Change:
             doc.set_field(task_id, "status", "doing")
 
     return Change(f"{PREFIX}{label} started", edit,
-                  changed={i: lambda _, t: replace(t, status="doing") for i in ids})
+                  changed={i: lambda _, t, __: replace(t, status="doing") for i in ids})
 
 
-def done(table: Table, ids: tuple[int, ...], day: date, today: date) -> Change:
+def done(table: Table, ids: tuple[int, ...], day: date, today: date,
+         cycle: str | None = None) -> Change:
+    """Mark items done; a recurring item records one occurrence (``cycle``, else the current one)."""
+    from gkcli.recurrence import done_entries
+
     label = _ids(table, ids)
     if day > today:
         raise GkError(f"--on {day.isoformat()} is after today ({today.isoformat()})")
+    occurrences = done_entries(table, ids, day, cycle)
 
     def edit(doc: TasksText) -> None:
         for task_id in ids:
+            if task_id in occurrences:
+                doc.append_to_list(task_id, "done_occurrences", occurrences[task_id])
+                continue
             doc.set_field(task_id, "status", "done")
             doc.set_field(task_id, "done_on", day)
 
-    return Change(f"{PREFIX}{label} done ({day.isoformat()})", edit,
-                  changed={i: lambda _, t: replace(t, status="done", done_on=day) for i in ids})
+    which = "".join(f"; #{i} occurrence {e.split()[0]}" for i, e in occurrences.items())
+    changed: dict[int, Expect] = {i: lambda _, t, __: replace(t, status="done", done_on=day)
+                                  for i in ids if i not in occurrences}
+    changed.update({i: _one_more_occurrence for i in occurrences})
+    return Change(f"{PREFIX}{label} done ({day.isoformat()}){which}", edit, changed=changed)
 
 
 def reopen(table: Table, ids: tuple[int, ...]) -> Change:
@@ -125,7 +137,7 @@ def reopen(table: Table, ids: tuple[int, ...]) -> Change:
             doc.remove_field(task_id, "done_on")
 
     return Change(f"{PREFIX}{label} reopened", edit,
-                  changed={i: lambda _, t: replace(t, status="doing", done_on=None) for i in ids})
+                  changed={i: lambda _, t, __: replace(t, status="doing", done_on=None) for i in ids})
 
 
 def note(table: Table, ids: tuple[int, ...], text: str, day: date) -> Change:
@@ -140,7 +152,7 @@ def note(table: Table, ids: tuple[int, ...], text: str, day: date) -> Change:
             doc.append_to_list(task_id, "progress", entry)
 
     return Change(f"{PREFIX}{label} note ({day.isoformat()})", edit,
-                  changed={i: lambda _, t: replace(t, progress=(*t.progress, entry)) for i in ids})
+                  changed={i: lambda _, t, __: replace(t, progress=(*t.progress, entry)) for i in ids})
 
 
 def correct(table: Table, ids: tuple[int, ...], fields: dict, today: date) -> Change:
@@ -169,8 +181,8 @@ def correct(table: Table, ids: tuple[int, ...], fields: dict, today: date) -> Ch
             elif status in ("todo", "doing"):
                 doc.remove_field(task_id, "done_on")
 
-    def expect(before: Table, task: Task) -> Task:
-        new = _fields_as_read(before, fields)
+    def expect(before: Table, task: Task, written: Task) -> Task:
+        new = _fields_as_read(before, fields, task, written)
         if status == "done" and task.done_on is None:
             new["done_on"] = today
         elif status in ("todo", "doing"):
@@ -181,8 +193,20 @@ def correct(table: Table, ids: tuple[int, ...], fields: dict, today: date) -> Ch
     return Change(f"{PREFIX}{label} set {what}", edit, changed={i: expect for i in ids})
 
 
-def _fields_as_read(table: Table, fields: dict) -> dict:
-    """The values ``fields`` should read back as, the way :mod:`gkcli.store` reads them."""
+def _one_more_occurrence(_: Table, old: Task, new: Task) -> Task:
+    """A recurring item marked done: one occurrence more at the end, nothing else changed."""
+    grown = len(new.done_occurrences) == len(old.done_occurrences) + 1 \
+        and new.done_occurrences[:-1] == old.done_occurrences
+    return replace(old, done_occurrences=new.done_occurrences) if grown else old
+
+
+def _fields_as_read(table: Table, fields: dict, old: Task | None, written: Task) -> dict:
+    """The values ``fields`` should read back as, the way :mod:`gkcli.store` reads them.
+
+    A deadline's date is counted by the store (from ``start``, the calendar, the notice's
+    year), so a deadline is taken as written when its phrase is the one asked for, and a
+    deadline not asked for may change only its counted date, never its phrase.
+    """
     new = dict(fields)
     for key in ("title", "notes"):
         if key in new:
@@ -191,9 +215,11 @@ def _fields_as_read(table: Table, fields: dict) -> dict:
         new["lead"] = office_name(table, new["lead"])
     if "assist" in new:
         new["assist"] = tuple(office_name(table, a) for a in new["assist"])
-    if "deadline" in new:
-        year = table.notice.issued.year if table.notice.issued else None
-        new["deadline"] = deadlines.resolve(new["deadline"], year)
+    phrase = str(new["deadline"]) if "deadline" in new else (old.deadline.text if old else None)
+    if written.deadline.text == phrase:
+        new["deadline"] = written.deadline
+    elif "deadline" in new:
+        new["deadline"] = old.deadline if old else None  # not what was asked: refused
     return new
 
 
@@ -223,11 +249,11 @@ def add(table: Table, fields: dict, today: date, task_id: int | None = None) -> 
         change.message = f"{PREFIX}#{new_id} added"
         change.added = {new_id: expect}
 
-    def expect(before: Table, task: Task) -> Task:
-        new = _fields_as_read(before, item)
+    def expect(before: Table, task: Task, written: Task) -> Task:
+        new = _fields_as_read(before, item, None, written)
         return Task(id=task.id, group=new["group"], title=new["title"], lead=new["lead"],
                     assist=new["assist"], deadline=new["deadline"], status=new["status"],
-                    done_on=new.get("done_on"))
+                    done_on=new.get("done_on"), start=new.get("start"))
 
     change.edit = edit
     change.message = f"{PREFIX}#{task_id or max(taken, default=0) + 1} added"

@@ -31,7 +31,10 @@ RENDERERS: dict[str, dict[str, str]] = {
     "report": {"table": "views:report", "md": "tabular:report_md", "json": "tabular:report_json"},
     "remind": {"text": "texts:reminders_text", "json": "texts:reminders_json"},
     "timeline": {"table": "views:timeline"},
+    "reports": {"table": "calendar_view:reports_table", "json": "calendar_view:reports_json",
+                "csv": "calendar_view:reports_csv", "md": "calendar_view:reports_md"},
     "check": {"text": "texts:problems"},
+    "import": {"text": "importer.output:import_text"},
 }
 BINARY = frozenset({"xlsx"})  # formats that are bytes, for a file (or stdout with -)
 

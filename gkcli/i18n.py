@@ -95,6 +95,44 @@ _WORDS: dict[str, tuple[str, str]] = {
     "rem.item": ("{n}. [{part}] {id}号 {title}（完成时间：{deadline}，{days}）",
                  "{n}. [{part}] #{id} {title} (deadline {deadline}, {days})"),
     "rem.sender": ("{attached}（{office}）", "{office}"),
+    # the official calendar, recurring deadlines and reporting cycles
+    "workdays_left_n": ("剩{n}个工作日", "{n} working days left"),
+    "due_soon_items_workdays": ("即将到期事项（{days}个工作日内）", "Due within {days} working days"),
+    "start": ("起算日期", "Start"),
+    "occurrences": ("各期完成情况", "Occurrences"),
+    "occ.on_time": ("按时完成", "done on time"),
+    "occ.late": ("超时完成", "done late"),
+    "occ.missed": ("未完成（已逾期）", "missed"),
+    "occ.pending": ("待完成", "to do"),
+    "occ.line": ("{label}期（{due}前）：{state}{done}", "{label} (due {due}): {state}{done}"),
+    "occ.done_on": ("，{on}完成", ", done {on}"),
+    "reports": ("报送情况", "Reports"),
+    "rpt.what": ("报送事项", "Report"),
+    "rpt.cycle": ("期次", "Cycle"),
+    "rpt.due": ("报送时限", "Due"),
+    "rpt.reported_on": ("报送日期", "Reported on"),
+    "rpt.on_time": ("按时报送", "on time"),
+    "rpt.late": ("超时报送", "late"),
+    "rpt.missing": ("逾期未报送", "missing"),
+    "rpt.pending": ("本期未报送", "not yet reported"),
+    "rpt.heading": ("{what}（{cycle}期，{due}前报送{to}）", "{what} ({cycle}, due {due}{to})"),
+    "rpt.to": ("{to}", " to {to}"),
+    "rpt.day": ("{month}月{day}日", "{iso}"),
+    "rpt.join": ("；", "; "),
+    "rpt.remind_intro": ("根据{source}，截至{date}，请按要求报送以下材料：",
+                         "Under {source}, as of {date}, please send these reports:"),
+    "rpt.all_in": ("本期均已报送", "all reported this cycle"),
+    "rpt.rate": ("按时报送率", "On-time report rate"),
+    "rpt.count_on_time": ("按时", "On time"),
+    "rpt.count_late": ("超时", "Late"),
+    "rpt.count_missing": ("未报", "Missing"),
+    "rpt.remind_head": ("请按要求报送以下材料：", "Please send these reports:"),
+    "rpt.remind_missing": ("{what}（{cycle}期，应于{due}前报送{to}，已逾期{n}天）",
+                           "{what} ({cycle}, due {due}{to}, {n} days over)"),
+    "rpt.remind_pending": ("{what}（{cycle}期，请于{due}前报送{to}）",
+                           "{what} ({cycle}, due {due}{to})"),
+    "rpt.none": ("没有报送要求（tasks.yaml 中无 reporting:）。", "No reporting declared (no reporting: in tasks.yaml)."),
+    "recorded_report": ("已记录 {office} 的{what}（{cycle}期）", "Recorded {office}'s {what} ({cycle})"),
 }
 
 
@@ -163,6 +201,112 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "anchor_edit_by_hand": ("{path}:{line}：{what} 用了锚点（&）、别名（*）或标签（!!），gk 不改这样的内容；请手工编辑",
                             "{path}:{line}: {what} uses an anchor (&), alias (*) or tag (!!), which gk "
                             "does not edit; edit it by hand"),
+    # gk import: refusals
+    "import_missing": ("没有文件 {path}", "no file {path}"),
+    "import_unreadable": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
+    "import_empty": ("{path} 是空文件，没有可导入的内容", "{path} is empty: nothing to import"),
+    "import_unknown_type": ("不认识的文件类型 {suffix}（{path}）：可导入 .docx、.doc、.wps、.txt、.xlsx、.csv",
+                            "unknown file type {suffix} ({path}): gk imports .docx, .doc, .wps, .txt, .xlsx, .csv"),
+    "import_encrypted": ("{path} 是加密（设了密码）的文件或旧版 Word 文件：请在 Word/WPS 中去掉密码并另存为 .docx",
+                         "{path} is password-protected or an old Word file: remove the password and save it as .docx in Word/WPS"),
+    "import_corrupt": ("无法读取 {path}：文件已损坏或不是 {kind} 文件", "cannot read {path}: the file is damaged or not a {kind} file"),
+    "import_needs_package": ("导入此类文件需要 {package}：pip install {pip}", "importing this kind of file needs {package}: pip install {pip}"),
+    "import_needs_soffice": ("无法直接读取 {suffix} 文件 {path}：请在 Word/WPS 中另存为 .docx 再导入（或安装 LibreOffice）",
+                             "cannot read the {suffix} file {path}: save it as .docx in Word/WPS and import that (or install LibreOffice)"),
+    "import_convert_failed": ("LibreOffice 未能转换 {path}：请在 Word/WPS 中另存为 .docx 再导入",
+                              "LibreOffice could not convert {path}: save it as .docx in Word/WPS and import that"),
+    "import_not_text": ("{path} 不是文本文件（应为 UTF-8 或 GB18030 编码）", "{path} is not a text file (UTF-8 or GB18030)"),
+    "import_no_table": ("{path} 中没有找到任务分工表（表头应有 序号、工作任务/具体事项、牵头股室、完成时间 等栏）",
+                        "no task table in {path} (its header row names columns such as 序号, 具体事项, 牵头股室, 完成时间)"),
+    "import_no_items": ("任务分工表中没有具体事项", "the task table has no items"),
+    "import_out_exists": ("{path} 已存在：gk import 不覆盖已有目录，请换一个 --out", "{path} exists: gk import never overwrites a folder; choose another --out"),
+    "import_out_unwritable": ("无法创建 {path}：{reason}", "cannot create {path}: {reason}"),
+    "import_needs_out": ("请用 --out DIR 指定新目录（或用 --dry-run 只看结果）", "give the new folder with --out DIR (or look first with --dry-run)"),
+    # gk import: what it says
+    "imp_summary": ("读出 {items} 项、{groups} 个工作任务、{offices} 个股室、{people} 人",
+                    "Read {items} items, {groups} work tasks, {offices} offices, {people} people"),
+    "imp_review_head": ("请核对（{n} 条）：", "To review ({n}):"),
+    "imp_wrote": ("已写入 {path}", "Wrote {path}"),
+    "imp_check_ok": ("gk check 通过", "gk check: ok"),
+    "imp_check_failed": ("gk check 发现 {n} 个问题：文件已写入，请修改后运行 gk check", "gk check found {n} problems: the files are written; fix them and run gk check"),
+    "imp_dry_check_failed": ("gk check 会发现 {n} 个问题", "gk check would find {n} problems"),
+    "imp_dry_run": ("（--dry-run：未写入任何文件）", "(--dry-run: nothing written)"),
+    # gk import: the review list
+    "imp_where_line": ("第{line}行", "line {line}"),
+    "imp_where_cell": ("表{table}第{row}行第{col}列", "table {table} row {row} column {col}"),
+    "imp_group": ("“{name}”指所有股室：作为股室组合（members: all）", "{name} means every office: an office group (members: all)"),
+    "imp_alias_bracket": ("{aliases} 作为 {office} 的简称", "{aliases} taken as short names of {office}"),
+    "imp_alias_short": ("{alias} 作为 {office} 的简称", "{alias} taken as a short name of {office}"),
+    "imp_alias_unsure": ("{name} 可能是 {offices} 之一的简称，未合并", "{name} may shorten one of {offices}; kept apart"),
+    "imp_heads": ("{name} 负责 {office}（职务：{post}）", "{name} heads {office} (post: {post})"),
+    "imp_heads_unknown": ("{name} 的职务提到 {unit}，但它不是已知股室：未填 office", "{name}'s post names {unit}, which is no known office: no office set"),
+    "imp_attached_unknown": ("领导小组办公室挂靠的 {unit} 不是已知股室：未填 attached_to", "the group office is attached to {unit}, which is no known office: no attached_to set"),
+    "imp_director_unknown": ("办公室主任 {name} 不在组成人员中：未填 director", "the office director {name} is not a member: no director set"),
+    "imp_unplaced": ("未能放入任何字段：{text}", "not placed anywhere: {text}"),
+    "imp_default_group": ("表中没有工作任务栏或标题行：各项都归入“{title}”", "the table has no work-task column or heading: every item goes under {title}"),
+    "imp_inline": ("从事项末尾读出牵头/配合股室：{title}", "lead/assisting offices read from the end of the item: {title}"),
+    "imp_filled_down": ("第{id}项的 {field} 为空，沿用上一项：{value}", "item {id} has no {field}; the one above is used: {value}"),
+    "imp_several_leads": ("第{id}项有几个牵头股室：{lead} 作牵头，{others} 改为协办", "item {id} names several lead offices: {lead} leads, {others} assist"),
+    "imp_no_lead": ("第{id}项没有牵头股室", "item {id} has no lead office"),
+    "imp_group_leads": ("第{id}项的牵头是组合 {name}：请改为一个股室", "item {id} is led by the group {name}: name one office"),
+    "imp_no_deadline": ("第{id}项没有完成时间", "item {id} has no deadline"),
+    "imp_bad_deadline": ("第{id}项的完成时间“{deadline}”gk 读不懂：照原文保留，请改写（如 2021年6月底）",
+                         "item {id}: gk cannot read the deadline {deadline}; kept as written, rewrite it (e.g. 2021年6月底)"),
+    "imp_no_notice_field": ("没有找到通知的 {field}", "no {field} found in the notice"),
+    "imp_other_table": ("另一张任务表未导入（每次导入一张）", "another task table was not imported (one per import)"),
+    "imp_field.number": ("文号", "number"),
+    "imp_field.issuer": ("发文机关", "issuer"),
+    "imp_field.issued": ("印发日期", "issue date"),
+    "imp_field.title": ("标题", "title"),
+    "imp_field.table": ("表名", "table name"),
+    "imp_field.group": ("领导小组名称", "leading group's name"),
+    "imp_field.lead": ("牵头股室", "lead office"),
+    "imp_field.deadline": ("完成时间", "deadline"),
+    "imp_no_roster": ("没有领导小组附件：不写 leading_group.yaml", "no leading-group annex: leading_group.yaml is not written"),
+    # the official calendar (workdays.py), recurring deadlines, reporting cycles
+    "no_holiday_data": ("{year}年没有节假日数据：请升级 chinesecalendar，或在 {file} 中写明该年的安排",
+                        "no holiday data for {year}: upgrade chinesecalendar, or give that year in {file}"),
+    "no_holiday_data_item": ("{where}：{year}年没有节假日数据，无法计算“{deadline}”；请升级 chinesecalendar，"
+                             "或在 holidays.yaml 中写明该年的安排",
+                             "{where}: no holiday data for {year}, so \"{deadline}\" cannot be counted; "
+                             "upgrade chinesecalendar, or give that year in holidays.yaml"),
+    "needs_start": ("{where}：“{deadline}”需要起算日期：给该项写 start，或在 notice 中写 issued",
+                    "{where}: \"{deadline}\" needs a day to count from: give the item a start, "
+                    "or the notice an issued date"),
+    "holidays_both": ("{day} 同时写在 off 和 work 中", "{day} is in both off and work"),
+    "holidays_bad_day": ("不是日期或日期区间：{value}（写作 2027-01-01 或 2027-02-06 至 2027-02-12）",
+                         "not a day or a range of days: {value} (write 2027-01-01 or "
+                         "2027-02-06 至 2027-02-12)"),
+    "workdays_negative": ("settings due_soon_workdays 不能为负数",
+                          "settings due_soon_workdays must not be negative"),
+    "occurrences_not_recurring": ("{where}：只有周期性完成时间（如 每月底）才有 done_occurrences",
+                                  "{where}: only a recurring deadline (such as 每月底) has "
+                                  "done_occurrences"),
+    "occurrence_bad": ("{where}：done_occurrences 每项写作“期次 完成日期”，如 {example}，而不是 {value}",
+                       "{where}: each done_occurrences entry is \"OCCURRENCE DATE\", e.g. {example}, "
+                       "not {value}"),
+    "occurrence_twice": ("{where}：{label}期记录了两次", "{where}: occurrence {label} is recorded twice"),
+    "occurrence_done": ("第{id}项的{label}期已于 {on} 记录完成",
+                        "item {id}: occurrence {label} is already recorded done on {on}"),
+    "occurrence_not_recurring": ("第{id}项的完成时间不是周期性的，--cycle 只用于周期性事项",
+                                 "item {id} does not recur; --cycle is for recurring items"),
+    "reporting_not_recurring": ("reporting 的 every 须是周期，如 每月28日前、每季度末，而不是 {value}",
+                                "reporting every must recur, like 每月28日前 or 每季度末, not {value}"),
+    "report_bad": ("报送记录写作“期次 日期 股室”，如 {example}，而不是 {value}",
+                   "a report is written \"CYCLE DATE OFFICE\", e.g. {example}, not {value}"),
+    "report_twice": ("{office} 的{cycle}期报送记录了两次", "{office}'s report for {cycle} is recorded twice"),
+    "no_reporting": ("tasks.yaml 中没有 reporting: 报送要求", "tasks.yaml declares no reporting:"),
+    "which_reporting": ("有多项报送要求，请用 --what 指明：{names}",
+                        "several reports are declared; name one with --what: {names}"),
+    "unknown_reporting": ("没有名为 {what} 的报送要求（有：{names}）",
+                          "no report called {what} is declared (there are: {names})"),
+    "not_reporting_office": ("{office} 不在“{what}”的报送股室之列",
+                             "{office} is not among the offices that send {what}"),
+    "report_future": ("--on {on} 晚于今天（{today}）", "--on {on} is after today ({today})"),
+    "bad_cycle": ("期次 {cycle} 与“{every}”不符（写作 {example} 这样）",
+                  "cycle {cycle} does not fit {every} (write it like {example})"),
+    "already_reported": ("{office} 的{cycle}期已于 {on} 报送",
+                         "{office} already reported {cycle} on {on}"),
 }
 
 
@@ -183,14 +327,16 @@ class Words:
     def status(self, status: str) -> str:
         return self(f"status.{status}")
 
-    def days(self, days_left: int | None) -> str:
-        """剩5天 / 逾期3天 / 今天到期 / — for an ongoing item."""
+    def days(self, days_left: int | None, workdays_left: int | None = None) -> str:
+        """剩5天 / 剩3个工作日 / 逾期3天 / 今天到期 / — for an ongoing item."""
         if days_left is None:
             return "—"
         if days_left == 0:
             return self("due_today")
         if days_left < 0:
             return self("days_over_n", n=-days_left)
+        if workdays_left is not None:
+            return self("workdays_left_n", n=workdays_left)
         return self("days_left_n", n=days_left)
 
     def ordinal(self, n: int) -> str:

@@ -372,3 +372,37 @@ class TasksText:
         self._splice(start, end, "")
         if colon is not None:  # the list is empty now: say so, keep the comments around it
             self._splice(colon + 1, colon + 1, " []")
+
+    # --- reporting: (gk reported) -------------------------------------------------------
+
+    def append_to_reporting(self, index: int, key: str, entry: str) -> None:
+        """Add ``entry`` at the end of a list field of the ``index``-th ``reporting:`` declaration."""
+        def declaration() -> yaml.MappingNode:
+            pair = self._child(self.root, "reporting")
+            found = pair[1].value if pair and isinstance(pair[1], yaml.SequenceNode) else []
+            if index >= len(found) or not isinstance(found[index], yaml.MappingNode):
+                raise WriteRefused(f"{self.path}: no reporting declaration {index + 1} to edit")
+            return found[index]
+
+        decl = declaration()
+        self._refuse_marked(f"reporting {index + 1}", decl.start_mark.index,
+                            max(decl.end_mark.index, decl.start_mark.index + 1))
+        pair = self._child(decl, key)
+        if pair is None:
+            self._add_field(decl, key, [entry])
+            return
+        key_node, node = pair
+        if not isinstance(node, yaml.SequenceNode) or (not node.flow_style and not node.value):
+            raise WriteRefused(f"{self.path}:{key_node.start_mark.line + 1}: "
+                               f"{key} is not a list gk can add to; edit it by hand")
+        if node.flow_style:
+            if node.value:
+                at = node.value[-1].end_mark.index
+                self._splice(at, at, ", " + emit_flow_list([entry])[1:-1])
+            else:
+                at = self.text.index("[", node.start_mark.index) + 1
+                self._splice(at, at, emit_flow_list([entry])[1:-1])
+            return
+        indent = " " * node.start_mark.column
+        at = self._after_line(node.value[-1])
+        self._splice(at, at, f"{indent}- {emit_scalar(entry)}{self.newline}")

@@ -1,4 +1,5 @@
-"""Start-up stays light: commands load rich, dateutil and XlsxWriter only when they draw or need them."""
+"""Start-up stays light: commands load rich, dateutil, XlsxWriter, python-docx and openpyxl only
+when they draw or need them."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import sys
 import pytest
 from conftest import ROOT, SHIPPED
 
-HEAVY = ("rich", "dateutil", "xlsxwriter", "openpyxl")
+HEAVY = ("rich", "dateutil", "xlsxwriter", "openpyxl", "docx", "lxml", "chinese_calendar")
 PROBE = (
     "import sys\n"
     "from gkcli.cli import cli\n"
@@ -35,8 +36,39 @@ def test_commands_that_draw_no_table_load_nothing_heavy(args):
     assert loaded(*args) == set()
 
 
+def test_importing_a_text_notice_loads_nothing_heavy():
+    assert loaded("import", str(ROOT / "examples" / "泉港交﹝2020﹞150号.txt"), "--dry-run") == set()
+
+
+def test_only_importing_a_word_file_loads_python_docx(tmp_path):
+    from notices import shipped_docx
+
+    notice = shipped_docx(tmp_path / "n.docx")
+    assert loaded("import", str(notice), "--dry-run") == {"docx", "lxml"}
+
+
 def test_tables_load_rich_only():
     assert loaded("status") == {"rich"}
+
+
+def test_status_on_the_shipped_data_does_not_load_the_holiday_package():
+    assert "chinese_calendar" not in loaded("status")
+    assert "chinese_calendar" not in loaded("show", "8")
+
+
+def test_a_working_day_deadline_loads_the_holiday_package(tmp_path):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED, data)
+    text = (data / "tasks.yaml").read_text(encoding="utf-8")
+    (data / "tasks.yaml").write_text(text.replace("deadline: 2021年6月底", "deadline: 10个工作日内", 1),
+                                     encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", PROBE, "--data", str(data),
+                             "--today", "2021-06-20", "list", "--format", "json"],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "chinese_calendar" in result.stderr.split()
 
 
 def test_yaml_uses_the_c_loader_when_present():
@@ -56,5 +88,6 @@ def test_show_json_is_exact():
         "title": "建立健全规范性文件全生命周期管理制度机制", "lead": "运管股（政策法规股）",
         "assist": ["综合股"], "deadline": "2021-06-30", "deadline_text": "2021年6月底",
         "status": "todo", "state": "due_soon", "days_left": 10, "done_on": None, "notes": "",
-        "progress": [], "lead_people": ["黄梁岸"],
+        "progress": [], "lead_people": ["黄梁岸"], "start": None, "deadline_kind": "date",
+        "workdays_left": None, "occurrences": None,
     }
