@@ -1,9 +1,12 @@
 """Writing tasks.yaml safely: one writer at a time, validated, atomic, never half-written.
 
 A change is a function that edits a :class:`TasksText`. :func:`apply` takes the lock,
-reads the file, applies the change, validates the result with the same checks as
-``gk check``, refuses if the file changed on disk meanwhile, and replaces the file
-through a temporary file in the same folder (write, fsync, rename, fsync the folder).
+reads the file and proves it complete and stable (:func:`read_stable`), applies the change,
+validates the result with the same checks as ``gk check``, lets the caller check that the
+table written is the table read plus exactly the intended change, and replaces the file
+through a temporary file in the target's folder (write, fsync, a checked rename that puts
+back a file renamed in meanwhile, fsync the folder). A symlink is written through; a
+read-only file is refused; the file's mode is kept.
 """
 
 from __future__ import annotations
@@ -290,8 +293,14 @@ def replace_bytes(path: Path, expected: bytes, new: bytes) -> bool:
     raw, seen = read_stable(target, shown)
     if raw != expected:
         return False
+    atomic_write(target, new, guard=_unchanged(target, seen, shown))
+    return True
 
-    def unchanged(where: str | Path = target) -> None:
+
+def _unchanged(target: Path, seen: os.stat_result, shown: str) -> Callable[..., None]:
+    """A guard for :func:`atomic_write`: the file (by default at ``target``; after an exchange,
+    under the temporary name) is still the one read, by inode, size and time."""
+    def guard(where: str | Path = target) -> None:
         try:
             current = os.lstat(where)
         except OSError:
@@ -299,8 +308,7 @@ def replace_bytes(path: Path, expected: bytes, new: bytes) -> bool:
         if _identity(current) != _identity(seen):
             raise WriteRefused("changed_on_disk", path=shown)
 
-    atomic_write(target, new, guard=unchanged)
-    return True
+    return guard
 
 
 Check = Callable[[Table, Table], None]
@@ -341,19 +349,12 @@ def apply_locked(data_dir: Path, change: Callable[[TasksText], None], dry_run: b
     if not os.access(target, os.W_OK) or not seen.st_mode & 0o222:
         raise WriteRefused("read_only", path=shown)
 
-    def unchanged(where: str | Path = target) -> None:  # just before (and after) the rename
-        try:
-            current = os.lstat(where)
-        except OSError:
-            raise WriteRefused("changed_on_disk", path=shown) from None
-        if _identity(current) != _identity(seen):
-            raise WriteRefused("changed_on_disk", path=shown)
-
     try:
         clean_stale_temps(target.parent, target.name)
         if target.read_bytes() != raw:
             raise WriteRefused("changed_on_disk", path=shown)
-        atomic_write(target, ((BOM if bom else "") + after).encode("utf-8"), guard=unchanged)
+        atomic_write(target, ((BOM if bom else "") + after).encode("utf-8"),
+                     guard=_unchanged(target, seen, shown))
     except OSError as exc:
         raise GkError(f"{shown}: cannot write ({exc.strerror}); the file is unchanged") from None
     result.written = True
