@@ -490,10 +490,12 @@ ESCAPES = "\\e]0;pwned\\a\\e[2J"
 
 
 @pytest.mark.parametrize("args", [["show", "1"], ["list"], ["status"], ["overdue"], ["remind"],
-                                  ["timeline"], ["list", "--office", "综合股"]])
+                                  ["timeline"], ["list", "--office", "综合股"], ["summary"]])
 @pytest.mark.parametrize("columns", ["200", "60"])
 def test_terminal_escapes_in_a_title_are_shown_not_obeyed(gk, args, columns):
     replace_in(gk.tasks, "title: 梳理规范权责清单，动态调整更新", f'title: "梳理{ESCAPES}权责清单"')
+    replace_in(gk.tasks, "  table: 泉港区交通运输局政务公开标准化规范化工作任务分工表",
+               f'  table: "泉港区交通运输局{ESCAPES}工作任务分工表"')
     result = gk(*args, env={**NO_COLOR, "COLUMNS": columns})
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output and "\x07" not in result.output
