@@ -23,22 +23,21 @@ OPERATIONS = (("MERGE_HEAD", "merge"), ("rebase-merge", "rebase"), ("rebase-appl
               ("sequencer", "cherry-pick/revert"))
 
 
-def _git(args: list[str], cwd: Path, input: bytes | None = None) -> subprocess.CompletedProcess:
+def _git(args: list[str], cwd: Path, input: bytes | None = None) -> subprocess.CompletedProcess[str]:
     try:
-        result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, input=input)
+        raw = subprocess.run(["git", *args], cwd=cwd, capture_output=True, input=input)
     except FileNotFoundError:
         raise GkError("git is not installed; run without --commit") from None
-    result.stdout = result.stdout.decode("utf-8", "replace")
-    result.stderr = result.stderr.decode("utf-8", "replace")
-    return result
+    return subprocess.CompletedProcess(raw.args, raw.returncode, raw.stdout.decode("utf-8", "replace"),
+                                       raw.stderr.decode("utf-8", "replace"))
 
 
-def _last_line(result: subprocess.CompletedProcess) -> str:
+def _last_line(result: subprocess.CompletedProcess[str]) -> str:
     detail = (result.stderr or result.stdout).strip().splitlines()
     return clip(detail[-1], 160) if detail else f"exit {result.returncode}"
 
 
-def _fail(what: str, result: subprocess.CompletedProcess) -> GkError:
+def _fail(what: str, result: subprocess.CompletedProcess[str]) -> GkError:
     return GkError(f"git {what} failed: {_last_line(result)}")
 
 
@@ -87,7 +86,7 @@ def _rel(path: Path, root: Path) -> str:
 
 def _blob(root: Path, rev: str) -> str | None:
     result = _git(["rev-parse", "--verify", "--quiet", rev], root)
-    return result.stdout.strip() if result.returncode == 0 else None
+    return str(result.stdout).strip() if result.returncode == 0 else None
 
 
 def _blob_of(root: Path, rel: str, data: bytes) -> str:
@@ -95,7 +94,7 @@ def _blob_of(root: Path, rel: str, data: bytes) -> str:
     result = _git(["hash-object", "--path", rel, "--stdin"], root, input=data)
     if result.returncode != 0:
         raise _fail("hash-object", result)
-    return result.stdout.strip()
+    return str(result.stdout).strip()
 
 
 def _put_back(root: Path, path: Path, rel: str, written: bytes, original: bytes) -> bool:

@@ -6,7 +6,6 @@ itself so it can report duplicates, and every value keeps its line and column.
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Any
 
@@ -46,13 +45,14 @@ def _scan(text: str, path: str) -> tuple[frozenset[int], list[Problem]]:
     open_: list[tuple[str | None, int]] = []  # collections being read: (anchor, count at start)
     count = extra = 0  # nodes as expanded; nodes that aliases add
     for event in yaml.parse(text, Loader=Loader):
+        mark: Any = event.start_mark  # the parser always sets it
         if isinstance(event, yaml.AliasEvent):
-            marked.add(event.start_mark.index)
-            size = sizes.get(event.anchor, 1)
+            marked.add(mark.index)
+            size = sizes.get(event.anchor or "", 1)
             count += size  # what the alias stands for counts in full, nested aliases too
             extra += size
             if extra > MAX_ALIAS_NODES:
-                line, col = event.start_mark.line + 1, event.start_mark.column + 1
+                line, col = mark.line + 1, mark.column + 1
                 return frozenset(), [Problem(path, line, col, "alias_bomb", {"limit": MAX_ALIAS_NODES})]
             continue
         if not isinstance(event, yaml.NodeEvent):
@@ -63,12 +63,12 @@ def _scan(text: str, path: str) -> tuple[frozenset[int], list[Problem]]:
             continue
         tag = getattr(event, "tag", None)
         if event.anchor or tag not in (None, "!"):
-            marked.add(event.start_mark.index)
+            marked.add(mark.index)
         count += 1
         if isinstance(event, yaml.CollectionStartEvent):
             open_.append((event.anchor, count - 1))
             if len(open_) > MAX_DEPTH:
-                line, col = event.start_mark.line + 1, event.start_mark.column + 1
+                line, col = mark.line + 1, mark.column + 1
                 return frozenset(), [Problem(path, line, col, "too_deep", {"limit": MAX_DEPTH})]
         elif event.anchor:
             sizes[event.anchor] = 1
@@ -140,6 +140,8 @@ class NodeReader:
                 self.problem(key_node, f"{where}: duplicate field {key} (first on line {line})")
                 continue
             if key not in allowed:
+                import difflib  # only to suggest a key for a mistyped one
+
                 close = difflib.get_close_matches(key, allowed, n=1)
                 hint = f" (did you mean {close[0]}?)" if close else ""
                 self.problem(key_node, f"{where}: unknown field {key}{hint}")
@@ -182,10 +184,10 @@ class NodeReader:
         if isinstance(node, yaml.ScalarNode):
             if self.value(node) is None:
                 return []
-            items = [node]
+            items: list[yaml.Node] = [node]
         else:
             items = self.sequence(node, where)
-        result = []
+        result: list[tuple[str, yaml.Node]] = []
         for item in items:
             text = self.text(item, where)
             if text is not None:
