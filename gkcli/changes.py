@@ -7,29 +7,71 @@ did. :func:`save` applies it through :mod:`gkcli.writer` and commits it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-from gkcli.errors import GkError
+from gkcli.errors import GkError, WriteRefused
 from gkcli.gitops import PREFIX
-from gkcli.model import Table
+from gkcli.model import Table, Task
 from gkcli.store import TASKS_FILE, display_path
 from gkcli.writer import Result
-from gkcli.yamledit import TasksText
+from gkcli.yamledit import TasksText, has_line_break
+
+# An item as it should read after the change, from (the table read, the item as it was, the
+# item as it will be written): most expectations need only the first two.
+Expect = Callable[[Table, Task, Task], Task]
 
 
 @dataclass
 class Change:
+    """An edit to tasks.yaml, what it must do to the table, and its commit message.
+
+    ``changed`` maps each id the change edits to the item it must become; ``added`` and
+    ``removed`` are the ids it adds and removes. A write whose result is anything else —
+    another item changed, an item lost — is refused (see :func:`check`).
+    """
+
     message: str  # also the commit message: "gk: #5 done (2021-06-28)"
     edit: Callable[[TasksText], None]
+    changed: dict[int, Expect] = field(default_factory=dict)
+    added: dict[int, Expect] = field(default_factory=dict)
+    removed: frozenset[int] = frozenset()
+
+    def check(self, before: Table, after: Table) -> None:
+        """Refuse unless the table written is the table read plus exactly this change."""
+        if (before.notice, before.groups, before.settings) != (after.notice, after.groups, after.settings) \
+                or before.offices.__dict__ != after.offices.__dict__:
+            raise WriteRefused("unintended_change", what="offices, groups, notice, settings")
+        old = {t.id: t for t in before.tasks}
+        new = {t.id: t for t in after.tasks}
+        expected_ids = (set(old) - self.removed) | set(self.added)
+        if set(new) != expected_ids:
+            lost = sorted(expected_ids - set(new)) or sorted(set(new) - expected_ids)
+            raise WriteRefused("unintended_change", what=" ".join(f"#{i}" for i in lost[:5]))
+        for task_id, task in new.items():
+            if task_id in self.added:
+                want = self.added[task_id](before, task, task)
+            elif task_id in self.changed:
+                want = self.changed[task_id](before, old[task_id], task)
+            else:
+                want = old[task_id]
+            if replace(want, line=0) != replace(task, line=0):
+                raise WriteRefused("unintended_change", what=f"#{task_id}")
 
 
 @dataclass
 class Saved:
     result: Result
     commit: str | None = None  # short hash when committed
+
+
+def one_line(text: str, what: str) -> str:
+    """Refuse text with a line break: gk writes one-line values and never joins lines silently."""
+    if has_line_break(text):
+        raise GkError("line_break_refused", what=what)
+    return text
 
 
 def _ids(table: Table, ids: tuple[int, ...] | list[int]) -> str:
@@ -56,7 +98,8 @@ def start(table: Table, ids: tuple[int, ...]) -> Change:
         for task_id in ids:
             doc.set_field(task_id, "status", "doing")
 
-    return Change(f"{PREFIX}{label} started", edit)
+    return Change(f"{PREFIX}{label} started", edit,
+                  changed={i: lambda _, t, __: replace(t, status="doing") for i in ids})
 
 
 def done(table: Table, ids: tuple[int, ...], day: date, today: date,
@@ -78,7 +121,10 @@ def done(table: Table, ids: tuple[int, ...], day: date, today: date,
             doc.set_field(task_id, "done_on", day)
 
     which = "".join(f"; #{i} occurrence {e.split()[0]}" for i, e in occurrences.items())
-    return Change(f"{PREFIX}{label} done ({day.isoformat()}){which}", edit)
+    changed: dict[int, Expect] = {i: lambda _, t, __: replace(t, status="done", done_on=day)
+                                  for i in ids if i not in occurrences}
+    changed.update({i: _one_more_occurrence for i in occurrences})
+    return Change(f"{PREFIX}{label} done ({day.isoformat()}){which}", edit, changed=changed)
 
 
 def reopen(table: Table, ids: tuple[int, ...]) -> Change:
@@ -89,12 +135,13 @@ def reopen(table: Table, ids: tuple[int, ...]) -> Change:
             doc.set_field(task_id, "status", "doing")
             doc.remove_field(task_id, "done_on")
 
-    return Change(f"{PREFIX}{label} reopened", edit)
+    return Change(f"{PREFIX}{label} reopened", edit,
+                  changed={i: lambda _, t, __: replace(t, status="doing", done_on=None) for i in ids})
 
 
 def note(table: Table, ids: tuple[int, ...], text: str, day: date) -> Change:
     label = _ids(table, ids)
-    text = " ".join(text.split())
+    text = " ".join(one_line(text, "note").split())
     if not text:
         raise GkError("the note is empty")
     entry = f"{day.isoformat()} {text}"
@@ -103,7 +150,8 @@ def note(table: Table, ids: tuple[int, ...], text: str, day: date) -> Change:
         for task_id in ids:
             doc.append_to_list(task_id, "progress", entry)
 
-    return Change(f"{PREFIX}{label} note ({day.isoformat()})", edit)
+    return Change(f"{PREFIX}{label} note ({day.isoformat()})", edit,
+                  changed={i: lambda _, t, __: replace(t, progress=(*t.progress, entry)) for i in ids})
 
 
 def correct(table: Table, ids: tuple[int, ...], fields: dict[str, Any], today: date) -> Change:
@@ -112,6 +160,11 @@ def correct(table: Table, ids: tuple[int, ...], fields: dict[str, Any], today: d
     if not fields:
         raise GkError("nothing to set")
     fields = dict(fields)
+    for key in ("title", "notes", "deadline", "lead"):
+        if isinstance(fields.get(key), str):
+            one_line(fields[key], f"--{key}")
+    for name in fields.get("assist") or ():
+        one_line(name, "--assist")
     if "lead" in fields:
         fields["lead"] = office_name(table, fields["lead"])
     if "assist" in fields:
@@ -127,27 +180,85 @@ def correct(table: Table, ids: tuple[int, ...], fields: dict[str, Any], today: d
             elif status in ("todo", "doing"):
                 doc.remove_field(task_id, "done_on")
 
+    def expect(before: Table, task: Task, written: Task) -> Task:
+        new = _fields_as_read(before, fields, task, written)
+        if status == "done" and task.done_on is None:
+            new["done_on"] = today
+        elif status in ("todo", "doing"):
+            new["done_on"] = None
+        return replace(task, **new)
+
     what = ", ".join(f"{k} {'、'.join(v) if isinstance(v, list) else v}" for k, v in fields.items())
-    return Change(f"{PREFIX}{label} set {what}", edit)
+    return Change(f"{PREFIX}{label} set {what}", edit, changed={i: expect for i in ids})
+
+
+def _one_more_occurrence(_: Table, old: Task, new: Task) -> Task:
+    """A recurring item marked done: one occurrence more at the end, nothing else changed."""
+    grown = len(new.done_occurrences) == len(old.done_occurrences) + 1 \
+        and new.done_occurrences[:-1] == old.done_occurrences
+    return replace(old, done_occurrences=new.done_occurrences) if grown else old
+
+
+def _fields_as_read(table: Table, fields: dict[str, Any], old: Task | None,
+                    written: Task) -> dict[str, Any]:
+    """The values ``fields`` should read back as, the way :mod:`gkcli.store` reads them.
+
+    A deadline's date is counted by the store (from ``start``, the calendar, the notice's
+    year), so a deadline is taken as written when its phrase is the one asked for, and a
+    deadline not asked for may change only its counted date, never its phrase.
+    """
+    new = dict(fields)
+    for key in ("title", "notes"):
+        if key in new:
+            new[key] = str(new[key]).strip()
+    if "lead" in new:
+        new["lead"] = office_name(table, new["lead"])
+    if "assist" in new:
+        new["assist"] = tuple(office_name(table, a) for a in new["assist"])
+    phrase = str(new["deadline"]) if "deadline" in new else (old.deadline.text if old else None)
+    if written.deadline.text == phrase:
+        new["deadline"] = written.deadline
+    elif "deadline" in new:
+        new["deadline"] = old.deadline if old else None  # not what was asked: refused
+    return new
 
 
 def add(table: Table, fields: dict[str, Any], today: date, task_id: int | None = None) -> Change:
     """A new item at the end; ``fields`` in file order (group, title, lead, assist, deadline, status)."""
     taken = [t.id for t in table.tasks]
-    if task_id is None:
-        task_id = max(taken, default=0) + 1
-    elif task_id in taken:
+    if task_id is not None and task_id in taken:
         raise GkError(f"id {task_id} is taken (next free: {max(taken) + 1})")
-    item = {"id": task_id, **fields}
+    for key in ("title", "deadline", "lead"):
+        one_line(fields[key], f"--{key}")
+    for name in fields.get("assist") or ():
+        one_line(name, "--assist")
+    item = dict(fields)
     item["lead"] = office_name(table, item["lead"])
     item["assist"] = [office_name(table, a) for a in item.get("assist", [])]
     if item.get("status") == "done":
         item["done_on"] = today
+    change = Change("", lambda doc: None)
 
     def edit(doc: TasksText) -> None:
-        doc.add_item(item)
+        """The id is chosen here, under the lock, from the text actually read."""
+        present = doc.ids()
+        new_id = max(present, default=0) + 1 if task_id is None else task_id
+        if new_id in present:
+            raise GkError(f"id {new_id} is taken (next free: {max(present) + 1})")
+        doc.add_item({"id": new_id, **item})
+        change.message = f"{PREFIX}#{new_id} added"
+        change.added = {new_id: expect}
 
-    return Change(f"{PREFIX}#{task_id} added", edit)
+    def expect(before: Table, task: Task, written: Task) -> Task:
+        new = _fields_as_read(before, item, None, written)
+        return Task(id=task.id, group=new["group"], title=new["title"], lead=new["lead"],
+                    assist=new["assist"], deadline=new["deadline"], status=new["status"],
+                    done_on=new.get("done_on"), start=new.get("start"))
+
+    change.edit = edit
+    change.message = f"{PREFIX}#{task_id or max(taken, default=0) + 1} added"
+    change.added = {task_id or max(taken, default=0) + 1: expect}
+    return change
 
 
 def remove(table: Table, ids: tuple[int, ...]) -> Change:
@@ -157,42 +268,44 @@ def remove(table: Table, ids: tuple[int, ...]) -> Change:
         for task_id in ids:
             doc.remove_item(task_id)
 
-    return Change(f"{PREFIX}{label} removed", edit)
-
-
-def undo(data_dir: Path) -> tuple[str, str]:
-    """``gk undo``: revert gk's last commit of tasks.yaml, under the writers' lock.
-
-    Returns (the reverted commit's subject, the new commit's short hash).
-    """
-    from gkcli import gitops, writer
-
-    with writer.locked(data_dir):
-        return gitops.undo(data_dir / TASKS_FILE)
+    return Change(f"{PREFIX}{label} removed", edit, removed=frozenset(ids))
 
 
 def save(data_dir: Path, change: Change, dry_run: bool = False, commit: bool = False) -> Saved:
     """Apply ``change`` to tasks.yaml (see :func:`gkcli.writer.apply`) and commit it if asked.
 
     A gk commit holds gk's change and nothing else, so committing is refused while
-    tasks.yaml has edits of its own that are not committed yet.
+    tasks.yaml has edits of its own that are not committed yet, or while a git operation
+    (merge, rebase, …) is in progress. The lock is held across the write and the commit,
+    so two gk commands never mix their changes; a commit git refuses puts the file back.
     """
     from gkcli import writer
 
     tasks = data_dir / TASKS_FILE
-    if commit and not dry_run:
-        from gkcli import gitops
+    if not (commit and not dry_run):
+        return Saved(writer.apply(data_dir, change.edit, dry_run=dry_run, check=change.check))
+    from gkcli import gitops
 
-        if gitops.repo_root(data_dir) is None:
+    with writer.locked(data_dir):
+        root = gitops.repo_root(data_dir)
+        if root is None:
             raise GkError(f"{display_path(data_dir)} is not in a git repository; "
                           "run without --commit (or set commit: false)")
+        gitops.refuse_during_operation(root)
         if gitops.uncommitted(tasks):
             raise GkError(f"{display_path(tasks)} has changes not yet committed; commit them "
                           "first, or run without --commit")
-    result = writer.apply(data_dir, change.edit, dry_run=dry_run)
-    saved = Saved(result)
-    if commit and result.written:
-        from gkcli import gitops
+        result = writer.apply_locked(data_dir, change.edit, check=change.check)
+        saved = Saved(result)
+        if result.written:
+            saved.commit = gitops.commit(tasks, change.message, result.data, result.original)
+        return saved
 
-        saved.commit = gitops.commit(tasks, change.message)
-    return saved
+
+def undo(data_dir: Path) -> tuple[str, str]:
+    """Undo the last commit if it is exactly one gk change to tasks.yaml (see :mod:`gkcli.gitops`);
+    returns (the undone commit's subject, the new commit's short hash)."""
+    from gkcli import gitops, writer
+
+    with writer.locked(data_dir):
+        return gitops.undo(data_dir / TASKS_FILE)

@@ -38,10 +38,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from gkcli.errors import GkError
+from gkcli.errors import GkError, clip
 from gkcli.workdays import Period, parse_period
 
 if TYPE_CHECKING:
@@ -127,7 +127,7 @@ def _year(match: re.Match[str], default_year: int | None, phrase: str) -> int:
             value += 2000
         return value
     if default_year is None:
-        raise DeadlineError(f"deadline {phrase!r} has no year and the notice has no issue date")
+        raise DeadlineError(f"deadline '{clip(phrase)}' has no year and the notice has no issue date")
     return default_year
 
 
@@ -171,7 +171,7 @@ def _period(core: str, default_year: int | None, phrase: str) -> tuple[date, dat
     if m:
         year = _year(m, default_year, phrase)
         return date(year, 1, 1), date(year, 12, 31), False
-    raise DeadlineError(f"cannot read deadline {phrase!r} (write e.g. 2021年6月底, 2020年7月17日前, 10个工作日内, 每月底, 长期)")
+    raise DeadlineError(f"cannot read deadline '{clip(phrase)}' (write e.g. 2021年6月底, 2020年7月17日前, 10个工作日内, 每月底, 长期)")
 
 
 def resolve(phrase: object, default_year: int | None = None) -> Deadline:
@@ -179,7 +179,7 @@ def resolve(phrase: object, default_year: int | None = None) -> Deadline:
     if isinstance(phrase, date):
         return Deadline(phrase.isoformat(), phrase)
     if not isinstance(phrase, str) or not phrase.strip():
-        raise DeadlineError(f"deadline must be a phrase or a date, not {phrase!r}")
+        raise DeadlineError(f"deadline must be a phrase or a date, not '{clip(phrase)}'")
     text = _normalise(phrase)
     if any(word in text for word in ONGOING_WORDS):
         return Deadline(phrase, None, KIND_ONGOING)
@@ -194,7 +194,7 @@ def resolve(phrase: object, default_year: int | None = None) -> Deadline:
         return Deadline(phrase, None, period.kind, period=period)
     parts = [p for p in _RANGE.split(text) if p]
     if not parts:
-        raise DeadlineError(f"cannot read deadline {phrase!r}")
+        raise DeadlineError(f"cannot read deadline '{clip(phrase)}'")
     core = parts[-1]
     if len(parts) > 1:
         start_year = re.match(rf"^({_NUM})年", parts[0])
@@ -211,9 +211,9 @@ def resolve(phrase: object, default_year: int | None = None) -> Deadline:
     try:
         first, last, is_point = _period(core, default_year, phrase)
     except (ValueError, OverflowError) as exc:  # 2021年2月30日, 13月
-        raise DeadlineError(f"deadline {phrase!r} is not a real date ({exc})") from None
+        raise DeadlineError(f"deadline '{clip(phrase)}' is not a real date ({exc})") from None
     except KeyError:
-        raise DeadlineError(f"cannot read deadline {phrase!r}") from None
+        raise DeadlineError(f"cannot read deadline '{clip(phrase)}'") from None
     if before and not is_point:
         return Deadline(phrase, first - timedelta(days=1))
     return Deadline(phrase, last)
@@ -231,15 +231,20 @@ def read_date(text: str) -> date:
         if m and m.group("year"):
             return date(_year(m, None, text), _cn_number(m["month"]), _cn_number(m["day"]))
     except (ValueError, KeyError, OverflowError) as exc:
-        raise DeadlineError(f"{text!r} is not a real date ({exc})") from None
+        raise DeadlineError(f"'{clip(text)}' is not a real date ({exc})") from None
     if re.search(r"[A-Za-z]", cleaned) and re.search(r"\d{4}", cleaned):
         from dateutil import parser  # only for spelled-out dates
 
-        try:
-            return parser.parse(text, dayfirst=True).date()
+        try:  # a part left out is filled from the default: two defaults show it (June 2021)
+            one = parser.parse(text, dayfirst=True, default=datetime(2000, 1, 1)).date()
+            two = parser.parse(text, dayfirst=True, default=datetime(2001, 2, 2)).date()
         except (ValueError, OverflowError):
             pass
-    raise DeadlineError(f"{text!r} is not a date (write it as 2021-06-30)")
+        else:
+            if one == two:
+                return one
+            raise DeadlineError("date_without_day", text=clip(text))
+    raise DeadlineError(f"'{clip(text)}' is not a date (write it as 2021-06-30)")
 
 
 def parse_date(text: str, today: date) -> date:

@@ -15,6 +15,13 @@ if TYPE_CHECKING:
     from gkcli.i18n import Words
 
 
+def clip(value: object, limit: int = 40) -> str:
+    """A user's value for a message: never unbounded (a long value ends in …)."""
+    text = value if isinstance(value, str) else str(value)[: limit * 4] if not isinstance(
+        value, (list, dict, tuple, set)) else f"<{type(value).__name__}>"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One problem found in a data file, with a 1-based position."""

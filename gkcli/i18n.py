@@ -209,6 +209,68 @@ _WORDS: dict[str, tuple[str, str]] = {
 MESSAGES: dict[str, tuple[str, str]] = {
     # errors and refusals: GkError(key, **values) / Problem(..., key, values)
     "invalid_data": ("数据有误", "invalid data"),
+    "date_without_day": ("{text} 不是完整日期（缺少年、月或日）；请写成 2021-06-30",
+                         "{text} is not a whole date (a year, month or day is missing); write it as 2021-06-30"),
+    # data safety (reading)
+    "alias_bomb": ("别名（*）展开后超过 {limit} 个节点，gk 不读取这样的文件",
+                   "aliases (*) expand to more than {limit} nodes; gk does not read such a file"),
+    "too_deep": ("列表或映射嵌套超过 {limit} 层，gk 不读取这样的文件",
+                 "lists or mappings nested more than {limit} levels deep; gk does not read such a file"),
+    "too_big": ("{path}：文件有 {size} MB，超过 gk 的上限 {limit} MB",
+                "{path}: the file is {size} MB, over gk's limit of {limit} MB"),
+    # data safety (git)
+    "git_in_progress": ("git 正在进行 {what}：请先完成或中止它（gk 不会替你中止），或不加 --commit 运行；"
+                        "未写入任何内容",
+                        "a git {what} is in progress: finish or abort it first (gk will not do it for "
+                        "you), or run without --commit; nothing written"),
+    "undo_in_progress": ("git 正在进行 {what}：请先完成或中止它（gk 不会替你中止）；未撤销任何内容",
+                         "a git {what} is in progress: finish or abort it first (gk will not do it "
+                         "for you); nothing undone"),
+    "commit_failed_restored": ("git 提交失败：{detail}。gk 已把 {path} 恢复原样，什么都没有改变；"
+                               "解决上述问题后再运行，或不加 --commit 运行",
+                               "git commit failed: {detail}. gk put {path} back as it was, so nothing "
+                               "changed; deal with that and run it again, or run without --commit"),
+    "commit_failed_kept": ("git 提交失败：{detail}。{path} 已有 gk 的修改（文件在此期间又被改动，未恢复），"
+                           "尚未提交；请查看 git status 后手工提交",
+                           "git commit failed: {detail}. {path} holds gk's change (the file changed "
+                           "again meanwhile, so gk left it), not committed; see git status and commit "
+                           "it by hand"),
+    "commit_differs": ("提交中的 {path} 与 gk 写入的内容不一致；请查看 git show HEAD",
+                       "the committed {path} is not what gk wrote; look at git show HEAD"),
+    "undo_not_exact": ("最后一次提交（{commit}）不只是 gk 对 tasks.yaml 的一次修改（可能已被 amend 或含有其他文件）；"
+                       "未撤销",
+                       "the last commit ({commit}) is not exactly one gk change to tasks.yaml "
+                       "(amended, or it holds other files); nothing undone"),
+    "export_not_a_file": ("{path} 不是普通文件、管道或字符设备；未写入",
+                          "{path} is not a regular file, a pipe or a character device; nothing written"),
+    "export_dangling_link": ("{path} 是指向不存在文件的链接；未写入", "{path} is a link to nothing; nothing written"),
+    # data safety (writing)
+    "unintended_change": ("这次写入会改动未要求改动的内容（{what}）；未写入任何内容，请手工编辑或检查文件",
+                          "this write would change what gk was not asked to change ({what}); nothing "
+                          "written: edit it by hand, or check the file"),
+    "line_break_refused": ("{what} 含有换行：gk 只写一行文字，不会悄悄合并换行；请写成一行（多行请手工编辑文件）",
+                           "{what} holds a line break: gk writes one-line text and never joins lines "
+                           "silently; write it on one line (edit the file by hand for several lines)"),
+    "changed_on_disk": ("{path} 在 gk 工作时被改动；未写入任何内容，请再运行一次",
+                        "{path} changed on disk while gk was working; nothing written, run it again"),
+    "changed_on_disk_kept": ("{path} 在 gk 写入的同一瞬间被其他程序连续替换；被替换下的版本保存在 {kept}，"
+                             "请对照检查",
+                             "{path} was replaced by other programs again and again at the moment gk "
+                             "wrote it; the version it displaced is kept as {kept}: compare the two"),
+    "being_written": ("{path} 正被其他程序写入（复制或同步尚未完成？）；未写入任何内容，等它完成后再运行",
+                      "{path} is being written by another program (a copy or a sync still running?); "
+                      "nothing written, run it again when that is done"),
+    "not_a_regular_file": ("{path} 不是普通文件；未写入任何内容", "{path} is not a regular file; nothing written"),
+    "read_only": ("{path} 是只读文件；未写入任何内容（需要修改请先允许写入）",
+                  "{path} is read-only; nothing written (make it writable first if the change is wanted)"),
+    "line_break_in_value": ("gk 不在文字中写入换行：请写成一行（多行文字请手工编辑文件）",
+                            "gk does not write line breaks into a value: write it on one line "
+                            "(edit the file by hand for several lines)"),
+    "odd_line_break": ("{path}：含有特殊换行符（U+0085、U+2028 或 U+2029），请手工编辑",
+                       "{path}: holds an unusual line break (U+0085, U+2028 or U+2029); edit it by hand"),
+    "anchor_edit_by_hand": ("{path}:{line}：{what} 用了锚点（&）、别名（*）或标签（!!），gk 不改这样的内容；请手工编辑",
+                            "{path}:{line}: {what} uses an anchor (&), alias (*) or tag (!!), which gk "
+                            "does not edit; edit it by hand"),
     "export_stdout_format": ("写到 - 需要给出 --format（csv、xlsx、md、json、docx、ics 或 html）",
                              "writing to - needs --format (csv, xlsx, md, json, docx, ics or html)"),
     "export_unknown_format": ("看不出 {target} 要导出成什么格式：请用 {extensions} 结尾，或给出 --format",

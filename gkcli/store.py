@@ -11,7 +11,7 @@ import yaml
 
 from gkcli import conflicts, deadlines, workdays
 from gkcli.conflicts import CONFLICT
-from gkcli.errors import DataError, GkError, Problem
+from gkcli.errors import DataError, GkError, Problem, clip
 from gkcli.model import (
     ROLES,
     Group,
@@ -68,14 +68,24 @@ def display_path(path: Path) -> str:
 
 
 BOM = "\ufeff"
+MAX_BYTES = 2 * 1024 * 1024  # a data file over 2 MB is refused (README: data safety)
 
 
 def read_text(path: Path) -> tuple[str, bool]:
     """A data file's text without its byte-order mark, and whether it had one (kept on writing)."""
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise GkError("too_big", path=display_path(path), size=round(size / 2**20, 1),
+                          limit=MAX_BYTES // 2**20)
         raw = path.read_bytes()
     except OSError as exc:
         raise GkError(f"{display_path(path)}: cannot read: {exc.strerror}") from None
+    return decode(raw, path)
+
+
+def decode(raw: bytes, path: Path) -> tuple[str, bool]:
+    """The bytes of a data file as text without its byte-order mark, and whether it had one."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -301,7 +311,7 @@ class _TableReader(NodeReader):
             status = STATUS_WORDS.get(word) if isinstance(word, str) else None
             if status is None:
                 self.problem(fields["status"],
-                             f"{where}: bad status {word} (use todo, doing or done; 未开始, 进行中, 已完成)")
+                             f"{where}: bad status {clip(word)} (use todo, doing or done; 未开始, 进行中, 已完成)")
         done_on = self.date(fields["done_on"], f"{where}: done_on") if "done_on" in fields else None
         if done_on and status and status != "done":
             self.problem(fields["done_on"], f"{where}: done_on is set but status is {status}")
@@ -409,7 +419,7 @@ class _RosterReader(NodeReader):
             role = ROLE_WORDS.get(role_word) if isinstance(role_word, str) else None
             if role is None:
                 self.problem(fields["role"],
-                             f"bad role {role_word} (use {', '.join(ROLES)}; 组长, 副组长, 成员)")
+                             f"bad role {clip(role_word)} (use {', '.join(ROLES)}; 组长, 副组长, 成员)")
             post = self.text(fields["post"], "member post")
             heads = None
             if "office" in fields:
@@ -454,6 +464,13 @@ def _read_tasks(text: str, path: str,
             return None, calendar_problems
     reader = _TableReader(path, calendar)
     return reader.read(root), reader.problems
+
+
+def read_tasks_node(root: yaml.Node, path: str) -> tuple[Table | None, list[Problem]]:
+    """:func:`validate_tasks_text` for a document already composed (a write has it at hand)."""
+    reader = _TableReader(path)
+    table = reader.read(root)
+    return (None if reader.problems else table), reader.problems
 
 
 def validate_tasks_text(text: str, path: str) -> tuple[Table | None, list[Problem]]:

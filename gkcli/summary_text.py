@@ -89,7 +89,9 @@ def _md_escape(text: str) -> str:
 # --- renderers (formats.RENDERERS["summary"]) ---------------------------------------------
 
 def text(d: Digest, words: Words, out: TextIO) -> None:
-    out.write(plain(d, words))
+    from gkcli.tabular import visible
+
+    out.write(visible(plain(d, words)))  # a title's control characters shown, not obeyed
 
 
 def markdown(d: Digest, words: Words, out: TextIO) -> None:

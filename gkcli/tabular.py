@@ -86,20 +86,34 @@ def section_rows(tallies: list[Tally], total: Tally | None, words: Words) -> lis
 # --- spreadsheet safety (CSV) ----------------------------------------------------------
 
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 
 def safe_cell(value: object) -> object:
-    """Neutralise formula injection (OWASP): text starting with = + - @ tab CR gets a leading '.
+    """Neutralise formula injection (OWASP): text whose first character, or first after
+    spaces, is = + - @ (or full-width ＝ ＋ － ＠), tab or CR gets a leading '.
 
     Numbers, and text that is a plain number, stay usable.
     """
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
     text = "" if value is None else str(value)
-    if text.startswith(_DANGEROUS) and not _NUMBER.match(text):
+    first = text.lstrip(" \u3000")
+    if (text.startswith(_DANGEROUS) or first.startswith(_DANGEROUS)) and not _NUMBER.match(text):
         return "'" + text
     return text
+
+
+# --- terminal safety ---------------------------------------------------------------------
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """Control characters (ESC, CR, bidi overrides, …) as visible escapes such as ``\\x1b``:
+    a title shown in the terminal can never move the cursor, clear the screen or retitle it."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                        else f"\\u{ord(m.group()):04x}", text)
 
 
 # --- writers ---------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from gkcli.tabular import (
     roster_cells,
     section_rows,
     tally_cells,
+    visible,
 )
 
 STATE_STYLE = {"overdue": "bold red", "due_soon": "yellow", "open": "", "ongoing": "cyan",
@@ -72,7 +73,7 @@ def _number_column(table, header: str = "") -> None:
 def _escape(text: str) -> str:
     from rich.markup import escape
 
-    return escape(text)
+    return escape(visible(text))
 
 
 # --- gk list ------------------------------------------------------------------------------
@@ -104,7 +105,7 @@ def items_table(rows: list[Item], words: Words, out: TextIO) -> None:
         if item.task.group != previous_group:  # like the notice's merged 工作任务 cells
             from rich.text import Text
 
-            heading = f"{words.ordinal(item.task.group)}{item.group_title}"
+            heading = visible(f"{words.ordinal(item.task.group)}{item.group_title}")
             table.add_row("", Text(heading, style="bold"), end_section=False)
             previous_group = item.task.group
         task = item.task
@@ -127,16 +128,16 @@ def _cards(console, rows: list[Item], words: Words, people: bool = False) -> Non
     for item in rows:
         task = item.task
         body = Text(overflow="fold")
-        body.append(task.title + "\n", style="bold")
-        body.append(f"{words('group')}{sep}{item.group_title}\n")
-        body.append(f"{words('lead')}{sep}{task.lead}\n")
-        body.append(f"{words('assist')}{sep}{assist_text(item, words)}\n")
-        body.append(f"{words('deadline')}{sep}{task.deadline.text}"
-                    f"{words('aside', text=words.days(item.days_left, item.workdays_left))}\n")
+        body.append(visible(task.title) + "\n", style="bold")
+        body.append(visible(f"{words('group')}{sep}{item.group_title}\n"))
+        body.append(visible(f"{words('lead')}{sep}{task.lead}\n"))
+        body.append(visible(f"{words('assist')}{sep}{assist_text(item, words)}\n"))
+        body.append(visible(f"{words('deadline')}{sep}{task.deadline.text}"
+                            f"{words('aside', text=words.days(item.days_left, item.workdays_left))}\n"))
         body.append(f"{words('state')}{sep}")
         body.append(words.state(item.state), style=STATE_STYLE[item.state] or None)
         if people:
-            body.append(f"\n{words('people')}{sep}{people_text(item.lead_people, words)}")
+            body.append(visible(f"\n{words('people')}{sep}{people_text(item.lead_people, words)}"))
         grid.add_row(str(task.id), body)
         grid.add_row("", "")
     console.print(grid)
@@ -351,6 +352,6 @@ def timeline(found: Timeline, words: Words, out: TextIO) -> None:
         cells[now] = {" ": "│", "─": "┼"}.get(cells[now], cells[now])
         for ch in cells:
             bar.append(ch, style="yellow" if ch in "│┼" else style)
-        grid.add_row(str(item.task.id), Text(item.task.title), bar)
+        grid.add_row(str(item.task.id), Text(visible(item.task.title)), bar)
     console.print(grid)
     console.print(words("legend", today=today.isoformat()), style="dim")

@@ -8,15 +8,23 @@ she wrote it. Each edit re-reads the text, so edits can be chained.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, Union
 
 import yaml
 
 from gkcli.errors import DataError, GkError, WriteRefused, no_item
-from gkcli.yamlnodes import compose
+from gkcli.yamlnodes import compose_marked
 
 Value = Union[str, int, date, "list[str]"]
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+ODD_BREAKS = ("\x85", "\u2028", "\u2029")  # YAML 1.1 reads these as line breaks too
+
+
+def has_line_break(text: str) -> bool:
+    return any(ch in text for ch in ("\r", "\n", *ODD_BREAKS))
 
 
 def emit_scalar(value: Any, quote: str | None = None, flow: bool = False) -> str:
@@ -33,7 +41,9 @@ def emit_scalar(value: Any, quote: str | None = None, flow: bool = False) -> str
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    text = " ".join(str(value).splitlines())
+    text = str(value)
+    if has_line_break(text):
+        raise WriteRefused("line_break_in_value")
     dumped = yaml.safe_dump(text, allow_unicode=True, width=1 << 30, default_flow_style=True,
                             default_style=quote)
     return dumped.removesuffix("\n").removesuffix("\n...")
@@ -51,16 +61,26 @@ class TasksText:
     def __init__(self, text: str, path: str = "tasks.yaml"):
         self.text = text
         self.path = path
-        self.newline = "\r\n" if "\r\n" in text else "\n"
+        if any(ch in text for ch in ODD_BREAKS):
+            raise WriteRefused("odd_line_break", path=path)
+        breaks = LINE_BREAK.findall(text)
+        self.newline = max(("\n", "\r\n", "\r"), key=breaks.count) if breaks else "\n"
         self._parse()
 
     # --- reading -----------------------------------------------------------------------
 
+    def reparse(self) -> None:
+        """Make ``root`` match ``text`` (composing again only if the text changed since)."""
+        if self._parsed != self.text:
+            self._parse()
+
     def _parse(self) -> None:
-        root, problems = compose(self.text, self.path)
-        if root is None:
+        self._parsed = self.text
+        composed, problems = compose_marked(self.text, self.path)
+        if composed is None:
             raise DataError(problems)
-        self.root = root
+        self.root = root = composed.root
+        self.marked = composed.marked
         tasks = self._child(root, "tasks")
         if tasks is None or not isinstance(tasks[1], (yaml.SequenceNode, yaml.ScalarNode)):
             raise WriteRefused(f"{self.path}: no tasks list to edit")
@@ -98,7 +118,27 @@ class TasksText:
     # --- positions ---------------------------------------------------------------------
 
     def _line_start(self, index: int) -> int:
-        return self.text.rfind("\n", 0, index) + 1
+        return max(self.text.rfind("\n", 0, index), self.text.rfind("\r", 0, index)) + 1
+
+    def _refuse_marked(self, what: str, start: int, end: int) -> None:
+        """Refuse to edit text holding an anchor, an alias or an explicit tag: the edit could
+        change another item (an alias) or fold into a neighbour; she edits those by hand."""
+        if any(start <= at < end for at in self.marked):
+            line = self.text.count("\n", 0, start) + self.text.count("\r", 0, start) \
+                - self.text.count("\r\n", 0, start) + 1
+            raise WriteRefused("anchor_edit_by_hand", path=self.path, line=line, what=what)
+
+    def _guard(self, task_id: int, key: str | None = None) -> None:
+        """Refuse to edit an item that an anchor, an alias or an explicit tag touches."""
+        self._guard_item(self.item(task_id), f"#{task_id}" + (f" {key}" if key else ""))
+
+    def _guard_item(self, item: yaml.Node, what: str) -> None:
+        self._refuse_marked(what, self.tasks.start_mark.index, self.tasks.start_mark.index + 1)
+        start = item.start_mark.index
+        dash = self.text.rfind("-", 0, start)
+        if dash >= 0 and not self.text[dash + 1:start].strip():
+            start = dash  # a block item: from its dash (an anchor may sit right after it)
+        self._refuse_marked(what, start, max(item.end_mark.index, item.start_mark.index + 1))
 
     @staticmethod
     def _leaf(node: yaml.Node) -> yaml.Node:
@@ -117,12 +157,12 @@ class TasksText:
         return end
 
     def _after_line(self, node: yaml.Node) -> int:
-        """The index just past the line on which ``node``'s content ends (past its newline)."""
-        newline = self.text.find("\n", self._content_end(node))
-        if newline == -1:
+        """The index just past the line on which ``node``'s content ends (past its line break)."""
+        found = LINE_BREAK.search(self.text, self._content_end(node))
+        if found is None:
             self.text += self.newline
             return len(self.text)
-        return newline + 1
+        return found.end()
 
     def _colon_after(self, key_node: yaml.Node) -> int:
         """The index of the ':' that ends a block key; refuses shapes gk does not edit."""
@@ -144,6 +184,7 @@ class TasksText:
 
     def set_field(self, task_id: int, key: str, value: Value) -> None:
         """Set a field of an item, replacing just its value, or adding it after the last field."""
+        self._guard(task_id, key)
         item = self.item(task_id)
         pair = self._child(item, key)
         if pair is None:
@@ -223,6 +264,7 @@ class TasksText:
         return f"{indent}{key}: {emit_scalar(value)}{nl}"
 
     def remove_field(self, task_id: int, key: str) -> None:
+        self._guard(task_id, key)
         item = self.item(task_id)
         pair = self._child(item, key)
         if pair is None:
@@ -240,6 +282,7 @@ class TasksText:
 
     def append_to_list(self, task_id: int, key: str, entry: str) -> None:
         """Add ``entry`` at the end of an item's list field, in the list's own style."""
+        self._guard(task_id, key)
         item = self.item(task_id)
         pair = self._child(item, key)
         if pair is None or (isinstance(pair[1], yaml.ScalarNode) and pair[1].value == ""):
@@ -266,6 +309,9 @@ class TasksText:
     def add_item(self, fields: dict[str, Value]) -> None:
         """Append a new item after the last one, shaped like the items already there."""
         items = self.items()
+        self._refuse_marked("tasks", self.tasks.start_mark.index, self.tasks.start_mark.index + 1)
+        if items:
+            self._guard_item(items[-1], "tasks")
         nl = self.newline
         if not items:
             if isinstance(self.tasks, yaml.SequenceNode) and self.tasks.value:
@@ -310,6 +356,7 @@ class TasksText:
         return nl.join(lines) + nl
 
     def remove_item(self, task_id: int) -> None:
+        self._guard(task_id)
         item = self.item(task_id)
         items = self.items()
         if isinstance(self.tasks, yaml.SequenceNode) and self.tasks.flow_style:  # item(): a list
@@ -327,11 +374,10 @@ class TasksText:
         after = self.text[end:]
         if before.endswith(self.newline * 2) and (after.startswith(self.newline) or not after.strip()):
             start -= len(self.newline)  # don't leave two blank lines where one item was
-        if len(items) == 1:
-            colon = self._colon_after(self.tasks_key)
-            self._splice(colon + 1, end, " []" + self.newline)
-            return
+        colon = self._colon_after(self.tasks_key) if len(items) == 1 else None
         self._splice(start, end, "")
+        if colon is not None:  # the list is empty now: say so, keep the comments around it
+            self._splice(colon + 1, colon + 1, " []")
 
     # --- reporting: (gk reported) -------------------------------------------------------
 
@@ -347,6 +393,8 @@ class TasksText:
             return node
 
         decl = declaration()
+        self._refuse_marked(f"reporting {index + 1}", decl.start_mark.index,
+                            max(decl.end_mark.index, decl.start_mark.index + 1))
         pair = self._child(decl, key)
         if pair is None:
             self._add_field(decl, key, [entry])

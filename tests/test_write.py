@@ -268,6 +268,7 @@ def test_process_killed_mid_write_leaves_the_file_intact(data_dir):
         "real = os.replace\n"
         "def die(*a): os._exit(9)\n"
         "os.replace = die\n"
+        "writer._exchange = die\n"
         f"writer.apply(Path({str(data_dir)!r}), lambda d: d.set_field(5, 'status', 'done'))\n"
     )
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT)
