@@ -22,7 +22,7 @@ class GkGroup(click.Group):
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
         except DataError as exc:
             more = len(exc.problems) - 1
             tail = f" (and {more} more; run gk check)" if more > 0 else ""
@@ -34,6 +34,10 @@ class GkGroup(click.Group):
         except BrokenPipeError:
             sys.stderr.close()  # `gk list | head`: the reader left; nothing to say
             ctx.exit(0)
+        app = ctx.find_object(App)
+        if app is not None and app.note:  # how the as-of table was made, after the output
+            click.echo(f"gk: {_words(ctx).message(*app.note)}", err=True)
+        return result
 
 
 def _words(ctx: click.Context):
@@ -44,29 +48,46 @@ def _words(ctx: click.Context):
 
 
 class App:
-    """What every command shares: where the data is, today, the language. Loads lazily."""
+    """What every command shares: where the data is, today, the language. Loads lazily.
+
+    ``table`` is the table as it stood at the end of ``today`` (read commands);
+    ``current`` is the file as it is now (write commands, roster, check).
+    """
 
     def __init__(self, data: str | None, today: date | None, lang: str,
                  soon_days: int | None):
         self.data_arg = data
-        self.today = today or date.today()
+        self.real_today = date.today()  # the one place gk reads the clock
+        self.today = today or self.real_today
         self.lang = lang
         self.soon_days_arg = soon_days
+        self._current: Table | None = None
         self._table: Table | None = None
+        self.note: tuple[str, dict] | None = None
 
     @property
     def data_dir(self) -> Path:
         return store.find_data_dir(self.data_arg)
 
     @property
+    def current(self) -> Table:
+        if self._current is None:
+            self._current = store.load_table(self.data_dir)
+        return self._current
+
+    @property
     def table(self) -> Table:
         if self._table is None:
-            self._table = store.load_table(self.data_dir)
+            from gkcli import asof
+
+            found = asof.table_as_of(self.data_dir, self.today, self.real_today, self.current)
+            self.note = found.note
+            self._table = found.table
         return self._table
 
     @property
     def soon_days(self) -> int:
-        return self.table.settings.due_soon_days if self.soon_days_arg is None else self.soon_days_arg
+        return self.current.settings.due_soon_days if self.soon_days_arg is None else self.soon_days_arg
 
     def items(self) -> list[query.Item]:
         return query.items(self.table, self.today, self.soon_days)
@@ -260,7 +281,7 @@ def _roster(app: App, office: str | None, fmt: str) -> None:
     from gkcli import render
     from gkcli.i18n import t
 
-    table = app.table
+    table = app.current
     people = list(table.roster.members)
     title = None
     if office:
@@ -475,7 +496,7 @@ def _save(app: App, change, dry_run: bool, commit: bool | None) -> None:
     from gkcli import changes
     from gkcli.i18n import t
 
-    commit = app.table.settings.commit if commit is None else commit
+    commit = app.current.settings.commit if commit is None else commit
     saved = changes.save(app.data_dir, change, dry_run=dry_run, commit=commit)
     result = saved.result
     if not result.changed:
@@ -505,7 +526,7 @@ def start(app: App, ids: tuple[int, ...], dry_run: bool, commit: bool | None) ->
     """
     from gkcli import changes
 
-    _save(app, changes.start(app.table, ids), dry_run, commit)
+    _save(app, changes.start(app.current, ids), dry_run, commit)
 
 
 @cli.command()
@@ -525,7 +546,7 @@ def done(app: App, ids: tuple[int, ...], on: date | None, dry_run: bool,
     """
     from gkcli import changes
 
-    _save(app, changes.done(app.table, ids, on or app.today, app.today), dry_run, commit)
+    _save(app, changes.done(app.current, ids, on or app.today, app.today), dry_run, commit)
 
 
 @cli.command()
@@ -541,7 +562,7 @@ def reopen(app: App, ids: tuple[int, ...], dry_run: bool, commit: bool | None) -
     """
     from gkcli import changes
 
-    _save(app, changes.reopen(app.table, ids), dry_run, commit)
+    _save(app, changes.reopen(app.current, ids), dry_run, commit)
 
 
 @cli.command()
@@ -566,7 +587,7 @@ def note(app: App, ids: tuple[int, ...], text: str, on: date | None, dry_run: bo
 
     if not text.strip():
         raise click.BadParameter("the note is empty", param_hint="TEXT")
-    _save(app, changes.note(app.table, ids, text, on or app.today), dry_run, commit)
+    _save(app, changes.note(app.current, ids, text, on or app.today), dry_run, commit)
 
 
 @cli.command(name="set")
@@ -599,7 +620,7 @@ def set_(app: App, ids: tuple[int, ...], status, deadline, lead, assist, title, 
     if not fields:
         raise click.UsageError("nothing to set: give --status, --deadline, --lead, --assist, "
                                "--title, --group or --notes")
-    _save(app, changes.correct(app.table, ids, fields, app.today), dry_run, commit)
+    _save(app, changes.correct(app.current, ids, fields, app.today), dry_run, commit)
 
 
 @cli.command()
@@ -626,7 +647,7 @@ def add(app: App, group: int, title: str, lead: str, assist: tuple[str, ...], de
 
     fields = {"group": group, "title": title, "lead": lead, "assist": list(assist),
               "deadline": deadline.strip(), "status": status}
-    _save(app, changes.add(app.table, fields, app.today, task_id), dry_run, commit)
+    _save(app, changes.add(app.current, fields, app.today, task_id), dry_run, commit)
 
 
 @cli.command()
@@ -644,10 +665,10 @@ def rm(app: App, ids: tuple[int, ...], yes: bool, dry_run: bool, commit: bool | 
     """
     from gkcli import changes
 
-    change = changes.remove(app.table, ids)
+    change = changes.remove(app.current, ids)
     if not (yes or dry_run):
         for task_id in ids:
-            click.echo(f"#{task_id} {app.table.task(task_id).title}")
+            click.echo(f"#{task_id} {app.current.task(task_id).title}")
         click.confirm(f"Remove {len(ids)} item(s)?", abort=True)
     _save(app, change, dry_run, commit)
 

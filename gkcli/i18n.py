@@ -78,12 +78,86 @@ _WORDS: dict[str, tuple[str, str]] = {
     "nothing_to_remind": ("没有逾期或即将到期的事项，无需提醒。", "Nothing overdue or due soon: no reminders."),
     "sheet": ("任务分工表", "Tasks"),
     "exported": ("已导出 {n} 项到 {path}", "Exported {n} items to {path}"),
+    # the table over time
+    "on_time": ("按时", "on time"),
+    "late_n": ("超时{n}天", "{n} days late"),
+    "done_how": ("已完成（{how}）", "done ({how})"),
+    "rep.extended": ("延期", "Extended"),
+    "extensions": ("延期", "Extensions"),
+    "original_deadline": ("原定完成时间", "Original deadline"),
+    "extension_line": ("{on} 由 {source} 延至 {to}（{reason}）{by}",
+                       "{on}: {source} → {to} ({reason}){by}"),
+    "extension_late": ("，办理晚于原完成时间，按原定时间考核", "; granted late, not counted"),
+    "since_meeting": ("自上次会议（{day}）以来：完成 {done} 项，新增逾期 {overdue} 项",
+                      "Since the last meeting ({day}): {done} done, {overdue} newly overdue"),
+    "meeting_recorded": ("gk: 会议 {day}", "gk: meeting {day}"),
+    "extended_msg": ("gk: {ids} 延期至 {to}（{day}）", "gk: {ids} extended to {to} ({day})"),
+    "changes_header": ("{since} — {until} 的变化", "Changes {since} — {until}"),
+    "no_changes": ("这段时间没有变化。", "Nothing changed in this period."),
+    "uncommitted": ("未提交", "uncommitted"),
+    "log_header": ("第{id}项 {title}", "Item {id} {title}"),
+    "log_facts": ("有日期的记录", "Dated facts"),
+    "log_changes": ("修改记录", "Changes"),
+    "log_none": ("历史中没有这项的修改记录。", "No recorded changes to this item."),
+    "kind.added": ("新增", "added"),
+    "kind.removed": ("删除", "removed"),
+    "kind.started": ("开始", "started"),
+    "kind.done": ("完成", "done"),
+    "kind.reopened": ("重新打开", "reopened"),
+    "kind.deadline": ("完成时间", "deadline"),
+    "kind.extended": ("延期", "extended"),
+    "kind.lead": ("牵头股室", "lead"),
+    "kind.assist": ("协办股室", "assist"),
+    "kind.title": ("事项内容", "title"),
+    "kind.note": ("进展", "note"),
+    "kind.overdue": ("逾期", "overdue"),
+    "kind.due_soon": ("即将到期", "due soon"),
+    "kind.group": ("工作任务", "work task"),
+    "kind.status": ("进度", "status"),
+    "kind.notes": ("备注", "notes"),
+    "date": ("日期", "Date"),
+    "change": ("变化", "Change"),
+    "commit": ("提交", "Commit"),
+    "author": ("作者", "Author"),
 }
 
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # errors and refusals: GkError(key, **values) / Problem(..., key, values)
     "invalid_data": ("数据有误", "invalid data"),
+    # the table over time (issue 8)
+    "asof_no_git": ("不在 git 仓库中，无法查到历史：按当前文件显示截至{day}已发生的情况",
+                    "not in a git repository, so no history: showing the current file with what "
+                    "had happened by {day}"),
+    "asof_no_history": ("tasks.yaml 还没有提交记录：按当前文件显示截至{day}已发生的情况",
+                        "tasks.yaml has no commits yet: showing the current file with what had "
+                        "happened by {day}"),
+    "asof_before_history": ("tasks.yaml 最早的提交在{first}，晚于{day}：按当前文件显示截至{day}已发生的情况",
+                            "tasks.yaml was first committed on {first}, after {day}: showing the "
+                            "current file with what had happened by {day}"),
+    "history_unreadable": ("读取 git 历史失败", "could not read the git history"),
+    "unknown_revision": ("--since：{rev} 既不是日期，也不是 git 中的版本（日期写作 2021-06-30）",
+                         "--since: {rev} is neither a date nor a revision in git "
+                         "(write dates as 2021-06-30)"),
+    "since_after_until": ("--since {since} 晚于 --until {until}", "--since {since} is after --until {until}"),
+    "no_meeting_yet": ("还没有记录会议：先运行 gk meeting，或用 --since 指定日期",
+                       "no meeting recorded yet: run gk meeting first, or give --since DATE"),
+    "on_in_future": ("--on {day} 晚于今天（{today}）", "--on {day} is after today ({today})"),
+    "on_before_notice": ("--on {day} 早于通知印发日期（{issued}）",
+                         "--on {day} is before the notice was issued ({issued})"),
+    "already_done": ("#{id} 已于{day}完成", "#{id} was done on {day}"),
+    "already_done_undated": ("#{id} 已完成", "#{id} is already done"),
+    "done_corrected": ("#{id} 完成日期由{old}改为{new}", "#{id}: done date corrected from {old} to {new}"),
+    "not_done": ("#{id} 尚未完成，无需重新打开", "#{id} is not done; nothing to reopen"),
+    "extend_done": ("#{id} 已于{day}完成，不能延期", "#{id} was done on {day}; it cannot be extended"),
+    "extend_not_later": ("#{id}：延期后的完成时间 {to} 不晚于现在的 {current}",
+                         "#{id}: the new deadline {to} is not after the current one ({current})"),
+    "extend_ongoing": ("#{id} 是长期事项，无需延期", "#{id} is ongoing; it has no deadline to extend"),
+    "extend_late": ("#{id} 的延期在原完成时间（{deadline}）之后才办理：已记录，但按原定时间考核",
+                    "#{id}: the extension was granted after its deadline ({deadline}); it is "
+                    "recorded, but the item is judged against that deadline"),
+    "reason_empty": ("延期理由不能为空", "the reason for the extension is empty"),
+    "no_item_ever": ("历史中从未有过第{id}项", "item {id} is not in the table or its history"),
 }
 
 
@@ -119,6 +193,20 @@ def state_word(lang: str, state: str) -> str:
 
 def status_word(lang: str, status: str) -> str:
     return t(lang, f"status.{status}")
+
+
+def done_phrase(lang: str, on_time: bool | None, days_late: int | None) -> str:
+    """按时 / 超时3天 / '' (undated) for a done item."""
+    if on_time is None:
+        return ""
+    return t(lang, "on_time") if on_time else t(lang, "late_n", n=days_late)
+
+
+def item_state(lang: str, state: str, on_time: bool | None = None,
+               days_late: int | None = None) -> str:
+    """已逾期 … and, for a done item, 已完成（按时） / 已完成（超时3天）."""
+    how = done_phrase(lang, on_time, days_late) if state == "done" else ""
+    return t(lang, "done_how", how=how) if how else state_word(lang, state)
 
 
 def days_phrase(lang: str, days_left: object) -> str:

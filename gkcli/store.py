@@ -10,7 +10,19 @@ import yaml
 
 from gkcli import deadlines
 from gkcli.errors import DataError, GkError, Problem
-from gkcli.model import ROLES, Group, Notice, Person, Roster, Settings, Table, Task
+from gkcli.model import (
+    ROLES,
+    Extension,
+    Group,
+    Meeting,
+    Notice,
+    Person,
+    Roster,
+    Settings,
+    Table,
+    Task,
+    in_force,
+)
 from gkcli.offices import Office, OfficeGroup, OfficeRegistry
 from gkcli.yamlnodes import NodeReader, compose, position
 
@@ -23,7 +35,9 @@ ROLE_WORDS = {"leader": "leader", "deputy": "deputy", "member": "member",
               "组长": "leader", "副组长": "deputy", "成员": "member"}
 
 TASK_REQUIRED = ("id", "group", "title", "lead", "deadline", "status")
-TASK_OPTIONAL = ("assist", "done_on", "notes", "progress")
+TASK_OPTIONAL = ("assist", "done_on", "notes", "progress", "extensions")
+EXTENSION_REQUIRED = ("on", "to", "reason")
+EXTENSION_OPTIONAL = ("from", "by")
 
 
 def find_data_dir(explicit: str | None = None, cwd: Path | None = None) -> Path:
@@ -74,7 +88,7 @@ class _TableReader(NodeReader):
 
     def read(self, root: yaml.Node) -> Table | None:
         top = self.mapping(root, "tasks.yaml", required=("offices", "groups", "tasks"),
-                           optional=("notice", "settings", "office_groups"))
+                           optional=("notice", "settings", "office_groups", "meetings"))
         if top is None:
             return None
         notice = self.notice(top["notice"]) if "notice" in top else Notice()
@@ -83,7 +97,43 @@ class _TableReader(NodeReader):
         groups = self.groups(top["groups"]) if "groups" in top else {}
         default_year = notice.issued.year if notice.issued else None
         tasks = self.tasks(top["tasks"], registry, groups, default_year) if "tasks" in top else []
-        return Table(notice=notice, offices=registry, groups=groups, tasks=tasks, settings=settings)
+        meetings = self.meetings(top["meetings"]) if "meetings" in top else ()
+        return Table(notice=notice, offices=registry, groups=groups, tasks=tasks, settings=settings,
+                     meetings=meetings)
+
+    def meetings(self, node: yaml.Node) -> tuple[Meeting, ...]:
+        found = []
+        for item in self.sequence(node, "meetings"):
+            fields = self.mapping(item, "meeting", required=("on",), optional=("title",))
+            if not fields or "on" not in fields:
+                continue
+            on = self.date(fields["on"], "meeting on")
+            title = self.text(fields["title"], "meeting title", allow_empty=True) if "title" in fields else ""
+            if on is not None:
+                found.append(Meeting(on, title or ""))
+        return tuple(found)
+
+    def extensions(self, node: yaml.Node, where: str, default_year: int | None) -> list[Extension]:
+        found = []
+        for item in self.sequence(node, f"{where}: extensions"):
+            fields = self.mapping(item, f"{where}: extension", required=EXTENSION_REQUIRED,
+                                  optional=EXTENSION_OPTIONAL)
+            if not fields or not all(k in fields for k in EXTENSION_REQUIRED):
+                continue
+            on = self.date(fields["on"], f"{where}: extension on")
+            to = None
+            raw = self.value(fields["to"])
+            try:
+                to = deadlines.resolve(raw, default_year)
+            except deadlines.DeadlineError as exc:
+                self.problem(fields["to"], f"{where}: {exc}")
+            reason = self.text(fields["reason"], f"{where}: extension reason")
+            source = self.text(fields["from"], f"{where}: extension from") if "from" in fields else ""
+            by = self.text(fields["by"], f"{where}: extension by") if "by" in fields else ""
+            if on is not None and to is not None and reason is not None:
+                found.append(Extension(on=on, to=to, reason=reason, from_text=source or "",
+                                       by=by or ""))
+        return found
 
     def notice(self, node: yaml.Node) -> Notice:
         fields = self.mapping(node, "notice", optional=("number", "issuer", "issued", "title", "table"))
@@ -270,11 +320,19 @@ class _TableReader(NodeReader):
         progress = ()
         if "progress" in fields:
             progress = tuple(t for t, _ in self.texts(fields["progress"], f"{where}: progress"))
+        extensions: list[Extension] = []
+        if "extensions" in fields:
+            extensions = self.extensions(fields["extensions"], where, default_year)
         if not ok or None in (task_id, group, title, lead, deadline, status):
             return None
+        original = None
+        marked: tuple[Extension, ...] = ()
+        if extensions:
+            original = deadline
+            deadline, marked = in_force(deadline, extensions)
         return Task(id=task_id, group=group, title=title, lead=lead, assist=tuple(assist),
                     deadline=deadline, status=status, done_on=done_on, notes=notes,
-                    progress=progress, line=line)
+                    progress=progress, line=line, deadline_original=original, extensions=marked)
 
 
 class _RosterReader(NodeReader):

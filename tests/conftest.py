@@ -38,7 +38,7 @@ class Gk:
     def json(self, *args: str):
         result = self(*args, "--format", "json")
         assert result.exit_code == 0, result.output
-        return json.loads(result.output)
+        return json.loads(result.stdout)
 
     @property
     def tasks(self) -> Path:

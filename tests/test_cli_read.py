@@ -109,7 +109,7 @@ def test_tables_fit_the_terminal_with_chinese_text(gk, width):
         assert result.exit_code == 0
         from rich.cells import cell_len
 
-        widest = max(cell_len(line) for line in result.output.splitlines())
+        widest = max(cell_len(line) for line in result.stdout.splitlines())
         assert widest <= int(width), (command, widest)
 
 
@@ -203,7 +203,7 @@ def test_data_found_upward_like_git(data_dir, monkeypatch):
     deep.mkdir(parents=True)
     monkeypatch.chdir(deep)
     result = CliRunner().invoke(cli, ["--today", "2021-06-20", "list", "--format", "json"])
-    assert result.exit_code == 0 and len(json.loads(result.output)) == 16
+    assert result.exit_code == 0 and len(json.loads(result.stdout)) == 16
 
 
 def test_no_data_found(tmp_path, monkeypatch):

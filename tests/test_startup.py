@@ -26,7 +26,7 @@ def loaded(*args: str) -> set[str]:
                              "--today", "2021-06-20", *args],
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    return set(result.stderr.split())
+    return set(result.stderr.splitlines()[-1].split()) if result.stderr.strip() else set()
 
 
 @pytest.mark.parametrize("args", [["list", "--format", "json"], ["check"], ["--version"],

@@ -1,0 +1,262 @@
+"""The versions of tasks.yaml that git holds, read with two git processes in all.
+
+``git log --raw`` lists the commits that touched the file (date, author, subject and the
+blob of the file after each); ``git cat-file --batch`` then streams the texts of just the
+versions asked for. Nothing is cached between runs, so nothing can go stale.
+
+Each version can be read loosely into :class:`Rec` (one per item: the fields as written,
+and the dated facts) without the full validation of ``gk check``: an old commit with a
+mistake in it still tells what it can.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from gkcli import deadlines
+from gkcli.errors import GkError
+from gkcli.model import Extension, Meeting
+from gkcli.store import STATUS_WORDS, TASKS_FILE
+
+NULL_BLOB = "0" * 40
+NOTE_DATE = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})\s")
+
+
+@dataclass(frozen=True)
+class Version:
+    """One committed version of tasks.yaml."""
+
+    sha: str
+    day: date  # the commit's date, in its own time zone
+    author: str
+    subject: str
+    blob: str  # NULL_BLOB when the commit removed the file
+
+    @property
+    def short(self) -> str:
+        return self.sha[:7]
+
+
+@dataclass(frozen=True)
+class Rec:
+    """An item as written in one version: the fields compared by id, and its dated facts."""
+
+    id: int
+    title: str = ""
+    lead: str = ""
+    assist: tuple[str, ...] = ()
+    deadline: str = ""
+    status: str = ""
+    done_on: date | None = None
+    progress: tuple[str, ...] = ()
+    extensions: tuple[Extension, ...] = ()
+    group: object = None
+    notes: str = ""
+
+
+@dataclass
+class Snapshot:
+    """What one version holds, read loosely: items by id, meetings, the notice's year."""
+
+    items: dict[int, Rec] = field(default_factory=dict)
+    meetings: tuple[Meeting, ...] = ()
+    year: int | None = None
+    readable: bool = True
+
+
+def note_date(entry: str) -> date | None:
+    """The date a progress note starts with ("2021-06-18 已报送初稿"), or None."""
+    m = NOTE_DATE.match(entry)
+    if not m:
+        return None
+    try:
+        return deadlines.read_date(m.group(1))
+    except deadlines.DeadlineError:
+        return None
+
+
+def _run(args: list[str], cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess | None:
+    try:
+        return subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+
+
+class History:
+    """The committed versions of ``data_dir/tasks.yaml``, newest first."""
+
+    def __init__(self, data_dir: Path):
+        self.data_dir = data_dir
+        self.in_git = False
+        self.versions: list[Version] = []
+        self._texts: dict[str, str] = {}
+        self._snapshots: dict[str, Snapshot] = {}
+        self._read_log()
+
+    def _read_log(self) -> None:
+        result = _run(["-c", "core.quotepath=false", "log", "--first-parent", "-m", "--raw",
+                       "--no-abbrev", "--no-renames", "--date=short",
+                       "--format=%x01%H%x00%cd%x00%an%x00%s", "--", TASKS_FILE], self.data_dir)
+        if result is None or result.returncode != 0:
+            return
+        self.in_git = True
+        for chunk in result.stdout.decode("utf-8", "replace").split("\x01")[1:]:
+            header, _, rest = chunk.partition("\n")
+            parts = header.split("\x00")
+            if len(parts) != 4:
+                continue
+            sha, day, author, subject = parts
+            blob = None
+            for line in rest.splitlines():
+                if line.startswith(":") and "\t" in line:
+                    meta = line.split("\t", 1)[0].split()
+                    if len(meta) >= 4:
+                        blob = meta[3]
+            if blob is None:
+                continue
+            try:
+                when = date.fromisoformat(day)
+            except ValueError:
+                continue
+            self.versions.append(Version(sha, when, author, subject, blob))
+
+    # --- which version ------------------------------------------------------------------------
+
+    def index_on(self, day: date) -> int | None:
+        """The index of the version committed last on or before ``day``."""
+        for i, v in enumerate(self.versions):
+            if v.day <= day:
+                return None if v.blob == NULL_BLOB else i
+        return None
+
+    # --- texts ------------------------------------------------------------------------------
+
+    def prefetch(self, versions: list[Version]) -> None:
+        """Read the texts of ``versions`` not read yet, in one git process."""
+        wanted = list(dict.fromkeys(v.blob for v in versions
+                                    if v.blob != NULL_BLOB and v.blob not in self._texts))
+        if not wanted:
+            return
+        result = _run(["cat-file", "--batch"], self.data_dir, ("\n".join(wanted) + "\n").encode())
+        if result is None or result.returncode != 0:
+            raise GkError("history_unreadable")
+        out, pos = result.stdout, 0
+        for blob in wanted:
+            end = out.index(b"\n", pos)
+            header = out[pos:end].split()
+            pos = end + 1
+            if len(header) < 3 or header[1] != b"blob":
+                continue
+            size = int(header[2])
+            self._texts[blob] = out[pos:pos + size].decode("utf-8-sig", "replace")
+            pos += size + 1
+
+    def text(self, version: Version) -> str:
+        if version.blob == NULL_BLOB:
+            return ""
+        if version.blob not in self._texts:
+            self.prefetch([version])
+        return self._texts.get(version.blob, "")
+
+    def snapshot(self, version: Version) -> Snapshot:
+        if version.blob not in self._snapshots:
+            self._snapshots[version.blob] = read_snapshot(self.text(version))
+        return self._snapshots[version.blob]
+
+    def revision(self, rev: str) -> tuple[date, str | None]:
+        """The date of revision ``rev`` and the text of tasks.yaml in it; GkError if unknown."""
+        if rev.startswith("-"):
+            raise GkError("unknown_revision", rev=rev[:40])
+        found = _run(["log", "-1", "--date=short", "--format=%cd", rev, "--"], self.data_dir)
+        if found is None or found.returncode != 0 or not found.stdout.strip():
+            raise GkError("unknown_revision", rev=rev[:40])
+        day = date.fromisoformat(found.stdout.decode().strip())
+        blob = _run(["cat-file", "--batch"], self.data_dir, f"{rev}:./{TASKS_FILE}\n".encode())
+        text = None
+        if blob is not None and blob.returncode == 0 and b" missing" not in blob.stdout.split(b"\n", 1)[0]:
+            header, _, body = blob.stdout.partition(b"\n")
+            size = int(header.split()[2])
+            text = body[:size].decode("utf-8-sig", "replace")
+        return day, text
+
+
+# --- reading a version loosely -------------------------------------------------------------
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _texts(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, list):
+        return tuple(_text(v) for v in value if v is not None)
+    return (_text(value),)
+
+
+def _date(value: object) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return deadlines.read_date(value)
+        except deadlines.DeadlineError:
+            return None
+    return None
+
+
+def _extensions(value: object, year: int | None) -> tuple[Extension, ...]:
+    found = []
+    for entry in value if isinstance(value, list) else []:
+        if not isinstance(entry, dict):
+            continue
+        on = _date(entry.get("on"))
+        try:
+            to = deadlines.resolve(entry.get("to"), year)
+        except deadlines.DeadlineError:
+            continue
+        if on is None:
+            continue
+        found.append(Extension(on=on, to=to, reason=_text(entry.get("reason")),
+                               from_text=_text(entry.get("from")), by=_text(entry.get("by"))))
+    return tuple(found)
+
+
+def read_snapshot(text: str) -> Snapshot:
+    """Items by id from the text of a tasks.yaml, as far as it can be read."""
+    import yaml
+
+    from gkcli.yamlnodes import Loader
+
+    try:
+        data = yaml.load(text, Loader=Loader)  # noqa: S506 - a safe loader (CSafeLoader/SafeLoader)
+    except yaml.YAMLError:
+        return Snapshot(readable=False)
+    if not isinstance(data, dict):
+        return Snapshot(readable=False)
+    notice = data.get("notice") if isinstance(data.get("notice"), dict) else {}
+    issued = _date(notice.get("issued"))
+    year = issued.year if issued else None
+    items: dict[int, Rec] = {}
+    for entry in data.get("tasks") or [] if isinstance(data.get("tasks"), list) else []:
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), int):
+            continue
+        word = entry.get("status")
+        done_on = _date(entry.get("done_on"))
+        items[entry["id"]] = Rec(
+            id=entry["id"], title=_text(entry.get("title")), lead=_text(entry.get("lead")),
+            assist=_texts(entry.get("assist")), deadline=_text(entry.get("deadline")),
+            status=STATUS_WORDS.get(word, _text(word)) if isinstance(word, str) else _text(word),
+            done_on=done_on, progress=_texts(entry.get("progress")),
+            extensions=_extensions(entry.get("extensions"), year), group=entry.get("group"),
+            notes=_text(entry.get("notes")))
+    meetings = []
+    for entry in data.get("meetings") or [] if isinstance(data.get("meetings"), list) else []:
+        on = _date(entry.get("on")) if isinstance(entry, dict) else None
+        if on:
+            meetings.append(Meeting(on, _text(entry.get("title"))))
+    return Snapshot(items, tuple(meetings), year)
