@@ -7,7 +7,7 @@ did. :func:`save` applies it through :mod:`gkcli.writer` and commits it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Callable
@@ -23,6 +23,7 @@ from gkcli.yamledit import TasksText
 class Change:
     message: str  # also the commit message: "gk: #5 done (2021-06-28)"
     edit: Callable[[TasksText], None]
+    said: list[tuple[str, dict]] = field(default_factory=list)  # catalogue keys to tell the user
 
 
 @dataclass
@@ -56,40 +57,76 @@ def start(table: Table, ids: tuple[int, ...]) -> Change:
     return Change(f"gk: {label} started", edit)
 
 
-def done(table: Table, ids: tuple[int, ...], day: date, today: date) -> Change:
-    label = _ids(table, ids)
-    if day > today:
-        raise GkError(f"--on {day.isoformat()} is after today ({today.isoformat()})")
+def done(table: Table, ids: tuple[int, ...], day: date, today: date,
+         explicit: bool = False) -> Change:
+    """Mark items done on ``day``. One already done is left as it is (and the user told
+    when it was done), unless ``explicit`` (--on was given): then its date is corrected."""
+    from gkcli.records import check_on
+
+    _ids(table, ids)
+    check_on(table, day, today)
+    said: list[tuple[str, dict]] = []
+    chosen = []
+    for task_id in ids:
+        task = table.task(task_id)
+        if task.status != "done":
+            chosen.append(task_id)
+        elif explicit and task.done_on != day:
+            chosen.append(task_id)
+            said.append(("done_corrected", {"id": task_id, "new": day.isoformat(),
+                                            "old": task.done_on.isoformat() if task.done_on else "—"}))
+        elif task.done_on:
+            said.append(("already_done", {"id": task_id, "day": task.done_on.isoformat()}))
+        else:
+            said.append(("already_done_undated", {"id": task_id}))
 
     def edit(doc: TasksText) -> None:
-        for task_id in ids:
+        for task_id in chosen:
             doc.set_field(task_id, "status", "done")
             doc.set_field(task_id, "done_on", day)
 
-    return Change(f"gk: {label} done ({day.isoformat()})", edit)
+    label = " ".join(f"#{i}" for i in chosen)
+    return Change(f"gk: {label} done ({day.isoformat()})", edit, said)
 
 
 def reopen(table: Table, ids: tuple[int, ...]) -> Change:
-    label = _ids(table, ids)
+    _ids(table, ids)
+    chosen = [i for i in ids if table.task(i).status == "done"]
+    said = [("not_done", {"id": i}) for i in ids if i not in chosen]
 
     def edit(doc: TasksText) -> None:
-        for task_id in ids:
+        for task_id in chosen:
             doc.set_field(task_id, "status", "doing")
             doc.remove_field(task_id, "done_on")
 
-    return Change(f"gk: {label} reopened", edit)
+    label = " ".join(f"#{i}" for i in chosen)
+    return Change(f"gk: {label} reopened", edit, said)
 
 
-def note(table: Table, ids: tuple[int, ...], text: str, day: date) -> Change:
+def note(table: Table, ids: tuple[int, ...], text: str, day: date,
+         today: date | None = None) -> Change:
+    """A dated progress note, put among the item's notes in date order."""
+    from gkcli.history import note_date
+    from gkcli.records import check_on
+
     label = _ids(table, ids)
     text = " ".join(text.split())
     if not text:
         raise GkError("the note is empty")
+    if today is not None:
+        check_on(table, day, today)
     entry = f"{day.isoformat()} {text}"
+
+    def place(task_id: int) -> int:
+        progress = table.task(task_id).progress
+        at = len(progress)
+        while at > 0 and (note_date(progress[at - 1]) or day) > day:
+            at -= 1
+        return at
 
     def edit(doc: TasksText) -> None:
         for task_id in ids:
-            doc.append_to_list(task_id, "progress", entry)
+            doc.insert_into_list(task_id, "progress", place(task_id), entry)
 
     return Change(f"gk: {label} note ({day.isoformat()})", edit)
 

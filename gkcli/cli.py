@@ -499,8 +499,12 @@ def _save(app: App, change, dry_run: bool, commit: bool | None) -> None:
     commit = app.current.settings.commit if commit is None else commit
     saved = changes.save(app.data_dir, change, dry_run=dry_run, commit=commit)
     result = saved.result
+    words = _words(click.get_current_context())
+    for key, values in change.said:
+        click.echo(words.message(key, values))
     if not result.changed:
-        click.echo(t(app.lang, "no_change"))
+        if not change.said:
+            click.echo(t(app.lang, "no_change"))
     elif dry_run:
         click.echo(result.diff(), nl=False)
     else:
@@ -539,6 +543,9 @@ def done(app: App, ids: tuple[int, ...], on: date | None, dry_run: bool,
          commit: bool | None) -> None:
     """Mark items as done, recording done_on (today unless --on).
 
+    An item already done is left as it is (gk says when it was done); with --on its
+    date is corrected. --on may not be in the future or before the notice was issued.
+
     \b
     Example:
         gk done 5
@@ -546,7 +553,8 @@ def done(app: App, ids: tuple[int, ...], on: date | None, dry_run: bool,
     """
     from gkcli import changes
 
-    _save(app, changes.done(app.current, ids, on or app.today, app.today), dry_run, commit)
+    _save(app, changes.done(app.current, ids, on or app.today, app.today, explicit=on is not None),
+          dry_run, commit)
 
 
 @cli.command()
@@ -554,7 +562,7 @@ def done(app: App, ids: tuple[int, ...], on: date | None, dry_run: bool,
 @write_options
 @pass_app
 def reopen(app: App, ids: tuple[int, ...], dry_run: bool, commit: bool | None) -> None:
-    """Take done items up again: status doing, done_on cleared.
+    """Take done items up again: status doing, done_on cleared (items not done are left).
 
     \b
     Example:
@@ -576,7 +584,7 @@ def note(app: App, ids: tuple[int, ...], text: str, on: date | None, dry_run: bo
          commit: bool | None) -> None:
     """Add a dated progress note (进展情况) to items.
 
-    The note goes at the end of the item's progress list as "DATE TEXT".
+    The note goes into the item's progress list as "DATE TEXT", in date order.
 
     \b
     Example:
@@ -587,7 +595,7 @@ def note(app: App, ids: tuple[int, ...], text: str, on: date | None, dry_run: bo
 
     if not text.strip():
         raise click.BadParameter("the note is empty", param_hint="TEXT")
-    _save(app, changes.note(app.current, ids, text, on or app.today), dry_run, commit)
+    _save(app, changes.note(app.current, ids, text, on or app.today, app.today), dry_run, commit)
 
 
 @cli.command(name="set")
@@ -671,6 +679,60 @@ def rm(app: App, ids: tuple[int, ...], yes: bool, dry_run: bool, commit: bool | 
             click.echo(f"#{task_id} {app.current.task(task_id).title}")
         click.confirm(f"Remove {len(ids)} item(s)?", abort=True)
     _save(app, change, dry_run, commit)
+
+
+@cli.command()
+@ids_argument
+@click.option("--to", "to", required=True, metavar="DEADLINE",
+              help="The new deadline, a phrase (2021年9月底) or a date.")
+@click.option("--reason", required=True, metavar="TEXT", help="Why it was extended.")
+@click.option("--on", "on", callback=_date_option, metavar="DATE",
+              help="The day the extension was granted [default: today].")
+@click.option("--by", "by", metavar="NAME", help="Who granted it.")
+@write_options
+@pass_app
+def extend(app: App, ids: tuple[int, ...], to: str, reason: str, on: date | None, by: str | None,
+           dry_run: bool, commit: bool | None) -> None:
+    """Extend items' deadline (延期), keeping the original and a dated record of it.
+
+    The deadline in force is the last extension's. An extension counts only if granted
+    on or before the deadline it replaces: one granted later is recorded and shown, but
+    the item is judged against the earlier deadline (没有办理延期的事项按原定时间考核).
+    A done item cannot be extended.
+
+    \b
+    Example:
+        gk extend 8 --to 2021年9月底 --reason 等待上级文件 --by 陈伟
+    """
+    from gkcli import records
+
+    if not reason.strip():
+        raise click.BadParameter(_words(click.get_current_context()).message("reason_empty"),
+                                 param_hint="--reason")
+    _save(app, records.extend(app.current, ids, to, reason, on or app.today, app.today, by),
+          dry_run, commit)
+
+
+@cli.command()
+@click.argument("title", required=False, metavar="[TITLE]")
+@click.option("--on", "on", callback=_date_option, metavar="DATE",
+              help="The day of the meeting [default: today].")
+@write_options
+@pass_app
+def meeting(app: App, title: str | None, on: date | None, dry_run: bool,
+            commit: bool | None) -> None:
+    """Record a meeting of the leading group in tasks.yaml (it travels with the repository).
+
+    gk changes starts from the last meeting by default, and gk status says what
+    happened since it.
+
+    \b
+    Example:
+        gk meeting 第二次专题会议 --on 2021-03-05
+    """
+    from gkcli import records
+
+    _save(app, records.meeting(app.current, on or app.today, app.today, title), dry_run, commit)
 
 
 @cli.command()

@@ -47,7 +47,6 @@ class Extension:
 
     def as_json(self) -> dict:
         return {"on": self.on.isoformat(), "from": self.from_text, "to": self.to.text,
-                "to_date": self.to.date.isoformat() if self.to.date else None,
                 "reason": self.reason, "by": self.by or None, "counts": self.counts}
 
 

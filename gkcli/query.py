@@ -39,6 +39,10 @@ class Item:
             "notes": t.notes,
             "progress": list(t.progress),
             "lead_people": [p.name for p in self.lead_people],
+            "on_time": t.on_time,
+            "days_late": t.days_late,
+            "deadline_original": t.original.date.isoformat() if t.original.date else None,
+            "extensions": [e.as_json() for e in t.extensions],
         }
 
 

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any, Callable, TextIO
 
 from gkcli.errors import Problem
-from gkcli.i18n import days_phrase, ordinal, state_word, status_word, t
+from gkcli.i18n import days_phrase, done_phrase, item_state, ordinal, state_word, status_word, t
 from gkcli.model import Person, Roster
 from gkcli.query import Item
 from gkcli.report import Dashboard, Reminder, Tally
@@ -90,7 +90,7 @@ def list_cells(item: Item, lang: str) -> list[str]:
     """The cells of one item under the official table's columns (LIST_COLUMNS)."""
     task = item.task
     return [str(task.id), item.group_title, task.title, task.lead, assist_text(item, lang),
-            deadline_text(item), state_word(lang, item.state)]
+            deadline_text(item), item_state(lang, item.state, task.on_time, task.days_late)]
 
 
 def headers(lang: str, keys: tuple[str, ...]) -> list[str]:
@@ -151,7 +151,8 @@ def export_values(item: Item, lang: str) -> list[object]:
     task = item.task
     over = -item.days_left if item.state == "overdue" and item.days_left is not None else 0
     return [task.id, item.group_title, task.title, task.lead, assist_text(item, lang),
-            task.deadline.text, task.deadline.date, state_word(lang, item.state), over,
+            task.deadline.text, task.deadline.date,
+            item_state(lang, item.state, task.on_time, task.days_late), over,
             people_text(item.lead_people, lang)]
 
 
@@ -262,10 +263,18 @@ def item_detail(item: Item, lang: str, out: TextIO) -> None:
         (t(lang, "people"), people),
         (t(lang, "assist"), assist_text(item, lang)),
         (t(lang, "deadline"), f"{task.deadline.text}（{due}）" if lang == "zh" else f"{task.deadline.text} ({due})"),
-        (t(lang, "state"), f"{state_word(lang, item.state)}，{days_phrase(lang, item.days_left)}"
-         if lang == "zh" else f"{state_word(lang, item.state)}, {days_phrase(lang, item.days_left)}"),
+        (t(lang, "state"), _state_line(item, lang)),
         (t(lang, "status"), status_word(lang, task.status)),
     ]
+    if task.extensions:
+        from gkcli.history_views import extension_lines
+
+        original = task.original
+        when = original.date.isoformat() if original.date else t(lang, "state.ongoing")
+        lines.insert(7, (t(lang, "original_deadline"),
+                         f"{original.text}（{when}）" if lang == "zh" else f"{original.text} ({when})"))
+        for i, text in enumerate(extension_lines(task, lang)):
+            lines.insert(8 + i, (t(lang, "extensions") if i == 0 else "", text))
     if task.done_on:
         lines.append((t(lang, "done_on"), task.done_on.isoformat()))
     if task.notes:
@@ -278,6 +287,15 @@ def item_detail(item: Item, lang: str, out: TextIO) -> None:
     for label, value in lines:
         table.add_row(label, _escape(value))
     _console(out).print(table)
+
+
+def _state_line(item: Item, lang: str) -> str:
+    """已逾期，逾期3天 / 已完成，按时 / 已完成，超时5天 / 已完成 (undated)."""
+    sep = "，" if lang == "zh" else ", "
+    if item.state == "done":
+        how = done_phrase(lang, item.task.on_time, item.task.days_late)
+        return state_word(lang, "done") + (sep + how if how else "")
+    return f"{state_word(lang, item.state)}{sep}{days_phrase(lang, item.days_left)}"
 
 
 # --- gk status ------------------------------------------------------------------------------
@@ -301,6 +319,9 @@ def dashboard(board: Dashboard, title: str, number: str, lang: str, out: TextIO)
         else f"{state_word(lang, s)} {getattr(totals, s)}"
         for s in ("overdue", "due_soon", "open", "ongoing", "done"))
     console.print(counts)
+    if board.since_meeting is not None:
+        day, done, newly = board.since_meeting
+        console.print(t(lang, "since_meeting", day=day.isoformat(), done=done, overdue=newly))
     console.print()
     offices = _table(t(lang, "by_office"))
     _text_column(offices, t(lang, "lead"), max_width=12)
@@ -352,6 +373,9 @@ def dashboard_json(board: Dashboard, out: TextIO) -> None:
         "as_of": board.as_of.isoformat(),
         "due_soon_days": board.due_soon_days,
         "totals": board.totals.as_json(),
+        "since_meeting": None if board.since_meeting is None else {
+            "date": board.since_meeting[0].isoformat(), "done": board.since_meeting[1],
+            "overdue": board.since_meeting[2]},
         "by_office": [x.as_json() for x in board.by_office],
         "overdue": [r.as_json() for r in board.overdue],
         "due_soon": [r.as_json() for r in board.due_soon],
@@ -401,13 +425,13 @@ def problems(found: list[Problem], out: TextIO, lang: str = "zh") -> None:
 # --- gk report ------------------------------------------------------------------------------
 
 REPORT_KEYS = ("rep.total", "rep.done", "rep.on_time", "rep.late", "rep.overdue", "rep.due_soon",
-               "rep.ongoing", "rep.rate")
+               "rep.ongoing", "rep.extended", "rep.rate")
 
 
 def _tally_cells(x: Tally) -> list[str]:
     rate = "—" if x.on_time_rate is None else f"{100 * x.on_time_rate:.0f}%"
     return [x.name, str(x.total), str(x.done), str(x.done_on_time), str(x.done_late),
-            str(x.overdue), str(x.due_soon), str(x.ongoing), rate]
+            str(x.overdue), str(x.due_soon), str(x.ongoing), str(x.extended), rate]
 
 
 def report(sections: list[tuple[str, str, list[Tally]]], header_line: str, fmt: str, lang: str,
