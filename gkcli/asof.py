@@ -37,7 +37,9 @@ class Facts:
 class AsOf:
     table: Table
     note: tuple[str, dict] | None = None  # a catalogue key and values, said on stderr
-    version: str | None = None  # short commit the structure comes from
+    index: int | None = None  # of the version in history.versions the structure comes from
+    history: History | None = None
+    current: bool = False  # the file as it is now (edits not committed count)
 
 
 def facts_of(item: Task | Rec) -> Facts:
@@ -80,7 +82,7 @@ def table_as_of(data_dir: Path, day: date, today: date, current: Table | None = 
     """The table as it stood at the end of ``day``; ``today`` is the real today."""
     current = current or store.load_table(data_dir)
     if day >= today:
-        return AsOf(filtered(current, day))
+        return AsOf(filtered(current, day), current=True)
     history = history or History(data_dir)
     if not history.in_git:
         return AsOf(filtered(current, day), ("asof_no_git", {"day": day.isoformat()}))
@@ -92,7 +94,7 @@ def table_as_of(data_dir: Path, day: date, today: date, current: Table | None = 
         return AsOf(filtered(current, day),
                     ("asof_before_history", {"day": day.isoformat(), "first": first}))
     index, structure = built
-    return AsOf(with_facts(history, index, structure, day), version=history.versions[index].short)
+    return AsOf(with_facts(history, index, structure, day), index=index, history=history)
 
 
 def structure_on(history: History, day: date, current: Table) -> tuple[int, Table] | None:
@@ -151,3 +153,123 @@ def _resolved(rec: Rec, task: Task) -> Rec:
     if rec.status in ("todo", "doing", "done"):
         return rec
     return replace(rec, status=task.status)
+
+
+# --- what changed, and one item's history ---------------------------------------------------
+
+LAST_MEETING = ("last-meeting", "上次会议")
+
+
+@dataclass
+class Period:
+    since: date
+    until: date
+    changes: list
+    note: tuple[str, dict] | None = None
+
+
+def what_changed(data_dir: Path, since: str | None, until: date, today: date, real_today: date,
+                 soon_days: int, current: Table | None = None) -> Period:
+    """``gk changes``: the item-level difference between the table as of ``since`` (a date,
+    a git revision, or the last meeting) and as of ``until``."""
+    from gkcli import deadlines
+    from gkcli.diff import Dater, between, chain_between
+    from gkcli.errors import GkError
+
+    current = current or store.load_table(data_dir)
+    history: History | None = None
+    rev_text: str | None = None
+    word = (since or LAST_MEETING[0]).strip()
+    if word.lower() in LAST_MEETING:
+        meeting = current.last_meeting(until)
+        if meeting is None:
+            raise GkError("no_meeting_yet")
+        start = meeting.on
+    else:
+        try:
+            start = deadlines.parse_date(word, today)
+        except deadlines.DeadlineError:
+            history = History(data_dir)
+            if not history.in_git:
+                raise GkError("unknown_revision", rev=word[:40]) from None
+            start, rev_text = history.revision(word)
+    if start > until:
+        raise GkError("since_after_until", since=start.isoformat(), until=until.isoformat())
+    need_history = start < real_today or until < real_today
+    if history is None and need_history:
+        history = History(data_dir)
+    b = table_as_of(data_dir, until, real_today, current, history)
+    a = table_as_of(data_dir, start, real_today, current, history)
+    if rev_text is not None and history is not None:
+        structure, problems = store.validate_tasks_text(rev_text, store.display_path(data_path(history)))
+        if structure is not None and not problems:
+            structure.roster = current.roster
+            a = AsOf(with_facts(history, a.index or 0, structure, start) if history.versions
+                     else filtered(structure, start), a.note, a.index, history)
+    older = a.index
+    if older is None and history is not None and history.versions and not a.current:
+        older = len(history.versions) - 1  # before the first commit: from the first
+    newer = b.index if not b.current else 0
+    text = store.read_text(data_dir / store.TASKS_FILE) if b.current else None
+    if older is None and text is not None:
+        chain = []
+    else:
+        chain = chain_between(history, older, newer, text, until)
+    found = between(a.table, b.table, start, until, soon_days, Dater(chain, until))
+    return Period(start, until, found, a.note or b.note)
+
+
+@dataclass
+class ItemHistory:
+    task_id: int
+    title: str
+    entries: list
+    facts: list[tuple[str, object]]  # (kind, value) from the newest version that has the item
+    note: tuple[str, dict] | None = None
+
+    def as_json(self) -> dict:
+        return {"id": self.task_id, "title": self.title,
+                "changes": [e.as_json() for e in self.entries],
+                "facts": [{"kind": k, "value": v} for k, v in self.facts]}
+
+
+def item_history(data_dir: Path, task_id: int, today: date) -> ItemHistory:
+    """``gk log ID``: every recorded change to the item, hand edits included, and its facts."""
+    from gkcli import deadlines
+    from gkcli.diff import chain_between, item_log
+    from gkcli.errors import NotFound
+
+    history = History(data_dir)
+    text = store.read_text(data_dir / store.TASKS_FILE)
+    note = None
+    if not history.in_git:
+        note = ("log_no_git", {})
+    versions = history.versions
+    chain = chain_between(history, len(versions) - 1 if versions else None, 0, None, today)
+    committed = chain[-1].snapshot.items.get(task_id) if chain else None
+    now = chain_between(None, None, None, text, today)[0]
+    if chain and now.snapshot.items.get(task_id) != committed:
+        chain.append(now)  # edits not committed yet, as the last step
+    elif not chain:
+        chain = [now]
+    entries = item_log(chain, task_id) if versions else []
+    rec, year = None, None
+    for step in reversed(chain):
+        rec, year = step.snapshot.items.get(task_id), step.snapshot.year
+        if rec is not None:
+            break
+    if rec is None:
+        raise NotFound("no_item_ever", id=task_id)
+    facts: list[tuple[str, object]] = []
+    if rec.done_on:
+        facts.append(("done", rec.done_on.isoformat()))
+    extensions = rec.extensions
+    try:
+        extensions = in_force(deadlines.resolve(rec.deadline, year), rec.extensions)[1]
+    except deadlines.DeadlineError:
+        pass
+    for ext in extensions:
+        facts.append(("extended", ext.as_json()))
+    for entry in rec.progress:
+        facts.append(("note", entry))
+    return ItemHistory(task_id, rec.title, entries, facts, note)

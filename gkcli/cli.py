@@ -480,6 +480,83 @@ def timeline(app: App, **filters) -> None:
     render.timeline(rows, start, end, app.today, app.lang, out())
 
 
+# --- the table over time ---------------------------------------------------------------------
+
+@cli.command()
+@click.option("--since", metavar="DATE|REV|last-meeting",
+              help="From the end of this day, from a git revision, or from the last meeting "
+                   "[default: last-meeting].")
+@click.option("--until", callback=_date_option, metavar="DATE", help="To the end of this day [default: today].")
+@click.option("--office", metavar="NAME", help="Only items the office leads or assists.")
+@format_option("table", "md", "json")
+@pass_app
+def changes(app: App, since: str | None, until: date | None, office: str | None, fmt: str) -> None:
+    """What changed between two dates, item by item, grouped by lead office.
+
+    Added, removed, started, done (按时/超时), reopened, deadline changed, extended,
+    lead/assist/title changed, progress notes (with their text), and items that became
+    overdue or due soon just because time passed. Compares the tables as they stood on
+    the two dates (see "As of a date" in the README), by item id.
+
+    \b
+    Example:
+        gk changes                              # since the last gk meeting
+        gk changes --since 2021-01-01 --until 2021-03-31 --format md
+        gk changes --since HEAD~5 --office 安监股 --format json
+    """
+    from gkcli import asof, history_views
+
+    period = asof.what_changed(app.data_dir, since, until or app.today, app.today, app.real_today,
+                               app.soon_days, app.current)
+    app.note = period.note
+    found = period.changes
+    if office:
+        table = app.current
+        name = query.resolve_office(table, office)
+        found = [c for c in found if c.lead == name or (table.task(c.id) and query.assists(
+            table, table.task(c.id), name))]
+    history_views.changes(found, period.since.isoformat(), period.until.isoformat(), fmt,
+                          app.lang, out())
+
+
+@cli.command(name="log")
+@click.argument("task_id", metavar="ID", type=int)
+@format_option("table", "json")
+@pass_app
+def log_(app: App, task_id: int, fmt: str) -> None:
+    """One item's history: every recorded change (date, commit, author, old → new), hand
+    edits included, then its dated facts. Works for an item since removed.
+
+    \b
+    Example:
+        gk log 8
+    """
+    from gkcli import asof, history_views
+    from gkcli.i18n import t
+
+    found = asof.item_history(app.data_dir, task_id, app.today)
+    app.note = found.note
+    facts = [_fact_line(kind, value, app.lang) for kind, value in found.facts]
+    history_views.log(found.entries, facts, t(app.lang, "log_header", id=task_id, title=found.title),
+                      fmt, app.lang, out(), found.as_json())
+
+
+def _fact_line(kind: str, value, lang: str) -> str:
+    from gkcli.i18n import t
+
+    sep = "：" if lang == "zh" else ": "
+    if kind == "extended":
+        by = f"，{value['by']}" if value.get("by") and lang == "zh" else (
+            f", by {value['by']}" if value.get("by") else "")
+        late = "" if value.get("counts", True) else t(lang, "extension_late")
+        return f"{t(lang, 'kind.extended')}{sep}" + t(lang, "extension_line", on=value["on"],
+                                                      source=value["from"] or "—", to=value["to"],
+                                                      reason=value["reason"], by=by) + late
+    if kind == "done":
+        return f"{t(lang, 'done_on')}{sep}{value}"
+    return f"{t(lang, 'progress')}{sep}{value}"
+
+
 # --- writing ---------------------------------------------------------------------------------
 
 def write_options(func):

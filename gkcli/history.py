@@ -209,12 +209,17 @@ def _date(value: object) -> date | None:
     return None
 
 
+def _on(entry: dict) -> object:
+    """The ``on`` field: YAML 1.1 reads a plain ``on`` key as true."""
+    return entry["on"] if "on" in entry else entry.get(True)
+
+
 def _extensions(value: object, year: int | None) -> tuple[Extension, ...]:
     found = []
     for entry in value if isinstance(value, list) else []:
         if not isinstance(entry, dict):
             continue
-        on = _date(entry.get("on"))
+        on = _date(_on(entry))
         try:
             to = deadlines.resolve(entry.get("to"), year)
         except deadlines.DeadlineError:
@@ -256,7 +261,7 @@ def read_snapshot(text: str) -> Snapshot:
             notes=_text(entry.get("notes")))
     meetings = []
     for entry in data.get("meetings") or [] if isinstance(data.get("meetings"), list) else []:
-        on = _date(entry.get("on")) if isinstance(entry, dict) else None
+        on = _date(_on(entry)) if isinstance(entry, dict) else None
         if on:
             meetings.append(Meeting(on, _text(entry.get("title"))))
     return Snapshot(items, tuple(meetings), year)

@@ -53,10 +53,33 @@ def change_text(change, lang: str) -> str:
         return kind
     if change.kind == "note":
         return f"{kind}{sep}{change.new}"
+    if change.kind == "extended" and not change.counts:
+        return f"{kind}{sep}{_value(change.old, lang)} → {_value(change.new, lang)}" + t(
+            lang, "extension_late")
     if change.kind in ("overdue", "due_soon"):
         due = t(lang, "deadline")
         return f"{kind}（{due} {change.new}）" if lang == "zh" else f"{kind} ({due} {change.new})"
     return f"{kind}{sep}{_value(change.old, lang)} → {_value(change.new, lang)}"
+
+
+LOG_LABELS = {"status": "kind.status", "done_on": "done_on", "group": "kind.group",
+              "notes": "kind.notes"}
+
+
+def log_text(entry, lang: str) -> str:
+    """One change in gk log: 进度：未开始 → 已完成 / 完成时间：… → … / 进展：2021-05-20 已形成初稿."""
+    from gkcli.i18n import status_word
+
+    sep = "：" if lang == "zh" else ": "
+    if entry.kind in ("added", "removed"):
+        return t(lang, f"kind.{entry.kind}")
+    if entry.kind == "note":
+        return f"{t(lang, 'kind.note')}{sep}{entry.new}"
+    label = t(lang, LOG_LABELS.get(entry.kind, f"kind.{entry.kind}"))
+    old, new = entry.old, entry.new
+    if entry.kind == "status":
+        old, new = (status_word(lang, v) if v in ("todo", "doing", "done") else v for v in (old, new))
+    return f"{label}{sep}{_value(old, lang)} → {_value(new, lang)}"
 
 
 def changes(found: list, since: str, until: str, fmt: str, lang: str, out: TextIO) -> None:
@@ -130,7 +153,7 @@ def log(entries: list, facts: list[str], header: str, fmt: str, lang: str, out: 
         _text_column(table, t(lang, "change"))
         for e in entries:
             table.add_row(e.date.isoformat(), e.commit or t(lang, "uncommitted"), _escape(e.author),
-                          _escape(change_text(e, lang)))
+                          _escape(log_text(e, lang)))
         console.print(table)
     if facts:
         console.print()

@@ -135,6 +135,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "asof_before_history": ("tasks.yaml 最早的提交在{first}，晚于{day}：按当前文件显示截至{day}已发生的情况",
                             "tasks.yaml was first committed on {first}, after {day}: showing the "
                             "current file with what had happened by {day}"),
+    "log_no_git": ("不在 git 仓库中，没有修改记录：只列出当前文件中有日期的记录",
+                   "not in a git repository, so no recorded changes: only the dated facts of "
+                   "the current file"),
     "history_unreadable": ("读取 git 历史失败", "could not read the git history"),
     "unknown_revision": ("--since：{rev} 既不是日期，也不是 git 中的版本（日期写作 2021-06-30）",
                          "--since: {rev} is neither a date nor a revision in git "

@@ -258,7 +258,7 @@ def test_report_table_and_markdown(known):
     table = known("report").output
     assert "各牵头股室情况" in table and "各工作任务情况" in table and "33%" in table and "按时率" in table
     md = known("report", "--format", "md").output
-    assert "| 办公室 | 3 | 2 | 1 | 1 | 1 | 0 | 0 | 33% |" in md
+    assert "| 办公室 | 3 | 2 | 1 | 1 | 1 | 0 | 0 | 0 | 33% |" in md
 
 
 # --- gk remind ------------------------------------------------------------------------------------

@@ -56,5 +56,6 @@ def test_show_json_is_exact():
         "title": "建立健全规范性文件全生命周期管理制度机制", "lead": "运管股（政策法规股）",
         "assist": ["综合股"], "deadline": "2021-06-30", "deadline_text": "2021年6月底",
         "status": "todo", "state": "due_soon", "days_left": 10, "done_on": None, "notes": "",
-        "progress": [], "lead_people": ["黄梁岸"],
+        "progress": [], "lead_people": ["黄梁岸"], "on_time": None, "days_late": None,
+        "deadline_original": "2021-06-30", "extensions": [],
     }

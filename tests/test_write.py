@@ -82,7 +82,7 @@ def test_done_defaults_to_today_and_takes_several_ids(gk):
 def test_done_in_the_future_is_refused(gk):
     before = gk.tasks.read_bytes()
     result = gk("done", "5", "--on", "2021-07-01")
-    assert result.exit_code == 1 and "is after today" in result.output
+    assert result.exit_code == 1 and result.output == "gk: --on 2021-07-01 晚于今天（2021-06-20）\n"
     assert gk.tasks.read_bytes() == before
 
 
@@ -99,10 +99,12 @@ def test_start_refuses_a_done_item(gk):
     assert result.exit_code == 1 and "gk reopen 5" in result.output
 
 
-def test_note_appends_dated_progress(gk):
+def test_notes_stay_in_date_order(gk):
     gk("note", "5", "已完成平台选型")
     gk("note", "5", "平台已上线", "--on", "2021-06-19")
-    assert gk.json("show", "5")["progress"] == ["2021-06-20 已完成平台选型", "2021-06-19 平台已上线"]
+    gk("note", "5", "同日再记", "--on", "2021-06-19")
+    assert gk.json("show", "5")["progress"] == ["2021-06-19 平台已上线", "2021-06-19 同日再记",
+                                                "2021-06-20 已完成平台选型"]
     assert "进展情况" in gk("show", "5").output
 
 
