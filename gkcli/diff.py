@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import Callable
 
 from gkcli import deadlines
-from gkcli.history import History, Rec, Snapshot, Version, note_date, read_snapshot
+from gkcli.history import History, Rec, Snapshot, Version, item_block, note_date, read_snapshot
 from gkcli.model import Table, Task
 
 DATED = ("done", "note", "extended")  # facts that carry their own dates
@@ -50,6 +50,12 @@ class Step:
     version: Version | None = None  # None: the file as it is now, not committed
     text: str | None = None  # the text of the file as it is now
     history: History | None = None
+
+    @property
+    def raw(self) -> str:
+        if self.version is not None and self.history is not None:
+            return self.history.text(self.version)
+        return self.text or ""
 
     @cached_property
     def snapshot(self) -> Snapshot:
@@ -203,7 +209,12 @@ def item_log(steps: list[Step], task_id: int) -> list[LogEntry]:
     """Every change to item ``task_id`` from one version to the next, oldest first."""
     entries: list[LogEntry] = []
     previous: Rec | None = None
+    previous_block: str | None = None
     for step in steps:
+        block = item_block(step.raw, task_id)
+        if block is not None and block == previous_block:
+            continue  # the item's lines are the same: nothing to parse, nothing changed
+        previous_block = block
         rec = step.snapshot.items.get(task_id) if step.snapshot.readable else previous
         commit = step.version.short if step.version else None
         author = step.version.author if step.version else ""

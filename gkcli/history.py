@@ -68,6 +68,22 @@ class Snapshot:
     readable: bool = True
 
 
+def item_block(text: str, task_id: int) -> str | None:
+    """The lines of item ``task_id`` in a block-style tasks.yaml (from its ``- id:`` line to the
+    next item or top-level key), or None when it cannot be told by lines. Only ever used to
+    skip versions where those lines are the very same: items are compared parsed."""
+    top = re.search(r"^tasks:", text, re.MULTILINE)
+    if top is None:
+        return None
+    found = list(re.compile(rf"^([ ]*)- id: *{task_id} *(#.*)?$", re.MULTILINE).finditer(text, top.end()))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    indent = len(m.group(1))
+    end = re.compile(rf"^(?: {{0,{indent}}}- |\S)", re.MULTILINE).search(text, m.end())
+    return text[m.start():end.start() if end else len(text)]
+
+
 def note_date(entry: str) -> date | None:
     """The date a progress note starts with ("2021-06-18 已报送初稿"), or None."""
     m = NOTE_DATE.match(entry)
