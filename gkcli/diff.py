@@ -97,7 +97,6 @@ def chain_between(history: History | None, older: int | None, newer: int | None,
     if history is not None and older is not None:
         stop = 0 if newer is None else newer
         picked = history.versions[stop:older + 1]
-        history.prefetch(picked)
         steps = [Step(v.day, v, history=history) for v in reversed(picked)]
     if current_text is not None:
         steps.append(Step(today, text=current_text))

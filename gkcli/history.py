@@ -1,8 +1,9 @@
 """The versions of tasks.yaml that git holds, read with two git processes in all.
 
 ``git log --raw`` lists the commits that touched the file (date, author, subject and the
-blob of the file after each); ``git cat-file --batch`` then streams the texts of just the
-versions asked for. Nothing is cached between runs, so nothing can go stale.
+blob of the file after each); one ``git cat-file --batch`` process, started when first
+needed and kept open for the run, then streams the texts of just the versions asked for
+(bisection asks for few). Nothing is cached between runs, so nothing can go stale.
 
 Each version can be read loosely into :class:`Rec` (one per item: the fields as written,
 and the dated facts) without the full validation of ``gk check``: an old commit with a
@@ -111,7 +112,23 @@ class History:
         self.versions: list[Version] = []
         self._texts: dict[str, str] = {}
         self._snapshots: dict[str, Snapshot] = {}
+        self._batch: subprocess.Popen | None = None
         self._read_log()
+
+    def __del__(self) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """End the cat-file process (also done when the History is dropped)."""
+        batch, self._batch = getattr(self, "_batch", None), None
+        if batch is not None:
+            try:
+                batch.stdin.close()  # type: ignore[union-attr]
+                batch.wait(timeout=5)
+            except (OSError, subprocess.TimeoutExpired):
+                batch.kill()
+            if batch.stdout:
+                batch.stdout.close()
 
     def _read_log(self) -> None:
         result = _run(["-c", "core.quotepath=false", "log", "--first-parent", "-m", "--raw",
@@ -152,24 +169,32 @@ class History:
     # --- texts ------------------------------------------------------------------------------
 
     def prefetch(self, versions: list[Version]) -> None:
-        """Read the texts of ``versions`` not read yet, in one git process."""
+        """Read the texts of ``versions`` not read yet, through the one cat-file process."""
         wanted = list(dict.fromkeys(v.blob for v in versions
                                     if v.blob != NULL_BLOB and v.blob not in self._texts))
         if not wanted:
             return
-        result = _run(["cat-file", "--batch"], self.data_dir, ("\n".join(wanted) + "\n").encode())
-        if result is None or result.returncode != 0:
-            raise GkError("history_unreadable")
-        out, pos = result.stdout, 0
-        for blob in wanted:
-            end = out.index(b"\n", pos)
-            header = out[pos:end].split()
-            pos = end + 1
-            if len(header) < 3 or header[1] != b"blob":
-                continue
-            size = int(header[2])
-            self._texts[blob] = out[pos:pos + size].decode("utf-8-sig", "replace")
-            pos += size + 1
+        if self._batch is None:
+            try:
+                self._batch = subprocess.Popen(["git", "cat-file", "--batch"], cwd=self.data_dir,
+                                               stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                               stderr=subprocess.DEVNULL)
+            except OSError:
+                raise GkError("history_unreadable") from None
+        stdin, stdout = self._batch.stdin, self._batch.stdout
+        assert stdin is not None and stdout is not None
+        try:
+            for blob in wanted:  # one at a time: neither pipe can fill up
+                stdin.write(f"{blob}\n".encode())
+                stdin.flush()
+                header = stdout.readline().split()
+                if len(header) < 3 or header[1] != b"blob":
+                    continue
+                size = int(header[2])
+                self._texts[blob] = stdout.read(size).decode("utf-8-sig", "replace")
+                stdout.read(1)
+        except (OSError, ValueError):
+            raise GkError("history_unreadable") from None
 
     def text(self, version: Version) -> str:
         if version.blob == NULL_BLOB:
