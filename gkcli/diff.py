@@ -236,10 +236,17 @@ def item_log(steps: list[Step], task_id: int) -> list[LogEntry]:
             for entry in rec.progress:
                 if entry not in previous.progress:
                     add("note", None, entry)
+            for entry in previous.progress:
+                if entry not in rec.progress:
+                    add("note_removed", entry, None)
             known = {(e.on, e.to.text) for e in previous.extensions}
             for ext in rec.extensions:
                 if (ext.on, ext.to.text) not in known:
                     add("extended", ext.from_text or None, ext.to.text)
+            kept = {(e.on, e.to.text) for e in rec.extensions}
+            for ext in previous.extensions:
+                if (ext.on, ext.to.text) not in kept:
+                    add("extension_removed", ext.from_text or None, ext.to.text)
         previous = rec
     return entries
 

@@ -131,7 +131,8 @@ class History:
                 batch.stdout.close()
 
     def _read_log(self) -> None:
-        result = _run(["-c", "core.quotepath=false", "log", "--first-parent", "-m", "--raw",
+        result = _run(["-c", "core.quotepath=false", "-c", "log.showSignature=false", "log",
+                       "--no-color", "--first-parent", "-m", "--raw",
                        "--no-abbrev", "--no-renames", "--date=short",
                        "--format=%x01%H%x00%cd%x00%an%x00%s", "--", TASKS_FILE], self.data_dir)
         if result is None or result.returncode != 0:

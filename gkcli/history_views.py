@@ -75,6 +75,8 @@ def log_text(entry, lang: str) -> str:
         return t(lang, f"kind.{entry.kind}")
     if entry.kind == "note":
         return f"{t(lang, 'kind.note')}{sep}{entry.new}"
+    if entry.kind == "note_removed":
+        return f"{t(lang, 'kind.note_removed')}{sep}{entry.old}"
     label = t(lang, LOG_LABELS.get(entry.kind, f"kind.{entry.kind}"))
     old, new = entry.old, entry.new
     if entry.kind == "status":

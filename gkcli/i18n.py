@@ -113,6 +113,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "kind.overdue": ("逾期", "overdue"),
     "kind.due_soon": ("即将到期", "due soon"),
     "kind.group": ("工作任务", "work task"),
+    "kind.note_removed": ("删去进展", "note removed"),
+    "kind.extension_removed": ("删去延期", "extension removed"),
     "kind.status": ("进度", "status"),
     "kind.notes": ("备注", "notes"),
     "date": ("日期", "Date"),

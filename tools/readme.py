@@ -3,6 +3,8 @@
 Each block in README.md that follows a marker line ``<!-- gk: ARGS -->`` is the output
 of ``gk ARGS``, run in order against one fresh copy of the shipped data, 80 columns
 wide, in a temporary git repository (so --commit and undo show real output too).
+A block whose ARGS start with ``--today DATE`` runs on that day: the commits it makes
+are dated DATE, so the examples of the table over time have a history to show.
 
     python tools/readme.py          # rewrite the blocks
     python tools/readme.py --check  # exit 1 if any block is stale (the tests do this)
@@ -29,6 +31,7 @@ def run_blocks(text: str) -> str:
         repo = Path(tmp)
         shutil.copytree(ROOT / "data", repo / "data")
         env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1", "GK_TODAY": "2021-06-20",
+               "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
                "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
                "GIT_AUTHOR_DATE": "2021-06-20T09:00:00", "GIT_COMMITTER_DATE": "2021-06-20T09:00:00"}
         env.pop("GK_DATA", None)
@@ -41,7 +44,11 @@ def run_blocks(text: str) -> str:
 
         def replace(match: re.Match) -> str:
             args = shlex.split(match["args"])
-            result = subprocess.run([sys.executable, "-m", "gkcli", *args], cwd=repo, env=env,
+            run_env = env
+            if args[:1] == ["--today"]:
+                stamp = f"{args[1]}T09:00:00+08:00"
+                run_env = {**env, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
+            result = subprocess.run([sys.executable, "-m", "gkcli", *args], cwd=repo, env=run_env,
                                     capture_output=True, text=True, input="")
             output = result.stdout + result.stderr
             output = "\n".join(line.rstrip() for line in output.splitlines())
