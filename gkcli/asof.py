@@ -83,6 +83,7 @@ def table_as_of(data_dir: Path, day: date, today: date, current: Table | None = 
     current = current or store.load_table(data_dir)
     if day >= today:
         return AsOf(filtered(current, day), current=True)
+    owned = history is None
     history = history or History(data_dir)
     if not history.in_git:
         return AsOf(filtered(current, day), ("asof_no_git", {"day": day.isoformat()}))
@@ -94,7 +95,10 @@ def table_as_of(data_dir: Path, day: date, today: date, current: Table | None = 
         return AsOf(filtered(current, day),
                     ("asof_before_history", {"day": day.isoformat(), "first": first}))
     index, structure = built
-    return AsOf(with_facts(history, index, structure, day), index=index, history=history)
+    table = with_facts(history, index, structure, day)
+    if owned:
+        history.close()
+    return AsOf(table, index=index, history=history)
 
 
 def structure_on(history: History, day: date, current: Table) -> tuple[int, Table] | None:
@@ -108,8 +112,6 @@ def structure_on(history: History, day: date, current: Table) -> tuple[int, Tabl
         table, problems = store.validate_tasks_text(history.text(version), path)
         if table is not None and not problems:
             table.roster = current.roster
-            table.tasks_path = current.tasks_path
-            table.roster_path = current.roster_path
             return index, table
     return None
 
@@ -169,11 +171,11 @@ class Period:
 
 
 def what_changed(data_dir: Path, since: str | None, until: date, today: date, real_today: date,
-                 soon_days: int, current: Table | None = None) -> Period:
+                 soon_days: int, current: Table | None = None, office: str | None = None) -> Period:
     """``gk changes``: the item-level difference between the table as of ``since`` (a date,
     a git revision, or the last meeting) and as of ``until``."""
     from gkcli import deadlines
-    from gkcli.diff import Dater, between, chain_between
+    from gkcli.diff import Dater, between, chain_between, concerning
     from gkcli.errors import GkError
 
     current = current or store.load_table(data_dir)
@@ -210,12 +212,16 @@ def what_changed(data_dir: Path, since: str | None, until: date, today: date, re
     if older is None and history is not None and history.versions and not a.current:
         older = len(history.versions) - 1  # before the first commit: from the first
     newer = b.index if not b.current else 0
-    text = store.read_text(data_dir / store.TASKS_FILE) if b.current else None
+    text = store.read_text(data_dir / store.TASKS_FILE)[0] if b.current else None
     if older is None and text is not None:
         chain = []
     else:
         chain = chain_between(history, older, newer, text, until)
     found = between(a.table, b.table, start, until, soon_days, Dater(chain, until))
+    if history is not None:
+        history.close()
+    if office:
+        found = concerning(found, (a.table, b.table), current.offices.resolve(office))
     return Period(start, until, found, a.note or b.note)
 
 
@@ -230,7 +236,8 @@ class ItemHistory:
     def as_json(self) -> dict:
         return {"id": self.task_id, "title": self.title,
                 "changes": [e.as_json() for e in self.entries],
-                "facts": [{"kind": k, "value": v} for k, v in self.facts]}
+                "facts": [{"kind": k, "value": v.as_json() if isinstance(v, Extension) else v}
+                          for k, v in self.facts]}
 
 
 def item_history(data_dir: Path, task_id: int, today: date) -> ItemHistory:
@@ -240,7 +247,7 @@ def item_history(data_dir: Path, task_id: int, today: date) -> ItemHistory:
     from gkcli.errors import NotFound
 
     history = History(data_dir)
-    text = store.read_text(data_dir / store.TASKS_FILE)
+    text = store.read_text(data_dir / store.TASKS_FILE)[0]
     note = None
     if not history.in_git:
         note = ("log_no_git", {})
@@ -269,7 +276,8 @@ def item_history(data_dir: Path, task_id: int, today: date) -> ItemHistory:
     except deadlines.DeadlineError:
         pass
     for ext in extensions:
-        facts.append(("extended", ext.as_json()))
+        facts.append(("extended", ext))
     for entry in rec.progress:
         facts.append(("note", entry))
+    history.close()
     return ItemHistory(task_id, rec.title, entries, facts, note)

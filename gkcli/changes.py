@@ -12,7 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from gkcli.errors import GkError, NotFound
+from gkcli.errors import GkError, no_item
+from gkcli.gitops import PREFIX
 from gkcli.model import Table
 from gkcli.store import TASKS_FILE, display_path
 from gkcli.writer import Result
@@ -35,13 +36,16 @@ class Saved:
 def _ids(table: Table, ids: tuple[int, ...] | list[int]) -> str:
     for task_id in ids:
         if table.task(task_id) is None:
-            raise NotFound(f"no item {task_id} (see gk list)")
+            raise no_item(task_id)
     return " ".join(f"#{i}" for i in ids)
 
 
 def office_name(table: Table, name: str) -> str:
     """The full name of an office typed by alias; unknown names go on to validation."""
-    return table.offices.canonical(name) or name.strip()
+    try:
+        return table.offices.resolve(name, allow_group=True)
+    except GkError:
+        return name.strip()
 
 
 def start(table: Table, ids: tuple[int, ...]) -> Change:
@@ -54,7 +58,7 @@ def start(table: Table, ids: tuple[int, ...]) -> Change:
         for task_id in ids:
             doc.set_field(task_id, "status", "doing")
 
-    return Change(f"gk: {label} started", edit)
+    return Change(f"{PREFIX}{label} started", edit)
 
 
 def done(table: Table, ids: tuple[int, ...], day: date, today: date,
@@ -86,7 +90,7 @@ def done(table: Table, ids: tuple[int, ...], day: date, today: date,
             doc.set_field(task_id, "done_on", day)
 
     label = " ".join(f"#{i}" for i in chosen)
-    return Change(f"gk: {label} done ({day.isoformat()})", edit, said)
+    return Change(f"{PREFIX}{label} done ({day.isoformat()})", edit, said)
 
 
 def reopen(table: Table, ids: tuple[int, ...]) -> Change:
@@ -100,7 +104,7 @@ def reopen(table: Table, ids: tuple[int, ...]) -> Change:
             doc.remove_field(task_id, "done_on")
 
     label = " ".join(f"#{i}" for i in chosen)
-    return Change(f"gk: {label} reopened", edit, said)
+    return Change(f"{PREFIX}{label} reopened", edit, said)
 
 
 def note(table: Table, ids: tuple[int, ...], text: str, day: date,
@@ -128,7 +132,7 @@ def note(table: Table, ids: tuple[int, ...], text: str, day: date,
         for task_id in ids:
             doc.insert_into_list(task_id, "progress", place(task_id), entry)
 
-    return Change(f"gk: {label} note ({day.isoformat()})", edit)
+    return Change(f"{PREFIX}{label} note ({day.isoformat()})", edit)
 
 
 def correct(table: Table, ids: tuple[int, ...], fields: dict, today: date) -> Change:
@@ -153,7 +157,7 @@ def correct(table: Table, ids: tuple[int, ...], fields: dict, today: date) -> Ch
                 doc.remove_field(task_id, "done_on")
 
     what = ", ".join(f"{k} {'、'.join(v) if isinstance(v, list) else v}" for k, v in fields.items())
-    return Change(f"gk: {label} set {what}", edit)
+    return Change(f"{PREFIX}{label} set {what}", edit)
 
 
 def add(table: Table, fields: dict, today: date, task_id: int | None = None) -> Change:
@@ -172,7 +176,7 @@ def add(table: Table, fields: dict, today: date, task_id: int | None = None) -> 
     def edit(doc: TasksText) -> None:
         doc.add_item(item)
 
-    return Change(f"gk: #{task_id} added", edit)
+    return Change(f"{PREFIX}#{task_id} added", edit)
 
 
 def remove(table: Table, ids: tuple[int, ...]) -> Change:
@@ -182,7 +186,18 @@ def remove(table: Table, ids: tuple[int, ...]) -> Change:
         for task_id in ids:
             doc.remove_item(task_id)
 
-    return Change(f"gk: {label} removed", edit)
+    return Change(f"{PREFIX}{label} removed", edit)
+
+
+def undo(data_dir: Path) -> tuple[str, str]:
+    """``gk undo``: revert gk's last commit of tasks.yaml, under the writers' lock.
+
+    Returns (the reverted commit's subject, the new commit's short hash).
+    """
+    from gkcli import gitops, writer
+
+    with writer.locked(data_dir):
+        return gitops.undo(data_dir / TASKS_FILE)
 
 
 def save(data_dir: Path, change: Change, dry_run: bool = False, commit: bool = False) -> Saved:

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 from datetime import date
 from pathlib import Path
 
 import click
 
-from gkcli import __version__, deadlines, query, store
+from gkcli import __version__, deadlines, formats, query, store
 from gkcli.errors import DataError, GkError
 from gkcli.model import Table
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-STATUS_CHOICES = ("todo", "doing", "done", "未开始", "进行中", "已完成")
+STATUS_CHOICES = tuple(store.STATUS_WORDS)  # todo, doing, done, 未开始, 进行中, 已完成
 
 
 class GkGroup(click.Group):
@@ -36,6 +35,7 @@ class GkGroup(click.Group):
             ctx.exit(0)
         app = ctx.find_object(App)
         if app is not None and app.note:  # how the as-of table was made, after the output
+            sys.stdout.flush()
             click.echo(f"gk: {_words(ctx).message(*app.note)}", err=True)
         return result
 
@@ -44,7 +44,7 @@ def _words(ctx: click.Context):
     from gkcli.i18n import Words
 
     app = ctx.find_object(App)
-    return Words(app.lang if app else "zh")
+    return app.words if app else Words("zh")
 
 
 class App:
@@ -62,6 +62,9 @@ class App:
         self.lang = lang
         self.soon_days_arg = soon_days
         self._current: Table | None = None
+        from gkcli.i18n import Words
+
+        self.words = Words(lang)  # the language, chosen once
         self._table: Table | None = None
         self.note: tuple[str, dict] | None = None
 
@@ -92,6 +95,10 @@ class App:
     def items(self) -> list[query.Item]:
         return query.items(self.table, self.today, self.soon_days)
 
+    def show(self, kind: str, fmt: str, result: object) -> None:
+        """Hand a core result to the one renderer for this kind of command and format."""
+        formats.render(kind, fmt, result, self.words, out())
+
 
 pass_app = click.make_pass_decorator(App)
 
@@ -114,9 +121,9 @@ def _status_option(ctx: click.Context, param: click.Parameter, value):
     return store.STATUS_WORDS[value]
 
 
-def format_option(*choices: str, default: str = "table"):
-    return click.option("--format", "fmt", type=click.Choice(choices), default=default,
-                        show_default=True, help="Output format.")
+def format_option(kind: str, default: str = "table", without: tuple[str, ...] = ()):
+    return click.option("--format", "fmt", type=click.Choice(formats.names(kind, without=without)),
+                        default=default, show_default=True, help="Output format.")
 
 
 FILTERS = {
@@ -186,7 +193,7 @@ def cli(ctx: click.Context, data: str | None, today: date | None, lang: str,
 
 
 @cli.command()
-@format_option("table", "json")
+@format_option("status")
 @pass_app
 def status(app: App, fmt: str) -> None:
     """The dashboard: counts by state, each lead office, overdue and due-soon items.
@@ -196,20 +203,14 @@ def status(app: App, fmt: str) -> None:
         gk status
         gk --today 2021-06-20 status --format json
     """
-    from gkcli import render, report
+    from gkcli import report
 
-    table = app.table
-    board = report.dashboard(table, app.items(), app.today, app.soon_days)
-    if fmt == "json":
-        render.dashboard_json(board, out())
-    else:
-        render.dashboard(board, table.notice.table or table.notice.title, table.notice.number,
-                         app.lang, out())
+    app.show("status", fmt, report.dashboard(app.table, app.items(), app.today, app.soon_days))
 
 
 @cli.command(name="list")
 @filter_options
-@format_option("table", "json", "csv", "md")
+@format_option("list")
 @pass_app
 def list_(app: App, fmt: str, **filters) -> None:
     """The table: 序号, 工作任务, 具体事项, 牵头股室, 协办股室, 完成时间, 状态.
@@ -220,15 +221,12 @@ def list_(app: App, fmt: str, **filters) -> None:
         gk list --state overdue --state due_soon --format json
         gk list --due-before 2020-12-31 --format csv > items.csv
     """
-    from gkcli import render
-
-    rows = query.select(app.table, app.items(), make_filter(**filters))
-    render.items(rows, fmt, app.lang, out())
+    app.show("list", fmt, query.select(app.table, app.items(), make_filter(**filters)))
 
 
 @cli.command()
 @click.argument("task_id", metavar="ID", type=int)
-@format_option("table", "json")
+@format_option("show")
 @pass_app
 def show(app: App, task_id: int, fmt: str) -> None:
     """One item in full: work task, lead office and its people, deadline, status, notes.
@@ -237,20 +235,12 @@ def show(app: App, task_id: int, fmt: str) -> None:
     Example:
         gk show 8
     """
-    from gkcli import render
-
-    rows = [r for r in app.items() if r.task.id == task_id]
-    if not rows:
-        raise GkError(f"no item {task_id} (see gk list)")
-    if fmt == "json":
-        render.dump_json(rows[0].as_json(), out())
-    else:
-        render.item_detail(rows[0], app.lang, out())
+    app.show("show", fmt, query.item(app.items(), task_id))
 
 
 @cli.command()
 @click.option("--office", metavar="NAME", help="Only the people who answer for this office.")
-@format_option("table", "json", "csv", "md")
+@format_option("roster")
 @pass_app
 def roster(app: App, office: str | None, fmt: str) -> None:
     """The leading group (领导小组): 组长, 副组长 and 成员 with their posts.
@@ -260,12 +250,14 @@ def roster(app: App, office: str | None, fmt: str) -> None:
         gk roster
         gk roster --office 安监股 --format json
     """
-    _roster(app, office, fmt)
+    from gkcli import report
+
+    app.show("roster", fmt, report.roster(app.current, office))
 
 
 @cli.command()
 @click.argument("office", metavar="OFFICE")
-@format_option("table", "json")
+@format_option("roster", without=("csv", "md"))
 @pass_app
 def who(app: App, office: str, fmt: str) -> None:
     """Who answers for an office (same as gk roster --office OFFICE).
@@ -274,24 +266,9 @@ def who(app: App, office: str, fmt: str) -> None:
     Example:
         gk who 安监股
     """
-    _roster(app, office, fmt)
+    from gkcli import report
 
-
-def _roster(app: App, office: str | None, fmt: str) -> None:
-    from gkcli import render
-    from gkcli.i18n import t
-
-    table = app.current
-    people = list(table.roster.members)
-    title = None
-    if office:
-        canonical = query.resolve_office(table, office)
-        people = table.roster.for_office(canonical)
-        title = t(app.lang, "answers_for", office=canonical)
-        if not people and fmt == "table":
-            click.echo(t(app.lang, "no_people", office=canonical))
-            return
-    render.roster(table.roster, people, fmt, app.lang, out(), title=title)
+    app.show("roster", fmt, report.roster(app.current, office))
 
 
 @cli.command()
@@ -305,11 +282,9 @@ def check(app: App) -> None:
     Example:
         gk check && git commit -am "更新进度"
     """
-    from gkcli import render
-
     table, problems = store.read_table(app.data_dir)
     if problems:
-        render.problems(problems, out(), app.lang)
+        app.show("check", "text", problems)
         raise click.exceptions.Exit(1)
     assert table is not None
     click.echo(f"ok: {len(table.tasks)} items, {len(table.groups)} work tasks, "
@@ -318,16 +293,14 @@ def check(app: App) -> None:
 
 # --- for the offices ---------------------------------------------------------------------------
 
-def _export(app: App, rows, target: str, fmt: str | None, force: bool) -> None:
+def _export(app: App, kind: str, rows, target: str, fmt: str | None, force: bool) -> None:
     from gkcli import export
-    from gkcli.i18n import t
 
-    chosen = export.format_for(target, fmt)
-    data = export.write(rows, target, chosen, app.lang, force=force)
+    data = export.write(rows, target, fmt, app.words, force=force, kind=kind)
     if data is not None:
         click.get_binary_stream("stdout").write(data)
         return
-    click.echo(t(app.lang, "exported", n=len(rows), path=target), err=True)
+    click.echo(app.words("exported", n=len(rows), path=target), err=True)
 
 
 @cli.command()
@@ -335,7 +308,7 @@ def _export(app: App, rows, target: str, fmt: str | None, force: bool) -> None:
 @click.option("--export", "target", metavar="FILE",
               help="Write the list to FILE (.csv, .xlsx, .md, .json; - for stdout).")
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
-@click.option("--format", "fmt", type=click.Choice(("table", "json", "csv", "md", "xlsx")),
+@click.option("--format", "fmt", type=click.Choice(formats.names("overdue")),
               help="Output format [default: table, or the FILE's extension].")
 @pass_app
 def overdue(app: App, target: str | None, force: bool, fmt: str | None, **filters) -> None:
@@ -348,24 +321,20 @@ def overdue(app: App, target: str | None, force: bool, fmt: str | None, **filter
         gk overdue
         gk overdue --lead 综合股 --export 逾期事项.xlsx
     """
-    from gkcli import render
-
     f = make_filter(states=("overdue",), **filters)
     rows = query.by_urgency(query.select(app.table, app.items(), f))
     if target:
-        _export(app, rows, target, None if fmt == "table" else fmt, force)
-    elif fmt in (None, "table"):
-        render.overdue(rows, app.lang, out())
-    elif fmt == "xlsx":
+        _export(app, "overdue", rows, target, None if fmt == "table" else fmt, force)
+    elif fmt in formats.BINARY:
         raise click.UsageError("xlsx goes to a file: use --export FILE.xlsx (or --export -)")
     else:
-        render.items(rows, fmt, app.lang, out())
+        app.show("overdue", fmt or "table", rows)
 
 
 @cli.command(name="export")
 @click.argument("target", metavar="FILE")
 @filter_options
-@click.option("--format", "fmt", type=click.Choice(("csv", "xlsx", "md", "json")),
+@click.option("--format", "fmt", type=click.Choice(formats.names("export")),
               help="Format [default: from FILE's extension].")
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @pass_app
@@ -383,13 +352,13 @@ def export_(app: App, target: str, fmt: str | None, force: bool, **filters) -> N
         gk export - --format md --state overdue
     """
     rows = query.select(app.table, app.items(), make_filter(**filters))
-    _export(app, rows, target, fmt, force)
+    _export(app, "export", rows, target, fmt, force)
 
 
 @cli.command()
 @click.option("--since", callback=_date_option, metavar="DATE",
               help="Only items due, or done, from DATE to today.")
-@format_option("table", "md", "json")
+@format_option("report")
 @pass_app
 def report(app: App, since: date | None, fmt: str) -> None:
     """Per lead office and per work task: done, on time, late, overdue, and the on-time rate.
@@ -402,24 +371,14 @@ def report(app: App, since: date | None, fmt: str) -> None:
         gk report
         gk report --since 2021-01-01 --format md > 上半年情况.md
     """
-    from gkcli import render
     from gkcli import report as reports
-    from gkcli.i18n import t
 
-    table = app.table
-    found = reports.summary(table, app.items(), app.today, since)
-    totals = dataclasses.replace(found.totals, name=t(app.lang, "total"))
-    period = f"{since.isoformat()} — {app.today.isoformat()}" if since else app.today.isoformat()
-    header = f"{table.notice.table or table.notice.title} · {t(app.lang, 'as_of')} {period}"
-    sections = [(t(app.lang, "by_office"), t(app.lang, "lead"), found.by_office + [totals]),
-                (t(app.lang, "by_group"), t(app.lang, "group"), found.by_group)]
-    as_json = found.as_json()
-    render.report(sections, header, fmt, app.lang, out(), as_json)
+    app.show("report", fmt, reports.report(app.table, app.items(), app.today, since))
 
 
 @cli.command()
 @click.option("--office", metavar="NAME", help="Only this office (leading or assisting).")
-@format_option("text", "json", default="text")
+@format_option("remind", default="text")
 @pass_app
 def remind(app: App, office: str | None, fmt: str) -> None:
     """Ready-to-paste reminders, one block per office with overdue or due-soon items.
@@ -432,24 +391,9 @@ def remind(app: App, office: str | None, fmt: str) -> None:
         gk remind
         gk remind --office 安监股
     """
-    from gkcli import render
     from gkcli import report as reports
-    from gkcli.i18n import t
 
-    table = app.table
-    name = query.resolve_office(table, office) if office else None
-    found = reports.reminders(table, app.items(), name)
-    sender = table.roster.office_name or ""
-    if sender and table.roster.attached_to:
-        sender = f"{table.roster.attached_to}（{sender}）" if app.lang == "zh" else sender
-    texts = [render.reminder_text(r, table.notice.table or table.notice.title, table.notice.number,
-                                  app.today, app.lang, sender) for r in found]
-    if fmt == "json":
-        render.dump_json([render.reminder_json(r, m) for r, m in zip(found, texts)], out())
-    elif not found:
-        click.echo(t(app.lang, "nothing_to_remind"))
-    else:
-        click.echo("\n\n".join(texts))
+    app.show("remind", fmt, reports.remind(app.table, app.items(), app.today, office))
 
 
 @cli.command()
@@ -465,19 +409,10 @@ def timeline(app: App, **filters) -> None:
         gk timeline
         gk timeline --lead 运管股
     """
-    from gkcli import render
+    from gkcli import report
 
-    table = app.table
-    rows = query.select(table, app.items(), make_filter(**filters))
-    if not rows:
-        from gkcli.i18n import t
-
-        click.echo(t(app.lang, "no_items"))
-        return
-    from gkcli.report import timeline_span
-
-    start, end = timeline_span(table, rows, app.today)
-    render.timeline(rows, start, end, app.today, app.lang, out())
+    rows = query.select(app.table, app.items(), make_filter(**filters))
+    app.show("timeline", "table", report.timeline(app.table, rows, app.today))
 
 
 # --- the table over time ---------------------------------------------------------------------
@@ -488,7 +423,7 @@ def timeline(app: App, **filters) -> None:
                    "[default: last-meeting].")
 @click.option("--until", callback=_date_option, metavar="DATE", help="To the end of this day [default: today].")
 @click.option("--office", metavar="NAME", help="Only items the office leads or assists.")
-@format_option("table", "md", "json")
+@format_option("changes")
 @pass_app
 def changes(app: App, since: str | None, until: date | None, office: str | None, fmt: str) -> None:
     """What changed between two dates, item by item, grouped by lead office.
@@ -504,24 +439,17 @@ def changes(app: App, since: str | None, until: date | None, office: str | None,
         gk changes --since 2021-01-01 --until 2021-03-31 --format md
         gk changes --since HEAD~5 --office 安监股 --format json
     """
-    from gkcli import asof, history_views
+    from gkcli import asof
 
     period = asof.what_changed(app.data_dir, since, until or app.today, app.today, app.real_today,
-                               app.soon_days, app.current)
+                               app.soon_days, app.current, office)
     app.note = period.note
-    found = period.changes
-    if office:
-        table = app.current
-        name = query.resolve_office(table, office)
-        found = [c for c in found if c.lead == name or (table.task(c.id) and query.assists(
-            table, table.task(c.id), name))]
-    history_views.changes(found, period.since.isoformat(), period.until.isoformat(), fmt,
-                          app.lang, out())
+    app.show("changes", fmt, period)
 
 
 @cli.command(name="log")
 @click.argument("task_id", metavar="ID", type=int)
-@format_option("table", "json")
+@format_option("log")
 @pass_app
 def log_(app: App, task_id: int, fmt: str) -> None:
     """One item's history: every recorded change (date, commit, author, old → new), hand
@@ -531,30 +459,11 @@ def log_(app: App, task_id: int, fmt: str) -> None:
     Example:
         gk log 8
     """
-    from gkcli import asof, history_views
-    from gkcli.i18n import t
+    from gkcli import asof
 
     found = asof.item_history(app.data_dir, task_id, app.today)
     app.note = found.note
-    facts = [_fact_line(kind, value, app.lang) for kind, value in found.facts]
-    history_views.log(found.entries, facts, t(app.lang, "log_header", id=task_id, title=found.title),
-                      fmt, app.lang, out(), found.as_json())
-
-
-def _fact_line(kind: str, value, lang: str) -> str:
-    from gkcli.i18n import t
-
-    sep = "：" if lang == "zh" else ": "
-    if kind == "extended":
-        by = f"，{value['by']}" if value.get("by") and lang == "zh" else (
-            f", by {value['by']}" if value.get("by") else "")
-        late = "" if value.get("counts", True) else t(lang, "extension_late")
-        return f"{t(lang, 'kind.extended')}{sep}" + t(lang, "extension_line", on=value["on"],
-                                                      source=value["from"] or "—", to=value["to"],
-                                                      reason=value["reason"], by=by) + late
-    if kind == "done":
-        return f"{t(lang, 'done_on')}{sep}{value}"
-    return f"{t(lang, 'progress')}{sep}{value}"
+    app.show("log", fmt, found)
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -571,23 +480,21 @@ def write_options(func):
 def _save(app: App, change, dry_run: bool, commit: bool | None) -> None:
     """Save a change to tasks.yaml and say what happened."""
     from gkcli import changes
-    from gkcli.i18n import t
 
     commit = app.current.settings.commit if commit is None else commit
     saved = changes.save(app.data_dir, change, dry_run=dry_run, commit=commit)
     result = saved.result
-    words = _words(click.get_current_context())
     for key, values in change.said:
-        click.echo(words.message(key, values))
+        click.echo(app.words.message(key, values))
     if not result.changed:
         if not change.said:
-            click.echo(t(app.lang, "no_change"))
+            click.echo(app.words("no_change"))
     elif dry_run:
         click.echo(result.diff(), nl=False)
     else:
-        click.echo(t(app.lang, "written", path=store.display_path(result.path), what=change.message))
+        click.echo(app.words("written", path=store.display_path(result.path), what=change.message))
     if saved.commit:
-        click.echo(t(app.lang, "committed", sha=saved.commit, message=change.message))
+        click.echo(app.words("committed", sha=saved.commit, message=change.message))
 
 
 ids_argument = click.argument("ids", metavar="ID...", nargs=-1, type=int, required=True)
@@ -822,13 +729,10 @@ def undo(app: App) -> None:
         gk done 5 --commit
         gk undo
     """
-    from gkcli import gitops, writer
-    from gkcli.i18n import t
+    from gkcli import changes
 
-    data_dir = app.data_dir
-    with writer.locked(data_dir):
-        subject, sha = gitops.undo(data_dir / store.TASKS_FILE)
-    click.echo(t(app.lang, "undone", subject=subject, sha=sha))
+    subject, sha = changes.undo(app.data_dir)
+    click.echo(app.words("undone", subject=subject, sha=sha))
 
 
 def main(prog_name: str = "gk") -> None:

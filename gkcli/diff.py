@@ -132,6 +132,20 @@ def between(a: Table, b: Table, since: date, until: date, soon_days: int,
                                         KINDS.index(c.kind)))
 
 
+def concerning(found: list[ItemChange], tables: tuple[Table, ...], office: str) -> list[ItemChange]:
+    """The changes to items that ``office`` leads or assists (named, or through a group)."""
+    def involved(change: ItemChange) -> bool:
+        if change.lead == office:
+            return True
+        for table in tables:
+            task = table.task(change.id)
+            if task is not None and office in table.offices.assisting(task.assist, task.lead):
+                return True
+        return False
+
+    return [c for c in found if involved(c)]
+
+
 def _structure(old: Task, new: Task, add, dater: Dater, canon) -> None:
     if old.title != new.title:
         add(new, "title", dater.on(new.id, lambda r: r is not None and r.title == new.title),

@@ -68,5 +68,10 @@ class NotFound(GkError):
     """An id, office or file that does not exist."""
 
 
+def no_item(task_id: int) -> NotFound:
+    """The one refusal for an id the table does not have (show, the writing commands, the editor)."""
+    return NotFound(f"no item {task_id} (see gk list)")
+
+
 class WriteRefused(GkError):
     """A write that gk will not make, to keep the user's file safe."""

@@ -2,50 +2,19 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-from gkcli import render
+from gkcli import formats
 from gkcli.errors import GkError
+from gkcli.i18n import Words
 from gkcli.query import Item
 
-BY_EXTENSION = {".csv": "csv", ".xlsx": "xlsx", ".md": "md", ".markdown": "md", ".json": "json"}
 
-
-def format_for(target: str, fmt: str | None) -> str:
-    """The format asked for, else the one the file's extension names."""
-    if fmt:
-        return fmt
-    if target == "-":
-        raise GkError("writing to - needs --format (csv, xlsx, md or json)")
-    found = BY_EXTENSION.get(Path(target).suffix.lower())
-    if found is None:
-        raise GkError(f"cannot tell the format of {target}: name it .csv, .xlsx, .md or .json, "
-                      "or give --format")
-    return found
-
-
-def content(rows: list[Item], fmt: str, lang: str) -> bytes:
-    """The bytes of the export: CSV with a BOM for Excel/WPS, JSON as gk list --format json."""
-    if fmt == "xlsx":
-        from gkcli import xlsx
-
-        return xlsx.workbook_bytes(rows, lang, xlsx.sheet_name(lang))
-    text = io.StringIO(newline="")
-    if fmt == "csv":
-        render.items_csv(rows, lang, text)
-    elif fmt == "md":
-        render.items_md(rows, lang, text)
-    elif fmt == "json":
-        render.items_json(rows, lang, text)
-    else:
-        raise GkError(f"unknown export format {fmt}")
-    return text.getvalue().encode("utf-8")
-
-
-def write(rows: list[Item], target: str, fmt: str, lang: str, force: bool = False) -> bytes | None:
-    """Write the export to ``target``; with ``-`` return the bytes for stdout instead."""
-    data = content(rows, fmt, lang)
+def write(rows: list[Item], target: str, fmt: str | None, words: Words, force: bool = False,
+          kind: str = "export") -> bytes | None:
+    """Write the export to ``target`` (format from ``fmt`` or its extension); with ``-`` return
+    the bytes for stdout instead."""
+    data = formats.render_bytes(kind, formats.for_file(target, fmt), rows, words)
     if target == "-":
         return data
     path = Path(target)

@@ -26,9 +26,8 @@ def _fail(what: str, result: subprocess.CompletedProcess) -> GkError:
 def repo_root(folder: Path) -> Path | None:
     """The top of the git work tree holding ``folder``, or None."""
     try:
-        result = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=folder,
-                                capture_output=True, text=True)
-    except FileNotFoundError:
+        result = _git(["rev-parse", "--show-toplevel"], folder)
+    except GkError:  # git is not installed
         return None
     return Path(result.stdout.strip()) if result.returncode == 0 else None
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-LANGS = ("zh", "en")
-
 _WORDS: dict[str, tuple[str, str]] = {
     # the official table's columns
     "id": ("序号", "No."),
@@ -78,6 +76,25 @@ _WORDS: dict[str, tuple[str, str]] = {
     "nothing_to_remind": ("没有逾期或即将到期的事项，无需提醒。", "Nothing overdue or due soon: no reminders."),
     "sheet": ("任务分工表", "Tasks"),
     "exported": ("已导出 {n} 项到 {path}", "Exported {n} items to {path}"),
+    # punctuation and sentence shapes that differ between the languages
+    "sep": ("：", ": "),
+    "aside": ("（{text}）", " ({text})"),
+    "state_days": ("{state}，{days}", "{state}, {days}"),
+    "report_header": ("{title} · 截至 {period}", "{title} · As of {period}"),
+    "xlsx_font": ("宋体", "Calibri"),
+    "legend": ("◆ 完成时间  ✔ 完成日期  → 长期  │ 今天 {today}",
+               "◆ deadline  ✔ done  → ongoing  │ today {today}"),
+    # gk remind: the message pasted into WeChat
+    "rem.office": ("【{office}】", "[{office}]"),
+    "rem.people": ("{people}同志：", " {people}:"),
+    "rem.source": ("《{title}》", "{title}"),
+    "rem.date": ("{year}年{month}月{day}日", "{iso}"),
+    "rem.intro": ("根据{source}，截至{date}，贵股室以下事项已逾期或即将到期，请抓紧推进，并及时反馈进展：",
+                  "Under {source}, as of {date} these items are overdue or due soon; "
+                  "please move them forward and report progress:"),
+    "rem.item": ("{n}. [{part}] {id}号 {title}（完成时间：{deadline}，{days}）",
+                 "{n}. [{part}] #{id} {title} (deadline {deadline}, {days})"),
+    "rem.sender": ("{attached}（{office}）", "{office}"),
     # the table over time
     "on_time": ("按时", "on time"),
     "late_n": ("超时{n}天", "{n} days late"),
@@ -90,8 +107,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "extension_late": ("，办理晚于原完成时间，按原定时间考核", "; granted late, not counted"),
     "since_meeting": ("自上次会议（{day}）以来：完成 {done} 项，新增逾期 {overdue} 项",
                       "Since the last meeting ({day}): {done} done, {overdue} newly overdue"),
-    "meeting_recorded": ("gk: 会议 {day}", "gk: meeting {day}"),
-    "extended_msg": ("gk: {ids} 延期至 {to}（{day}）", "gk: {ids} extended to {to} ({day})"),
     "changes_header": ("{since} — {until} 的变化", "Changes {since} — {until}"),
     "no_changes": ("这段时间没有变化。", "Nothing changed in this period."),
     "uncommitted": ("未提交", "uncommitted"),
@@ -177,6 +192,43 @@ class Words:
         text = _WORDS[key][self._index]
         return text.format(**values) if values else text
 
+    def state(self, state: str) -> str:
+        return self(f"state.{state}")
+
+    def status(self, status: str) -> str:
+        return self(f"status.{status}")
+
+    def days(self, days_left: int | None) -> str:
+        """剩5天 / 逾期3天 / 今天到期 / — for an ongoing item."""
+        if days_left is None:
+            return "—"
+        if days_left == 0:
+            return self("due_today")
+        if days_left < 0:
+            return self("days_over_n", n=-days_left)
+        return self("days_left_n", n=days_left)
+
+    def done_how(self, on_time: bool | None, days_late: int | None) -> str:
+        """按时 / 超时3天 / '' (undated) for a done item."""
+        if on_time is None:
+            return ""
+        return self("on_time") if on_time else self("late_n", n=days_late)
+
+    def item_state(self, state: str, on_time: bool | None = None,
+                   days_late: int | None = None) -> str:
+        """已逾期 … and, for a done item, 已完成（按时） / 已完成（超时3天）."""
+        how = self.done_how(on_time, days_late) if state == "done" else ""
+        return self("done_how", how=how) if how else self.state(state)
+
+    def ordinal(self, n: int) -> str:
+        """一、 二、 … for Chinese headings (as the notice numbers its work tasks); 1. 2. … in English."""
+        if self.lang == "en" or not 0 < n < 100:
+            return f"{n}. "
+        digits = "零一二三四五六七八九"
+        tens, ones = divmod(n, 10)
+        text = (digits[tens] if tens > 1 else "") + ("十" if tens else "") + (digits[ones] if ones else "")
+        return text + "、"
+
     def message(self, key: str, values: dict | None = None) -> str:
         """A catalogue message; a key not in the catalogue is literal text (shown as given)."""
         entry = MESSAGES.get(key)
@@ -184,53 +236,3 @@ class Words:
             return key
         text = entry[self._index]
         return text.format(**values) if values else text
-
-
-def t(lang: str, key: str, **values: object) -> str:
-    zh, en = _WORDS[key]
-    text = en if lang == "en" else zh
-    return text.format(**values) if values else text
-
-
-def state_word(lang: str, state: str) -> str:
-    return t(lang, f"state.{state}")
-
-
-def status_word(lang: str, status: str) -> str:
-    return t(lang, f"status.{status}")
-
-
-def done_phrase(lang: str, on_time: bool | None, days_late: int | None) -> str:
-    """按时 / 超时3天 / '' (undated) for a done item."""
-    if on_time is None:
-        return ""
-    return t(lang, "on_time") if on_time else t(lang, "late_n", n=days_late)
-
-
-def item_state(lang: str, state: str, on_time: bool | None = None,
-               days_late: int | None = None) -> str:
-    """已逾期 … and, for a done item, 已完成（按时） / 已完成（超时3天）."""
-    how = done_phrase(lang, on_time, days_late) if state == "done" else ""
-    return t(lang, "done_how", how=how) if how else state_word(lang, state)
-
-
-def days_phrase(lang: str, days_left: object) -> str:
-    """剩5天 / 逾期3天 / 今天到期 / — for an ongoing item."""
-    if days_left is None:
-        return "—"
-    n = int(days_left)  # type: ignore[call-overload]
-    if n == 0:
-        return t(lang, "due_today")
-    if n < 0:
-        return t(lang, "days_over_n", n=-n)
-    return t(lang, "days_left_n", n=n)
-
-
-def ordinal(lang: str, n: int) -> str:
-    """一、 二、 … for Chinese headings (as the notice numbers its work tasks); 1. 2. … in English."""
-    if lang == "en" or not 0 < n < 100:
-        return f"{n}. "
-    digits = "零一二三四五六七八九"
-    tens, ones = divmod(n, 10)
-    text = (digits[tens] if tens > 1 else "") + ("十" if tens else "") + (digits[ones] if ones else "")
-    return text + "、"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path
 
 from gkcli import deadlines
 from gkcli.deadlines import Deadline
@@ -145,8 +144,6 @@ class Table:
     tasks: list[Task]
     roster: Roster = field(default_factory=Roster)
     settings: Settings = field(default_factory=Settings)
-    tasks_path: Path | None = None
-    roster_path: Path | None = None
     meetings: tuple[Meeting, ...] = ()
 
     def last_meeting(self, on_or_before: date | None = None) -> Meeting | None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from gkcli.errors import GkError, NotFound
+
 
 @dataclass(frozen=True)
 class Office:
@@ -22,6 +24,10 @@ class OfficeGroup:
 
     name: str
     members: str | tuple[str, ...] = "all"
+
+
+class GroupNotOffice(GkError):
+    """An office group (局各股室) where one office is needed."""
 
 
 class OfficeRegistry:
@@ -41,6 +47,21 @@ class OfficeRegistry:
     def canonical(self, name: str) -> str | None:
         """The full name of an office given by name or alias; None if unknown."""
         return self._canonical.get(name.strip())
+
+    def resolve(self, name: str, allow_group: bool = False) -> str:
+        """The one reading of an office name a person typed (on the command line or in the YAML).
+
+        The office's full name for its name or an alias; with ``allow_group``, an office
+        group's name. Otherwise :class:`GroupNotOffice` or :class:`NotFound`, with a hint.
+        """
+        canonical = self.canonical(name)
+        if canonical:
+            return canonical
+        if self.is_group(name):
+            if allow_group:
+                return name.strip()
+            raise GroupNotOffice(f"{name} is a group of offices; name one office")
+        raise NotFound(self.unknown_message(name))
 
     def is_group(self, name: str) -> bool:
         return name.strip() in self.groups

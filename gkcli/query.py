@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from gkcli import deadlines
-from gkcli.errors import GkError
+from gkcli.errors import no_item
 from gkcli.model import Person, Table, Task
 
 
@@ -74,17 +74,14 @@ class Filter:
     due_before: date | None = None
     due_after: date | None = None
     search: str | None = None
-    ids: tuple[int, ...] = field(default_factory=tuple)
 
 
-def resolve_office(table: Table, name: str) -> str:
-    """The canonical office for a name the user typed; GkError with a hint if unknown."""
-    canonical = table.offices.canonical(name)
-    if canonical:
-        return canonical
-    if table.offices.is_group(name):
-        raise GkError(f"{name} is a group of offices; name one office")
-    raise GkError(table.offices.unknown_message(name))
+def item(rows: list[Item], task_id: int) -> Item:
+    """The row of one id (gk show); NotFound if the table has no such item."""
+    for row in rows:
+        if row.task.id == task_id:
+            return row
+    raise no_item(task_id)
 
 
 def leads(task: Task, office: str) -> bool:
@@ -107,15 +104,14 @@ def role_of(table: Table, task: Task, office: str) -> str | None:
 
 def select(table: Table, rows: list[Item], f: Filter) -> list[Item]:
     """The rows that pass every filter of ``f``."""
-    office = resolve_office(table, f.office) if f.office else None
-    lead = resolve_office(table, f.lead) if f.lead else None
-    assist = resolve_office(table, f.assist) if f.assist else None
+    resolve = table.offices.resolve
+    office = resolve(f.office) if f.office else None
+    lead = resolve(f.lead) if f.lead else None
+    assist = resolve(f.assist) if f.assist else None
     needle = f.search.casefold() if f.search else None
     chosen = []
     for row in rows:
         t = row.task
-        if f.ids and t.id not in f.ids:
-            continue
         if office and role_of(table, t, office) is None:
             continue
         if lead and not leads(t, lead):

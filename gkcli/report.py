@@ -1,4 +1,9 @@
-"""Summaries of the table as of a date: the status dashboard and the per-office report."""
+"""What the reading commands show, assembled from the table as of a date.
+
+The status dashboard, the per-office report, the roster, the reminders and the timeline:
+each command calls one function here and hands its result to one renderer (:mod:`gkcli.formats`).
+Words the user reads are left to the renderer, which says them in the chosen language.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from gkcli import deadlines
-from gkcli.model import Person, Table
-from gkcli.query import Item, by_urgency
+from gkcli.model import Person, Roster, Table
+from gkcli.query import Item, by_urgency, role_of
 
 
 @dataclass
@@ -19,7 +24,6 @@ class Tally:
     done: int = 0
     done_on_time: int = 0
     done_late: int = 0
-    done_undated: int = 0
     overdue: int = 0
     due_soon: int = 0
     open: int = 0
@@ -38,8 +42,6 @@ class Tally:
                 self.done_on_time += 1
             elif punctual is False:
                 self.done_late += 1
-            elif item.task.deadline.date is not None:
-                self.done_undated += 1
 
     @property
     def rate_base(self) -> int:
@@ -79,6 +81,8 @@ class Dashboard:
     overdue: list[Item] = field(default_factory=list)
     due_soon: list[Item] = field(default_factory=list)
     since_meeting: tuple[date, int, int] | None = None  # (meeting day, done, newly overdue)
+    title: str = ""  # the table's name, and the notice's number, for the heading
+    number: str = ""
 
 
 def tally_by(table: Table, rows: list[Item], key: str) -> list[Tally]:
@@ -108,8 +112,15 @@ def dashboard(table: Table, rows: list[Item], today: date, due_soon_days: int) -
         by_office=tally_by(table, rows, "lead"),
         overdue=by_urgency([r for r in rows if r.state == deadlines.OVERDUE]),
         due_soon=by_urgency([r for r in rows if r.state == deadlines.DUE_SOON]),
+        title=table_title(table),
+        number=table.notice.number,
         since_meeting=since_meeting(table, rows, today),
     )
+
+
+def table_title(table: Table) -> str:
+    """What the table is called in headings and reminders: its own name, else the notice's."""
+    return table.notice.table or table.notice.title
 
 
 def since_meeting(table: Table, rows: list[Item], today: date) -> tuple[date, int, int] | None:
@@ -157,12 +168,8 @@ def reminders(table: Table, rows: list[Item], office: str | None = None) -> list
         offices = [office]
     result = []
     for name in offices:
-        mine = []
-        for row in urgent:
-            if row.task.lead == name:
-                mine.append((row, "lead"))
-            elif name in table.offices.assisting(row.task.assist, row.task.lead):
-                mine.append((row, "assist"))
+        parts = ((row, role_of(table, row.task, name)) for row in urgent)
+        mine = [(row, role) for row, role in parts if role]
         if mine:
             result.append(Reminder(name, tuple(table.roster.for_office(name)), mine))
     return result
@@ -193,6 +200,84 @@ def summary(table: Table, rows: list[Item], today: date, since: date | None = No
     for row in rows:
         totals.add(row)
     return Summary(today, since, totals, tally_by(table, rows, "lead"), tally_by(table, rows, "group"))
+
+
+@dataclass
+class Section:
+    """One table of ``gk report``: catalogue keys of its title and first column, its rows."""
+
+    title: str
+    first: str
+    tallies: list[Tally]
+    total: Tally | None = None  # a totals row after the tallies
+
+
+@dataclass
+class Report:
+    """``gk report``: the summary, the heading's parts, and its sections in order."""
+
+    summary: Summary
+    title: str
+    period: str  # "2021-01-01 — 2021-06-20", or the as-of date alone
+    sections: list[Section]
+
+
+def report(table: Table, rows: list[Item], today: date, since: date | None = None) -> Report:
+    found = summary(table, rows, today, since)
+    period = f"{since.isoformat()} — {today.isoformat()}" if since else today.isoformat()
+    return Report(found, table_title(table), period, [
+        Section("by_office", "lead", found.by_office, found.totals),
+        Section("by_group", "group", found.by_group),
+    ])
+
+
+@dataclass
+class RosterView:
+    """``gk roster`` / ``gk who``: the leading group, or the people who answer for one office."""
+
+    roster: Roster
+    people: list[Person]
+    office: str | None = None  # canonical name when asked about one office
+
+
+def roster(table: Table, office: str | None = None) -> RosterView:
+    if not office:
+        return RosterView(table.roster, list(table.roster.members))
+    name = table.offices.resolve(office)
+    return RosterView(table.roster, table.roster.for_office(name), name)
+
+
+@dataclass
+class Reminders:
+    """``gk remind``: a reminder per office, and what every message names."""
+
+    reminders: list[Reminder]
+    title: str
+    number: str
+    as_of: date
+    sender: str  # the group office's name ("" for none)
+    attached_to: str | None  # the office it is attached to, said with the sender
+
+
+def remind(table: Table, rows: list[Item], today: date, office: str | None = None) -> Reminders:
+    name = table.offices.resolve(office) if office else None
+    return Reminders(reminders(table, rows, name), table_title(table), table.notice.number, today,
+                     table.roster.office_name or "", table.roster.attached_to)
+
+
+@dataclass
+class Timeline:
+    """``gk timeline``: the items on an axis from ``start`` to ``end``, ``today`` marked."""
+
+    rows: list[Item]
+    start: date
+    end: date
+    today: date
+
+
+def timeline(table: Table, rows: list[Item], today: date) -> Timeline:
+    start, end = timeline_span(table, rows, today)
+    return Timeline(rows, start, end, today)
 
 
 def timeline_span(table: Table, rows: list[Item], today: date) -> tuple[date, date]:

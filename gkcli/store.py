@@ -69,18 +69,24 @@ def display_path(path: Path) -> str:
     return str(path) if rel.startswith("..") else rel
 
 
-def read_text(path: Path) -> str:
+BOM = "\ufeff"
+
+
+def read_text(path: Path) -> tuple[str, bool]:
+    """A data file's text without its byte-order mark, and whether it had one (kept on writing)."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise GkError(f"{display_path(path)}: cannot read: {exc.strerror}") from None
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise GkError(
             f"{display_path(path)}: not UTF-8 (byte {exc.start}); save it as UTF-8"
         ) from None
-    return text
+    if text.startswith(BOM):
+        return text[1:], True
+    return text, False
 
 
 class _TableReader(NodeReader):
@@ -210,8 +216,7 @@ class _TableReader(NodeReader):
                 continue
             members = []
             for member, member_node in self.texts(members_node, "office group members"):
-                if registry.canonical(member) is None:
-                    self.problem(member_node, registry.unknown_message(member))
+                _office(self, member_node, member, registry)
                 members.append(member)
             groups.append(OfficeGroup(name, tuple(members)))
         return OfficeRegistry(offices, groups)
@@ -237,16 +242,10 @@ class _TableReader(NodeReader):
         name = self.text(node, where)
         if name is None:
             return None
-        canonical = registry.canonical(name)
-        if canonical:
-            return canonical
-        if registry.is_group(name):
-            if allow_group:
-                return name
+        if registry.is_group(name) and not allow_group:
             self.problem(node, f"{where} must be one office, not the group {name}")
             return None
-        self.problem(node, registry.unknown_message(name))
-        return None
+        return _office(self, node, name, registry, allow_group)
 
     def tasks(self, node: yaml.Node, registry: OfficeRegistry, groups: dict[int, Group],
               default_year: int | None) -> list[Task]:
@@ -291,9 +290,8 @@ class _TableReader(NodeReader):
         assist: list[str] = []
         if "assist" in fields:
             for name, name_node in self.texts(fields["assist"], f"{where}: assist"):
-                office = registry.canonical(name) or (name if registry.is_group(name) else None)
+                office = _office(self, name_node, name, registry, allow_group=True)
                 if office is None:
-                    self.problem(name_node, registry.unknown_message(name))
                     ok = False
                 else:
                     assist.append(office)
@@ -383,11 +381,17 @@ class _RosterReader(NodeReader):
         name = self.text(node, where)
         if name is None:
             return None
-        canonical = registry.canonical(name)
-        if canonical is None:
-            subject = f"{who} heads " if who else ""
-            self.problem(node, f"{subject}{registry.unknown_message(name)}")
-        return canonical
+        return _office(self, node, name, registry, prefix=f"{who} heads " if who else "")
+
+
+def _office(reader: NodeReader, node: yaml.Node, name: str, registry: OfficeRegistry,
+            allow_group: bool = False, prefix: str = "") -> str | None:
+    """The office a name in the YAML stands for; a problem (with a hint) and None if unknown."""
+    try:
+        return registry.resolve(name, allow_group)
+    except GkError:
+        reader.problem(node, f"{prefix}{registry.unknown_message(name)}")
+        return None
 
 
 def _read_tasks(text: str, path: str) -> tuple[Table | None, list[Problem]]:
@@ -412,12 +416,12 @@ def read_table(data_dir: Path) -> tuple[Table | None, list[Problem]]:
     so gk check reports every problem of both files at once.
     """
     tasks_path = data_dir / TASKS_FILE
-    table, problems = _read_tasks(read_text(tasks_path), display_path(tasks_path))
+    table, problems = _read_tasks(read_text(tasks_path)[0], display_path(tasks_path))
     roster_path = data_dir / ROSTER_FILE
     roster = Roster()
     if roster_path.is_file():
         shown = display_path(roster_path)
-        root, roster_problems = compose(read_text(roster_path), shown)
+        root, roster_problems = compose(read_text(roster_path)[0], shown)
         problems += roster_problems
         if root is not None:
             reader = _RosterReader(shown)
@@ -426,8 +430,6 @@ def read_table(data_dir: Path) -> tuple[Table | None, list[Problem]]:
     if problems or table is None:
         return None, problems
     table.roster = roster
-    table.tasks_path = tasks_path
-    table.roster_path = roster_path if roster_path.is_file() else None
     return table, problems
 
 

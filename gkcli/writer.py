@@ -19,11 +19,10 @@ from pathlib import Path
 from typing import Callable
 
 from gkcli.errors import DataError, GkError, WriteRefused
-from gkcli.store import TASKS_FILE, display_path, validate_tasks_text
+from gkcli.store import BOM, TASKS_FILE, display_path, read_text, validate_tasks_text
 from gkcli.yamledit import TasksText
 
 LOCK_TIMEOUT = 30.0  # seconds to wait for another gk to finish writing
-BOM = "\ufeff"
 
 
 @dataclass
@@ -120,26 +119,13 @@ def _umask() -> int:
     return mask
 
 
-def decode(raw: bytes, path: Path) -> tuple[str, bool]:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise GkError(f"{display_path(path)}: not UTF-8 (byte {exc.start}); save it as UTF-8") from None
-    if text.startswith(BOM):
-        return text[1:], True
-    return text, False
-
-
 def apply(data_dir: Path, change: Callable[[TasksText], None], dry_run: bool = False) -> Result:
     """Apply ``change`` to tasks.yaml under the lock; validate; write atomically unless dry_run."""
     path = data_dir / TASKS_FILE
     shown = display_path(path)
     with locked(data_dir):
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise GkError(f"{shown}: cannot read: {exc.strerror}") from None
-        before, bom = decode(raw, path)
+        before, bom = read_text(path)
+        raw = ((BOM if bom else "") + before).encode("utf-8")  # the bytes read, exactly
         doc = TasksText(before, shown)
         change(doc)
         after = doc.text

@@ -10,9 +10,9 @@ import io
 import unicodedata
 from datetime import date, datetime
 
-from gkcli.i18n import t
+from gkcli.i18n import Words
 from gkcli.query import Item
-from gkcli.render import EXPORT_COLUMNS, export_columns, export_values
+from gkcli.tabular import EXPORT_COLUMNS, export_columns, export_values
 
 MAX_WIDTH = {"title": 40, "group": 24, "assist": 20, "people": 16, "lead": 16}
 GROUP_COLUMN = EXPORT_COLUMNS.index("group")
@@ -39,7 +39,12 @@ def _text(value: object) -> str:
     return "—" if value is None else str(value)
 
 
-def workbook_bytes(rows: list[Item], lang: str, sheet: str) -> bytes:
+def items_xlsx(rows: list[Item], words: Words) -> bytes:
+    """The workbook gk export writes: one sheet named as the table (任务分工表)."""
+    return workbook_bytes(rows, words, words("sheet"))
+
+
+def workbook_bytes(rows: list[Item], words: Words, sheet: str) -> bytes:
     import xlsxwriter
 
     buffer = io.BytesIO()
@@ -49,7 +54,7 @@ def workbook_bytes(rows: list[Item], lang: str, sheet: str) -> bytes:
     })
     book.set_properties({"title": sheet, "creator": "gk"})
     sheet_ = book.add_worksheet(sheet[:31] or "Sheet1")
-    base = {"text_wrap": True, "valign": "top", "border": 1, "font_name": "宋体" if lang == "zh" else "Calibri"}
+    base = {"text_wrap": True, "valign": "top", "border": 1, "font_name": words("xlsx_font")}
     header_fmt = book.add_format({**base, "bold": True, "bg_color": "#D9D9D9", "align": "center"})
     cell_fmt = book.add_format(base)
     date_fmt = book.add_format({**base, "num_format": "yyyy-mm-dd"})
@@ -57,8 +62,8 @@ def workbook_bytes(rows: list[Item], lang: str, sheet: str) -> bytes:
     late_fmt = book.add_format({**base, **late})
     late_date_fmt = book.add_format({**base, **late, "num_format": "yyyy-mm-dd"})
 
-    header = export_columns(lang)
-    table = [export_values(item, lang) for item in rows]
+    header = export_columns(words)
+    table = [export_values(item, words) for item in rows]
     for col, title in enumerate(header):
         sheet_.write_string(0, col, title, header_fmt)
     for r, (item, values) in enumerate(zip(rows, table), start=1):
@@ -91,6 +96,3 @@ def _merge_work_tasks(sheet, rows: list[Item], fmt) -> None:
                 sheet.write_string(start + 1, GROUP_COLUMN, rows[start].group_title, fmt)
             start = end
 
-
-def sheet_name(lang: str) -> str:
-    return t(lang, "sheet")

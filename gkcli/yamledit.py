@@ -13,7 +13,7 @@ from typing import Any, Union
 
 import yaml
 
-from gkcli.errors import DataError, GkError, NotFound, WriteRefused
+from gkcli.errors import DataError, GkError, WriteRefused, no_item
 from gkcli.yamlnodes import compose
 
 Value = Union[str, int, date, list]
@@ -93,7 +93,7 @@ class TasksText:
             pair = self._child(item, "id")
             if pair and isinstance(pair[1], yaml.ScalarNode) and pair[1].value == str(task_id):
                 return item
-        raise NotFound(f"no item {task_id} (see gk list)")
+        raise no_item(task_id)
 
     # --- positions ---------------------------------------------------------------------
 

@@ -113,3 +113,22 @@ def test_commit_refuses_to_sweep_in_uncommitted_edits(repo):
     assert result.exit_code == 1 and "not yet committed" in result.output
     assert repo.tasks.read_bytes() == before
     assert subjects(repo) == ["任务分工表"]
+
+
+def test_repo_root_reads_a_chinese_path_whatever_the_locale(tmp_path):
+    """git prints paths in UTF-8: a Chinese folder must not come out garbled (or crash) in a
+    non-UTF-8 locale, as on a Chinese-locale Windows machine."""
+    import os
+    import sys
+
+    top = (tmp_path / "办公室台账").resolve()
+    top.mkdir()
+    git(top, "init", "-q")
+    probe = ("import os, sys\nfrom pathlib import Path\nfrom gkcli.gitops import repo_root\n"
+             "root = repo_root(Path(os.fsdecode(bytes.fromhex(sys.argv[1]))))\n"
+             "print(str(root).encode('utf-8').hex())\n")
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0"}
+    result = subprocess.run([sys.executable, "-X", "utf8=0", "-c", probe,
+                             os.fsencode(str(top)).hex()], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    assert bytes.fromhex(result.stdout.strip()).decode("utf-8") == str(top)

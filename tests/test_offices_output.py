@@ -97,7 +97,7 @@ def test_csv_neutralises_formula_injection(gk, tmp_path, title):
     ("-5", "-5"), ("+3.5", "+3.5"), (338, 338), ("2021-06-30", "2021-06-30"), (None, ""),
 ])
 def test_safe_cell(value, expected):
-    from gkcli.render import safe_cell
+    from gkcli.tabular import safe_cell
 
     assert safe_cell(value) == expected
 

@@ -3,11 +3,6 @@
 import pytest
 from conftest import replace_in
 
-ITEM_8 = """  - id: 8
-    group: 4
-    title: 建立健全规范性文件全生命周期管理制度机制
-    lead: 运管股（政策法规股）"""
-
 
 def check(gk):
     result = gk("check")

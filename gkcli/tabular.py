@@ -1,0 +1,190 @@
+"""Plain tabular output, no rich: the cells of items, rosters and reports, and JSON, CSV and Markdown.
+
+Used by the CSV/Markdown/JSON renderers, by ``gk export`` and by the workbook (:mod:`gkcli.xlsx`).
+Renderers write to the stream they are given and never read files.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from typing import Any, TextIO
+
+from gkcli.i18n import Words
+from gkcli.model import Person
+from gkcli.query import Item
+from gkcli.report import Dashboard, Report, RosterView, Tally
+
+# --- cells ---------------------------------------------------------------------------------
+
+EXPORT_COLUMNS = ("id", "group", "title", "lead", "assist", "deadline", "due_date", "state",
+                  "days_over", "people")
+ROSTER_COLUMNS = ("name", "role", "post", "heads")
+REPORT_KEYS = ("rep.total", "rep.done", "rep.on_time", "rep.late", "rep.overdue", "rep.due_soon",
+               "rep.ongoing", "rep.extended", "rep.rate")
+
+
+def headers(words: Words, keys: tuple[str, ...]) -> list[str]:
+    return [words(k) for k in keys]
+
+
+def assist_text(item: Item, words: Words) -> str:
+    return "、".join(item.task.assist) or words("none")
+
+
+def people_text(people: tuple[Person, ...] | list[Person], words: Words) -> str:
+    return "、".join(p.name for p in people) or words("none")
+
+
+def export_columns(words: Words) -> list[str]:
+    """序号, 工作任务, 具体事项, 牵头股室, 协办股室, 完成时间, 截止日期, 状态, 逾期天数, 责任人."""
+    return headers(words, EXPORT_COLUMNS)
+
+
+def export_values(item: Item, words: Words) -> list[object]:
+    """One item for the files the offices open: numbers as numbers, the due date as a date."""
+    task = item.task
+    over = -item.days_left if item.state == "overdue" and item.days_left is not None else 0
+    return [task.id, item.group_title, task.title, task.lead, assist_text(item, words),
+            task.deadline.text, task.deadline.date,
+            words.item_state(item.state, task.on_time, task.days_late), over,
+            people_text(item.lead_people, words)]
+
+
+def export_cells(item: Item, words: Words) -> list[object]:
+    """export_values with the date as ISO text and no empty cell (— for an ongoing item)."""
+    return [v.isoformat() if isinstance(v, date) else ("—" if v is None else v)
+            for v in export_values(item, words)]
+
+
+def roster_cells(view: RosterView, words: Words) -> list[list[str]]:
+    return [[p.name, words(f"role.{p.role}"), p.post, p.office or "—"] for p in view.people]
+
+
+def tally_cells(x: Tally) -> list[str]:
+    rate = "—" if x.on_time_rate is None else f"{100 * x.on_time_rate:.0f}%"
+    return [x.name, str(x.total), str(x.done), str(x.done_on_time), str(x.done_late),
+            str(x.overdue), str(x.due_soon), str(x.ongoing), str(x.extended), rate]
+
+
+def report_header(found: Report, words: Words) -> str:
+    return words("report_header", title=found.title, period=found.period)
+
+
+def section_rows(tallies: list[Tally], total: Tally | None, words: Words) -> list[Tally]:
+    """A section's tallies, then its totals row named 合计 (Total) when it has one."""
+    if total is None:
+        return tallies
+    from dataclasses import replace
+
+    return [*tallies, replace(total, name=words("total"))]
+
+
+# --- spreadsheet safety (CSV) ----------------------------------------------------------
+
+_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """Neutralise formula injection (OWASP): text starting with = + - @ tab CR gets a leading '.
+
+    Numbers, and text that is a plain number, stay usable.
+    """
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    text = "" if value is None else str(value)
+    if text.startswith(_DANGEROUS) and not _NUMBER.match(text):
+        return "'" + text
+    return text
+
+
+# --- writers ---------------------------------------------------------------------------------
+
+def dump_json(data: Any, out: TextIO) -> None:
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def write_csv(header: list[str], rows: list[list[object]], out: TextIO) -> None:
+    """CSV for Excel and WPS: UTF-8 with BOM, CRLF, every cell neutralised."""
+    import csv
+
+    out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([safe_cell(h) for h in header])
+    for row in rows:
+        writer.writerow([safe_cell(c) for c in row])
+
+
+def write_markdown(header: list[str], rows: list[list[object]], out: TextIO) -> None:
+    def cell(value: object) -> str:
+        return str(value).replace("|", "\\|").replace("\n", "<br>")
+
+    out.write("| " + " | ".join(cell(h) for h in header) + " |\n")
+    out.write("|" + "|".join("---" for _ in header) + "|\n")
+    for row in rows:
+        out.write("| " + " | ".join(cell(c) for c in row) + " |\n")
+
+
+# --- renderers: (result, words, out) ----------------------------------------------------------
+
+def items_json(rows: list[Item], words: Words, out: TextIO) -> None:
+    dump_json([r.as_json() for r in rows], out)
+
+
+def items_csv(rows: list[Item], words: Words, out: TextIO) -> None:
+    write_csv(export_columns(words), [export_cells(r, words) for r in rows], out)
+
+
+def items_md(rows: list[Item], words: Words, out: TextIO) -> None:
+    write_markdown(export_columns(words), [export_cells(r, words) for r in rows], out)
+
+
+def item_json(item: Item, words: Words, out: TextIO) -> None:
+    dump_json(item.as_json(), out)
+
+
+def dashboard_json(board: Dashboard, words: Words, out: TextIO) -> None:
+    dump_json({
+        "as_of": board.as_of.isoformat(),
+        "due_soon_days": board.due_soon_days,
+        "totals": board.totals.as_json(),
+        "since_meeting": None if board.since_meeting is None else {
+            "date": board.since_meeting[0].isoformat(), "done": board.since_meeting[1],
+            "overdue": board.since_meeting[2]},
+        "by_office": [x.as_json() for x in board.by_office],
+        "overdue": [r.as_json() for r in board.overdue],
+        "due_soon": [r.as_json() for r in board.due_soon],
+    }, out)
+
+
+def person_json(p: Person) -> dict:
+    return {"name": p.name, "role": p.role, "post": p.post, "office": p.office}
+
+
+def roster_json(view: RosterView, words: Words, out: TextIO) -> None:
+    dump_json([person_json(p) for p in view.people], out)
+
+
+def roster_csv(view: RosterView, words: Words, out: TextIO) -> None:
+    write_csv(headers(words, ROSTER_COLUMNS), roster_cells(view, words), out)
+
+
+def roster_md(view: RosterView, words: Words, out: TextIO) -> None:
+    write_markdown(headers(words, ROSTER_COLUMNS), roster_cells(view, words), out)
+
+
+def report_json(found: Report, words: Words, out: TextIO) -> None:
+    dump_json(found.summary.as_json(), out)
+
+
+def report_md(found: Report, words: Words, out: TextIO) -> None:
+    out.write(f"{report_header(found, words)}\n\n")
+    for section in found.sections:
+        out.write(f"### {words(section.title)}\n\n")
+        rows = section_rows(section.tallies, section.total, words)
+        write_markdown([words(section.first), *headers(words, REPORT_KEYS)],
+                       [tally_cells(x) for x in rows], out)
+        out.write("\n")

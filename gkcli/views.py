@@ -1,0 +1,357 @@
+"""Terminal views drawn with rich: item tables, the dashboard, rosters, reports, the timeline.
+
+rich is imported only inside the functions that draw, so the other formats start faster.
+Each view takes (result, words, out).
+"""
+
+from __future__ import annotations
+
+from typing import Any, TextIO
+
+from gkcli.i18n import Words
+from gkcli.query import Item
+from gkcli.report import Dashboard, Report, RosterView, Timeline
+from gkcli.tabular import (
+    REPORT_KEYS,
+    ROSTER_COLUMNS,
+    assist_text,
+    headers,
+    people_text,
+    report_header,
+    roster_cells,
+    section_rows,
+    tally_cells,
+)
+
+STATE_STYLE = {"overdue": "bold red", "due_soon": "yellow", "open": "", "ongoing": "cyan",
+               "done": "green"}
+TABLE_COLUMNS = ("id", "title", "lead", "assist", "deadline", "state")  # work tasks as row headings
+NARROW = 72  # below this many columns, item tables become one block per item
+
+
+def _console(out: TextIO):
+    from rich.console import Console
+
+    return Console(file=out, highlight=False, emoji=False)
+
+
+def _table(title: str | None = None, **kwargs: Any):
+    from rich import box
+    from rich.table import Table
+
+    kwargs.setdefault("pad_edge", False)
+    kwargs.setdefault("show_edge", False)
+    kwargs.setdefault("collapse_padding", True)
+    return Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", title_style="bold", **kwargs)
+
+
+def _text_column(table, header: str = "", **kwargs: Any) -> None:
+    """A column of Chinese text: folds at any character, since CJK has no spaces to wrap at.
+
+    A heading breaks only between words: a column is at least as wide as its longest word.
+    """
+    from rich.cells import cell_len
+
+    widest_word = max((cell_len(word) for word in header.split()), default=0)
+    kwargs["min_width"] = max(widest_word, 4, kwargs.get("min_width") or 0)
+    if kwargs.get("max_width"):
+        kwargs["max_width"] = max(kwargs["max_width"], kwargs["min_width"])
+    table.add_column(header, overflow="fold", **kwargs)
+
+
+def _state_width(words: Words) -> int:
+    from rich.cells import cell_len
+
+    return max(cell_len(words.state(s)) for s in STATE_STYLE)
+
+
+def _number_column(table, header: str = "") -> None:
+    table.add_column(header, justify="right", no_wrap=True)
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+# --- gk list ------------------------------------------------------------------------------
+
+def _none_match(rows: list[Item], words: Words, out: TextIO) -> bool:
+    """Say 没有符合条件的事项 when the filters left nothing to draw."""
+    if not rows:
+        out.write(words("no_items") + "\n")
+    return not rows
+
+
+def items_table(rows: list[Item], words: Words, out: TextIO) -> None:
+    if _none_match(rows, words, out):
+        return
+    console = _console(out)
+    if console.width < NARROW:
+        _cards(console, rows, words)
+        return
+    table = _table()
+    caps = {"lead": 10, "assist": 10, "deadline": 12}
+    for key in TABLE_COLUMNS:
+        if key == "id":
+            _number_column(table, words(key))
+        else:
+            _text_column(table, words(key), no_wrap=key == "state", max_width=caps.get(key),
+                         min_width=_state_width(words) if key == "state" else None)
+    previous_group = None
+    for item in rows:
+        if item.task.group != previous_group:  # like the notice's merged 工作任务 cells
+            from rich.text import Text
+
+            heading = f"{words.ordinal(item.task.group)}{item.group_title}"
+            table.add_row("", Text(heading, style="bold"), end_section=False)
+            previous_group = item.task.group
+        task = item.task
+        cells = [str(task.id), task.title, task.lead, assist_text(item, words), task.deadline.text]
+        style = STATE_STYLE[item.state]
+        state = words.item_state(item.state, task.on_time, task.days_late)
+        table.add_row(*(_escape(c) for c in cells), f"[{style}]{state}[/]" if style else state)
+    console.print(table)
+
+
+def _cards(console, rows: list[Item], words: Words, people: bool = False) -> None:
+    """One block per item, for terminals too narrow for the table's columns."""
+    from rich.table import Table
+    from rich.text import Text
+
+    sep = words("sep")
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True, style="bold")
+    grid.add_column(overflow="fold")
+    for item in rows:
+        task = item.task
+        body = Text(overflow="fold")
+        body.append(task.title + "\n", style="bold")
+        body.append(f"{words('group')}{sep}{item.group_title}\n")
+        body.append(f"{words('lead')}{sep}{task.lead}\n")
+        body.append(f"{words('assist')}{sep}{assist_text(item, words)}\n")
+        body.append(f"{words('deadline')}{sep}{task.deadline.text}"
+                    f"{words('aside', text=words.days(item.days_left))}\n")
+        body.append(f"{words('state')}{sep}")
+        body.append(words.state(item.state), style=STATE_STYLE[item.state] or None)
+        if people:
+            body.append(f"\n{words('people')}{sep}{people_text(item.lead_people, words)}")
+        grid.add_row(str(task.id), body)
+        grid.add_row("", "")
+    console.print(grid)
+
+
+# --- gk show ------------------------------------------------------------------------------
+
+def item_detail(item: Item, words: Words, out: TextIO) -> None:
+    task = item.task
+    due = task.deadline.date.isoformat() if task.deadline.date else words.state("ongoing")
+    people = "、".join(f"{p.name}（{p.post}）" for p in item.lead_people) or words("none")
+    lines = [
+        (words("id"), str(task.id)),
+        (words("group"), f"{task.group}. {item.group_title}"),
+        (words("title"), task.title),
+        (words("lead"), task.lead),
+        (words("people"), people),
+        (words("assist"), assist_text(item, words)),
+        (words("deadline"), task.deadline.text + words("aside", text=due)),
+        (words("state"), _state_line(item, words)),
+        (words("status"), words.status(task.status)),
+    ]
+    if task.extensions:
+        from gkcli.history_views import extension_lines
+
+        original = task.original
+        when = original.date.isoformat() if original.date else words.state("ongoing")
+        lines.insert(7, (words("original_deadline"), original.text + words("aside", text=when)))
+        for i, text in enumerate(extension_lines(task, words)):
+            lines.insert(8 + i, (words("extensions") if i == 0 else "", text))
+    if task.done_on:
+        lines.append((words("done_on"), task.done_on.isoformat()))
+    if task.notes:
+        lines.append((words("notes"), task.notes))
+    for i, entry in enumerate(task.progress):
+        lines.append((words("progress") if i == 0 else "", entry))
+    table = _table(show_header=False)
+    table.add_column(style="bold", no_wrap=True)
+    _text_column(table)
+    for label, value in lines:
+        table.add_row(label, _escape(value))
+    _console(out).print(table)
+
+
+def _state_line(item: Item, words: Words) -> str:
+    """已逾期，逾期3天 / 已完成，按时 / 已完成，超时5天 / 已完成 (undated)."""
+    if item.state == "done":
+        how = words.done_how(item.task.on_time, item.task.days_late)
+        return words("state_days", state=words.state("done"), days=how) if how else words.state("done")
+    return words("state_days", state=words.state(item.state), days=words.days(item.days_left))
+
+
+# --- gk status ------------------------------------------------------------------------------
+
+def bar(done: int, total: int, width: int = 20) -> str:
+    filled = round(width * done / total) if total else 0
+    return "█" * filled + "░" * (width - filled)
+
+
+STATES = ("overdue", "due_soon", "open", "ongoing", "done")
+
+
+def dashboard(board: Dashboard, words: Words, out: TextIO) -> None:
+    console = _console(out)
+    totals = board.totals
+    heading = board.title + (words("aside", text=board.number) if board.number else "")
+    console.print(f"[bold]{_escape(heading)}[/]")
+    console.print(f"{words('as_of')} {board.as_of.isoformat()}")
+    pct = f"{100 * totals.done / totals.total:.0f}%" if totals.total else "—"
+    console.print(f"{words('progress_bar')} {bar(totals.done, totals.total)} "
+                  f"{totals.done}/{totals.total} {pct}")
+    counts = "  ".join(
+        f"[{STATE_STYLE[s]}]{words.state(s)} {getattr(totals, s)}[/]" if STATE_STYLE[s]
+        else f"{words.state(s)} {getattr(totals, s)}"
+        for s in STATES)
+    console.print(counts)
+    if board.since_meeting is not None:
+        day, done, newly = board.since_meeting
+        console.print(words("since_meeting", day=day.isoformat(), done=done, overdue=newly))
+    console.print()
+    offices = _table(words("by_office"))
+    _text_column(offices, words("lead"), max_width=12)
+    for state in STATES:
+        _number_column(offices, words.state(state))
+    _number_column(offices, words("total"))
+    _text_column(offices, words("people"), max_width=12)
+    for tally in board.by_office:
+        offices.add_row(_escape(tally.name), *(str(getattr(tally, s)) for s in STATES),
+                        str(tally.total), _escape(people_text(tally.people, words)))
+    console.print(offices)
+    console.print()
+    urgent(console, words("overdue_items"), board.overdue, words("nothing_overdue"), words, "red")
+    urgent(console, words("due_soon_items", days=board.due_soon_days), board.due_soon,
+           words("nothing_due_soon"), words, "yellow")
+
+
+def overdue(rows: list[Item], words: Words, out: TextIO) -> None:
+    """gk overdue: the overdue table (or blocks, when narrow) with the people who answer."""
+    urgent(_console(out), words("overdue_items"), rows, words("nothing_overdue"), words, "red")
+
+
+def urgent(console, title: str, rows: list[Item], empty: str, words: Words, style: str) -> None:
+    if not rows:
+        console.print(f"[bold]{title}[/]{words('sep')}{empty}")
+        console.print()
+        return
+    if console.width < NARROW:
+        console.print(f"[bold {style}]{title}[/]")
+        _cards(console, rows, words, people=True)
+        return
+    table = _table(f"[bold {style}]{title}[/]")
+    _number_column(table, words("id"))
+    caps = {"lead": 10, "deadline": 12, "people": 12}
+    for key in ("title", "lead", "deadline", "days", "people"):
+        _text_column(table, words(key), max_width=caps.get(key), no_wrap=key == "days")
+    for item in rows:
+        table.add_row(str(item.task.id), _escape(item.task.title), _escape(item.task.lead),
+                      _escape(item.task.deadline.text),
+                      f"[{style}]{words.days(item.days_left)}[/]",
+                      _escape(people_text(item.lead_people, words)))
+    console.print(table)
+    console.print()
+
+
+# --- gk roster ------------------------------------------------------------------------------
+
+def roster(view: RosterView, words: Words, out: TextIO) -> None:
+    if view.office and not view.people:
+        out.write(words("no_people", office=view.office) + "\n")
+        return
+    roster = view.roster
+    title = (words("answers_for", office=view.office) if view.office
+             else roster.name or words("leading_group"))
+    table = _table(title)
+    for h in headers(words, ROSTER_COLUMNS):
+        _text_column(table, h)
+    for row in roster_cells(view, words):
+        table.add_row(*(_escape(c) for c in row))
+    console = _console(out)
+    console.print(table)
+    if view.office is None and roster.attached_to and roster.director:
+        console.print(words("group_office", attached=roster.attached_to, director=roster.director))
+
+
+# --- gk report ------------------------------------------------------------------------------
+
+def report(found: Report, words: Words, out: TextIO) -> None:
+    """Report tables: one per section (by lead office, by work task)."""
+    console = _console(out)
+    console.print(_escape(report_header(found, words)))
+    console.print()
+    for section in found.sections:
+        table = _table(f"[bold]{_escape(words(section.title))}[/]")
+        _text_column(table, words(section.first), min_width=10, max_width=20)
+        for key in REPORT_KEYS:
+            _number_column(table, words(key))
+        for x in section_rows(section.tallies, section.total, words):
+            cells = tally_cells(x)
+            table.add_row(_escape(cells[0]), *cells[1:])
+        console.print(table)
+        console.print()
+
+
+# --- gk timeline ------------------------------------------------------------------------------
+
+def timeline(found: Timeline, words: Words, out: TextIO) -> None:
+    """A month-by-month Gantt of the deadlines, today marked, fitted to the terminal width."""
+    rows, start, end, today = found.rows, found.start, found.end, found.today
+    if _none_match(rows, words, out):
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    from gkcli.timeline import axis as make_axis
+
+    console = _console(out)
+    label_width = max(12, min(30, console.width // 3))  # id, title, and the gaps
+    axis = make_axis(start, end, console.width - label_width - 1)
+    now = axis.column(today)
+
+    years, months = [" "] * axis.width, [" "] * axis.width
+    last_year = None
+    every = 1 if axis.cols_per_month >= 3 else 3  # month numbers, or quarters' first months
+    for col, day in axis.month_starts():
+        if day.year != last_year and col + 4 <= axis.width and all(c == " " for c in years[max(0, col - 1):col + 4]):
+            years[col:col + 4] = list(str(day.year))
+            last_year = day.year
+        label = str(day.month)
+        if axis.cols_per_month > 1 and (day.month - 1) % every == 0 and col + len(label) <= axis.width:
+            months[col:col + len(label)] = list(label)
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(width=label_width - 3, no_wrap=True, overflow="ellipsis")
+    grid.add_column(no_wrap=True)
+    grid.add_row("", "", Text("".join(years), style="bold"))
+    if axis.cols_per_month > 1:
+        grid.add_row("", "", Text("".join(months), style="dim"))
+    begin = axis.column(start)
+    for item in rows:
+        bar = Text()
+        cells = [" "] * axis.width
+        style = STATE_STYLE[item.state] or "blue"
+        due = item.task.deadline.date
+        stop = axis.column(due) if due else axis.width - 1
+        for col in range(begin, stop + 1):
+            cells[col] = "─"
+        if due:
+            cells[stop] = "◆"
+        else:
+            cells[stop] = "→"
+        if item.task.done_on:
+            cells[axis.column(item.task.done_on)] = "✔"
+        cells[now] = {" ": "│", "─": "┼"}.get(cells[now], cells[now])
+        for ch in cells:
+            bar.append(ch, style="yellow" if ch in "│┼" else style)
+        grid.add_row(str(item.task.id), Text(item.task.title), bar)
+    console.print(grid)
+    console.print(words("legend", today=today.isoformat()), style="dim")
