@@ -171,8 +171,9 @@ def out() -> object:
 @click.group(cls=GkGroup, context_settings=CONTEXT_SETTINGS)
 @click.option("--data", envvar="GK_DATA", metavar="DIR",
               help="Folder with tasks.yaml and leading_group.yaml [env GK_DATA; default: nearest data/ upward].")
-@click.option("--today", envvar="GK_TODAY", callback=_date_option, metavar="DATE",
-              help="Pretend today is DATE (2021-06-30) [env GK_TODAY].")
+@click.option("--today", "--as-of", "today", envvar="GK_TODAY", callback=_date_option,
+              metavar="DATE",
+              help="The table as it stood at the end of DATE (2021-06-30) [env GK_TODAY].")
 @click.option("--lang", envvar="GK_LANG", type=click.Choice(["zh", "en"]), default="zh",
               show_default=True, help="Language of output [env GK_LANG].")
 @click.option("--soon-days", type=click.IntRange(min=0), metavar="N",

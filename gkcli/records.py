@@ -8,6 +8,7 @@ from datetime import date
 from gkcli import deadlines
 from gkcli.changes import Change, _ids
 from gkcli.errors import GkError
+from gkcli.gitops import PREFIX
 from gkcli.model import Table
 from gkcli.yamledit import TasksText
 
@@ -56,7 +57,7 @@ def extend(table: Table, ids: tuple[int, ...], to: str, reason: str, day: date, 
                 entry["by"] = by.strip()
             doc.append_mapping(task_id, "extensions", entry)
 
-    return Change(f"gk: {label} extended to {to} ({day.isoformat()})", edit, said)
+    return Change(f"{PREFIX}{label} extended to {to} ({day.isoformat()})", edit, said)
 
 
 def meeting(table: Table, day: date, today: date, title: str | None = None) -> Change:
@@ -69,4 +70,4 @@ def meeting(table: Table, day: date, today: date, title: str | None = None) -> C
     def edit(doc: TasksText) -> None:
         doc.append_top_level("meetings", entry, comment="# 会议（gk meeting 记录）")
 
-    return Change(f"gk: meeting ({day.isoformat()})", edit)
+    return Change(f"{PREFIX}meeting ({day.isoformat()})", edit)

@@ -30,7 +30,9 @@ def loaded(*args: str) -> set[str]:
 
 
 @pytest.mark.parametrize("args", [["list", "--format", "json"], ["check"], ["--version"],
-                                  ["export", "-", "--format", "csv"], ["remind"]])
+                                  ["export", "-", "--format", "csv"], ["remind"],
+                                  ["changes", "--since", "2021-06-01", "--format", "json"],
+                                  ["log", "8", "--format", "json"]])
 def test_commands_that_draw_no_table_load_nothing_heavy(args):
     assert loaded(*args) == set()
 
