@@ -7,6 +7,7 @@ the facts are those that had happened by that day, even when recorded later.*
   the day, and the dated facts (``done_on``, progress notes, extensions, meetings) from the
   newest committed version that has the item, kept when dated on or before the day.
   Edits not committed yet count only for today.
+- An item reopened later was done on the days its completion stood recorded.
 - Outside git, or before the file's first commit, the current file is used with the same
   date filter, and :attr:`AsOf.note` says so.
 - For today (or later) the current file is the table, with the date filter, and git is not run.
@@ -56,8 +57,11 @@ def settle(task: Task, facts: Facts, day: date) -> Task:
             status = "doing"
     elif facts.status == "done":
         done_on = task.done_on if status == "done" else None
-    elif status == "done":  # reopened since: the newest version says it is not done
-        status = facts.status or "doing"
+    elif status == "done":  # reopened since: done as recorded by that day, if done by then
+        if task.done_on is not None and task.done_on <= day:
+            done_on = task.done_on
+        elif task.done_on is not None:
+            status = facts.status or "doing"
     undated = set(p for p in task.progress if note_date(p) is None)
     progress = tuple(p for p in facts.progress
                      if (note_date(p) is not None and note_date(p) <= day) or p in undated)
@@ -179,6 +183,7 @@ def what_changed(data_dir: Path, since: str | None, until: date, today: date, re
     from gkcli.errors import GkError
 
     current = current or store.load_table(data_dir)
+    lead_or_assist = current.offices.resolve(office) if office else None
     history: History | None = None
     rev_text: str | None = None
     word = (since or LAST_MEETING[0]).strip()
@@ -220,8 +225,8 @@ def what_changed(data_dir: Path, since: str | None, until: date, today: date, re
     found = between(a.table, b.table, start, until, soon_days, Dater(chain, until))
     if history is not None:
         history.close()
-    if office:
-        found = concerning(found, (a.table, b.table), current.offices.resolve(office))
+    if lead_or_assist:
+        found = concerning(found, (a.table, b.table), lead_or_assist)
     return Period(start, until, found, a.note or b.note)
 
 

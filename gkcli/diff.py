@@ -188,8 +188,8 @@ def _facts(old: Task, new: Task, add, dater: Dater, since: date) -> None:
 
 def _time(old: Task, new: Task, add, since: date, until: date, soon_days: int) -> None:
     """Items that became overdue or due soon between the two dates, commit or no commit."""
-    if new.status == "done" or new.deadline.date is None:
-        return
+    if new.status == "done" or old.status == "done" or new.deadline.date is None:
+        return  # a reopened item is told as reopened
     due = new.deadline.date
     was = deadlines.state_of(old.status, old.deadline.date, since, soon_days)
     now = deadlines.state_of(new.status, due, until, soon_days)

@@ -426,3 +426,27 @@ def test_exports_say_on_time_or_late(gk):
     gk("done", "1", "--on", "2020-07-20")
     out = gk("export", "-", "--format", "csv").stdout
     assert "已完成（超时3天）" in out
+
+
+def test_changes_of_structure_are_dated_by_their_commit(repo):
+    run(repo, "start", "6", "--commit", today="2021-07-06")
+    run(repo, "set", "6", "--lead", "运管股", "--assist", "综合股", "--title", "新媒体办事服务",
+        "--commit", today="2021-07-06")
+    run(repo, "reopen", "8", "--commit", today="2021-07-06")
+    found = as_json(repo, "changes", "--since", "2021-07-05", "--until", "2021-07-06")
+    lead = "运管股（政策法规股）"
+    assert found == [
+        {"id": 6, "kind": "started", "date": "2021-07-06", "title": "新媒体办事服务", "lead": lead,
+         "old": "todo", "new": "doing"},
+        {"id": 6, "kind": "lead", "date": "2021-07-06", "title": "新媒体办事服务", "lead": lead,
+         "old": "综合股", "new": lead},
+        {"id": 6, "kind": "assist", "date": "2021-07-06", "title": "新媒体办事服务", "lead": lead,
+         "old": ["局各股室（中队、站）"], "new": ["综合股"]},
+        {"id": 6, "kind": "title", "date": "2021-07-06", "title": "新媒体办事服务", "lead": lead,
+         "old": "在新媒体上设立政民互动和办事服务功能", "new": "新媒体办事服务"},
+        {"id": 8, "kind": "reopened", "date": "2021-07-06", "title": "建立健全规范性文件全生命周期管理制度机制",
+         "lead": lead, "old": "done", "new": "doing"},
+    ]
+    # reopened on 2021-07-06: done on the days before, as it stood recorded
+    assert as_json(repo, "show", "8", today="2021-07-05")["done_on"] == "2021-06-25"
+    assert as_json(repo, "show", "8", today="2021-07-06")["status"] == "doing"
