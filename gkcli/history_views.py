@@ -53,7 +53,7 @@ def change_text(change: ItemChange, words: Words) -> str:
     if change.kind == "note":
         return f"{kind}{sep}{change.new}"
     if change.kind in ("overdue", "due_soon"):
-        return kind + words("aside", text=f"{words('deadline')} {change.new}")
+        return kind + words("aside", text=words("due_on", day=change.new))
     text = f"{kind}{sep}{_value(change.old)} → {_value(change.new)}"
     if change.kind == "extended" and not change.counts:
         text += words("extension_late")

@@ -107,6 +107,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "extension_late": ("，办理晚于原完成时间，按原定时间考核", "; granted late, not counted"),
     "since_meeting": ("自上次会议（{day}）以来：完成 {done} 项，新增逾期 {overdue} 项",
                       "Since the last meeting ({day}): {done} done, {overdue} newly overdue"),
+    "due_on": ("完成时间 {day}", "deadline {day}"),
     "changes_header": ("{since} — {until} 的变化", "Changes {since} — {until}"),
     "no_changes": ("这段时间没有变化。", "Nothing changed in this period."),
     "uncommitted": ("未提交", "uncommitted"),

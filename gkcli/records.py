@@ -57,7 +57,7 @@ def extend(table: Table, ids: tuple[int, ...], to: str, reason: str, day: date, 
                 entry["by"] = by.strip()
             doc.append_mapping(task_id, "extensions", entry)
 
-    return Change(f"{PREFIX}{label} extended to {to} ({day.isoformat()})", edit, said)
+    return Change(f"{PREFIX}{label} extended to {to[:40]} ({day.isoformat()})", edit, said)
 
 
 def meeting(table: Table, day: date, today: date, title: str | None = None) -> Change:
