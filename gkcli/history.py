@@ -71,12 +71,16 @@ class Snapshot:
 
 def item_block(text: str, task_id: int) -> str | None:
     """The lines of item ``task_id`` in a block-style tasks.yaml (from its ``- id:`` line to the
-    next item or top-level key), or None when it cannot be told by lines. Only ever used to
-    skip versions where those lines are the very same: items are compared parsed."""
+    next item or top-level key), "" when a block-style file has no such item, or None when it
+    cannot be told by lines. Only ever used to skip versions where those lines are the very
+    same: items are compared parsed."""
     top = re.search(r"^tasks:", text, re.MULTILINE)
     if top is None:
         return None
     found = list(re.compile(rf"^([ ]*)- id: *{task_id} *(#.*)?$", re.MULTILINE).finditer(text, top.end()))
+    rest = text[top.end():]
+    if not found and "{" not in rest and not re.search(rf"id:\s*{task_id}(?!\d)", rest):
+        return ""
     if len(found) != 1:
         return None
     m = found[0]
