@@ -134,7 +134,8 @@ def _cards(console, rows: list[Item], words: Words, people: bool = False) -> Non
         body.append(f"{words('deadline')}{sep}{task.deadline.text}"
                     f"{words('aside', text=words.days(item.days_left))}\n")
         body.append(f"{words('state')}{sep}")
-        body.append(words.state(item.state), style=STATE_STYLE[item.state] or None)
+        body.append(words.item_state(item.state, task.on_time, task.days_late),
+                    style=STATE_STYLE[item.state] or None)
         if people:
             body.append(f"\n{words('people')}{sep}{people_text(item.lead_people, words)}")
         grid.add_row(str(task.id), body)

@@ -450,3 +450,8 @@ def test_changes_of_structure_are_dated_by_their_commit(repo):
     # reopened on 2021-07-06: done on the days before, as it stood recorded
     assert as_json(repo, "show", "8", today="2021-07-05")["done_on"] == "2021-06-25"
     assert as_json(repo, "show", "8", today="2021-07-06")["status"] == "doing"
+
+
+def test_narrow_list_says_on_time_or_late_too(gk):
+    gk("done", "1", "--on", "2020-07-20")
+    assert "已完成（超时3天）" in gk("list", env={"COLUMNS": "50"}).stdout
