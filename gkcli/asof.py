@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from gkcli import store
-from gkcli.history import History, Rec, Snapshot, note_date
+from gkcli.history import History, Rec, Snapshot, note_date, shown
 from gkcli.model import Extension, Meeting, Table, Task, in_force
 
 
@@ -198,7 +198,7 @@ def what_changed(data_dir: Path, since: str | None, until: date, today: date, re
         except deadlines.DeadlineError:
             history = History(data_dir)
             if not history.in_git:
-                raise GkError("unknown_revision", rev=word[:40]) from None
+                raise GkError("unknown_revision", rev=shown(word)) from None
             start, rev_text = history.revision(word)
     if start > until:
         raise GkError("since_after_until", since=start.isoformat(), until=until.isoformat())

@@ -89,6 +89,12 @@ def item_block(text: str, task_id: int) -> str | None:
     return text[m.start():end.start() if end else len(text)]
 
 
+def shown(text: str, limit: int = 40) -> str:
+    """A value the user typed, fit for a one-line message: one line, cut short."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit] + "…"
+
+
 def note_date(entry: str) -> date | None:
     """The date a progress note starts with ("2021-06-18 已报送初稿"), or None."""
     m = NOTE_DATE.match(entry)
@@ -175,10 +181,14 @@ class History:
 
     def prefetch(self, versions: list[Version]) -> None:
         """Read the texts of ``versions`` not read yet, through the one cat-file process."""
-        wanted = list(dict.fromkeys(v.blob for v in versions
-                                    if v.blob != NULL_BLOB and v.blob not in self._texts))
-        if not wanted:
-            return
+        for blob in dict.fromkeys(v.blob for v in versions
+                                  if v.blob != NULL_BLOB and v.blob not in self._texts):
+            found = self._object(blob)
+            if found is not None:
+                self._texts[blob] = found
+
+    def _object(self, name: str) -> str | None:
+        """The text of a blob (an id, or ``rev:./path``) from the one cat-file process."""
         if self._batch is None:
             try:
                 self._batch = subprocess.Popen(["git", "cat-file", "--batch"], cwd=self.data_dir,
@@ -188,16 +198,16 @@ class History:
                 raise GkError("history_unreadable") from None
         stdin, stdout = self._batch.stdin, self._batch.stdout
         assert stdin is not None and stdout is not None
-        try:
-            for blob in wanted:  # one at a time: neither pipe can fill up
-                stdin.write(f"{blob}\n".encode())
-                stdin.flush()
-                header = stdout.readline().split()
-                if len(header) < 3 or header[1] != b"blob":
-                    continue
-                size = int(header[2])
-                self._texts[blob] = stdout.read(size).decode("utf-8-sig", "replace")
-                stdout.read(1)
+        try:  # one object at a time: neither pipe can fill up
+            stdin.write(f"{name}\n".encode())
+            stdin.flush()
+            header = stdout.readline().split()
+            if len(header) < 3 or header[1] != b"blob":
+                return None
+            size = int(header[2])
+            text = stdout.read(size).decode("utf-8-sig", "replace")
+            stdout.read(1)
+            return text
         except (OSError, ValueError):
             raise GkError("history_unreadable") from None
 
@@ -215,19 +225,13 @@ class History:
 
     def revision(self, rev: str) -> tuple[date, str | None]:
         """The date of revision ``rev`` and the text of tasks.yaml in it; GkError if unknown."""
-        if rev.startswith("-"):
-            raise GkError("unknown_revision", rev=rev[:40])
+        if rev.startswith("-") or any(ch.isspace() or ord(ch) < 32 for ch in rev):
+            raise GkError("unknown_revision", rev=shown(rev))
         found = _run(["log", "-1", "--date=short", "--format=%cd", rev, "--"], self.data_dir)
         if found is None or found.returncode != 0 or not found.stdout.strip():
-            raise GkError("unknown_revision", rev=rev[:40])
+            raise GkError("unknown_revision", rev=shown(rev))
         day = date.fromisoformat(found.stdout.decode().strip())
-        blob = _run(["cat-file", "--batch"], self.data_dir, f"{rev}:./{TASKS_FILE}\n".encode())
-        text = None
-        if blob is not None and blob.returncode == 0 and b" missing" not in blob.stdout.split(b"\n", 1)[0]:
-            header, _, body = blob.stdout.partition(b"\n")
-            size = int(header.split()[2])
-            text = body[:size].decode("utf-8-sig", "replace")
-        return day, text
+        return day, self._object(f"{rev}:./{TASKS_FILE}")
 
 
 # --- reading a version loosely -------------------------------------------------------------

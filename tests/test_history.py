@@ -455,3 +455,9 @@ def test_changes_of_structure_are_dated_by_their_commit(repo):
 def test_narrow_list_says_on_time_or_late_too(gk):
     gk("done", "1", "--on", "2020-07-20")
     assert "已完成（超时3天）" in gk("list", env={"COLUMNS": "50"}).stdout
+
+
+def test_a_revision_with_a_newline_is_one_line(year):
+    result = run(year, "changes", "--since", "HEAD\nx")
+    assert result.exit_code == 1
+    assert result.output == "gk: --since：HEAD x 既不是日期，也不是 git 中的版本（日期写作 2021-06-30）\n"
