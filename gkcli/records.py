@@ -9,6 +9,7 @@ from gkcli import deadlines
 from gkcli.changes import Change, _ids
 from gkcli.errors import GkError
 from gkcli.gitops import PREFIX
+from gkcli.history import shown
 from gkcli.model import Table
 from gkcli.yamledit import TasksText
 
@@ -45,7 +46,7 @@ def extend(table: Table, ids: tuple[int, ...], to: str, reason: str, day: date, 
         if current is None:
             raise GkError("extend_ongoing", id=task_id)
         if new.date is not None and new.date <= current:
-            raise GkError("extend_not_later", id=task_id, to=to[:40], current=task.deadline.text)
+            raise GkError("extend_not_later", id=task_id, to=shown(to), current=shown(task.deadline.text))
         if day > current:
             said.append(("extend_late", {"id": task_id, "deadline": current.isoformat()}))
 
@@ -57,7 +58,7 @@ def extend(table: Table, ids: tuple[int, ...], to: str, reason: str, day: date, 
                 entry["by"] = by.strip()
             doc.append_mapping(task_id, "extensions", entry)
 
-    return Change(f"{PREFIX}{label} extended to {to[:40]} ({day.isoformat()})", edit, said)
+    return Change(f"{PREFIX}{label} extended to {shown(to)} ({day.isoformat()})", edit, said)
 
 
 def meeting(table: Table, day: date, today: date, title: str | None = None) -> Change:
