@@ -257,6 +257,7 @@ def item_history(data_dir: Path, task_id: int, today: date) -> ItemHistory:
     if not history.in_git:
         note = ("log_no_git", {})
     versions = history.versions
+    history.prefetch(versions)  # gk log reads them all: in batches through the one process
     chain = chain_between(history, len(versions) - 1 if versions else None, 0, None, today)
     committed = chain[-1].snapshot.items.get(task_id) if chain else None
     now = chain_between(None, None, None, text, today)[0]

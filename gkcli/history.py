@@ -181,14 +181,20 @@ class History:
 
     def prefetch(self, versions: list[Version]) -> None:
         """Read the texts of ``versions`` not read yet, through the one cat-file process."""
-        for blob in dict.fromkeys(v.blob for v in versions
-                                  if v.blob != NULL_BLOB and v.blob not in self._texts):
-            found = self._object(blob)
-            if found is not None:
-                self._texts[blob] = found
+        wanted = list(dict.fromkeys(v.blob for v in versions
+                                    if v.blob != NULL_BLOB and v.blob not in self._texts))
+        for start in range(0, len(wanted), 40):  # 40 ids (1.6 KB) fit any pipe's buffer
+            chunk = wanted[start:start + 40]
+            for blob, found in zip(chunk, self._objects(chunk)):
+                if found is not None:
+                    self._texts[blob] = found
 
     def _object(self, name: str) -> str | None:
         """The text of a blob (an id, or ``rev:./path``) from the one cat-file process."""
+        return self._objects([name])[0]
+
+    def _objects(self, names: list[str]) -> list[str | None]:
+        """The texts of a few blobs, asked for at once and then read, from the one cat-file process."""
         if self._batch is None:
             try:
                 self._batch = subprocess.Popen(["git", "cat-file", "--batch"], cwd=self.data_dir,
@@ -198,18 +204,21 @@ class History:
                 raise GkError("history_unreadable") from None
         stdin, stdout = self._batch.stdin, self._batch.stdout
         assert stdin is not None and stdout is not None
-        try:  # one object at a time: neither pipe can fill up
-            stdin.write(f"{name}\n".encode())
+        found: list[str | None] = []
+        try:
+            stdin.write("".join(f"{name}\n" for name in names).encode())
             stdin.flush()
-            header = stdout.readline().split()
-            if len(header) < 3 or header[1] != b"blob":
-                return None
-            size = int(header[2])
-            text = stdout.read(size).decode("utf-8-sig", "replace")
-            stdout.read(1)
-            return text
+            for _ in names:
+                header = stdout.readline().split()
+                if len(header) < 3 or header[1] != b"blob":
+                    found.append(None)  # "<name> missing"
+                    continue
+                size = int(header[2])
+                found.append(stdout.read(size).decode("utf-8-sig", "replace"))
+                stdout.read(1)
         except (OSError, ValueError):
             raise GkError("history_unreadable") from None
+        return found
 
     def text(self, version: Version) -> str:
         if version.blob == NULL_BLOB:
