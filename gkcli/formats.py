@@ -35,6 +35,7 @@ RENDERERS: dict[str, dict[str, str]] = {
     "changes": {"table": "history_views:changes_table", "md": "history_views:changes_md",
                 "json": "history_views:changes_json"},
     "log": {"table": "history_views:log_table", "json": "history_views:log_json"},
+    "import": {"text": "importer.output:import_text"},
 }
 BINARY = frozenset({"xlsx"})  # formats that are bytes, for a file (or stdout with -)
 
