@@ -31,9 +31,14 @@ def repo(year: Path, tmp_path: Path) -> Path:
     return tmp_path / "repo" / "data"
 
 
+# whatever the caller's environment: gk's own variables unset, plain 80-column output
+CALM = {"GK_LANG": None, "GK_TODAY": None, "GK_DATA": None, "FORCE_COLOR": None, "NO_COLOR": "1",
+        "COLUMNS": "80"}
+
+
 def run(data: Path, *args: str, today: str | None = None, env: dict | None = None):
     argv = ["--data", str(data), *(["--today", today] if today else []), *args]
-    return CliRunner().invoke(cli, argv, env={**git_env("2021-07-06", "秘书"), **(env or {})},
+    return CliRunner().invoke(cli, argv, env={**git_env("2021-07-06", "秘书"), **CALM, **(env or {})},
                               catch_exceptions=False)
 
 
@@ -409,7 +414,7 @@ def test_check_knows_extensions_and_meetings(gk):
 def test_show_of_a_done_item_says_on_time_not_overdue(gk):
     """The issue: `show 1` on an item done on time said 已完成，逾期137天."""
     gk("done", "1", "--on", "2020-07-15")
-    out = Gk(gk.data, today="2020-12-01")("show", "1").stdout
+    out = Gk(gk.data, today="2020-12-01")("show", "1", env=CALM).stdout
     assert "已完成，按时" in out and "逾期" not in out
 
 
@@ -424,7 +429,7 @@ def test_list_json_says_on_time_and_days_late(gk):
 
 def test_exports_say_on_time_or_late(gk):
     gk("done", "1", "--on", "2020-07-20")
-    out = gk("export", "-", "--format", "csv").stdout
+    out = gk("export", "-", "--format", "csv", env=CALM).stdout
     assert "已完成（超时3天）" in out
 
 
@@ -454,7 +459,7 @@ def test_changes_of_structure_are_dated_by_their_commit(repo):
 
 def test_narrow_list_says_on_time_or_late_too(gk):
     gk("done", "1", "--on", "2020-07-20")
-    assert "已完成（超时3天）" in gk("list", env={"COLUMNS": "50"}).stdout
+    assert "已完成（超时3天）" in gk("list", env={**CALM, "COLUMNS": "50"}).stdout
 
 
 def test_a_revision_with_a_newline_is_one_line(year):
