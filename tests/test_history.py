@@ -466,3 +466,14 @@ def test_a_revision_with_a_newline_is_one_line(year):
     result = run(year, "changes", "--since", "HEAD\nx")
     assert result.exit_code == 1
     assert result.output == "gk: --since：HEAD x 既不是日期，也不是 git 中的版本（日期写作 2021-06-30）\n"
+
+
+def test_as_of_is_another_name_for_today(year):
+    result = run(year, "--as-of", "2020-11-01", "status", "--format", "json")
+    assert json.loads(result.stdout)["totals"]["done"] == 3
+
+
+def test_the_no_git_line_in_english(gk):
+    result = Gk(gk.data, today="2021-06-01")("--lang", "en", "status", "--format", "json", env=CALM)
+    assert result.stderr == ("gk: not in a git repository, so no history: showing the current file "
+                             "with what had happened by 2021-06-01\n")
