@@ -32,6 +32,7 @@ class Facts:
     done_on: date | None
     progress: tuple[str, ...]
     extensions: tuple[Extension, ...]
+    occurrences: tuple[tuple[str, date], ...] | None = None  # recurring items; None: the task's
 
 
 @dataclass
@@ -43,8 +44,16 @@ class AsOf:
     current: bool = False  # the file as it is now (edits not committed count)
 
 
-def facts_of(item: Task | Rec) -> Facts:
-    return Facts(item.status, item.done_on, tuple(item.progress), tuple(item.extensions))
+def facts_of(item: Task | Rec, task: Task | None = None) -> Facts:
+    """The dated facts of a task, or of a record read loosely (``task``: its structure)."""
+    occurrences = item.done_occurrences if isinstance(item, Task) else None
+    if isinstance(item, Rec) and task is not None and task.deadline.rule is not None:
+        from gkcli.reporting import read_entry
+
+        entries = (read_entry(text, task.deadline.rule, 2) for text in item.done_occurrences)
+        occurrences = tuple((e[0], e[1]) for e in entries if e is not None)
+    return Facts(item.status, item.done_on, tuple(item.progress), tuple(item.extensions),
+                 occurrences)
 
 
 def settle(task: Task, facts: Facts, day: date) -> Task:
@@ -68,8 +77,10 @@ def settle(task: Task, facts: Facts, day: date) -> Task:
     extensions = [e for e in facts.extensions if e.on <= day]
     original = task.original
     deadline, marked = in_force(original, extensions)
+    occurrences = task.done_occurrences if facts.occurrences is None else facts.occurrences
     return replace(task, status=status, done_on=done_on, progress=progress, deadline=deadline,
-                   deadline_original=original if marked else None, extensions=marked)
+                   deadline_original=original if marked else None, extensions=marked,
+                   done_occurrences=tuple((label, on) for label, on in occurrences if on <= day))
 
 
 def filtered(table: Table, day: date, meetings: tuple[Meeting, ...] | None = None,
@@ -78,7 +89,9 @@ def filtered(table: Table, day: date, meetings: tuple[Meeting, ...] | None = Non
     facts = facts or {}
     tasks = [settle(t, facts.get(t.id) or facts_of(t), day) for t in table.tasks]
     held = tuple(m for m in (table.meetings if meetings is None else meetings) if m.on <= day)
-    return replace(table, tasks=tasks, meetings=held)
+    reporting = tuple(replace(r, reports=tuple(x for x in r.reports if x.on <= day))
+                      for r in table.reporting)
+    return replace(table, tasks=tasks, meetings=held, reporting=reporting)
 
 
 def table_as_of(data_dir: Path, day: date, today: date, current: Table | None = None,
@@ -149,7 +162,7 @@ def with_facts(history: History, index: int, structure: Table, day: date) -> Tab
         source = newest if task.id in newest.items else newest_with(history, task.id, index)
         if source is not None and task.id in source.items:
             rec = source.items[task.id]
-            facts[task.id] = facts_of(_resolved(rec, task))
+            facts[task.id] = facts_of(_resolved(rec, task), task)
     meetings = newest.meetings if newest.readable else structure.meetings
     return filtered(structure, day, meetings, facts)
 

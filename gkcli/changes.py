@@ -62,18 +62,21 @@ def start(table: Table, ids: tuple[int, ...]) -> Change:
 
 
 def done(table: Table, ids: tuple[int, ...], day: date, today: date,
-         explicit: bool = False) -> Change:
-    """Mark items done on ``day``. One already done is left as it is (and the user told
-    when it was done), unless ``explicit`` (--on was given): then its date is corrected."""
+         explicit: bool = False, cycle: str | None = None) -> Change:
+    """Mark items done on ``day``; a recurring item records one occurrence (``cycle``, else the
+    current one). An item already done is left as it is (and the user told when it was
+    done), unless ``explicit`` (--on was given): then its date is corrected."""
     from gkcli.records import check_on
+    from gkcli.recurrence import done_entries
 
     _ids(table, ids)
     check_on(table, day, today)
+    occurrences = done_entries(table, ids, day, cycle)
     said: list[tuple[str, dict]] = []
     chosen = []
     for task_id in ids:
         task = table.task(task_id)
-        if task.status != "done":
+        if task_id in occurrences or task.status != "done":
             chosen.append(task_id)
         elif explicit and task.done_on != day:
             chosen.append(task_id)
@@ -86,11 +89,15 @@ def done(table: Table, ids: tuple[int, ...], day: date, today: date,
 
     def edit(doc: TasksText) -> None:
         for task_id in chosen:
+            if task_id in occurrences:
+                doc.append_to_list(task_id, "done_occurrences", occurrences[task_id])
+                continue
             doc.set_field(task_id, "status", "done")
             doc.set_field(task_id, "done_on", day)
 
     label = " ".join(f"#{i}" for i in chosen)
-    return Change(f"{PREFIX}{label} done ({day.isoformat()})", edit, said)
+    which = "".join(f"; #{i} occurrence {e.split()[0]}" for i, e in occurrences.items())
+    return Change(f"{PREFIX}{label} done ({day.isoformat()}){which}", edit, said)
 
 
 def reopen(table: Table, ids: tuple[int, ...]) -> Change:

@@ -57,6 +57,7 @@ class Rec:
     extensions: tuple[Extension, ...] = ()
     group: object = None
     notes: str = ""
+    done_occurrences: tuple[str, ...] = ()  # recurring items: "2021-06 2021-06-25", as written
 
 
 @dataclass
@@ -317,7 +318,7 @@ def read_snapshot(text: str) -> Snapshot:
             status=STATUS_WORDS.get(word, _text(word)) if isinstance(word, str) else _text(word),
             done_on=done_on, progress=_texts(entry.get("progress")),
             extensions=_extensions(entry.get("extensions"), year), group=entry.get("group"),
-            notes=_text(entry.get("notes")))
+            notes=_text(entry.get("notes")), done_occurrences=_texts(entry.get("done_occurrences")))
     meetings = []
     for entry in data.get("meetings") or [] if isinstance(data.get("meetings"), list) else []:
         on = _date(_on(entry)) if isinstance(entry, dict) else None

@@ -477,3 +477,10 @@ def test_the_no_git_line_in_english(gk):
     result = Gk(gk.data, today="2021-06-01")("--lang", "en", "status", "--format", "json", env=CALM)
     assert result.stderr == ("gk: not in a git repository, so no history: showing the current file "
                              "with what had happened by 2021-06-01\n")
+
+
+def test_gk_now_sets_the_real_today(gk):
+    result = gk("status", "--format", "json", env={**CALM, "GK_NOW": "2021-06-20"})
+    assert result.exit_code == 0 and result.stderr == ""  # today: the file as it is, no note
+    result = gk("status", env={**CALM, "GK_NOW": "明天"})
+    assert result.exit_code == 2 and "GK_NOW=明天 is not a date" in result.output

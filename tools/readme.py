@@ -1,10 +1,12 @@
 """Keep the README's example output real.
 
 Each block in README.md that follows a marker line ``<!-- gk: ARGS -->`` is the output
-of ``gk ARGS``, run in order against one fresh copy of the shipped data, 80 columns
+of ``gk ARGS``, run in order against one fresh copy of the shipped data (and of
+``examples/``, for blocks that pass ``--data examples/...``), 80 columns
 wide, in a temporary git repository (so --commit and undo show real output too).
-A block whose ARGS start with ``--today DATE`` runs on that day: the commits it makes
-are dated DATE, so the examples of the table over time have a history to show.
+A block runs on the day its ``--today DATE`` names (else GK_TODAY's 2021-06-20), or on the
+day a marker ``<!-- gk@DAY: ARGS -->`` names: gk takes it as the real today (``GK_NOW``) and
+the commits it makes are dated so, so the examples of the table over time have a history.
 
     python tools/readme.py          # rewrite the blocks
     python tools/readme.py --check  # exit 1 if any block is stale (the tests do this)
@@ -23,7 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
-BLOCK = re.compile(r"(<!-- gk: (?P<args>.*?) -->\n```[a-z]*\n)(?P<body>.*?)(```)", re.DOTALL)
+BLOCK = re.compile(r"(<!-- gk(?:@(?P<now>\d{4}-\d{2}-\d{2}))?: (?P<args>.*?) -->\n```[a-z]*\n)"
+                   r"(?P<body>.*?)(```)", re.DOTALL)
 
 
 def run_blocks(text: str) -> str:
@@ -34,26 +37,30 @@ def run_blocks(text: str) -> str:
         env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1", "GK_TODAY": "2021-06-20",
                "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
                "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-               "GIT_AUTHOR_DATE": "2021-06-20T09:00:00", "GIT_COMMITTER_DATE": "2021-06-20T09:00:00"}
+               "GIT_AUTHOR_DATE": "2021-06-20T09:00:00+08:00",
+               "GIT_COMMITTER_DATE": "2021-06-20T09:00:00+08:00"}
         env.pop("GK_DATA", None)
         env.pop("GK_LANG", None)
+        env.pop("FORCE_COLOR", None)
         env.update({"GIT_AUTHOR_NAME": "秘书", "GIT_COMMITTER_NAME": "秘书",
                     "GIT_AUTHOR_EMAIL": "secretary@example.org",
                     "GIT_COMMITTER_EMAIL": "secretary@example.org"})
-        for args in (["init", "-q", "-b", "main"], ["add", "data"], ["commit", "-qm", "任务分工表"]):
+        for args in (["init", "-q", "-b", "main"], ["add", "data", "examples"],
+                     ["commit", "-qm", "任务分工表"]):
             subprocess.run(["git", *args], cwd=repo, check=True, env=env)
 
         def replace(match: re.Match) -> str:
             args = shlex.split(match["args"])
-            run_env = env
-            if args[:1] == ["--today"]:
-                stamp = f"{args[1]}T09:00:00+08:00"
-                run_env = {**env, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
+            day = args[args.index("--today") + 1] if "--today" in args else env["GK_TODAY"]
+            day = match["now"] or day  # <!-- gk@2021-07-31: --today 2021-07-15 … --> asks later
+            stamp = f"{day}T09:00:00+08:00"
+            # the block runs on that day: its commits are dated so, and it is gk's real today
+            run_env = {**env, "GK_NOW": day, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
             result = subprocess.run([sys.executable, "-m", "gkcli", *args], cwd=repo, env=run_env,
                                     capture_output=True, text=True, input="")
             output = result.stdout + result.stderr
             output = "\n".join(line.rstrip() for line in output.splitlines())
-            return f"{match.group(1)}{output}\n{match.group(4)}"
+            return f"{match.group(1)}{output}\n{match.group(5)}"
 
         return BLOCK.sub(replace, text)
 
