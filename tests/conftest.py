@@ -37,7 +37,11 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 class Gk:
-    """Runs gk against one data folder and a fixed today."""
+    """Runs gk against one data folder and a fixed today.
+
+    That day is gk's real today too (``GK_NOW``): the table is the file as it is, as on
+    the day gk runs. A test of the table as it stood on an earlier day passes its own GK_NOW.
+    """
 
     def __init__(self, data: Path, today: str = "2021-06-20"):
         self.data = data
@@ -46,6 +50,7 @@ class Gk:
 
     def __call__(self, *args: str, input: str | None = None, env: dict | None = None):
         argv = ["--data", str(self.data), "--today", self.today, *args]
+        env = {"GK_NOW": self.today, **(env or {})}
         return self.runner.invoke(cli, argv, input=input, env=env, catch_exceptions=False)
 
     def json(self, *args: str):

@@ -474,7 +474,8 @@ def test_as_of_is_another_name_for_today(year):
 
 
 def test_the_no_git_line_in_english(gk):
-    result = Gk(gk.data, today="2021-06-01")("--lang", "en", "status", "--format", "json", env=CALM)
+    result = Gk(gk.data, today="2021-06-01")("--lang", "en", "status", "--format", "json",
+                                             env={**CALM, "GK_NOW": "2021-06-20"})
     assert result.stderr == ("gk: not in a git repository, so no history: showing the current file "
                              "with what had happened by 2021-06-01\n")
 
