@@ -16,6 +16,7 @@ import re
 import subprocess
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from gkcli import deadlines
@@ -96,6 +97,7 @@ def shown(text: str, limit: int = 40) -> str:
     return flat if len(flat) <= limit else flat[:limit] + "…"
 
 
+@lru_cache(maxsize=4096)
 def note_date(entry: str) -> date | None:
     """The date a progress note starts with ("2021-06-18 已报送初稿"), or None."""
     m = NOTE_DATE.match(entry)

@@ -71,10 +71,15 @@ def _header(period: Period, words: Words) -> str:
     return words("changes_header", since=period.since.isoformat(), until=period.until.isoformat())
 
 
-def changes_json(period: Period, words: Words, out: TextIO) -> None:
-    from gkcli.tabular import dump_json
+def _dump(data: object, out: TextIO) -> None:
+    import json
 
-    dump_json([c.as_json() for c in period.changes], out)
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def changes_json(period: Period, words: Words, out: TextIO) -> None:
+    _dump([c.as_json() for c in period.changes], out)
 
 
 def changes_md(period: Period, words: Words, out: TextIO) -> None:
@@ -145,9 +150,7 @@ def fact_text(kind: str, value: object, words: Words) -> str:
 
 
 def log_json(found: ItemHistory, words: Words, out: TextIO) -> None:
-    from gkcli.tabular import dump_json
-
-    dump_json(found.as_json(), out)
+    _dump(found.as_json(), out)
 
 
 def log_table(found: ItemHistory, words: Words, out: TextIO) -> None:
