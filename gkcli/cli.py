@@ -298,17 +298,28 @@ def who(app: App, office: str, fmt: str) -> None:
 
 
 @cli.command()
+@click.option("--rev", metavar="REV",
+              help="Check the files as committed at REV (a commit, branch or tag), as a server hook does.")
 @pass_app
-def check(app: App) -> None:
+def check(app: App, rev: str | None) -> None:
     """Validate tasks.yaml, leading_group.yaml and holidays.yaml; print every problem as path:line:col.
 
-    Exit status 0 when clean, 1 when any problem is found.
+    Exit status 0 when clean, 1 when any problem is found. In a repository with a
+    remote, it also notes when gk's merge driver is not set up (gk setup-git).
 
     \b
     Example:
         gk check && git commit -am "更新进度"
+        gk check --rev origin/main
     """
-    table, problems = store.read_table(app.data_dir)
+    from gkcli import sync
+
+    if rev:
+        table, problems = sync.read_table_at(rev, app.data_arg)
+    else:
+        table, problems = store.read_table(app.data_dir)
+        if sync.driver_missing(app.data_dir):
+            click.echo(app.words.message("driver_missing"), err=True)
     if problems:
         app.show("check", "text", problems)
         raise click.exceptions.Exit(1)
@@ -980,6 +991,12 @@ def import_(app: App, file: Path, out_dir: Path | None, dry_run: bool) -> None:
     app.show("import", "text", result)
     if result.problems:
         raise click.exceptions.Exit(1)
+
+
+from gkcli import collab  # noqa: E402,F401  merge-file, setup-git, sync, schema, completion
+from gkcli.completion import attach as _attach_completion  # noqa: E402
+
+_attach_completion(cli)
 
 
 def main(prog_name: str = "gk") -> None:

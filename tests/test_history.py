@@ -273,7 +273,8 @@ def git_calls(tmp_path: Path) -> Path:
     return record
 
 
-@pytest.mark.parametrize("args", [["status"], ["list"], ["check"], ["list", "--format", "json"]])
+@pytest.mark.parametrize("args", [["status"], ["list"], ["list", "--format", "json"],
+                                  ["show", "8"], ["report", "--format", "json"]])
 def test_commands_that_need_no_history_do_not_run_git(year, git_calls, args):
     path = f"{git_calls.parent / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}"
     result = run(year, *args, env={"PATH": path})
@@ -485,3 +486,28 @@ def test_gk_now_sets_the_real_today(gk):
     assert result.exit_code == 0 and result.stderr == ""  # today: the file as it is, no note
     result = gk("status", env={**CALM, "GK_NOW": "明天"})
     assert result.exit_code == 2 and "GK_NOW=明天 is not a date" in result.output
+
+
+def test_the_schema_knows_extensions_and_meetings(gk):
+    """As an editor reads YAML (1.2: a key `on` is text), the schema takes what gk check takes."""
+    import yaml
+
+    jsonschema = pytest.importorskip("jsonschema")
+    from gkcli import schema as schemas
+
+    def editor_view(value):
+        if isinstance(value, dict):
+            return {("on" if k is True else str(k)): editor_view(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [editor_view(v) for v in value]
+        return value.isoformat() if hasattr(value, "isoformat") else value
+
+    gk("extend", "5", "--to", "2022年6月底", "--reason", "等待省级平台", "--by", "陈伟")
+    gk("meeting", "第一次专题会议", "--on", "2021-06-01")
+    text = gk.tasks.read_text(encoding="utf-8")
+    assert gk("check").exit_code == 0
+    validator = jsonschema.Draft202012Validator(json.loads(schemas.text("tasks")))
+    assert list(validator.iter_errors(editor_view(yaml.safe_load(text)))) == []
+    broken = text.replace("        reason: 等待省级平台\n", "", 1)
+    assert gk.tasks.write_text(broken, encoding="utf-8") and gk("check").exit_code == 1
+    assert list(validator.iter_errors(editor_view(yaml.safe_load(broken))))
