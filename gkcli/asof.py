@@ -18,10 +18,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gkcli import store
 from gkcli.history import History, Rec, Snapshot, note_date, shown
 from gkcli.model import Extension, Meeting, Table, Task, in_force
+
+if TYPE_CHECKING:
+    from gkcli.diff import ItemChange, LogEntry
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,7 @@ class Facts:
 @dataclass
 class AsOf:
     table: Table
-    note: tuple[str, dict] | None = None  # a catalogue key and values, said on stderr
+    note: tuple[str, dict[str, object]] | None = None  # a catalogue key and values, said on stderr
     index: int | None = None  # of the version in history.versions the structure comes from
     history: History | None = None
     current: bool = False  # the file as it is now (edits not committed count)
@@ -73,7 +77,7 @@ def settle(task: Task, facts: Facts, day: date) -> Task:
             status = facts.status or "doing"
     undated = set(p for p in task.progress if note_date(p) is None)
     progress = tuple(p for p in facts.progress
-                     if (note_date(p) is not None and note_date(p) <= day) or p in undated)
+                     if ((on := note_date(p)) is not None and on <= day) or p in undated)
     extensions = [e for e in facts.extensions if e.on <= day]
     original = task.original
     deadline, marked = in_force(original, extensions)
@@ -183,8 +187,8 @@ LAST_MEETING = ("last-meeting", "上次会议")
 class Period:
     since: date
     until: date
-    changes: list
-    note: tuple[str, dict] | None = None
+    changes: list[ItemChange]
+    note: tuple[str, dict[str, object]] | None = None
 
 
 def what_changed(data_dir: Path, since: str | None, until: date, today: date, real_today: date,
@@ -247,11 +251,11 @@ def what_changed(data_dir: Path, since: str | None, until: date, today: date, re
 class ItemHistory:
     task_id: int
     title: str
-    entries: list
+    entries: list[LogEntry]
     facts: list[tuple[str, object]]  # (kind, value) from the newest version that has the item
-    note: tuple[str, dict] | None = None
+    note: tuple[str, dict[str, object]] | None = None
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {"id": self.task_id, "title": self.title,
                 "changes": [e.as_json() for e in self.entries],
                 "facts": [{"kind": k, "value": v.as_json() if isinstance(v, Extension) else v}
@@ -266,7 +270,7 @@ def item_history(data_dir: Path, task_id: int, today: date) -> ItemHistory:
 
     history = History(data_dir)
     text = store.read_text(data_dir / store.TASKS_FILE)[0]
-    note = None
+    note: tuple[str, dict[str, object]] | None = None
     if not history.in_git:
         note = ("log_no_git", {})
     versions = history.versions

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
-from gkcli.errors import GkError, no_item
+from gkcli.errors import GkError
 from gkcli.gitops import PREFIX
 from gkcli.model import Table
 from gkcli.store import TASKS_FILE, display_path
@@ -24,7 +24,7 @@ from gkcli.yamledit import TasksText
 class Change:
     message: str  # also the commit message: "gk: #5 done (2021-06-28)"
     edit: Callable[[TasksText], None]
-    said: list[tuple[str, dict]] = field(default_factory=list)  # catalogue keys to tell the user
+    said: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # catalogue keys to tell the user
 
 
 @dataclass
@@ -35,8 +35,7 @@ class Saved:
 
 def _ids(table: Table, ids: tuple[int, ...] | list[int]) -> str:
     for task_id in ids:
-        if table.task(task_id) is None:
-            raise no_item(task_id)
+        table.find(task_id)  # NotFound for an id the table does not have
     return " ".join(f"#{i}" for i in ids)
 
 
@@ -51,7 +50,7 @@ def office_name(table: Table, name: str) -> str:
 def start(table: Table, ids: tuple[int, ...]) -> Change:
     label = _ids(table, ids)
     for task_id in ids:
-        if table.task(task_id).status == "done":
+        if table.find(task_id).status == "done":
             raise GkError(f"#{task_id} is done; use gk reopen {task_id} to take it up again")
 
     def edit(doc: TasksText) -> None:
@@ -72,10 +71,10 @@ def done(table: Table, ids: tuple[int, ...], day: date, today: date,
     _ids(table, ids)
     check_on(table, day, today)
     occurrences = done_entries(table, ids, day, cycle)
-    said: list[tuple[str, dict]] = []
+    said: list[tuple[str, dict[str, Any]]] = []
     chosen = []
     for task_id in ids:
-        task = table.task(task_id)
+        task = table.find(task_id)
         if task_id in occurrences or task.status != "done":
             chosen.append(task_id)
         elif explicit and task.done_on != day:
@@ -102,7 +101,7 @@ def done(table: Table, ids: tuple[int, ...], day: date, today: date,
 
 def reopen(table: Table, ids: tuple[int, ...]) -> Change:
     _ids(table, ids)
-    chosen = [i for i in ids if table.task(i).status == "done"]
+    chosen = [i for i in ids if table.find(i).status == "done"]
     said = [("not_done", {"id": i}) for i in ids if i not in chosen]
 
     def edit(doc: TasksText) -> None:
@@ -129,7 +128,7 @@ def note(table: Table, ids: tuple[int, ...], text: str, day: date,
     entry = f"{day.isoformat()} {text}"
 
     def place(task_id: int) -> int:
-        progress = table.task(task_id).progress
+        progress = table.find(task_id).progress
         at = len(progress)
         while at > 0 and (note_date(progress[at - 1]) or day) > day:
             at -= 1
@@ -142,7 +141,7 @@ def note(table: Table, ids: tuple[int, ...], text: str, day: date,
     return Change(f"{PREFIX}{label} note ({day.isoformat()})", edit)
 
 
-def correct(table: Table, ids: tuple[int, ...], fields: dict, today: date) -> Change:
+def correct(table: Table, ids: tuple[int, ...], fields: dict[str, Any], today: date) -> Change:
     """``gk set``: replace fields; a status of done records done_on, todo/doing clears it."""
     label = _ids(table, ids)
     if not fields:
@@ -158,7 +157,7 @@ def correct(table: Table, ids: tuple[int, ...], fields: dict, today: date) -> Ch
         for task_id in ids:
             for key, value in fields.items():
                 doc.set_field(task_id, key, value)
-            if status == "done" and table.task(task_id).done_on is None:
+            if status == "done" and table.find(task_id).done_on is None:
                 doc.set_field(task_id, "done_on", today)
             elif status in ("todo", "doing"):
                 doc.remove_field(task_id, "done_on")
@@ -167,7 +166,7 @@ def correct(table: Table, ids: tuple[int, ...], fields: dict, today: date) -> Ch
     return Change(f"{PREFIX}{label} set {what}", edit)
 
 
-def add(table: Table, fields: dict, today: date, task_id: int | None = None) -> Change:
+def add(table: Table, fields: dict[str, Any], today: date, task_id: int | None = None) -> Change:
     """A new item at the end; ``fields`` in file order (group, title, lead, assist, deadline, status)."""
     taken = [t.id for t in table.tasks]
     if task_id is None:

@@ -20,6 +20,8 @@ from gkcli import deadlines
 from gkcli.history import History, Rec, Snapshot, Version, item_block, note_date, read_snapshot
 from gkcli.model import Table, Task
 
+Adder = Callable[..., None]  # add(task, kind, date, old=None, new=None, counts=True)
+
 DATED = ("done", "note", "extended")  # facts that carry their own dates
 KINDS = ("added", "removed", "started", "done", "reopened", "deadline", "extended", "lead",
          "assist", "title", "note", "overdue", "due_soon")
@@ -36,7 +38,7 @@ class ItemChange:
     new: object = None
     counts: bool = True  # an extension granted after the deadline it replaces does not
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         """The JSON contract of ``gk changes --format json``: add fields, never rename."""
         return {"id": self.id, "kind": self.kind, "date": self.date.isoformat(),
                 "title": self.title, "lead": self.lead, "old": self.old, "new": self.new}
@@ -146,7 +148,8 @@ def concerning(found: list[ItemChange], tables: tuple[Table, ...], office: str) 
     return [c for c in found if involved(c)]
 
 
-def _structure(old: Task, new: Task, add, dater: Dater, canon) -> None:
+def _structure(old: Task, new: Task, add: Adder, dater: Dater,
+               canon: Callable[[str], str | None]) -> None:
     if old.title != new.title:
         add(new, "title", dater.on(new.id, lambda r: r is not None and r.title == new.title),
             old.title, new.title)
@@ -162,7 +165,7 @@ def _structure(old: Task, new: Task, add, dater: Dater, canon) -> None:
             old.original.text, new.original.text)
 
 
-def _facts(old: Task, new: Task, add, dater: Dater, since: date) -> None:
+def _facts(old: Task, new: Task, add: Adder, dater: Dater, since: date) -> None:
     if new.status == "done" and old.status != "done":
         when = new.done_on or dater.on(new.id, lambda r: r is not None and r.status == "done")
         add(new, "done", when, new.deadline.date.isoformat() if new.deadline.date else None,
@@ -182,11 +185,14 @@ def _facts(old: Task, new: Task, add, dater: Dater, since: date) -> None:
         if entry not in seen:
             day = note_date(entry)
             text = entry.split(" ", 1)[1] if day and " " in entry else entry
-            add(new, "note", day or dater.on(new.id, lambda r, e=entry: r is not None and e in r.progress),
-                None, text)
+            add(new, "note", day or dater.on(new.id, _holds_note(entry)), None, text)
 
 
-def _time(old: Task, new: Task, add, since: date, until: date, soon_days: int) -> None:
+def _holds_note(entry: str) -> Callable[[Rec | None], bool]:
+    return lambda rec: rec is not None and entry in rec.progress
+
+
+def _time(old: Task, new: Task, add: Adder, since: date, until: date, soon_days: int) -> None:
     """Items that became overdue or due soon between the two dates, commit or no commit."""
     if new.status == "done" or old.status == "done" or new.deadline.date is None:
         return  # a reopened item is told as reopened
@@ -210,7 +216,7 @@ class LogEntry:
     old: object = None
     new: object = None
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {"date": self.date.isoformat(), "commit": self.commit, "author": self.author,
                 "kind": self.kind, "old": self.old, "new": self.new}
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from gkcli import deadlines
 from gkcli.errors import GkError
@@ -109,7 +110,7 @@ def note_date(entry: str) -> date | None:
         return None
 
 
-def _run(args: list[str], cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess | None:
+def _run(args: list[str], cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes] | None:
     try:
         return subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True)
     except (FileNotFoundError, NotADirectoryError):
@@ -125,7 +126,7 @@ class History:
         self.versions: list[Version] = []
         self._texts: dict[str, str] = {}
         self._snapshots: dict[str, Snapshot] = {}
-        self._batch: subprocess.Popen | None = None
+        self._batch: subprocess.Popen[bytes] | None = None
         self._read_log()
 
     def __del__(self) -> None:
@@ -136,7 +137,8 @@ class History:
         batch, self._batch = getattr(self, "_batch", None), None
         if batch is not None:
             try:
-                batch.stdin.close()  # type: ignore[union-attr]
+                if batch.stdin:
+                    batch.stdin.close()
                 batch.wait(timeout=5)
             except (OSError, subprocess.TimeoutExpired):
                 batch.kill()
@@ -271,7 +273,7 @@ def _date(value: object) -> date | None:
     return None
 
 
-def _on(entry: dict) -> object:
+def _on(entry: dict[Any, Any]) -> object:
     """The ``on`` field: YAML 1.1 reads a plain ``on`` key as true."""
     return entry["on"] if "on" in entry else entry.get(True)
 
@@ -305,7 +307,7 @@ def read_snapshot(text: str) -> Snapshot:
         return Snapshot(readable=False)
     if not isinstance(data, dict):
         return Snapshot(readable=False)
-    notice = data.get("notice") if isinstance(data.get("notice"), dict) else {}
+    notice = data["notice"] if isinstance(data.get("notice"), dict) else {}
     issued = _date(notice.get("issued"))
     year = issued.year if issued else None
     items: dict[int, Rec] = {}
@@ -323,7 +325,9 @@ def read_snapshot(text: str) -> Snapshot:
             notes=_text(entry.get("notes")), done_occurrences=_texts(entry.get("done_occurrences")))
     meetings = []
     for entry in data.get("meetings") or [] if isinstance(data.get("meetings"), list) else []:
-        on = _date(_on(entry)) if isinstance(entry, dict) else None
+        if not isinstance(entry, dict):
+            continue
+        on = _date(_on(entry))
         if on:
             meetings.append(Meeting(on, _text(entry.get("title"))))
     return Snapshot(items, tuple(meetings), year)

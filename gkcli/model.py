@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from gkcli import deadlines
 from gkcli.deadlines import Deadline
+from gkcli.errors import no_item
 from gkcli.offices import OfficeRegistry
 from gkcli.workdays import Calendar
 
@@ -45,7 +47,7 @@ class Extension:
     by: str = ""
     counts: bool = True
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {"on": self.on.isoformat(), "from": self.from_text, "to": self.to.text,
                 "reason": self.reason, "by": self.by or None, "counts": self.counts}
 
@@ -183,6 +185,13 @@ class Table:
             if task.id == task_id:
                 return task
         return None
+
+    def find(self, task_id: int) -> Task:
+        """The item numbered ``task_id``; NotFound (没有第N项) when the table has none."""
+        task = self.task(task_id)
+        if task is None:
+            raise no_item(task_id)
+        return task
 
     def group_title(self, group_id: int) -> str:
         group = self.groups.get(group_id)

@@ -4,6 +4,7 @@ every dated write shares (``--on`` not in the future, nor before the notice was 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from gkcli import deadlines
 from gkcli.changes import Change, _ids
@@ -36,9 +37,9 @@ def extend(table: Table, ids: tuple[int, ...], to: str, reason: str, day: date, 
     to = to.strip()
     issued = table.notice.issued
     new = deadlines.resolve(to, issued.year if issued else None)
-    said: list[tuple[str, dict]] = []
+    said: list[tuple[str, dict[str, Any]]] = []
     for task_id in ids:
-        task = table.task(task_id)
+        task = table.find(task_id)
         if task.status == "done":
             raise GkError("extend_done", id=task_id,
                           day=task.done_on.isoformat() if task.done_on else "—")
@@ -52,7 +53,7 @@ def extend(table: Table, ids: tuple[int, ...], to: str, reason: str, day: date, 
 
     def edit(doc: TasksText) -> None:
         for task_id in ids:
-            entry: dict = {"on": day, "from": table.task(task_id).deadline.text, "to": to,
+            entry: dict[str, Any] = {"on": day, "from": table.find(task_id).deadline.text, "to": to,
                            "reason": reason}
             if by and by.strip():
                 entry["by"] = by.strip()
@@ -64,7 +65,7 @@ def extend(table: Table, ids: tuple[int, ...], to: str, reason: str, day: date, 
 def meeting(table: Table, day: date, today: date, title: str | None = None) -> Change:
     """Record a meeting of the leading group in tasks.yaml (a top-level ``meetings:`` list)."""
     check_on(table, day, today)
-    entry: dict = {"on": day}
+    entry: dict[str, Any] = {"on": day}
     if title and title.strip():
         entry["title"] = " ".join(title.split())
 
