@@ -59,6 +59,7 @@ class Change:
                 want = old[task_id]
             if replace(want, line=0) != replace(task, line=0):
                 raise WriteRefused("unintended_change", what=f"#{task_id}")
+    said: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # catalogue keys to tell the user
 
 
 @dataclass
@@ -103,55 +104,96 @@ def start(table: Table, ids: tuple[int, ...]) -> Change:
 
 
 def done(table: Table, ids: tuple[int, ...], day: date, today: date,
-         cycle: str | None = None) -> Change:
-    """Mark items done; a recurring item records one occurrence (``cycle``, else the current one)."""
+         explicit: bool = False, cycle: str | None = None) -> Change:
+    """Mark items done on ``day``; a recurring item records one occurrence (``cycle``, else the
+    current one). An item already done is left as it is (and the user told when it was
+    done), unless ``explicit`` (--on was given): then its date is corrected."""
+    from gkcli.records import check_on
     from gkcli.recurrence import done_entries
 
-    label = _ids(table, ids)
-    if day > today:
-        raise GkError(f"--on {day.isoformat()} is after today ({today.isoformat()})")
+    _ids(table, ids)
+    check_on(table, day, today)
     occurrences = done_entries(table, ids, day, cycle)
+    said: list[tuple[str, dict[str, Any]]] = []
+    chosen = []
+    for task_id in ids:
+        task = table.find(task_id)
+        if task_id in occurrences or task.status != "done":
+            chosen.append(task_id)
+        elif explicit and task.done_on != day:
+            chosen.append(task_id)
+            said.append(("done_corrected", {"id": task_id, "new": day.isoformat(),
+                                            "old": task.done_on.isoformat() if task.done_on else "—"}))
+        elif task.done_on:
+            said.append(("already_done", {"id": task_id, "day": task.done_on.isoformat()}))
+        else:
+            said.append(("already_done_undated", {"id": task_id}))
 
     def edit(doc: TasksText) -> None:
-        for task_id in ids:
+        for task_id in chosen:
             if task_id in occurrences:
                 doc.append_to_list(task_id, "done_occurrences", occurrences[task_id])
                 continue
             doc.set_field(task_id, "status", "done")
             doc.set_field(task_id, "done_on", day)
 
+    label = " ".join(f"#{i}" for i in chosen)
     which = "".join(f"; #{i} occurrence {e.split()[0]}" for i, e in occurrences.items())
     changed: dict[int, Expect] = {i: lambda _, t, __: replace(t, status="done", done_on=day)
-                                  for i in ids if i not in occurrences}
+                                  for i in chosen if i not in occurrences}
     changed.update({i: _one_more_occurrence for i in occurrences})
-    return Change(f"{PREFIX}{label} done ({day.isoformat()}){which}", edit, changed=changed)
+    return Change(f"{PREFIX}{label} done ({day.isoformat()}){which}", edit, changed=changed,
+                  said=said)
 
 
 def reopen(table: Table, ids: tuple[int, ...]) -> Change:
-    label = _ids(table, ids)
+    _ids(table, ids)
+    chosen = [i for i in ids if table.find(i).status == "done"]
+    said = [("not_done", {"id": i}) for i in ids if i not in chosen]
 
     def edit(doc: TasksText) -> None:
-        for task_id in ids:
+        for task_id in chosen:
             doc.set_field(task_id, "status", "doing")
             doc.remove_field(task_id, "done_on")
 
-    return Change(f"{PREFIX}{label} reopened", edit,
-                  changed={i: lambda _, t, __: replace(t, status="doing", done_on=None) for i in ids})
+    label = " ".join(f"#{i}" for i in chosen)
+    return Change(f"{PREFIX}{label} reopened", edit, said=said,
+                  changed={i: lambda _, t, __: replace(t, status="doing", done_on=None)
+                           for i in chosen})
 
 
-def note(table: Table, ids: tuple[int, ...], text: str, day: date) -> Change:
+def note(table: Table, ids: tuple[int, ...], text: str, day: date,
+         today: date | None = None) -> Change:
+    """A dated progress note, put among the item's notes in date order."""
+    from gkcli.history import note_date
+    from gkcli.records import check_on
+
     label = _ids(table, ids)
     text = " ".join(one_line(text, "note").split())
     if not text:
         raise GkError("the note is empty")
+    if today is not None:
+        check_on(table, day, today)
     entry = f"{day.isoformat()} {text}"
+
+    def place(task_id: int) -> int:
+        progress = table.find(task_id).progress
+        at = len(progress)
+        while at > 0 and (note_date(progress[at - 1]) or day) > day:
+            at -= 1
+        return at
 
     def edit(doc: TasksText) -> None:
         for task_id in ids:
-            doc.append_to_list(task_id, "progress", entry)
+            doc.insert_into_list(task_id, "progress", place(task_id), entry)
 
     return Change(f"{PREFIX}{label} note ({day.isoformat()})", edit,
-                  changed={i: lambda _, t, __: replace(t, progress=(*t.progress, entry)) for i in ids})
+                  changed={i: _note_at(place(i), entry) for i in ids})
+
+
+def _note_at(at: int, entry: str) -> Expect:
+    """The expectation of a note put at position ``at`` of an item's progress list."""
+    return lambda _, t, __: replace(t, progress=(*t.progress[:at], entry, *t.progress[at:]))
 
 
 def correct(table: Table, ids: tuple[int, ...], fields: dict[str, Any], today: date) -> Change:
@@ -197,6 +239,18 @@ def _one_more_occurrence(_: Table, old: Task, new: Task) -> Task:
     grown = len(new.done_occurrences) == len(old.done_occurrences) + 1 \
         and new.done_occurrences[:-1] == old.done_occurrences
     return replace(old, done_occurrences=new.done_occurrences) if grown else old
+
+
+def one_more_extension(_: Table, old: Task, new: Task) -> Task:
+    """An item extended: one extension more (by date), the deadline in force following it."""
+    added = [e for e in new.extensions if e not in old.extensions]
+    grown = len(new.extensions) == len(old.extensions) + 1 and len(added) == 1 \
+        and {(e.on, e.to, e.reason) for e in old.extensions} \
+        <= {(e.on, e.to, e.reason) for e in new.extensions}
+    if not grown:
+        return old
+    return replace(old, extensions=new.extensions, deadline=new.deadline,
+                   deadline_original=new.deadline_original)
 
 
 def _fields_as_read(table: Table, fields: dict[str, Any], old: Task | None,

@@ -24,7 +24,7 @@ class GkGroup(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             try:
-                return super().invoke(ctx)
+                result = super().invoke(ctx)
             finally:
                 sys.stdout.flush()  # a reader that left (`gk list | head`) shows up here
         except DataError as exc:
@@ -38,6 +38,11 @@ class GkGroup(click.Group):
         except BrokenPipeError:
             _reader_left()  # `gk list | head`: the reader left; nothing to say
             ctx.exit(0)
+        app = ctx.find_object(App)
+        if app is not None and app.note:  # how the as-of table was made, after the output
+            sys.stdout.flush()
+            click.echo(f"gk: {_words(ctx).message(*app.note)}", err=True)
+        return result
 
 
 def _reader_left() -> None:
@@ -57,32 +62,49 @@ def _words(ctx: click.Context):
 
 
 class App:
-    """What every command shares: where the data is, today, the language. Loads lazily."""
+    """What every command shares: where the data is, today, the language. Loads lazily.
+
+    ``table`` is the table as it stood at the end of ``today`` (read commands);
+    ``current`` is the file as it is now (write commands, roster, check).
+    """
 
     def __init__(self, data: str | None, today: date | None, lang: str,
                  soon_days: int | None):
         self.data_arg = data
-        self.today = today or date.today()
+        self.real_today = _now()  # the one place gk reads the clock
+        self.today = today or self.real_today
         self.lang = lang
         self.soon_days_arg = soon_days
+        self._current: Table | None = None
         from gkcli.i18n import Words
 
         self.words = Words(lang)  # the language, chosen once
         self._table: Table | None = None
+        self.note: tuple[str, dict] | None = None
 
     @property
     def data_dir(self) -> Path:
         return store.find_data_dir(self.data_arg)
 
     @property
+    def current(self) -> Table:
+        if self._current is None:
+            self._current = store.load_table(self.data_dir)
+        return self._current
+
+    @property
     def table(self) -> Table:
         if self._table is None:
-            self._table = store.load_table(self.data_dir)
+            from gkcli import asof
+
+            found = asof.table_as_of(self.data_dir, self.today, self.real_today, self.current)
+            self.note = found.note
+            self._table = found.table
         return self._table
 
     @property
     def soon_days(self) -> int:
-        return self.table.settings.due_soon_days if self.soon_days_arg is None else self.soon_days_arg
+        return self.current.settings.due_soon_days if self.soon_days_arg is None else self.soon_days_arg
 
     def items(self) -> list[query.Item]:
         return query.items(self.table, self.today, self.soon_days)
@@ -93,6 +115,23 @@ class App:
 
 
 pass_app = click.make_pass_decorator(App)
+
+
+def _now() -> date:
+    """The real today: ``GK_NOW`` (for reproducible examples and tests), else the system clock.
+
+    ``--today``/``GK_TODAY`` is the day the table is shown as of; this is the day it is now,
+    which decides whether that needs the history (a past day) or not.
+    """
+    import os
+
+    fixed = os.environ.get("GK_NOW")
+    if fixed:
+        try:
+            return deadlines.read_date(fixed)
+        except deadlines.DeadlineError:
+            raise click.UsageError(f"GK_NOW={fixed[:20]} is not a date (write it as 2021-06-30)") from None
+    return date.today()
 
 
 def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -169,8 +208,9 @@ def out() -> TextIO:
 @click.group(cls=GkGroup, context_settings=CONTEXT_SETTINGS)
 @click.option("--data", envvar="GK_DATA", metavar="DIR",
               help="Folder with tasks.yaml and leading_group.yaml [env GK_DATA; default: nearest data/ upward].")
-@click.option("--today", envvar="GK_TODAY", callback=_date_option, metavar="DATE",
-              help="Pretend today is DATE (2021-06-30) [env GK_TODAY].")
+@click.option("--today", "--as-of", "today", envvar="GK_TODAY", callback=_date_option,
+              metavar="DATE",
+              help="The table as it stood at the end of DATE (2021-06-30) [env GK_TODAY].")
 @click.option("--lang", envvar="GK_LANG", type=click.Choice(["zh", "en"]), default="zh",
               show_default=True, help="Language of output [env GK_LANG].")
 @click.option("--soon-days", type=click.IntRange(min=0), metavar="N",
@@ -253,7 +293,7 @@ def roster(app: App, office: str | None, fmt: str) -> None:
     """
     from gkcli import report
 
-    app.show("roster", fmt, report.roster(app.table, office))
+    app.show("roster", fmt, report.roster(app.current, office))
 
 
 @cli.command()
@@ -269,7 +309,7 @@ def who(app: App, office: str, fmt: str) -> None:
     """
     from gkcli import report
 
-    app.show("roster", fmt, report.roster(app.table, office))
+    app.show("roster", fmt, report.roster(app.current, office))
 
 
 @cli.command()
@@ -577,6 +617,57 @@ def timeline(app: App, **filters) -> None:
     app.show("timeline", "table", report.timeline(app.table, rows, app.today))
 
 
+# --- the table over time ---------------------------------------------------------------------
+
+@cli.command()
+@click.option("--since", metavar="DATE|REV|last-meeting",
+              help="From the end of this day, from a git revision, or from the last meeting "
+                   "[default: last-meeting].")
+@click.option("--until", callback=_date_option, metavar="DATE", help="To the end of this day [default: today].")
+@click.option("--office", metavar="NAME", help="Only items the office leads or assists.")
+@format_option("changes")
+@pass_app
+def changes(app: App, since: str | None, until: date | None, office: str | None, fmt: str) -> None:
+    """What changed between two dates, item by item, grouped by lead office.
+
+    Added, removed, started, done (按时/超时), reopened, deadline changed, extended,
+    lead/assist/title changed, progress notes (with their text), and items that became
+    overdue or due soon just because time passed. Compares the tables as they stood on
+    the two dates (see "As of a date" in the README), by item id.
+
+    \b
+    Example:
+        gk changes                              # since the last gk meeting
+        gk changes --since 2021-01-01 --until 2021-03-31 --format md
+        gk changes --since HEAD~5 --office 安监股 --format json
+    """
+    from gkcli import asof
+
+    period = asof.what_changed(app.data_dir, since, until or app.today, app.today, app.real_today,
+                               app.soon_days, app.current, office)
+    app.note = period.note
+    app.show("changes", fmt, period)
+
+
+@cli.command(name="log")
+@click.argument("task_id", metavar="ID", type=int)
+@format_option("log")
+@pass_app
+def log_(app: App, task_id: int, fmt: str) -> None:
+    """One item's history: every recorded change (date, commit, author, old → new), hand
+    edits included, then its dated facts. Works for an item since removed.
+
+    \b
+    Example:
+        gk log 8
+    """
+    from gkcli import asof
+
+    found = asof.item_history(app.data_dir, task_id, app.today)
+    app.note = found.note
+    app.show("log", fmt, found)
+
+
 # --- writing ---------------------------------------------------------------------------------
 
 def write_options(func):
@@ -592,11 +683,14 @@ def _save(app: App, change, dry_run: bool, commit: bool | None) -> None:
     """Save a change to tasks.yaml and say what happened."""
     from gkcli import changes
 
-    commit = app.table.settings.commit if commit is None else commit
+    commit = app.current.settings.commit if commit is None else commit
     saved = changes.save(app.data_dir, change, dry_run=dry_run, commit=commit)
     result = saved.result
+    for key, values in change.said:
+        click.echo(app.words.message(key, values))
     if not result.changed:
-        click.echo(app.words("no_change"))
+        if not change.said:
+            click.echo(app.words("no_change"))
     elif dry_run:
         click.echo(result.diff(), nl=False)
     else:
@@ -622,7 +716,7 @@ def start(app: App, ids: tuple[int, ...], dry_run: bool, commit: bool | None) ->
     """
     from gkcli import changes
 
-    _save(app, changes.start(app.table, ids), dry_run, commit)
+    _save(app, changes.start(app.current, ids), dry_run, commit)
 
 
 @cli.command()
@@ -638,6 +732,9 @@ def done(app: App, ids: tuple[int, ...], on: date | None, cycle: str | None, dry
          commit: bool | None) -> None:
     """Mark items as done, recording done_on (today unless --on).
 
+    An item already done is left as it is (gk says when it was done); with --on its
+    date is corrected. --on may not be in the future or before the notice was issued.
+
     A recurring item (每月底, 每季度末) stays open: gk records that one occurrence was
     done, in the item's done_occurrences list.
 
@@ -649,7 +746,8 @@ def done(app: App, ids: tuple[int, ...], on: date | None, cycle: str | None, dry
     """
     from gkcli import changes
 
-    _save(app, changes.done(app.table, ids, on or app.today, app.today, cycle), dry_run, commit)
+    _save(app, changes.done(app.current, ids, on or app.today, app.today,
+                            explicit=on is not None, cycle=cycle), dry_run, commit)
 
 
 @cli.command()
@@ -657,7 +755,7 @@ def done(app: App, ids: tuple[int, ...], on: date | None, cycle: str | None, dry
 @write_options
 @pass_app
 def reopen(app: App, ids: tuple[int, ...], dry_run: bool, commit: bool | None) -> None:
-    """Take done items up again: status doing, done_on cleared.
+    """Take done items up again: status doing, done_on cleared (items not done are left).
 
     \b
     Example:
@@ -665,7 +763,7 @@ def reopen(app: App, ids: tuple[int, ...], dry_run: bool, commit: bool | None) -
     """
     from gkcli import changes
 
-    _save(app, changes.reopen(app.table, ids), dry_run, commit)
+    _save(app, changes.reopen(app.current, ids), dry_run, commit)
 
 
 @cli.command()
@@ -679,7 +777,7 @@ def note(app: App, ids: tuple[int, ...], text: str, on: date | None, dry_run: bo
          commit: bool | None) -> None:
     """Add a dated progress note (进展情况) to items.
 
-    The note goes at the end of the item's progress list as "DATE TEXT".
+    The note goes into the item's progress list as "DATE TEXT", in date order.
 
     \b
     Example:
@@ -690,7 +788,7 @@ def note(app: App, ids: tuple[int, ...], text: str, on: date | None, dry_run: bo
 
     if not text.strip():
         raise click.BadParameter("the note is empty", param_hint="TEXT")
-    _save(app, changes.note(app.table, ids, text, on or app.today), dry_run, commit)
+    _save(app, changes.note(app.current, ids, text, on or app.today, app.today), dry_run, commit)
 
 
 @cli.command(name="set")
@@ -727,7 +825,7 @@ def set_(app: App, ids: tuple[int, ...], status, deadline, lead, assist, title, 
     if not fields:
         raise click.UsageError("nothing to set: give --status, --deadline, --start, --lead, "
                                "--assist, --title, --group or --notes")
-    _save(app, changes.correct(app.table, ids, fields, app.today), dry_run, commit)
+    _save(app, changes.correct(app.current, ids, fields, app.today), dry_run, commit)
 
 
 @cli.command()
@@ -760,7 +858,7 @@ def add(app: App, group: int, title: str, lead: str, assist: tuple[str, ...], de
     fields = {"group": group, "title": title, "lead": lead, "assist": list(assist),
               **({"start": start} if start else {}),
               "deadline": deadline.strip(), "status": status}
-    _save(app, changes.add(app.table, fields, app.today, task_id), dry_run, commit)
+    _save(app, changes.add(app.current, fields, app.today, task_id), dry_run, commit)
 
 
 @cli.command()
@@ -778,12 +876,44 @@ def rm(app: App, ids: tuple[int, ...], yes: bool, dry_run: bool, commit: bool | 
     """
     from gkcli import changes
 
-    change = changes.remove(app.table, ids)
+    change = changes.remove(app.current, ids)
     if not (yes or dry_run):
         for task_id in ids:
-            click.echo(f"#{task_id} {app.table.find(task_id).title}")
+            click.echo(f"#{task_id} {app.current.find(task_id).title}")
         click.confirm(f"Remove {len(ids)} item(s)?", abort=True)
     _save(app, change, dry_run, commit)
+
+
+@cli.command()
+@ids_argument
+@click.option("--to", "to", required=True, metavar="DEADLINE",
+              help="The new deadline, a phrase (2021年9月底) or a date.")
+@click.option("--reason", required=True, metavar="TEXT", help="Why it was extended.")
+@click.option("--on", "on", callback=_date_option, metavar="DATE",
+              help="The day the extension was granted [default: today].")
+@click.option("--by", "by", metavar="NAME", help="Who granted it.")
+@write_options
+@pass_app
+def extend(app: App, ids: tuple[int, ...], to: str, reason: str, on: date | None, by: str | None,
+           dry_run: bool, commit: bool | None) -> None:
+    """Extend items' deadline (延期), keeping the original and a dated record of it.
+
+    The deadline in force is the last extension's. An extension counts only if granted
+    on or before the deadline it replaces: one granted later is recorded and shown, but
+    the item is judged against the earlier deadline (没有办理延期的事项按原定时间考核).
+    A done item cannot be extended.
+
+    \b
+    Example:
+        gk extend 8 --to 2021年9月底 --reason 等待上级文件 --by 陈伟
+    """
+    from gkcli import records
+
+    if not reason.strip():
+        raise click.BadParameter(_words(click.get_current_context()).message("reason_empty"),
+                                 param_hint="--reason")
+    _save(app, records.extend(app.current, ids, to, reason, on or app.today, app.today, by),
+          dry_run, commit)
 
 
 @cli.command()
@@ -810,10 +940,32 @@ def reported(app: App, office: str, on: date | None, cycle: str | None, what: st
     """
     from gkcli import reporting
 
-    table = app.table
+    table = app.current
     name = table.offices.resolve(office)
     _save(app, reporting.reported(table, name, on or app.today, app.today, cycle, what),
           dry_run, commit)
+
+
+@cli.command()
+@click.argument("title", required=False, metavar="[TITLE]")
+@click.option("--on", "on", callback=_date_option, metavar="DATE",
+              help="The day of the meeting [default: today].")
+@write_options
+@pass_app
+def meeting(app: App, title: str | None, on: date | None, dry_run: bool,
+            commit: bool | None) -> None:
+    """Record a meeting of the leading group in tasks.yaml (it travels with the repository).
+
+    gk changes starts from the last meeting by default, and gk status says what
+    happened since it.
+
+    \b
+    Example:
+        gk meeting 第二次专题会议 --on 2021-03-05
+    """
+    from gkcli import records
+
+    _save(app, records.meeting(app.current, on or app.today, app.today, title), dry_run, commit)
 
 
 @cli.command()

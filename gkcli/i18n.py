@@ -165,6 +165,48 @@ _WORDS: dict[str, tuple[str, str]] = {
     "rem.item": ("{n}. [{part}] {id}号 {title}（完成时间：{deadline}，{days}）",
                  "{n}. [{part}] #{id} {title} (deadline {deadline}, {days})"),
     "rem.sender": ("{attached}（{office}）", "{office}"),
+    # the table over time
+    "on_time": ("按时", "on time"),
+    "late_n": ("超时{n}天", "{n} days late"),
+    "done_how": ("已完成（{how}）", "done ({how})"),
+    "rep.extended": ("延期", "Extended"),
+    "extensions": ("延期", "Extensions"),
+    "original_deadline": ("原定完成时间", "Original deadline"),
+    "extension_line": ("{on} 由 {source} 延至 {to}（{reason}）{by}",
+                       "{on}: {source} → {to} ({reason}){by}"),
+    "extension_late": ("，办理晚于原完成时间，按原定时间考核", "; granted late, not counted"),
+    "since_meeting": ("自上次会议（{day}）以来：完成 {done} 项，新增逾期 {overdue} 项",
+                      "Since the last meeting ({day}): {done} done, {overdue} newly overdue"),
+    "due_on": ("完成时间 {day}", "deadline {day}"),
+    "changes_header": ("{since} — {until} 的变化", "Changes {since} — {until}"),
+    "no_changes": ("这段时间没有变化。", "Nothing changed in this period."),
+    "uncommitted": ("未提交", "uncommitted"),
+    "log_header": ("第{id}项 {title}", "Item {id} {title}"),
+    "log_facts": ("有日期的记录", "Dated facts"),
+    "log_changes": ("修改记录", "Changes"),
+    "log_none": ("历史中没有这项的修改记录。", "No recorded changes to this item."),
+    "kind.added": ("新增", "added"),
+    "kind.removed": ("删除", "removed"),
+    "kind.started": ("开始", "started"),
+    "kind.done": ("完成", "done"),
+    "kind.reopened": ("重新打开", "reopened"),
+    "kind.deadline": ("完成时间", "deadline"),
+    "kind.extended": ("延期", "extended"),
+    "kind.lead": ("牵头股室", "lead"),
+    "kind.assist": ("协办股室", "assist"),
+    "kind.title": ("事项内容", "title"),
+    "kind.note": ("进展", "note"),
+    "kind.overdue": ("逾期", "overdue"),
+    "kind.due_soon": ("即将到期", "due soon"),
+    "kind.group": ("工作任务", "work task"),
+    "kind.note_removed": ("删去进展", "note removed"),
+    "kind.extension_removed": ("删去延期", "extension removed"),
+    "kind.status": ("进度", "status"),
+    "kind.notes": ("备注", "notes"),
+    "date": ("日期", "Date"),
+    "change": ("变化", "Change"),
+    "commit": ("提交", "Commit"),
+    "author": ("作者", "Author"),
     # the official calendar, recurring deadlines and reporting cycles
     "workdays_left_n": ("剩{n}个工作日", "{n} working days left"),
     "due_soon_items_workdays": ("即将到期事项（{days}个工作日内）", "Due within {days} working days"),
@@ -271,6 +313,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "anchor_edit_by_hand": ("{path}:{line}：{what} 用了锚点（&）、别名（*）或标签（!!），gk 不改这样的内容；请手工编辑",
                             "{path}:{line}: {what} uses an anchor (&), alias (*) or tag (!!), which gk "
                             "does not edit; edit it by hand"),
+    # the table over time (issue 8)
+    "asof_no_git": ("不在 git 仓库中，无法查到历史：按当前文件显示截至{day}已发生的情况",
+                    "not in a git repository, so no history: showing the current file with what "
+                    "had happened by {day}"),
+    "asof_no_history": ("tasks.yaml 还没有提交记录：按当前文件显示截至{day}已发生的情况",
+                        "tasks.yaml has no commits yet: showing the current file with what had "
+                        "happened by {day}"),
+    "asof_before_history": ("tasks.yaml 最早的提交在{first}，晚于{day}：按当前文件显示截至{day}已发生的情况",
+                            "tasks.yaml was first committed on {first}, after {day}: showing the "
+                            "current file with what had happened by {day}"),
+    "log_no_git": ("不在 git 仓库中，没有修改记录：只列出当前文件中有日期的记录",
+                   "not in a git repository, so no recorded changes: only the dated facts of "
+                   "the current file"),
+    "history_unreadable": ("读取 git 历史失败", "could not read the git history"),
+    "unknown_revision": ("--since：{rev} 既不是日期，也不是 git 中的版本（日期写作 2021-06-30）",
+                         "--since: {rev} is neither a date nor a revision in git "
+                         "(write dates as 2021-06-30)"),
+    "since_after_until": ("--since {since} 晚于 --until {until}", "--since {since} is after --until {until}"),
+    "no_meeting_yet": ("还没有记录会议：先运行 gk meeting，或用 --since 指定日期",
+                       "no meeting recorded yet: run gk meeting first, or give --since DATE"),
+    "on_in_future": ("--on {day} 晚于今天（{today}）", "--on {day} is after today ({today})"),
+    "on_before_notice": ("--on {day} 早于通知印发日期（{issued}）",
+                         "--on {day} is before the notice was issued ({issued})"),
+    "already_done": ("#{id} 已于{day}完成", "#{id} was done on {day}"),
+    "already_done_undated": ("#{id} 已完成", "#{id} is already done"),
+    "done_corrected": ("#{id} 完成日期由{old}改为{new}", "#{id}: done date corrected from {old} to {new}"),
+    "not_done": ("#{id} 尚未完成，无需重新打开", "#{id} is not done; nothing to reopen"),
+    "extend_done": ("#{id} 已于{day}完成，不能延期", "#{id} was done on {day}; it cannot be extended"),
+    "extend_not_later": ("#{id}：延期后的完成时间 {to} 不晚于现在的 {current}",
+                         "#{id}: the new deadline {to} is not after the current one ({current})"),
+    "extend_ongoing": ("#{id} 是长期事项，无需延期", "#{id} is ongoing; it has no deadline to extend"),
+    "extend_late": ("#{id} 的延期在原完成时间（{deadline}）之后才办理：已记录，但按原定时间考核",
+                    "#{id}: the extension was granted after its deadline ({deadline}); it is "
+                    "recorded, but the item is judged against that deadline"),
+    "reason_empty": ("延期理由不能为空", "the reason for the extension is empty"),
+    "no_item_ever": ("历史中从未有过第{id}项", "item {id} is not in the table or its history"),
     "export_stdout_format": ("写到 - 需要给出 --format（csv、xlsx、md、json、docx、ics 或 html）",
                              "writing to - needs --format (csv, xlsx, md, json, docx, ics or html)"),
     "export_unknown_format": ("看不出 {target} 要导出成什么格式：请用 {extensions} 结尾，或给出 --format",
@@ -493,6 +571,18 @@ class Words:
         if workdays_left is not None:
             return self("workdays_left_n", n=workdays_left)
         return self("days_left_n", n=days_left)
+
+    def done_how(self, on_time: bool | None, days_late: int | None) -> str:
+        """按时 / 超时3天 / '' (undated) for a done item."""
+        if on_time is None:
+            return ""
+        return self("on_time") if on_time else self("late_n", n=days_late)
+
+    def item_state(self, state: str, on_time: bool | None = None,
+                   days_late: int | None = None) -> str:
+        """已逾期 … and, for a done item, 已完成（按时） / 已完成（超时3天）."""
+        how = self.done_how(on_time, days_late) if state == "done" else ""
+        return self("done_how", how=how) if how else self.state(state)
 
     def ordinal(self, n: int) -> str:
         """一、 二、 … for Chinese headings (as the notice numbers its work tasks); 1. 2. … in English."""

@@ -33,6 +33,7 @@ class Tally:
     due_soon: int = 0
     open: int = 0
     ongoing: int = 0
+    extended: int = 0  # items with an extension (延期) recorded
     people: tuple[Person, ...] = ()
     occurrences_on_time: int = 0  # recurring items count once per occurrence in the rate
     occurrences_late: int = 0
@@ -41,6 +42,8 @@ class Tally:
 
     def add(self, item: Item) -> None:
         self.total += 1
+        if item.task.extensions:
+            self.extended += 1
         setattr(self, item.state, getattr(self, item.state) + 1)
         if item.occurrences is not None:
             for _occurrence, state in item.occurrences:
@@ -85,7 +88,7 @@ class Tally:
             "name": self.name, "total": self.total, "done": self.done,
             "done_on_time": self.done_on_time, "done_late": self.done_late,
             "overdue": self.overdue, "due_soon": self.due_soon, "open": self.open,
-            "ongoing": self.ongoing,
+            "ongoing": self.ongoing, "extended": self.extended,
             "on_time_rate": None if self.on_time_rate is None else round(self.on_time_rate, 4),
             "people": [p.name for p in self.people],
             "occurrences_on_time": self.occurrences_on_time,
@@ -96,10 +99,7 @@ class Tally:
 
 def on_time(item: Item) -> bool | None:
     """Whether a done item met its deadline; None when that cannot be told."""
-    t = item.task
-    if t.status != "done" or t.done_on is None or t.deadline.date is None:
-        return None
-    return t.done_on <= t.deadline.date
+    return item.task.on_time
 
 
 @dataclass
@@ -110,6 +110,7 @@ class Dashboard:
     by_office: list[Tally] = field(default_factory=list)
     overdue: list[Item] = field(default_factory=list)
     due_soon: list[Item] = field(default_factory=list)
+    since_meeting: tuple[date, int, int] | None = None  # (meeting day, done, newly overdue)
     title: str = ""  # the table's name, and the notice's number, for the heading
     number: str = ""
     due_soon_workdays: int | None = None
@@ -152,12 +153,25 @@ def dashboard(table: Table, rows: list[Item], today: date, due_soon_days: int) -
         number=table.notice.number,
         due_soon_workdays=table.settings.due_soon_workdays,
         reports=reports,
+        since_meeting=since_meeting(table, rows, today),
     )
 
 
 def table_title(table: Table) -> str:
     """What the table is called in headings and reminders: its own name, else the notice's."""
     return table.notice.table or table.notice.title
+
+
+def since_meeting(table: Table, rows: list[Item], today: date) -> tuple[date, int, int] | None:
+    """Since the last meeting on or before ``today``: items done after it, and items now
+    overdue whose deadline passed after it. Read from the table alone (no history)."""
+    meeting = table.last_meeting(today)
+    if meeting is None:
+        return None
+    done = sum(1 for r in rows if r.task.done_on and meeting.on < r.task.done_on <= today)
+    newly = sum(1 for r in rows if r.state == deadlines.OVERDUE and r.task.deadline.date
+                and r.task.deadline.date >= meeting.on)
+    return meeting.on, done, newly
 
 
 def in_period(item: Item, since: date, today: date) -> bool:

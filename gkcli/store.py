@@ -14,7 +14,9 @@ from gkcli.conflicts import CONFLICT
 from gkcli.errors import DataError, GkError, Problem, clip
 from gkcli.model import (
     ROLES,
+    Extension,
     Group,
+    Meeting,
     Notice,
     Person,
     Reporting,
@@ -22,6 +24,7 @@ from gkcli.model import (
     Settings,
     Table,
     Task,
+    in_force,
 )
 from gkcli.offices import Office, OfficeGroup, OfficeRegistry
 from gkcli.yamlnodes import NodeReader, compose, position
@@ -35,7 +38,10 @@ ROLE_WORDS = {"leader": "leader", "deputy": "deputy", "member": "member",
               "组长": "leader", "副组长": "deputy", "成员": "member"}
 
 TASK_REQUIRED = ("id", "group", "title", "lead", "deadline", "status")
-TASK_OPTIONAL = ("assist", "done_on", "notes", "progress", "start", "done_occurrences")
+TASK_OPTIONAL = ("assist", "done_on", "notes", "progress", "start", "done_occurrences",
+                 "extensions")
+EXTENSION_REQUIRED = ("on", "to", "reason")
+EXTENSION_OPTIONAL = ("from", "by")
 
 
 def find_data_dir(explicit: str | None = None, cwd: Path | None = None) -> Path:
@@ -113,7 +119,8 @@ class _TableReader(NodeReader):
 
     def read(self, root: yaml.Node) -> Table | None:
         top = self.mapping(root, "tasks.yaml", required=("offices", "groups", "tasks"),
-                           optional=("notice", "settings", "office_groups", "reporting", CONFLICT))
+                           optional=("notice", "settings", "office_groups", "reporting",
+                                     "meetings", CONFLICT))
         if top is None:
             return None
         if CONFLICT in top:
@@ -131,8 +138,45 @@ class _TableReader(NodeReader):
             from gkcli.reporting import read_reporting
 
             reporting = read_reporting(self, top["reporting"], registry)
+        meetings = self.meetings(top["meetings"]) if "meetings" in top else ()
         return Table(notice=notice, offices=registry, groups=groups, tasks=tasks, settings=settings,
-                     reporting=reporting, calendar=self.calendar)
+                     reporting=reporting, calendar=self.calendar, meetings=meetings)
+
+    def meetings(self, node: yaml.Node) -> tuple[Meeting, ...]:
+        found = []
+        for item in self.sequence(node, "meetings"):
+            fields = self.mapping(item, "meeting", required=("on",), optional=("title",))
+            if not fields or "on" not in fields:
+                continue
+            on = self.date(fields["on"], "meeting on")
+            title = self.text(fields["title"], "meeting title", allow_empty=True) if "title" in fields else ""
+            if on is not None:
+                found.append(Meeting(on, title or ""))
+        return tuple(found)
+
+    def extensions(self, node: yaml.Node, where: str, default_year: int | None) -> list[Extension]:
+        found = []
+        for item in self.sequence(node, f"{where}: extensions"):
+            fields = self.mapping(item, f"{where}: extension", required=EXTENSION_REQUIRED,
+                                  optional=EXTENSION_OPTIONAL)
+            if not fields or not all(k in fields for k in EXTENSION_REQUIRED):
+                continue
+            on = self.date(fields["on"], f"{where}: extension on")
+            to = None
+            raw = self.value(fields["to"])
+            try:
+                to = deadlines.resolve(raw, default_year)
+            except deadlines.DeadlineError as exc:
+                self.problem(fields["to"], f"{where}: {exc}")
+            if to is not None and to.period is not None and on is not None:  # 延期10个工作日
+                to = self.counted(to, on, fields["to"], where, None)
+            reason = self.text(fields["reason"], f"{where}: extension reason")
+            source = self.text(fields["from"], f"{where}: extension from") if "from" in fields else ""
+            by = self.text(fields["by"], f"{where}: extension by") if "by" in fields else ""
+            if on is not None and to is not None and reason is not None:
+                found.append(Extension(on=on, to=to, reason=reason, from_text=source or "",
+                                       by=by or ""))
+        return found
 
     def notice(self, node: yaml.Node) -> Notice:
         fields = self.mapping(node, "notice", optional=("number", "issuer", "issued", "title", "table"))
@@ -327,12 +371,21 @@ class _TableReader(NodeReader):
             deadline = self.counted(deadline, start, fields["deadline"], where, status)
         if "done_occurrences" in fields:
             occurrences = self.occurrences(fields["done_occurrences"], deadline, where)
+        extensions: list[Extension] = []
+        if "extensions" in fields:
+            extensions = self.extensions(fields["extensions"], where, default_year)
         if (not ok or task_id is None or group is None or title is None or lead is None
                 or deadline is None or status is None):
             return None
+        original = None
+        marked: tuple[Extension, ...] = ()
+        if extensions:
+            original = deadline
+            deadline, marked = in_force(deadline, extensions)
         return Task(id=task_id, group=group, title=title, lead=lead, assist=tuple(assist),
                     deadline=deadline, status=status, done_on=done_on, notes=notes,
-                    progress=progress, line=line, start=start, done_occurrences=occurrences)
+                    progress=progress, line=line, start=start, done_occurrences=occurrences,
+                    deadline_original=original, extensions=marked)
 
     def counted(self, deadline: deadlines.Deadline, start: datetime.date | None, node: yaml.Node,
                 where: str, status: str | None) -> deadlines.Deadline | None:

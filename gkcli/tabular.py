@@ -25,7 +25,7 @@ EXPORT_COLUMNS = ("id", "group", "title", "lead", "assist", "deadline", "due_dat
                   "days_over", "people")
 ROSTER_COLUMNS = ("name", "role", "post", "heads")
 REPORT_KEYS = ("rep.total", "rep.done", "rep.on_time", "rep.late", "rep.overdue", "rep.due_soon",
-               "rep.ongoing", "rep.rate")
+               "rep.ongoing", "rep.extended", "rep.rate")
 
 
 def headers(words: Words, keys: tuple[str, ...]) -> list[str]:
@@ -50,7 +50,8 @@ def export_values(item: Item, words: Words) -> list[object]:
     task = item.task
     over = -item.days_left if item.state == "overdue" and item.days_left is not None else 0
     return [task.id, item.group_title, task.title, task.lead, assist_text(item, words),
-            task.deadline.text, task.deadline.date, words.state(item.state), over,
+            task.deadline.text, task.deadline.date,
+            words.item_state(item.state, task.on_time, task.days_late), over,
             people_text(item.lead_people, words)]
 
 
@@ -67,7 +68,7 @@ def roster_cells(view: RosterView, words: Words) -> list[list[str]]:
 def tally_cells(x: Tally) -> list[str]:
     rate = "—" if x.on_time_rate is None else f"{100 * x.on_time_rate:.0f}%"
     return [x.name, str(x.total), str(x.done), str(x.on_time_count), str(x.late_count),
-            str(x.overdue), str(x.due_soon), str(x.ongoing), rate]
+            str(x.overdue), str(x.due_soon), str(x.ongoing), str(x.extended), rate]
 
 
 def report_header(found: Report, words: Words) -> str:
@@ -166,6 +167,9 @@ def dashboard_json(board: Dashboard, words: Words, out: TextIO) -> None:
         "as_of": board.as_of.isoformat(),
         "due_soon_days": board.due_soon_days,
         "totals": board.totals.as_json(),
+        "since_meeting": None if board.since_meeting is None else {
+            "date": board.since_meeting[0].isoformat(), "done": board.since_meeting[1],
+            "overdue": board.since_meeting[2]},
         "by_office": [x.as_json() for x in board.by_office],
         "overdue": [r.as_json() for r in board.overdue],
         "due_soon": [r.as_json() for r in board.due_soon],

@@ -111,7 +111,7 @@ def items_table(rows: list[Item], words: Words, out: TextIO) -> None:
         task = item.task
         cells = [str(task.id), task.title, task.lead, assist_text(item, words), task.deadline.text]
         style = STATE_STYLE[item.state]
-        state = words.state(item.state)
+        state = words.item_state(item.state, task.on_time, task.days_late)
         table.add_row(*(_escape(c) for c in cells), f"[{style}]{state}[/]" if style else state)
     console.print(table)
 
@@ -135,7 +135,8 @@ def _cards(console, rows: list[Item], words: Words, people: bool = False) -> Non
         body.append(visible(f"{words('deadline')}{sep}{task.deadline.text}"
                             f"{words('aside', text=words.days(item.days_left, item.workdays_left))}\n"))
         body.append(f"{words('state')}{sep}")
-        body.append(words.state(item.state), style=STATE_STYLE[item.state] or None)
+        body.append(words.item_state(item.state, task.on_time, task.days_late),
+                    style=STATE_STYLE[item.state] or None)
         if people:
             body.append(visible(f"\n{words('people')}{sep}{people_text(item.lead_people, words)}"))
         grid.add_row(str(task.id), body)
@@ -157,10 +158,17 @@ def item_detail(item: Item, words: Words, out: TextIO) -> None:
         (words("people"), people),
         (words("assist"), assist_text(item, words)),
         (words("deadline"), task.deadline.text + words("aside", text=due)),
-        (words("state"), words("state_days", state=words.state(item.state),
-                               days=words.days(item.days_left, item.workdays_left))),
+        (words("state"), _state_line(item, words)),
         (words("status"), words.status(task.status)),
     ]
+    if task.extensions:
+        from gkcli.history_views import extension_lines
+
+        original = task.original
+        when = original.date.isoformat() if original.date else words.state("ongoing")
+        lines.insert(7, (words("original_deadline"), original.text + words("aside", text=when)))
+        for i, text in enumerate(extension_lines(task, words)):
+            lines.insert(8 + i, (words("extensions") if i == 0 else "", text))
     if task.start:
         lines.insert(6, (words("start"), task.start.isoformat()))
     if task.done_on:
@@ -180,6 +188,15 @@ def item_detail(item: Item, words: Words, out: TextIO) -> None:
     for label, value in lines:
         table.add_row(label, _escape(value))
     _console(out).print(table)
+
+
+def _state_line(item: Item, words: Words) -> str:
+    """已逾期，逾期3天 / 已完成，按时 / 已完成，超时5天 / 已完成 (undated)."""
+    if item.state == "done":
+        how = words.done_how(item.task.on_time, item.task.days_late)
+        return words("state_days", state=words.state("done"), days=how) if how else words.state("done")
+    return words("state_days", state=words.state(item.state),
+                 days=words.days(item.days_left, item.workdays_left))
 
 
 # --- gk status ------------------------------------------------------------------------------
@@ -206,6 +223,9 @@ def dashboard(board: Dashboard, words: Words, out: TextIO) -> None:
         else f"{words.state(s)} {getattr(totals, s)}"
         for s in STATES)
     console.print(counts)
+    if board.since_meeting is not None:
+        day, done, newly = board.since_meeting
+        console.print(words("since_meeting", day=day.isoformat(), done=done, overdue=newly))
     console.print()
     offices = _table(words("by_office"))
     _text_column(offices, words("lead"), max_width=12)

@@ -379,6 +379,81 @@ class TasksText:
         if colon is not None:  # the list is empty now: say so, keep the comments around it
             self._splice(colon + 1, colon + 1, " []")
 
+    # --- the table over time: notes in date order, extensions, meetings ------------------
+
+    def _mapping_lines(self, indent: str, fields: dict[str, Value]) -> str:
+        """``- k: v`` then ``  k2: v2`` lines, one list entry of a block list."""
+        nl = self.newline
+        lines = [f"{indent}{'- ' if n == 0 else '  '}{k}: {emit_scalar(v)}"
+                 for n, (k, v) in enumerate(fields.items())]
+        return nl.join(lines) + nl
+
+    def insert_into_list(self, task_id: int, key: str, index: int, entry: str) -> None:
+        """Put ``entry`` before the list's entry ``index`` (at the end when past it)."""
+        pair = self._child(self.item(task_id), key)
+        node = pair[1] if pair else None
+        if not isinstance(node, yaml.SequenceNode) or index >= len(node.value):
+            self.append_to_list(task_id, key, entry)
+            return
+        before = node.value[index]
+        if node.flow_style:
+            at = before.start_mark.index
+            self._splice(at, at, emit_flow_list([entry])[1:-1] + ", ")
+            return
+        dash = self.text.rfind("-", 0, before.start_mark.index)
+        start = self._line_start(dash)
+        if self.text[start:dash].strip():
+            raise WriteRefused(f"item {task_id}: {key} shares its line with other text; edit it by hand")
+        indent = self.text[start:dash]
+        self._splice(start, start, f"{indent}- {emit_scalar(entry)}{self.newline}")
+
+    def append_mapping(self, task_id: int, key: str, fields: dict[str, Value]) -> None:
+        """Add a mapping at the end of an item's block list ``key`` (made when missing)."""
+        item = self.item(task_id)
+        if item.flow_style:
+            raise WriteRefused(f"item {task_id} is written on one line; add {key} by hand")
+        pair = self._child(item, key)
+        if pair is None or (isinstance(pair[1], yaml.ScalarNode) and pair[1].value == ""):
+            if pair is not None:
+                self.remove_field(task_id, key)
+                item = self.item(task_id)
+            indent = " " * item.value[0][0].start_mark.column
+            at = self._after_line(item.value[-1][1])
+            self._splice(at, at, f"{indent}{key}:{self.newline}"
+                         + self._mapping_lines(indent + "  ", fields))
+            return
+        node = pair[1]
+        if not isinstance(node, yaml.SequenceNode) or node.flow_style or not node.value:
+            raise WriteRefused(f"item {task_id}: {key} is not a block list; edit it by hand")
+        dash = self.text.rfind("-", 0, node.value[-1].start_mark.index)
+        indent = self.text[self._line_start(dash):dash]
+        at = self._after_line(node.value[-1])
+        self._splice(at, at, self._mapping_lines(indent, fields))
+
+    def append_top_level(self, key: str, fields: dict[str, Value], comment: str = "") -> None:
+        """Add a mapping at the end of the top-level block list ``key`` (made at the end of
+        the file when missing)."""
+        pair = self._child(self.root, key)
+        nl = self.newline
+        if pair is None:
+            if not self.text.endswith("\n"):
+                self.text += nl
+            head = f"{nl}{comment}{nl}" if comment else nl
+            self._splice(len(self.text), len(self.text),
+                         f"{head}{key}:{nl}" + self._mapping_lines("  ", fields))
+            return
+        key_node, node = pair
+        if isinstance(node, yaml.ScalarNode) and node.value == "":
+            colon = self._colon_after(key_node)
+            self._splice(colon + 1, colon + 1, nl + self._mapping_lines("  ", fields).rstrip(nl))
+            return
+        if not isinstance(node, yaml.SequenceNode) or node.flow_style or not node.value:
+            raise WriteRefused(f"{self.path}: {key} is not a block list; edit it by hand")
+        dash = self.text.rfind("-", 0, node.value[-1].start_mark.index)
+        indent = self.text[self._line_start(dash):dash]
+        at = self._after_line(node.value[-1])
+        self._splice(at, at, self._mapping_lines(indent, fields))
+
     # --- reporting: (gk reported) -------------------------------------------------------
 
     def append_to_reporting(self, index: int, key: str, entry: str) -> None:

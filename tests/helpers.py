@@ -21,7 +21,11 @@ GIT_PERSON = {"GIT_AUTHOR_NAME": "秘书", "GIT_AUTHOR_EMAIL": "secretary@exampl
 
 
 class Gk:
-    """Runs gk against one data folder and a fixed today."""
+    """Runs gk against one data folder and a fixed today.
+
+    That day is gk's real today too (``GK_NOW``): the table is the file as it is, as on
+    the day gk runs. A test of the table as it stood on an earlier day passes its own GK_NOW.
+    """
 
     def __init__(self, data: Path, today: str = TODAY):
         self.data = data
@@ -30,12 +34,13 @@ class Gk:
 
     def __call__(self, *args: str, input: str | None = None, env: dict | None = None):
         argv = ["--data", str(self.data), "--today", self.today, *args]
+        env = {"GK_NOW": self.today, **(env or {})}
         return self.runner.invoke(cli, argv, input=input, env=env, catch_exceptions=False)
 
     def json(self, *args: str):
         result = self(*args, "--format", "json")
         assert result.exit_code == 0, result.output
-        return json.loads(result.output)
+        return json.loads(result.stdout)
 
     @property
     def tasks(self) -> Path:

@@ -25,7 +25,9 @@ def test_list_json_contract(gk):
                        "deadline_text": "2020年7月17日前", "status": "todo", "state": "overdue",
                        "days_left": -338, "done_on": None, "notes": "", "progress": [],
                        "lead_people": ["陈伟", "庄青红"], "start": None,
-                       "deadline_kind": "date", "workdays_left": None, "occurrences": None}
+                       "deadline_kind": "date", "workdays_left": None, "occurrences": None,
+                       "on_time": None, "days_late": None, "deadline_original": "2020-07-17",
+                       "extensions": []}
 
 
 def test_ongoing_item_has_null_deadline_and_days(gk):
@@ -111,7 +113,7 @@ def test_tables_fit_the_terminal_with_chinese_text(gk, width):
         assert result.exit_code == 0
         from rich.cells import cell_len
 
-        widest = max(cell_len(line) for line in result.output.splitlines())
+        widest = max(cell_len(line) for line in result.stdout.splitlines())
         assert widest <= int(width), (command, widest)
 
 
@@ -217,7 +219,7 @@ def test_data_found_upward_like_git(data_dir, monkeypatch):
     monkeypatch.chdir(deep)
     result = CliRunner().invoke(cli, ["--today", "2021-06-20", "list", "--format", "json"])
     assert result.exit_code == 0
-    assert len(json.loads(result.output)) == 16
+    assert len(json.loads(result.stdout)) == 16
 
 
 def test_no_data_found(tmp_path, monkeypatch):

@@ -12,10 +12,11 @@ import pytest
 
 ITEM = {"id", "group", "group_title", "title", "lead", "assist", "deadline", "deadline_text",
         "status", "state", "days_left", "done_on", "notes", "progress", "lead_people", "start",
-        "deadline_kind", "workdays_left", "occurrences"}
+        "deadline_kind", "workdays_left", "occurrences", "on_time", "days_late",
+        "deadline_original", "extensions"}
 TALLY = {"name", "total", "done", "done_on_time", "done_late", "overdue", "due_soon", "open",
          "ongoing", "on_time_rate", "people", "occurrences_on_time", "occurrences_late",
-         "occurrences_missed"}
+         "occurrences_missed", "extended"}
 PERSON = {"name", "role", "post", "office"}
 
 
@@ -34,7 +35,7 @@ def test_item_lists(gk, args):
 def test_export_json_is_the_list_contract(gk):
     result = gk("export", "-", "--format", "json")
     assert result.exit_code == 0
-    assert keys_of_each(json.loads(result.output)) == {frozenset(ITEM)}
+    assert keys_of_each(json.loads(result.stdout)) == {frozenset(ITEM)}
 
 
 def test_show(gk):
@@ -53,7 +54,7 @@ def test_show_with_progress_and_done(gk):
 def test_status(gk):
     board = gk.json("status")
     assert set(board) == {"as_of", "due_soon_days", "due_soon_workdays", "totals", "by_office",
-                          "overdue", "due_soon", "reporting"}
+                          "overdue", "due_soon", "reporting", "since_meeting"}
     assert set(board["totals"]) == TALLY
     assert keys_of_each(board["by_office"]) == {frozenset(TALLY)}
     assert keys_of_each(board["overdue"]) == {frozenset(ITEM)}

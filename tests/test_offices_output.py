@@ -186,10 +186,10 @@ def test_export_never_overwrites_without_force(gk, tmp_path):
 
 def test_export_to_stdout(gk):
     result = gk("export", "-", "--format", "json", "--group", "1")
-    assert [r["id"] for r in json.loads(result.output)] == [1, 2]
+    assert [r["id"] for r in json.loads(result.stdout)] == [1, 2]
     result = gk("export", "-", "--format", "md", "--group", "1")
-    assert result.output.startswith("| 序号 | 工作任务 |")
-    assert result.output.count("\n") == 4
+    assert result.stdout.startswith("| 序号 | 工作任务 |")
+    assert result.stdout.count("\n") == 4
 
 
 def test_export_needs_a_known_format(gk, tmp_path):
@@ -272,7 +272,7 @@ def test_report_table_and_markdown(known):
     assert "33%" in table
     assert "按时率" in table
     md = known("report", "--format", "md").output
-    assert "| 办公室 | 3 | 2 | 1 | 1 | 1 | 0 | 0 | 33% |" in md
+    assert "| 办公室 | 3 | 2 | 1 | 1 | 1 | 0 | 0 | 0 | 33% |" in md
 
 
 # --- gk remind ------------------------------------------------------------------------------------
@@ -319,7 +319,7 @@ def test_timeline_fits_the_width(gk, width):
 
     result = gk("timeline", env={"COLUMNS": str(width)})
     assert result.exit_code == 0
-    lines = result.output.splitlines()
+    lines = result.stdout.splitlines()
     assert max(cell_len(line) for line in lines) <= width
     assert "2020" in lines[0]
     assert "今天 2021-06-20" in lines[-1]

@@ -4,6 +4,7 @@ not an error: no traceback, no 'Exception ignored', exit status 0."""
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 
@@ -29,6 +30,11 @@ COUNTING = (
 )
 
 
+def as_today() -> dict[str, str]:
+    """The test's (hermetic) environment with --today as gk's real today: the file as it is."""
+    return {**os.environ, "GK_NOW": TODAY}
+
+
 def gk_process(data, *args: str) -> list[str]:
     return [sys.executable, "-m", "gkcli", "--data", str(data), "--today", TODAY, *args]
 
@@ -39,7 +45,7 @@ def test_a_json_document_is_one_write(data_dir, command):
     grow(data_dir, 200)
     result = subprocess.run([sys.executable, "-c", COUNTING, "--data", str(data_dir),
                              "--today", TODAY, *command, "--format", "json"],
-                            capture_output=True, cwd=ROOT)
+                            capture_output=True, cwd=ROOT, env=as_today())
     assert result.returncode == 0, result.stderr
     assert result.stdout.decode("utf-8").endswith("}\n") or result.stdout.endswith(b"]\n")
     assert result.stderr.decode().split() == ["1"]
@@ -49,7 +55,8 @@ def test_a_json_document_is_one_write(data_dir, command):
 def test_a_reader_that_leaves_early_is_quiet(data_dir, fmt):
     grow(data_dir, 1000)  # more than a pipe holds, so gk is still writing when the reader goes
     process = subprocess.Popen(gk_process(data_dir, "list", "--format", fmt),
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+                               env=as_today())
     assert process.stdout.read(100)
     process.stdout.close()  # what `head` does once it has its lines
     stderr = process.stderr.read()
@@ -60,7 +67,7 @@ def test_a_reader_that_leaves_early_is_quiet(data_dir, fmt):
 
 def test_xlsx_to_stdout_is_the_workbook(data_dir):
     result = subprocess.run(gk_process(data_dir, "export", "-", "--format", "xlsx"),
-                            capture_output=True, cwd=ROOT)
+                            capture_output=True, cwd=ROOT, env=as_today())
     assert result.returncode == 0, result.stderr
     sheet = load_workbook(io.BytesIO(result.stdout)).active
     assert sheet.max_row >= 17

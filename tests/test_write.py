@@ -86,7 +86,7 @@ def test_done_in_the_future_is_refused(gk):
     before = gk.tasks.read_bytes()
     result = gk("done", "5", "--on", "2021-07-01")
     assert result.exit_code == 1
-    assert "is after today" in result.output
+    assert result.output == "gk: --on 2021-07-01 晚于今天（2021-06-20）\n"
     assert gk.tasks.read_bytes() == before
 
 
@@ -105,10 +105,12 @@ def test_start_refuses_a_done_item(gk):
     assert "gk reopen 5" in result.output
 
 
-def test_note_appends_dated_progress(gk):
+def test_notes_stay_in_date_order(gk):
     gk("note", "5", "已完成平台选型")
     gk("note", "5", "平台已上线", "--on", "2021-06-19")
-    assert gk.json("show", "5")["progress"] == ["2021-06-20 已完成平台选型", "2021-06-19 平台已上线"]
+    gk("note", "5", "同日再记", "--on", "2021-06-19")
+    assert gk.json("show", "5")["progress"] == ["2021-06-19 平台已上线", "2021-06-19 同日再记",
+                                                "2021-06-20 已完成平台选型"]
     assert "进展情况" in gk("show", "5").output
 
 
@@ -293,7 +295,7 @@ def test_two_processes_writing_at_once_lose_nothing(data_dir):
     )
     procs = [subprocess.Popen([sys.executable, "-c", script, who], cwd=ROOT) for who in ("甲", "乙")]
     assert [p.wait(timeout=120) for p in procs] == [0, 0]
-    gk = Gk(data_dir)
+    gk = Gk(data_dir, today="2099-12-31")  # the notes are dated the real today
     notes = [n.split(" ", 1)[1] for n in gk.json("show", "1")["progress"]]
     assert sorted(notes) == sorted(f"{who}-{i}" for who in ("甲", "乙") for i in range(50))
     assert gk("check").exit_code == 0

@@ -4,6 +4,9 @@ Each block in README.md that follows a marker line ``<!-- gk: ARGS -->`` is the 
 of ``gk ARGS``, run in order against one fresh copy of the shipped data (and of
 ``examples/``, for blocks that pass ``--data examples/...``), 80 columns
 wide, in a temporary git repository (so --commit and undo show real output too).
+A block runs on the day its ``--today DATE`` names (else GK_TODAY's 2021-06-20), or on the
+day a marker ``<!-- gk@DAY: ARGS -->`` names: gk takes it as the real today (``GK_NOW``) and
+the commits it makes are dated so, so the examples of the table over time have a history.
 
     python tools/readme.py          # rewrite the blocks
     python tools/readme.py --check  # exit 1 if any block is stale (the tests do this)
@@ -22,7 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
-BLOCK = re.compile(r"(<!-- gk: (?P<args>.*?) -->\n```[a-z]*\n)(?P<body>.*?)(```)", re.DOTALL)
+BLOCK = re.compile(r"(<!-- gk(?:@(?P<now>\d{4}-\d{2}-\d{2}))?: (?P<args>.*?) -->\n```[a-z]*\n)"
+                   r"(?P<body>.*?)(```)", re.DOTALL)
 
 
 # The caller's shell must not change the examples: these variables are dropped, and the
@@ -60,11 +64,16 @@ def run_blocks(text: str) -> str:
 
         def replace(match: re.Match) -> str:
             args = shlex.split(match["args"])
-            result = subprocess.run([sys.executable, "-m", "gkcli", *args], cwd=repo, env=env,
+            day = args[args.index("--today") + 1] if "--today" in args else env["GK_TODAY"]
+            day = match["now"] or day  # <!-- gk@2021-07-31: --today 2021-07-15 … --> asks later
+            stamp = f"{day}T09:00:00+08:00"
+            # the block runs on that day: its commits are dated so, and it is gk's real today
+            run_env = {**env, "GK_NOW": day, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
+            result = subprocess.run([sys.executable, "-m", "gkcli", *args], cwd=repo, env=run_env,
                                     capture_output=True, text=True, encoding="utf-8", input="")
             output = result.stdout + result.stderr
             output = "\n".join(line.rstrip() for line in output.splitlines())
-            return f"{match.group(1)}{output}\n{match.group(4)}"
+            return f"{match.group(1)}{output}\n{match.group(5)}"
 
         return BLOCK.sub(replace, text)
 
