@@ -80,6 +80,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "doc.source": ("《{title}》", "{title}"),
     # gk summary (summary_text.py)
     "sum.heading": ("《{title}》进展情况（截至{date}）：", "Progress of {title}, as of {date}:"),
+    "sum.occurrences": ("周期性事项应办{due}次，按时{on_time}次，超时{late}次，未完成{missed}次。",
+                        " Recurring items: {due} occurrences due, {on_time} on time, {late} late,"
+                        " {missed} missed."),
     "sum.figures": ("{scope}{total}项，已完成{done}项，占{pct}；按时完成{on_time}项；{overdue}。",
                     "{total} {scope}; {done} done ({pct}), {on_time} on time; {overdue}."),
     "sum.overdue": ("逾期{n}项，涉及{offices}", "{n} overdue, led by {offices}"),
@@ -142,6 +145,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "rep.due_soon": ("临期", "Due soon"),
     "rep.ongoing": ("长期", "Ongoing"),
     "rep.rate": ("按时率", "Rate"),
+    "by_occurrence": ("周期性事项（按次计）", "Recurring items (per occurrence)"),
+    "occ.n_due": ("应办次数", "Due"),
+    "occ.n_on_time": ("按时", "On time"),
+    "occ.n_late": ("超时", "Late"),
+    "occ.n_missed": ("未完成", "Missed"),
     "by_group": ("各工作任务情况", "By work task"),
     "nothing_to_remind": ("没有逾期或即将到期的事项，无需提醒。", "Nothing overdue or due soon: no reminders."),
     "sheet": ("任务分工表", "Tasks"),

@@ -44,8 +44,12 @@ def figures(d: Digest, words: Words, scope: str | None = None) -> str:
     x = d.totals
     overdue = (words("sum.overdue", n=x.overdue, offices=_names(words, d.overdue_offices))
                if x.overdue else words("sum.no_overdue"))
-    return words("sum.figures", scope=scope or words("doc.scope"), total=x.total, done=x.done,
+    text = words("sum.figures", scope=scope or words("doc.scope"), total=x.total, done=x.done,
                  pct=percent(x.done, x.total), on_time=x.done_on_time, overdue=overdue)
+    if x.occurrences_due:  # as gk report's 周期性事项（按次计） table counts them
+        text += words("sum.occurrences", due=x.occurrences_due, on_time=x.occurrences_on_time,
+                      late=x.occurrences_late, missed=x.occurrences_missed)
+    return text
 
 
 def heading(d: Digest, words: Words) -> str:

@@ -12,7 +12,6 @@ from gkcli.i18n import Words
 from gkcli.query import Item
 from gkcli.report import Dashboard, Report, RosterView, Timeline
 from gkcli.tabular import (
-    REPORT_KEYS,
     ROSTER_COLUMNS,
     assist_text,
     headers,
@@ -20,7 +19,8 @@ from gkcli.tabular import (
     report_header,
     roster_cells,
     section_rows,
-    tally_cells,
+    section_cells,
+    section_keys,
 )
 
 STATE_STYLE = {"overdue": "bold red", "due_soon": "yellow", "open": "", "ongoing": "cyan",
@@ -286,10 +286,10 @@ def report(found: Report, words: Words, out: TextIO) -> None:
     for section in found.sections:
         table = _table(f"[bold]{_escape(words(section.title))}[/]")
         _text_column(table, words(section.first), min_width=10, max_width=20)
-        for key in REPORT_KEYS:
+        for key in section_keys(section):
             _number_column(table, words(key))
         for x in section_rows(section.tallies, section.total, words):
-            cells = tally_cells(x)
+            cells = section_cells(section, x)
             table.add_row(_escape(cells[0]), *cells[1:])
         console.print(table)
         console.print()

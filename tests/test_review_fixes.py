@@ -1,0 +1,40 @@
+"""Defects a reviewer found walking through issues 10 and 12 as the secretary."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tests.conftest import ROOT, Gk
+
+
+@pytest.fixture
+def calendar(tmp_path) -> Gk:
+    """A copy of examples/calendar: recurring items and a reporting cycle, as of 2021-09-30."""
+    target = tmp_path / "calendar"
+    shutil.copytree(ROOT / "examples" / "calendar", target)
+    return Gk(target, "2021-09-30")
+
+
+def test_report_rows_add_up_in_items_and_occurrences_apart(calendar):
+    """A: 按时/超时 count items (never more than 已完成); occurrences have their own table."""
+    found = calendar.json("report")
+    for row in [found["totals"], *found["by_office"], *found["by_group"]]:
+        assert row["done_on_time"] + row["done_late"] <= row["done"]
+        judged = row["done_on_time"] + row["done_late"] + row["overdue"]
+        assert row["on_time_rate"] == (round(row["done_on_time"] / judged, 4) if judged else None)
+        due = row["occurrences_on_time"] + row["occurrences_late"] + row["occurrences_missed"]
+        assert row["occurrences_due"] == due
+        assert row["occurrences_on_time_rate"] == (
+            round(row["occurrences_on_time"] / due, 4) if due else None)
+    shown = calendar("report").output
+    assert "运管股（政策法规股）     2       0     0     0     1     1     0      0%" in shown
+    assert "周期性事项（按次计）" in shown
+    assert "运管股（政策法规股）         8     5     1       2     62%" in shown
+    summary = calendar("summary").output
+    totals = found["totals"]
+    assert f"按时完成{totals['done_on_time']}项" in summary
+    assert (f"周期性事项应办{totals['occurrences_due']}次，按时{totals['occurrences_on_time']}次，"
+            f"超时{totals['occurrences_late']}次，未完成{totals['occurrences_missed']}次。") in summary
+
