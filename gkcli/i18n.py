@@ -48,7 +48,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "doc.when_as_of": ("截至{day}", "as of {day}"),
     "doc.when_period": ("{start}至{end}期间", "from {start} to {end}"),
     "doc.scope": ("确定事项", "items"),
-    "doc.scope_period": ("期间涉及事项", "items in the period"),
+    "doc.scope_period": ("涉及事项", "items in the period"),
     "doc.opening": ("根据{source}，{when}，{figures}现将有关情况通报如下。",
                     "Under {source}, {when}: {figures} The details follow."),
     "doc.by_office": ("各牵头股室完成情况", "By lead office"),

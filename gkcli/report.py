@@ -160,7 +160,10 @@ def table_title(table: Table) -> str:
 
 
 def in_period(item: Item, since: date, today: date) -> bool:
-    """For ``gk report --since``: due in [since, today], done in it, or ongoing and not done before it."""
+    """For ``gk report --since``: due in [since, today], done in it, ongoing and not done before
+    it, or still overdue at its end (however long before the period it fell due)."""
+    if item.state == deadlines.OVERDUE:
+        return True
     t = item.task
     due, done = t.deadline.date, t.done_on
     if item.occurrences is not None and any(

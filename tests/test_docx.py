@@ -183,7 +183,7 @@ def test_bulletin_for_a_period(bulletin, gk):
     doc = bulletin("--since", "2021-01-01")
     texts = [p.text for p in body_paragraphs(doc)]
     assert texts[1] == "（统计期间：2021年1月1日至2021年6月20日）"
-    assert "2021年1月1日至2021年6月20日期间，期间涉及事项" in texts[2]
+    assert "2021年1月1日至2021年6月20日期间，涉及事项" in texts[2]
     in_period = gk.json("report", "--since", "2021-01-01")["totals"]["total"]
     assert len(doc.tables[-1].rows) - 1 == in_period
 

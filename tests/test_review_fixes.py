@@ -38,3 +38,24 @@ def test_report_rows_add_up_in_items_and_occurrences_apart(calendar):
     assert (f"周期性事项应办{totals['occurrences_due']}次，按时{totals['occurrences_on_time']}次，"
             f"超时{totals['occurrences_late']}次，未完成{totals['occurrences_missed']}次。") in summary
 
+
+def _paragraphs(path) -> list[str]:
+    from docx import Document
+
+    return [p.text for p in Document(str(path)).paragraphs]
+
+
+def test_a_period_bulletin_lists_items_overdue_from_before_the_period(gk, tmp_path):
+    """B: items 9, 10 and 12 fell due before 2021 and are still overdue at the period's end."""
+    target = tmp_path / "s2.docx"
+    result = gk("report", "--since", "2021-01-01", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    text = _paragraphs(target)
+    opening = next(p for p in text if p.startswith("根据"))
+    assert "期间，涉及事项" in opening and "期间，期间" not in opening
+    assert "无逾期事项" not in opening and "逾期7项" in opening
+    for n in (9, 10, 12):
+        assert any(f"（第{n}项，" in p and "逾期" in p for p in text), n
+    office = next(x for x in gk.json("report", "--since", "2021-01-01")["by_office"]
+                  if x["name"] == "综合股")
+    assert office["overdue"] == 6
