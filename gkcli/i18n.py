@@ -404,6 +404,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_reporting_office": ("{office} 不在“{what}”的报送股室之列",
                              "{office} is not among the offices that send {what}"),
     "report_future": ("--on {on} 晚于今天（{today}）", "--on {on} is after today ({today})"),
+    "cycle_not_open": ("{cycle}期自 {opens} 起，晚于 {on}，尚不能记录",
+                       "cycle {cycle} opens on {opens}, after {on}: it cannot be recorded yet"),
     "bad_cycle": ("期次 {cycle} 与“{every}”不符（写作 {example} 这样）",
                   "cycle {cycle} does not fit {every} (write it like {example})"),
     "already_reported": ("{office} 的{cycle}期已于 {on} 报送",

@@ -59,3 +59,26 @@ def test_a_period_bulletin_lists_items_overdue_from_before_the_period(gk, tmp_pa
     office = next(x for x in gk.json("report", "--since", "2021-01-01")["by_office"]
                   if x["name"] == "综合股")
     assert office["overdue"] == 6
+
+
+@pytest.mark.parametrize("args", [
+    ("reported", "安监股", "--cycle", "2022-05"),
+    ("reported", "安监股", "--cycle", "2021-10"),
+    ("reported", "安监股", "--cycle", "2021-09", "--on", "2021-08-31"),
+    ("reported", "安监股", "--on", "2021-10-05"),
+    ("done", "3", "--cycle", "2022-05"),
+])
+def test_a_cycle_not_yet_open_or_a_day_after_today_is_refused(calendar, args):
+    """C: nothing is written, one line, exit 1."""
+    before = calendar.tasks.read_bytes()
+    result = calendar(*args)
+    assert result.exit_code == 1
+    assert len(result.output.strip().splitlines()) == 1
+    assert "晚于" in result.output
+    assert calendar.tasks.read_bytes() == before
+
+
+def test_the_open_cycle_can_still_be_recorded(calendar):
+    result = calendar("reported", "安监股", "--cycle", "2021-09")
+    assert result.exit_code == 0, result.output
+    assert "      - 2021-09 2021-09-30 安监股\n" in calendar.tasks.read_text(encoding="utf-8")
