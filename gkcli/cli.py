@@ -92,8 +92,17 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
 
 
 def _since_option(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    """--since DATE. (Issue 8 adds the word last-meeting here: the date of the last meeting.)"""
-    return _date_option(ctx, param, value)
+    """--since DATE. (Issue 8 adds the word last-meeting here: the date of the last meeting.)
+
+    A period cannot start after today (a usage error).
+    """
+    since = _date_option(ctx, param, value)
+    app = ctx.find_object(App)
+    today = app.today if app else date.today()
+    if since is not None and since > today:
+        raise click.BadParameter(_words(ctx)("since_after_today", since=since.isoformat(),
+                                             today=today.isoformat()))
+    return since
 
 
 def _status_option(ctx: click.Context, param: click.Parameter, value):

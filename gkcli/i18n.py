@@ -145,6 +145,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "rep.due_soon": ("临期", "Due soon"),
     "rep.ongoing": ("长期", "Ongoing"),
     "rep.rate": ("按时率", "Rate"),
+    "since_after_today": ("{since} 晚于今天（{today}）", "{since} is after today ({today})"),
     "by_occurrence": ("周期性事项（按次计）", "Recurring items (per occurrence)"),
     "occ.n_due": ("应办次数", "Due"),
     "occ.n_on_time": ("按时", "On time"),

@@ -82,3 +82,23 @@ def test_the_open_cycle_can_still_be_recorded(calendar):
     result = calendar("reported", "安监股", "--cycle", "2021-09")
     assert result.exit_code == 0, result.output
     assert "      - 2021-09 2021-09-30 安监股\n" in calendar.tasks.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args", [
+    ("report", "--since", "2021-09-01"),
+    ("report", "--since", "2021-06-21", "--format", "json"),
+    ("summary", "--since", "2021-09-01"),
+])
+def test_a_period_starting_after_today_is_a_usage_error(gk, tmp_path, args):
+    """D: --since after today (2021-06-20) is refused before anything is printed or written."""
+    result = gk(*args)
+    assert result.exit_code == 2
+    assert "晚于今天（2021-06-20）" in result.output
+    assert "截至" not in result.output and "以来" not in result.output
+    target = tmp_path / "s.docx"
+    assert gk("report", "--since", "2021-09-01", "-o", str(target)).exit_code == 2
+    assert not target.exists()
+
+
+def test_a_period_starting_today_is_accepted(gk):
+    assert gk("summary", "--since", "2021-06-20").exit_code == 0
