@@ -155,9 +155,12 @@ def item_detail(item: Item, words: Words, out: TextIO) -> None:
         (words("lead"), task.lead),
         (words("people"), people),
         (words("assist"), assist_text(item, words)),
-        (words("deadline"), task.deadline.text + words("aside", text=due)),
-        (words("state"), words("state_days", state=words.state(item.state),
-                               days=words.days(item.days_left, item.workdays_left))),
+        # 长期 alone, not 长期（长期）; a state without days (ongoing) has no dangling dash
+        (words("deadline"), task.deadline.text + ("" if due == task.deadline.text
+                                                   else words("aside", text=due))),
+        (words("state"), words.state(item.state) if item.days_left is None else words(
+            "state_days", state=words.state(item.state),
+            days=words.days(item.days_left, item.workdays_left))),
         (words("status"), words.status(task.status)),
     ]
     if task.start:

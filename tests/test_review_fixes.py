@@ -102,3 +102,13 @@ def test_a_period_starting_after_today_is_a_usage_error(gk, tmp_path, args):
 
 def test_a_period_starting_today_is_accepted(gk):
     assert gk("summary", "--since", "2021-06-20").exit_code == 0
+
+
+def test_show_a_done_ongoing_item_says_changqi_once_and_no_dangling_dash(gk):
+    """E: item 7 is 长期; done, show printed 长期（长期） and 已完成，—."""
+    gk.today = "2022-01-10"
+    assert gk("done", "7").exit_code == 0
+    lines = {line.split()[0]: line.split()[1:] for line in gk("show", "7").output.splitlines()
+             if line.strip()}
+    assert lines["完成时间"] == ["长期"]
+    assert lines["状态"] == ["已完成"]
