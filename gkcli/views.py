@@ -304,6 +304,18 @@ def report(found: Report, words: Words, out: TextIO) -> None:
 
 # --- gk timeline ------------------------------------------------------------------------------
 
+def _year_label(years: list[str], year: int, col: int) -> None:
+    """Write 2022 above the column where the year starts, else '22, else '22 moved left just
+    enough to end at the axis' end: every year that starts on the axis gets its label."""
+    width = len(years)
+    short = f"'{year % 100:02d}"
+    for text, at in ((str(year), col), (short, col), (short, min(col, width - len(short)))):
+        if 0 <= at and at + len(text) <= width and all(
+                c == " " for c in years[max(0, at - 1):at + len(text)]):
+            years[at:at + len(text)] = list(text)
+            return
+
+
 def timeline(found: Timeline, words: Words, out: TextIO) -> None:
     """A month-by-month Gantt of the deadlines, today marked, fitted to the terminal width."""
     rows, start, end, today = found.rows, found.start, found.end, found.today
@@ -323,8 +335,8 @@ def timeline(found: Timeline, words: Words, out: TextIO) -> None:
     last_year = None
     every = 1 if axis.cols_per_month >= 3 else 3  # month numbers, or quarters' first months
     for col, day in axis.month_starts():
-        if day.year != last_year and col + 4 <= axis.width and all(c == " " for c in years[max(0, col - 1):col + 4]):
-            years[col:col + 4] = list(str(day.year))
+        if day.year != last_year:
+            _year_label(years, day.year, col)
             last_year = day.year
         label = str(day.month)
         if axis.cols_per_month > 1 and (day.month - 1) % every == 0 and col + len(label) <= axis.width:

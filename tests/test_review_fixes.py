@@ -112,3 +112,21 @@ def test_show_a_done_ongoing_item_says_changqi_once_and_no_dangling_dash(gk):
              if line.strip()}
     assert lines["完成时间"] == ["长期"]
     assert lines["状态"] == ["已完成"]
+
+
+@pytest.mark.parametrize("columns", ["50", "60", "80", "100"])
+def test_every_year_starting_on_the_timeline_axis_is_labelled(gk, columns):
+    """F: the axis runs July 2020 – January 2022; January 2022 had no label at 80 columns."""
+    gk.today = "2022-01-10"
+    result = gk("timeline", env={"COLUMNS": columns})
+    assert result.exit_code == 0, result.output
+    years = result.output.splitlines()[0].split()
+    assert years[:2] == ["2020", "2021"]
+    assert years[2] in ("2022", "'22")
+    assert len(years) == 3
+
+
+def test_a_year_label_that_fits_is_written_in_full(gk):
+    gk.today = "2022-01-10"
+    assert gk("timeline", env={"COLUMNS": "200"}).output.splitlines()[0].split() == [
+        "2020", "2021", "2022"]
