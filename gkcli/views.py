@@ -18,9 +18,9 @@ from gkcli.tabular import (
     people_text,
     report_header,
     roster_cells,
-    section_rows,
     section_cells,
     section_keys,
+    section_rows,
 )
 
 STATE_STYLE = {"overdue": "bold red", "due_soon": "yellow", "open": "", "ongoing": "cyan",
