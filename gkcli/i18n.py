@@ -102,6 +102,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "sum.done_none": ("无新完成事项", "nothing done"),
     "sum.fell_n": ("新增逾期{n}项（{ids}）", "{n} fell overdue ({ids})"),
     "sum.fell_none": ("无新增逾期", "nothing fell overdue"),
+    "punct.on_time": ("按时", "on time"),
+    "punct.late": ("超时", "late"),
+    "sum.of_them_late": ("，其中超时{ids}", ", {ids} late"),
     "sum.done_all": ("已完成：{ids}。", "Done: {ids}."),
     # the calendar (ics.py) and the page (html_page.py)
     "ics.summary": ("{id}号 {title}", "#{id} {title}"),

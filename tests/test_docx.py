@@ -158,7 +158,7 @@ def test_bulletin_counts_what_was_done(bulletin, gk):
     opening = paragraph(doc, "根据").text
     assert "确定事项16项，已完成2项，占12.5%；按时完成1项；逾期6项，涉及综合股、运管股（政策法规股）。" in opening
     annex = rows_of(doc.tables[-1])
-    assert annex[5][6:8] == ["已完成", "2021-06-18"]
+    assert annex[5][6:8] == ["已完成（按时）", "2021-06-18"]
 
 
 def test_bulletin_lists_overdue_items_by_office_and_due_soon_items(bulletin):

@@ -130,3 +130,32 @@ def test_a_year_label_that_fits_is_written_in_full(gk):
     gk.today = "2022-01-10"
     assert gk("timeline", env={"COLUMNS": "200"}).output.splitlines()[0].split() == [
         "2020", "2021", "2022"]
+
+
+def test_documents_say_a_done_item_was_on_time_or_late_and_never_overdue(gk, tmp_path):
+    """G: item 1 done on time, item 12 (due 2020年12月底) done late; neither is overdue."""
+    import icalendar
+
+    assert gk("done", "1", "--on", "2020-07-10").exit_code == 0
+    assert gk("done", "12", "--on", "2021-06-18").exit_code == 0
+    bulletin, page, feed = tmp_path / "b.docx", tmp_path / "p.html", tmp_path / "c.ics"
+    for args in (("report", "-o", str(bulletin)), ("export", str(page)), ("export", str(feed))):
+        assert gk(*args).exit_code == 0
+    from docx import Document
+
+    rows = {r.cells[0].text: [c.text for c in r.cells] for t in Document(str(bulletin)).tables
+            for r in t.rows}
+    assert "已完成（按时）" in rows["1"] and "已完成（超时）" in rows["12"]
+    assert not any("逾期" in c for c in rows["1"] + rows["12"])
+    assert all("第12项" not in p.text for p in Document(str(bulletin)).paragraphs)
+    html = page.read_text(encoding="utf-8")
+    row12 = html[html.index('<tr data-id="12"'):]
+    row12 = row12[:row12.index("</tr>")]
+    assert "已完成（超时）" in row12 and "逾期" not in row12
+    events = {str(e["SUMMARY"]): str(e["DESCRIPTION"])
+              for e in icalendar.Calendar.from_ical(feed.read_bytes()).walk("VEVENT")}
+    described = next(d for s, d in events.items() if "12号" in s)
+    assert "状态：已完成（超时）" in described and "逾期" not in described
+    summary = gk("summary").output
+    assert "已完成：1、12号，其中超时12号。" in summary
+    assert "12号" not in summary.split("已完成")[0].split("逾期", 1)[-1]
