@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -156,8 +157,10 @@ def make_filter(office=None, lead=None, assist=None, states=(), statuses=(), gro
                         due_before=due_before, due_after=due_after, search=search)
 
 
-def out() -> object:
-    return click.get_text_stream("stdout")
+def out() -> TextIO:
+    # click 8.5 deprecates get_text_stream (a module __getattr__, typed object); issue 13 item 2
+    # replaces it
+    return click.get_text_stream("stdout")  # type: ignore[operator]
 
 
 @click.group(cls=GkGroup, context_settings=CONTEXT_SETTINGS)
@@ -308,19 +311,20 @@ def _export(app: App, kind: str, rows, target: str, fmt: str | None, force: bool
     data = export.write(rows if result is None else result, target, chosen, app.words,
                         force=force, kind=kind)
     if data is not None:
-        click.get_binary_stream("stdout").write(data)
+        click.get_binary_stream("stdout").write(data)  # type: ignore[operator]  # as out()
         return
     n = len(rows) if chosen != "ics" else sum(1 for r in rows if r.task.deadline.date)  # events
     click.echo(app.words("exported", n=n, path=export.target_path(target, chosen)), err=True)
 
 
-def _document(app: App, kind: str, result: object, output: str, force: bool) -> None:
+def _document(app: App, kind: str, result: object, output: str | None, force: bool) -> None:
     """Write a Word document to OUTPUT (- for stdout) and say where."""
     from gkcli import export
 
+    assert output is not None  # _docx_format refuses docx without -o FILE
     data = formats.render_bytes(kind, "docx", result, app.words)
     if output == "-":
-        click.get_binary_stream("stdout").write(data)
+        click.get_binary_stream("stdout").write(data)  # type: ignore[operator]  # as out()
         return
     export.save(data, Path(output), force)
     click.echo(app.words("doc.saved", path=output), err=True)
@@ -768,7 +772,7 @@ def rm(app: App, ids: tuple[int, ...], yes: bool, dry_run: bool, commit: bool | 
     change = changes.remove(app.table, ids)
     if not (yes or dry_run):
         for task_id in ids:
-            click.echo(f"#{task_id} {app.table.task(task_id).title}")
+            click.echo(f"#{task_id} {app.table.find(task_id).title}")
         click.confirm(f"Remove {len(ids)} item(s)?", abort=True)
     _save(app, change, dry_run, commit)
 
@@ -844,7 +848,7 @@ def import_(app: App, file: Path, out_dir: Path | None, dry_run: bool) -> None:
     if out_dir is not None and not dry_run and out_dir.exists():
         raise GkError("import_out_exists", path=store.display_path(out_dir)[:200])
     result = importer.import_notice(file, out_dir)
-    if not dry_run:
+    if out_dir is not None and not dry_run:  # dry_run or out_dir, checked above
         result = importer.write_folder(result, out_dir)
     app.show("import", "text", result)
     if result.problems:

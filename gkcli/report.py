@@ -10,10 +10,14 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from gkcli import deadlines
 from gkcli.model import Person, Roster, Table
 from gkcli.query import Item, by_urgency, role_of
+
+if TYPE_CHECKING:
+    from gkcli.reporting import Outstanding, Rate, Row
 
 
 @dataclass
@@ -76,7 +80,7 @@ class Tally:
         """
         return self.done_on_time / self.rate_base if self.rate_base else None
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "name": self.name, "total": self.total, "done": self.done,
             "done_on_time": self.done_on_time, "done_late": self.done_late,
@@ -112,7 +116,7 @@ class Dashboard:
     title: str = ""  # the table's name, and the notice's number, for the heading
     number: str = ""
     due_soon_workdays: int | None = None
-    reports: list = field(default_factory=list)  # reporting.Outstanding, per declaration
+    reports: list[Outstanding] = field(default_factory=list)  # per declaration
 
 
 def tally_by(table: Table, rows: list[Item], key: str) -> list[Tally]:
@@ -193,11 +197,11 @@ class Reminder:
     office: str
     people: tuple[Person, ...]
     items: list[tuple[Item, str]]  # (item, 'lead' or 'assist')
-    reports: list = field(default_factory=list)  # reporting.Row: reports missed or due soon
+    reports: list[Row] = field(default_factory=list)  # reports missed or due soon
 
 
 def reminders(table: Table, rows: list[Item], office: str | None = None,
-              reports: dict[str, list] | None = None) -> list[Reminder]:
+              reports: dict[str, list[Row]] | None = None) -> list[Reminder]:
     """One Reminder per office with overdue or due-soon items, or reports owed.
 
     Without ``office``: every lead office that has such items, each listing all the urgent
@@ -231,9 +235,9 @@ class Summary:
     totals: Tally
     by_office: list[Tally]
     by_group: list[Tally]
-    reporting: list = field(default_factory=list)  # reporting.Rate: 按时报送率 per office
+    reporting: list[Rate] = field(default_factory=list)  # 按时报送率 per office
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {"as_of": self.as_of.isoformat(),
                 "since": self.since.isoformat() if self.since else None,
                 "totals": self.totals.as_json(),

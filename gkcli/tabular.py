@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from datetime import date
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from gkcli.i18n import Words
 from gkcli.model import Person
 from gkcli.query import Item
-from gkcli.report import Dashboard, Report, RosterView, Tally
+
+if TYPE_CHECKING:  # only named here: `gk list --format json` need not load gkcli.report
+    from gkcli.report import Dashboard, Report, RosterView, Tally
 
 # --- cells ---------------------------------------------------------------------------------
 
@@ -119,11 +122,10 @@ def safe_cell(value: object) -> object:
 # --- writers ---------------------------------------------------------------------------------
 
 def dump_json(data: Any, out: TextIO) -> None:
-    json.dump(data, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")  # one write, not one a line
 
 
-def write_csv(header: list[str], rows: list[list[object]], out: TextIO) -> None:
+def write_csv(header: list[str], rows: Sequence[Sequence[object]], out: TextIO) -> None:
     """CSV for Excel and WPS: UTF-8 with BOM, CRLF, every cell neutralised."""
     import csv
 
@@ -134,7 +136,7 @@ def write_csv(header: list[str], rows: list[list[object]], out: TextIO) -> None:
         writer.writerow([safe_cell(c) for c in row])
 
 
-def write_markdown(header: list[str], rows: list[list[object]], out: TextIO) -> None:
+def write_markdown(header: list[str], rows: Sequence[Sequence[object]], out: TextIO) -> None:
     def cell(value: object) -> str:
         return str(value).replace("|", "\\|").replace("\n", "<br>")
 
