@@ -80,6 +80,7 @@ class Rule:
     def opens(self, label: str) -> date:
         """The first day of the period ``label`` (a label this rule accepts) names."""
         m = re.match(_LABEL, label)
+        assert m is not None, label  # callers pass labels is_label accepted
         year = int(m["year"])
         month = (int(m["month"]) if m["month"] else (int(m["q"]) - 1) * 3 + 1 if m["q"]
                  else (int(m["h"]) - 1) * 6 + 1 if m["h"] else 1)
