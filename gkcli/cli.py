@@ -145,8 +145,17 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
 
 
 def _since_option(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    """--since DATE. (Issue 8 adds the word last-meeting here: the date of the last meeting.)"""
-    return _date_option(ctx, param, value)
+    """--since DATE. (Issue 8 adds the word last-meeting here: the date of the last meeting.)
+
+    A period cannot start after today (a usage error).
+    """
+    since = _date_option(ctx, param, value)
+    app = ctx.find_object(App)
+    today = app.today if app else date.today()
+    if since is not None and since > today:
+        raise click.BadParameter(_words(ctx)("since_after_today", since=since.isoformat(),
+                                             today=today.isoformat()))
+    return since
 
 
 def _status_option(ctx: click.Context, param: click.Parameter, value):
@@ -489,7 +498,8 @@ def report(app: App, since: date | None, fmt: str | None, output: str | None, fo
 
     On-time rate = items done on or before their deadline ÷ items whose deadline has
     passed or that are done (ongoing items and done items without done_on are left out).
-    A recurring item (每月底) counts once per occurrence. When tasks.yaml declares
+    A recurring item (每月底) counts as one item there; its occurrences (应办次数, 按时,
+    超时, 未完成) get a table of their own, with their own rate. When tasks.yaml declares
     reporting:, a last table gives each office's 按时报送率 (reports on time ÷ cycles due).
     --format docx -o FILE writes the 通报 for the meeting: the figures written out, the
     per-office table, the overdue and due-soon items, and every item as a landscape annex.

@@ -33,7 +33,7 @@ from gkcli.model import Notice
 from gkcli.query import Item
 from gkcli.report import Tally
 from gkcli.summary import percent
-from gkcli.summary_text import figures, long_date
+from gkcli.summary_text import done_state, figures, long_date
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
@@ -303,7 +303,7 @@ def _tally_cells(x: Tally) -> list[str]:
 def item_cells(item: Item, words: Words) -> list[str]:
     """One row of the annex: 序号 工作任务 具体事项 牵头股室 协办股室 完成时间 进度 完成日期 进展情况."""
     task = item.task
-    progress = words.status(task.status)
+    progress = done_state(item, words) if task.status == "done" else words.status(task.status)
     if item.state == deadlines.OVERDUE:
         progress += "\n" + words.days(item.days_left)
     return [str(task.id), item.group_title, task.title, task.lead,

@@ -77,6 +77,23 @@ class Rule:
             return f"{year}-H{index + 1}"
         return str(year)
 
+    def opens(self, label: str) -> date:
+        """The first day of the period ``label`` (a label this rule accepts) names."""
+        m = re.match(_LABEL, label)
+        assert m is not None, label  # callers pass labels is_label accepted
+        year = int(m["year"])
+        month = (int(m["month"]) if m["month"] else (int(m["q"]) - 1) * 3 + 1 if m["q"]
+                 else (int(m["h"]) - 1) * 6 + 1 if m["h"] else 1)
+        return date(year, month, 1)
+
+    def check_open(self, label: str, day: date) -> None:
+        """Refuse to record ``label`` on ``day`` when its period has not begun by then."""
+        from gkcli.errors import GkError
+
+        opens = self.opens(label)
+        if opens > day:
+            raise GkError("cycle_not_open", cycle=label, opens=opens.isoformat(), on=day.isoformat())
+
     def is_label(self, text: str) -> bool:
         m = re.match(_LABEL, text)
         if not m:
@@ -201,6 +218,7 @@ def done_entries(table: Table, ids: Iterable[int], day: date, cycle: str | None 
             assert first is not None  # the loader refuses a recurring item with neither (needs_start)
             label = current_label(rule, first, day, done)
         elif rule.is_label(cycle):
+            rule.check_open(cycle, day)
             label = cycle
         else:
             raise GkError("bad_cycle", cycle=cycle[:20], every=task.deadline.text[:40],

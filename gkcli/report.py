@@ -38,7 +38,6 @@ class Tally:
     occurrences_on_time: int = 0  # recurring items count once per occurrence in the rate
     occurrences_late: int = 0
     occurrences_missed: int = 0
-    recurring_overdue: int = 0  # overdue items already counted by their missed occurrences
 
     def add(self, item: Item) -> None:
         self.total += 1
@@ -50,8 +49,6 @@ class Tally:
                 if state in ("on_time", "late", "missed"):
                     name = f"occurrences_{state}"
                     setattr(self, name, getattr(self, name) + 1)
-            self.recurring_overdue += item.state == deadlines.OVERDUE
-            return
         if item.state == deadlines.DONE:
             punctual = on_time(item)
             if punctual is True:
@@ -61,27 +58,30 @@ class Tally:
 
     @property
     def rate_base(self) -> int:
-        """Items that could be judged: done with a date against a deadline, or past their deadline."""
-        return (self.on_time_count + self.late_count + self.overdue - self.recurring_overdue
-                + self.occurrences_missed)
+        """Items that could be judged: done with a date against a deadline, or past their deadline.
+
+        Counted in items, like every other column of the row: 按时率 = 按时 ÷ (按时 + 超时 + 逾期).
+        """
+        return self.done_on_time + self.done_late + self.overdue
 
     @property
-    def on_time_count(self) -> int:
-        """Items done on time, and occurrences of recurring items done on time."""
-        return self.done_on_time + self.occurrences_on_time
+    def occurrences_due(self) -> int:
+        """Occurrences of recurring items that fell due (or were done): 应办次数."""
+        return self.occurrences_on_time + self.occurrences_late + self.occurrences_missed
 
     @property
-    def late_count(self) -> int:
-        return self.done_late + self.occurrences_late
+    def occurrences_rate(self) -> float | None:
+        """Occurrences done on time ÷ occurrences due."""
+        return self.occurrences_on_time / self.occurrences_due if self.occurrences_due else None
 
     @property
     def on_time_rate(self) -> float | None:
-        """Done on or before the deadline ÷ items whose deadline has passed or that are done.
+        """Items done on or before the deadline ÷ items whose deadline has passed or that are done.
 
-        Ongoing items (no deadline) and done items without a done_on date are left out; a
-        recurring item counts once per occurrence that fell due (or was done).
+        Ongoing items (no deadline) and done items without a done_on date are left out. A
+        recurring item's occurrences have their own rate (:attr:`occurrences_rate`).
         """
-        return self.on_time_count / self.rate_base if self.rate_base else None
+        return self.done_on_time / self.rate_base if self.rate_base else None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -94,6 +94,9 @@ class Tally:
             "occurrences_on_time": self.occurrences_on_time,
             "occurrences_late": self.occurrences_late,
             "occurrences_missed": self.occurrences_missed,
+            "occurrences_due": self.occurrences_due,
+            "occurrences_on_time_rate": (None if self.occurrences_rate is None
+                                         else round(self.occurrences_rate, 4)),
         }
 
 
@@ -175,7 +178,10 @@ def since_meeting(table: Table, rows: list[Item], today: date) -> tuple[date, in
 
 
 def in_period(item: Item, since: date, today: date) -> bool:
-    """For ``gk report --since``: due in [since, today], done in it, or ongoing and not done before it."""
+    """For ``gk report --since``: due in [since, today], done in it, ongoing and not done before
+    it, or still overdue at its end (however long before the period it fell due)."""
+    if item.state == deadlines.OVERDUE:
+        return True
     t = item.task
     due, done = t.deadline.date, t.done_on
     if item.occurrences is not None and any(
@@ -277,6 +283,7 @@ class Section:
     first: str
     tallies: list[Tally]
     total: Tally | None = None  # a totals row after the tallies
+    unit: str = "items"  # "occurrences": the recurring items' occurrences (应办/按时/超时/未完成 次数)
 
 
 @dataclass
@@ -292,10 +299,12 @@ class Report:
 def report(table: Table, rows: list[Item], today: date, since: date | None = None) -> Report:
     found = summary(table, rows, today, since)
     period = f"{since.isoformat()} — {today.isoformat()}" if since else today.isoformat()
-    return Report(found, table_title(table), period, [
-        Section("by_office", "lead", found.by_office, found.totals),
-        Section("by_group", "group", found.by_group),
-    ])
+    sections = [Section("by_office", "lead", found.by_office, found.totals),
+                Section("by_group", "group", found.by_group)]
+    if found.totals.occurrences_due:
+        recurring = [x for x in found.by_office if x.occurrences_due]
+        sections.append(Section("by_occurrence", "lead", recurring, found.totals, "occurrences"))
+    return Report(found, table_title(table), period, sections)
 
 
 @dataclass

@@ -296,6 +296,8 @@ def reported(table: Table, office: str, day: date, today: date, cycle: str | Non
     elif not rule.is_label(cycle):
         raise GkError("bad_cycle", cycle=cycle[:20], every=decl.every.text[:40],
                       example=rule.label(day.year, 0))
+    else:
+        rule.check_open(cycle, day)
     if cycle in done:
         raise GkError("already_reported", office=office, cycle=cycle, on=done[cycle].isoformat())
     entry = f"{cycle} {day.isoformat()} {office}"

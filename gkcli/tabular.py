@@ -26,6 +26,7 @@ EXPORT_COLUMNS = ("id", "group", "title", "lead", "assist", "deadline", "due_dat
 ROSTER_COLUMNS = ("name", "role", "post", "heads")
 REPORT_KEYS = ("rep.total", "rep.done", "rep.on_time", "rep.late", "rep.overdue", "rep.due_soon",
                "rep.ongoing", "rep.extended", "rep.rate")
+OCCURRENCE_KEYS = ("occ.n_due", "occ.n_on_time", "occ.n_late", "occ.n_missed", "rep.rate")
 
 
 def headers(words: Words, keys: tuple[str, ...]) -> list[str]:
@@ -66,9 +67,25 @@ def roster_cells(view: RosterView, words: Words) -> list[list[str]]:
 
 
 def tally_cells(x: Tally) -> list[str]:
+    """One row in items: 按时 + 超时 ≤ 已完成, and 按时率 = 按时 ÷ (按时 + 超时 + 逾期)."""
     rate = "—" if x.on_time_rate is None else f"{100 * x.on_time_rate:.0f}%"
-    return [x.name, str(x.total), str(x.done), str(x.on_time_count), str(x.late_count),
+    return [x.name, str(x.total), str(x.done), str(x.done_on_time), str(x.done_late),
             str(x.overdue), str(x.due_soon), str(x.ongoing), str(x.extended), rate]
+
+
+def occurrence_cells(x: Tally) -> list[str]:
+    """One row in occurrences: 应办 = 按时 + 超时 + 未完成, and 按时率 = 按时 ÷ 应办."""
+    rate = "—" if x.occurrences_rate is None else f"{100 * x.occurrences_rate:.0f}%"
+    return [x.name, str(x.occurrences_due), str(x.occurrences_on_time), str(x.occurrences_late),
+            str(x.occurrences_missed), rate]
+
+
+def section_keys(section) -> tuple[str, ...]:
+    return OCCURRENCE_KEYS if section.unit == "occurrences" else REPORT_KEYS
+
+
+def section_cells(section, x: Tally) -> list[str]:
+    return occurrence_cells(x) if section.unit == "occurrences" else tally_cells(x)
 
 
 def report_header(found: Report, words: Words) -> str:
@@ -203,8 +220,8 @@ def report_md(found: Report, words: Words, out: TextIO) -> None:
     for section in found.sections:
         out.write(f"### {words(section.title)}\n\n")
         rows = section_rows(section.tallies, section.total, words)
-        write_markdown([words(section.first), *headers(words, REPORT_KEYS)],
-                       [tally_cells(x) for x in rows], out)
+        write_markdown([words(section.first), *headers(words, section_keys(section))],
+                       [section_cells(section, x) for x in rows], out)
         out.write("\n")
     if found.summary.reporting:
         from gkcli.calendar_view import rates_md

@@ -12,15 +12,15 @@ from gkcli.i18n import Words
 from gkcli.query import Item
 from gkcli.report import Dashboard, Report, RosterView, Timeline
 from gkcli.tabular import (
-    REPORT_KEYS,
     ROSTER_COLUMNS,
     assist_text,
     headers,
     people_text,
     report_header,
     roster_cells,
+    section_cells,
+    section_keys,
     section_rows,
-    tally_cells,
     visible,
 )
 
@@ -157,7 +157,9 @@ def item_detail(item: Item, words: Words, out: TextIO) -> None:
         (words("lead"), task.lead),
         (words("people"), people),
         (words("assist"), assist_text(item, words)),
-        (words("deadline"), task.deadline.text + words("aside", text=due)),
+        # 长期 alone, not 长期（长期）
+        (words("deadline"), task.deadline.text + ("" if due == task.deadline.text
+                                                   else words("aside", text=due))),
         (words("state"), _state_line(item, words)),
         (words("status"), words.status(task.status)),
     ]
@@ -195,6 +197,8 @@ def _state_line(item: Item, words: Words) -> str:
     if item.state == "done":
         how = words.done_how(item.task.on_time, item.task.days_late)
         return words("state_days", state=words.state("done"), days=how) if how else words.state("done")
+    if item.days_left is None:  # ongoing: a state without days has no dangling dash
+        return words.state(item.state)
     return words("state_days", state=words.state(item.state),
                  days=words.days(item.days_left, item.workdays_left))
 
@@ -307,10 +311,10 @@ def report(found: Report, words: Words, out: TextIO) -> None:
     for section in found.sections:
         table = _table(f"[bold]{_escape(words(section.title))}[/]")
         _text_column(table, words(section.first), min_width=10, max_width=20)
-        for key in REPORT_KEYS:
+        for key in section_keys(section):
             _number_column(table, words(key))
         for x in section_rows(section.tallies, section.total, words):
-            cells = tally_cells(x)
+            cells = section_cells(section, x)
             table.add_row(_escape(cells[0]), *cells[1:])
         console.print(table)
         console.print()
@@ -321,6 +325,18 @@ def report(found: Report, words: Words, out: TextIO) -> None:
 
 
 # --- gk timeline ------------------------------------------------------------------------------
+
+def _year_label(years: list[str], year: int, col: int) -> None:
+    """Write 2022 above the column where the year starts, else '22, else '22 moved left just
+    enough to end at the axis' end: every year that starts on the axis gets its label."""
+    width = len(years)
+    short = f"'{year % 100:02d}"
+    for text, at in ((str(year), col), (short, col), (short, min(col, width - len(short)))):
+        if 0 <= at and at + len(text) <= width and all(
+                c == " " for c in years[max(0, at - 1):at + len(text)]):
+            years[at:at + len(text)] = list(text)
+            return
+
 
 def timeline(found: Timeline, words: Words, out: TextIO) -> None:
     """A month-by-month Gantt of the deadlines, today marked, fitted to the terminal width."""
@@ -341,8 +357,8 @@ def timeline(found: Timeline, words: Words, out: TextIO) -> None:
     last_year = None
     every = 1 if axis.cols_per_month >= 3 else 3  # month numbers, or quarters' first months
     for col, day in axis.month_starts():
-        if day.year != last_year and col + 4 <= axis.width and all(c == " " for c in years[max(0, col - 1):col + 4]):
-            years[col:col + 4] = list(str(day.year))
+        if day.year != last_year:
+            _year_label(years, day.year, col)
             last_year = day.year
         label = str(day.month)
         if axis.cols_per_month > 1 and (day.month - 1) % every == 0 and col + len(label) <= axis.width:

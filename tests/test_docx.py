@@ -158,7 +158,7 @@ def test_bulletin_counts_what_was_done(bulletin, gk):
     opening = paragraph(doc, "根据").text
     assert "确定事项16项，已完成2项，占12.5%；按时完成1项；逾期6项，涉及综合股、运管股（政策法规股）。" in opening
     annex = rows_of(doc.tables[-1])
-    assert annex[5][6:8] == ["已完成", "2021-06-18"]
+    assert annex[5][6:8] == ["已完成（按时）", "2021-06-18"]
 
 
 def test_bulletin_lists_overdue_items_by_office_and_due_soon_items(bulletin):
@@ -183,7 +183,7 @@ def test_bulletin_for_a_period(bulletin, gk):
     doc = bulletin("--since", "2021-01-01")
     texts = [p.text for p in body_paragraphs(doc)]
     assert texts[1] == "（统计期间：2021年1月1日至2021年6月20日）"
-    assert "2021年1月1日至2021年6月20日期间，期间涉及事项" in texts[2]
+    assert "2021年1月1日至2021年6月20日期间，涉及事项" in texts[2]
     in_period = gk.json("report", "--since", "2021-01-01")["totals"]["total"]
     assert len(doc.tables[-1].rows) - 1 == in_period
 

@@ -16,7 +16,7 @@ ITEM = {"id", "group", "group_title", "title", "lead", "assist", "deadline", "de
         "deadline_original", "extensions"}
 TALLY = {"name", "total", "done", "done_on_time", "done_late", "overdue", "due_soon", "open",
          "ongoing", "on_time_rate", "people", "occurrences_on_time", "occurrences_late",
-         "occurrences_missed", "extended"}
+         "occurrences_missed", "extended", "occurrences_due", "occurrences_on_time_rate"}
 PERSON = {"name", "role", "post", "office"}
 
 

@@ -261,8 +261,10 @@ def test_report_numbers_checked_by_hand(known):
 def test_report_since(known):
     report = known.json("report", "--since", "2021-05-01")
     assert report["since"] == "2021-05-01"
-    assert report["totals"]["total"] == 3  # D (ongoing), G (due and done in May), H (done in May)
-    assert report["totals"]["on_time_rate"] == 1.0
+    # D (ongoing), G (due and done in May), H (done in May), and C: due in April, still overdue
+    assert report["totals"]["total"] == 4
+    assert report["totals"]["overdue"] == 1
+    assert report["totals"]["on_time_rate"] == 0.5
 
 
 def test_report_table_and_markdown(known):
