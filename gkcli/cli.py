@@ -46,8 +46,9 @@ class App:
     """What every command shares: where the data is, today, the language. Loads lazily."""
 
     def __init__(self, data: str | None, today: date | None, lang: str,
-                 soon_days: int | None):
+                 soon_days: int | None, every: bool = False):
         self.data_arg = data
+        self.every = every  # gk --all: every table of the workspace
         self.today = today or date.today()
         self.lang = lang
         self.soon_days_arg = soon_days
@@ -55,6 +56,7 @@ class App:
 
         self.words = Words(lang)  # the language, chosen once
         self._table: Table | None = None
+        self._workspace = None
 
     @property
     def data_dir(self) -> Path:
@@ -68,10 +70,33 @@ class App:
 
     @property
     def soon_days(self) -> int:
-        return self.table.settings.due_soon_days if self.soon_days_arg is None else self.soon_days_arg
+        if self.soon_days_arg is not None:
+            return self.soon_days_arg
+        table = self.workspace.merged if self.every else self.table
+        return table.settings.due_soon_days
 
     def items(self) -> list[query.Item]:
         return query.items(self.table, self.today, self.soon_days)
+
+    @property
+    def workspace(self):
+        """gk --all: every table of the workspace, validated (through the cache)."""
+        if self._workspace is None:
+            from gkcli import workspace
+
+            self._workspace = workspace.load(workspace.find_tables(self.data_arg))
+        return self._workspace
+
+    def select(self, f: query.Filter) -> list[query.Item]:
+        """The rows a filter keeps: of the table, or with --all of every table."""
+        if self.every:
+            from gkcli import workspace
+
+            return workspace.select(self.workspace, self.today, self.soon_days_arg, f)
+        return query.select(self.table, self.items(), f)
+
+    def workspace_title(self) -> str:
+        return self.words("ws_title", n=len(self.workspace.sheets))
 
     def show(self, kind: str, fmt: str, result: object) -> None:
         """Hand a core result to the one renderer for this kind of command and format."""
@@ -155,10 +180,13 @@ def out() -> object:
               show_default=True, help="Language of output [env GK_LANG].")
 @click.option("--soon-days", type=click.IntRange(min=0), metavar="N",
               help="Items due within N days are 'due soon' [default: settings.due_soon_days or 14].")
+@click.option("--all", "every", is_flag=True,
+              help="Every table of the workspace (data/ and each data/NAME/) together, "
+                   "with the notice number (文号): status, list, overdue, report, remind, export.")
 @click.version_option(__version__, "-V", "--version", prog_name="gk")
 @click.pass_context
 def cli(ctx: click.Context, data: str | None, today: date | None, lang: str,
-        soon_days: int | None) -> None:
+        soon_days: int | None, every: bool) -> None:
     """gk tracks a task-division table (任务分工表) kept as YAML in git.
 
     \b
@@ -166,8 +194,15 @@ def cli(ctx: click.Context, data: str | None, today: date | None, lang: str,
         gk status                      # before the meeting
         gk list --office 安监股         # what one office leads or assists
         gk --today 2021-01-01 status   # as it stood on a date
+        gk --all overdue               # every notice the office tracks
     """
-    ctx.obj = App(data, today, lang, soon_days)
+    ctx.obj = App(data, today, lang, soon_days, every)
+    if every and ctx.invoked_subcommand not in ALL_COMMANDS:
+        raise click.UsageError(ctx.obj.words.message("ws_not_for", {
+            "command": ctx.invoked_subcommand, "commands": ", ".join(ALL_COMMANDS)}))
+
+
+ALL_COMMANDS = ("status", "list", "overdue", "report", "remind", "export")
 
 
 @cli.command()
@@ -183,6 +218,16 @@ def status(app: App, fmt: str) -> None:
     """
     from gkcli import report
 
+    if app.every:
+        from dataclasses import replace
+
+        from gkcli import workspace
+
+        ws = app.workspace
+        board = report.dashboard(ws.merged, workspace.items(ws, app.today, app.soon_days_arg),
+                                 app.today, app.soon_days)
+        app.show("status", fmt, replace(board, title=app.workspace_title(), number=""))
+        return
     app.show("status", fmt, report.dashboard(app.table, app.items(), app.today, app.soon_days))
 
 
@@ -199,7 +244,7 @@ def list_(app: App, fmt: str, **filters) -> None:
         gk list --state overdue --state due_soon --format json
         gk list --due-before 2020-12-31 --format csv > items.csv
     """
-    app.show("list", fmt, query.select(app.table, app.items(), make_filter(**filters)))
+    app.show("list", fmt, app.select(make_filter(**filters)))
 
 
 @cli.command()
@@ -300,7 +345,7 @@ def overdue(app: App, target: str | None, force: bool, fmt: str | None, **filter
         gk overdue --lead 综合股 --export 逾期事项.xlsx
     """
     f = make_filter(states=("overdue",), **filters)
-    rows = query.by_urgency(query.select(app.table, app.items(), f))
+    rows = query.by_urgency(app.select(f))
     if target:
         _export(app, "overdue", rows, target, None if fmt == "table" else fmt, force)
     elif fmt in formats.BINARY:
@@ -329,7 +374,7 @@ def export_(app: App, target: str, fmt: str | None, force: bool, **filters) -> N
         gk export 安监股.csv --office 安监股
         gk export - --format md --state overdue
     """
-    rows = query.select(app.table, app.items(), make_filter(**filters))
+    rows = app.select(make_filter(**filters))
     _export(app, "export", rows, target, fmt, force)
 
 
@@ -351,6 +396,12 @@ def report(app: App, since: date | None, fmt: str) -> None:
     """
     from gkcli import report as reports
 
+    if app.every:
+        from gkcli import workspace
+
+        app.show("report", fmt, workspace.report(app.workspace, app.today, app.soon_days_arg, since,
+                                                 app.workspace_title()))
+        return
     app.show("report", fmt, reports.report(app.table, app.items(), app.today, since))
 
 
@@ -371,6 +422,12 @@ def remind(app: App, office: str | None, fmt: str) -> None:
     """
     from gkcli import report as reports
 
+    if app.every:
+        from gkcli import workspace
+
+        app.show("remind", fmt, workspace.remind(app.workspace, app.today, app.soon_days_arg, office,
+                                                 app.workspace_title()))
+        return
     app.show("remind", fmt, reports.remind(app.table, app.items(), app.today, office))
 
 

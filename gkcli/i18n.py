@@ -73,6 +73,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "rep.ongoing": ("长期", "Ongoing"),
     "rep.rate": ("按时率", "Rate"),
     "by_group": ("各工作任务情况", "By work task"),
+    # gk --all: every table of the workspace
+    "notice": ("文号", "Notice"),
+    "by_notice": ("各文件情况", "By notice"),
+    "ws_title": ("全部 {n} 个文件", "All {n} notices"),
     "nothing_to_remind": ("没有逾期或即将到期的事项，无需提醒。", "Nothing overdue or due soon: no reminders."),
     "sheet": ("任务分工表", "Tasks"),
     "exported": ("已导出 {n} 项到 {path}", "Exported {n} items to {path}"),
@@ -101,6 +105,14 @@ _WORDS: dict[str, tuple[str, str]] = {
 MESSAGES: dict[str, tuple[str, str]] = {
     # errors and refusals: GkError(key, **values) / Problem(..., key, values)
     "invalid_data": ("数据有误", "invalid data"),
+    # gk --all: the workspace
+    "ws_none": ("此处及上级目录都没有 data/（其中或其子目录应有 tasks.yaml）；请在表格所在的仓库中运行 gk，或用 --data 指定目录",
+                "no data/ here or in any parent folder with tasks.yaml in it or in its sub-folders; "
+                "run gk inside your tables' repository or pass --data DIR"),
+    "ws_none_in": ("{path} 及其子目录中都没有 tasks.yaml（请检查 --data 或 GK_DATA）",
+                   "no tasks.yaml in {path} or its sub-folders (check --data or GK_DATA)"),
+    "ws_not_for": ("--all 不适用于 gk {command}；可用于：{commands}",
+                   "--all does not apply to gk {command}; it works with: {commands}"),
     # gk import: refusals
     "import_missing": ("没有文件 {path}", "no file {path}"),
     "import_unreadable": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),

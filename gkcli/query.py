@@ -19,11 +19,12 @@ class Item:
     state: str
     days_left: int | None
     lead_people: tuple[Person, ...]
+    notice: str | None = None  # the notice's number (文号), across a workspace (gk --all)
 
     def as_json(self) -> dict:
         """The JSON contract of ``gk list --format json``: add fields, never rename."""
         t = self.task
-        return {
+        found = {
             "id": t.id,
             "group": t.group,
             "group_title": self.group_title,
@@ -40,18 +41,26 @@ class Item:
             "progress": list(t.progress),
             "lead_people": [p.name for p in self.lead_people],
         }
+        if self.notice is not None:
+            found["notice"] = self.notice
+        return found
 
 
-def items(table: Table, today: date, soon_days: int | None = None) -> list[Item]:
-    """Every task as of ``today``, in file order."""
+def items(table: Table, today: date, soon_days: int | None = None,
+          notice: str | None = None) -> list[Item]:
+    """Every task as of ``today``, in file order; ``notice`` names the table (gk --all)."""
     soon = table.settings.due_soon_days if soon_days is None else soon_days
+    people: dict[str, tuple[Person, ...]] = {}
+    for office in {t.lead for t in table.tasks}:
+        people[office] = tuple(table.roster.for_office(office))
     return [
         Item(
             task=t,
             group_title=table.group_title(t.group),
             state=deadlines.state_of(t.status, t.deadline.date, today, soon),
             days_left=deadlines.days_left(t.deadline.date, today),
-            lead_people=tuple(table.roster.for_office(t.lead)),
+            lead_people=people[t.lead],
+            notice=notice,
         )
         for t in table.tasks
     ]

@@ -37,18 +37,23 @@ def people_text(people: tuple[Person, ...] | list[Person], words: Words) -> str:
     return "、".join(p.name for p in people) or words("none")
 
 
-def export_columns(words: Words) -> list[str]:
-    """序号, 工作任务, 具体事项, 牵头股室, 协办股室, 完成时间, 截止日期, 状态, 逾期天数, 责任人."""
-    return headers(words, EXPORT_COLUMNS)
+def export_columns(words: Words, rows: list[Item] = ()) -> list[str]:
+    """序号, 工作任务, 具体事项, 牵头股室, 协办股室, 完成时间, 截止日期, 状态, 逾期天数, 责任人.
+
+    Rows of several notices (gk --all) add 文号 as the last column.
+    """
+    extra = ("notice",) if any(r.notice for r in rows) else ()
+    return headers(words, EXPORT_COLUMNS + extra)
 
 
 def export_values(item: Item, words: Words) -> list[object]:
     """One item for the files the offices open: numbers as numbers, the due date as a date."""
     task = item.task
     over = -item.days_left if item.state == "overdue" and item.days_left is not None else 0
-    return [task.id, item.group_title, task.title, task.lead, assist_text(item, words),
-            task.deadline.text, task.deadline.date, words.state(item.state), over,
-            people_text(item.lead_people, words)]
+    values = [task.id, item.group_title, task.title, task.lead, assist_text(item, words),
+              task.deadline.text, task.deadline.date, words.state(item.state), over,
+              people_text(item.lead_people, words)]
+    return values if item.notice is None else [*values, item.notice]
 
 
 def export_cells(item: Item, words: Words) -> list[object]:
@@ -134,11 +139,11 @@ def items_json(rows: list[Item], words: Words, out: TextIO) -> None:
 
 
 def items_csv(rows: list[Item], words: Words, out: TextIO) -> None:
-    write_csv(export_columns(words), [export_cells(r, words) for r in rows], out)
+    write_csv(export_columns(words, rows), [export_cells(r, words) for r in rows], out)
 
 
 def items_md(rows: list[Item], words: Words, out: TextIO) -> None:
-    write_markdown(export_columns(words), [export_cells(r, words) for r in rows], out)
+    write_markdown(export_columns(words, rows), [export_cells(r, words) for r in rows], out)
 
 
 def item_json(item: Item, words: Words, out: TextIO) -> None:

@@ -29,8 +29,11 @@ def reminder_text(rem: Reminder, found: Reminders, words: Words) -> str:
                        date=words("rem.date", year=day.year, month=day.month, day=day.day,
                                   iso=day.isoformat())))
     for n, (item, role) in enumerate(rem.items, start=1):
+        title = item.task.title  # gk --all: which notice the item is of
+        if item.notice:
+            title += words("aside", text=item.notice)
         lines.append(words("rem.item", n=n, part=words("part." + role), id=item.task.id,
-                           title=item.task.title, deadline=item.task.deadline.text,
+                           title=title, deadline=item.task.deadline.text,
                            days=words.days(item.days_left)))
     sender = sender_line(found, words)
     if sender:

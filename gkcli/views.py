@@ -93,6 +93,9 @@ def items_table(rows: list[Item], words: Words, out: TextIO) -> None:
         return
     table = _table()
     caps = {"lead": 10, "assist": 10, "deadline": 12}
+    notices = any(item.notice for item in rows)  # gk --all: the 文号 column first
+    if notices:
+        _text_column(table, words("notice"), max_width=12)
     for key in TABLE_COLUMNS:
         if key == "id":
             _number_column(table, words(key))
@@ -100,15 +103,18 @@ def items_table(rows: list[Item], words: Words, out: TextIO) -> None:
             _text_column(table, words(key), no_wrap=key == "state", max_width=caps.get(key),
                          min_width=_state_width(words) if key == "state" else None)
     previous_group = None
+    lead_cells = [""] if notices else []
     for item in rows:
-        if item.task.group != previous_group:  # like the notice's merged 工作任务 cells
+        if (item.notice, item.task.group) != previous_group:  # as the notice's merged 工作任务
             from rich.text import Text
 
             heading = f"{words.ordinal(item.task.group)}{item.group_title}"
-            table.add_row("", Text(heading, style="bold"), end_section=False)
-            previous_group = item.task.group
+            table.add_row(*lead_cells, "", Text(heading, style="bold"), end_section=False)
+            previous_group = (item.notice, item.task.group)
         task = item.task
         cells = [str(task.id), task.title, task.lead, assist_text(item, words), task.deadline.text]
+        if notices:
+            cells.insert(0, item.notice or "")
         style = STATE_STYLE[item.state]
         state = words.state(item.state)
         table.add_row(*(_escape(c) for c in cells), f"[{style}]{state}[/]" if style else state)
@@ -230,12 +236,16 @@ def urgent(console, title: str, rows: list[Item], empty: str, words: Words, styl
         _cards(console, rows, words, people=True)
         return
     table = _table(f"[bold {style}]{title}[/]")
+    notices = any(item.notice for item in rows)  # gk --all: the 文号 column first
+    if notices:
+        _text_column(table, words("notice"), max_width=12)
     _number_column(table, words("id"))
     caps = {"lead": 10, "deadline": 12, "people": 12}
     for key in ("title", "lead", "deadline", "days", "people"):
         _text_column(table, words(key), max_width=caps.get(key), no_wrap=key == "days")
     for item in rows:
-        table.add_row(str(item.task.id), _escape(item.task.title), _escape(item.task.lead),
+        table.add_row(*([_escape(item.notice or "")] if notices else []),
+                      str(item.task.id), _escape(item.task.title), _escape(item.task.lead),
                       _escape(item.task.deadline.text),
                       f"[{style}]{words.days(item.days_left)}[/]",
                       _escape(people_text(item.lead_people, words)))
