@@ -95,7 +95,7 @@ def items_table(rows: list[Item], words: Words, out: TextIO) -> None:
     caps = {"lead": 10, "assist": 10, "deadline": 12}
     notices = any(item.notice for item in rows)  # gk --all: the 文号 column first
     if notices:
-        _text_column(table, words("notice"), max_width=12)
+        _text_column(table, words("notice"), no_wrap=True)
     for key in TABLE_COLUMNS:
         if key == "id":
             _number_column(table, words(key))
@@ -238,7 +238,7 @@ def urgent(console, title: str, rows: list[Item], empty: str, words: Words, styl
     table = _table(f"[bold {style}]{title}[/]")
     notices = any(item.notice for item in rows)  # gk --all: the 文号 column first
     if notices:
-        _text_column(table, words("notice"), max_width=12)
+        _text_column(table, words("notice"), no_wrap=True)
     _number_column(table, words("id"))
     caps = {"lead": 10, "deadline": 12, "people": 12}
     for key in ("title", "lead", "deadline", "days", "people"):

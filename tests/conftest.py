@@ -55,3 +55,11 @@ def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, old
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch) -> Path:
+    """gk's cache of validated tables goes to a temporary folder, never the user's ~/.cache."""
+    folder = tmp_path_factory.mktemp("gk-cache") / "cache"
+    monkeypatch.setenv("GK_CACHE_DIR", str(folder))
+    return folder
