@@ -107,8 +107,7 @@ def safe_cell(value: object) -> object:
 # --- writers ---------------------------------------------------------------------------------
 
 def dump_json(data: Any, out: TextIO) -> None:
-    json.dump(data, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")  # one write, not one per token
 
 
 def write_csv(header: list[str], rows: list[list[object]], out: TextIO) -> None:
