@@ -60,17 +60,26 @@ def start(table: Table, ids: tuple[int, ...]) -> Change:
     return Change(f"{PREFIX}{label} started", edit)
 
 
-def done(table: Table, ids: tuple[int, ...], day: date, today: date) -> Change:
+def done(table: Table, ids: tuple[int, ...], day: date, today: date,
+         cycle: str | None = None) -> Change:
+    """Mark items done; a recurring item records one occurrence (``cycle``, else the current one)."""
+    from gkcli.recurrence import done_entries
+
     label = _ids(table, ids)
     if day > today:
         raise GkError(f"--on {day.isoformat()} is after today ({today.isoformat()})")
+    occurrences = done_entries(table, ids, day, cycle)
 
     def edit(doc: TasksText) -> None:
         for task_id in ids:
+            if task_id in occurrences:
+                doc.append_to_list(task_id, "done_occurrences", occurrences[task_id])
+                continue
             doc.set_field(task_id, "status", "done")
             doc.set_field(task_id, "done_on", day)
 
-    return Change(f"{PREFIX}{label} done ({day.isoformat()})", edit)
+    which = "".join(f"; #{i} occurrence {e.split()[0]}" for i, e in occurrences.items())
+    return Change(f"{PREFIX}{label} done ({day.isoformat()}){which}", edit)
 
 
 def reopen(table: Table, ids: tuple[int, ...]) -> Change:

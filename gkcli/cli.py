@@ -116,6 +116,11 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
         raise click.BadParameter(exc.text(_words(ctx))) from None
 
 
+def _since_option(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    """--since DATE. (Issue 8 adds the word last-meeting here: the date of the last meeting.)"""
+    return _date_option(ctx, param, value)
+
+
 def _status_option(ctx: click.Context, param: click.Parameter, value):
     if value is None:
         return None
@@ -211,6 +216,9 @@ ALL_COMMANDS = ("status", "list", "overdue", "report", "remind", "export")
 def status(app: App, fmt: str) -> None:
     """The dashboard: counts by state, each lead office, overdue and due-soon items.
 
+    When tasks.yaml declares reporting:, it also names the offices that have not reported
+    this cycle (本期未报送) and those that missed a cut-off (逾期未报送).
+
     \b
     Example:
         gk status
@@ -295,17 +303,28 @@ def who(app: App, office: str, fmt: str) -> None:
 
 
 @cli.command()
+@click.option("--rev", metavar="REV",
+              help="Check the files as committed at REV (a commit, branch or tag), as a server hook does.")
 @pass_app
-def check(app: App) -> None:
-    """Validate tasks.yaml and leading_group.yaml; print every problem as path:line:col.
+def check(app: App, rev: str | None) -> None:
+    """Validate tasks.yaml, leading_group.yaml and holidays.yaml; print every problem as path:line:col.
 
-    Exit status 0 when clean, 1 when any problem is found.
+    Exit status 0 when clean, 1 when any problem is found. In a repository with a
+    remote, it also notes when gk's merge driver is not set up (gk setup-git).
 
     \b
     Example:
         gk check && git commit -am "更新进度"
+        gk check --rev origin/main
     """
-    table, problems = store.read_table(app.data_dir)
+    from gkcli import sync
+
+    if rev:
+        table, problems = sync.read_table_at(rev, app.data_arg)
+    else:
+        table, problems = store.read_table(app.data_dir)
+        if sync.driver_missing(app.data_dir):
+            click.echo(app.words.message("driver_missing"), err=True)
     if problems:
         app.show("check", "text", problems)
         raise click.exceptions.Exit(1)
@@ -316,14 +335,64 @@ def check(app: App) -> None:
 
 # --- for the offices ---------------------------------------------------------------------------
 
-def _export(app: App, kind: str, rows, target: str, fmt: str | None, force: bool) -> None:
+def _export(app: App, kind: str, rows, target: str, fmt: str | None, force: bool,
+            result: object = None) -> None:
+    """Write ``rows`` (or the document ``result`` made of them) to FILE and say how many."""
     from gkcli import export
 
-    data = export.write(rows, target, fmt, app.words, force=force, kind=kind)
+    chosen = formats.for_file(target, fmt)
+    data = export.write(rows if result is None else result, target, chosen, app.words,
+                        force=force, kind=kind)
     if data is not None:
         click.get_binary_stream("stdout").write(data)
         return
-    click.echo(app.words("exported", n=len(rows), path=target), err=True)
+    n = len(rows) if chosen != "ics" else sum(1 for r in rows if r.task.deadline.date)  # events
+    click.echo(app.words("exported", n=n, path=export.target_path(target, chosen)), err=True)
+
+
+def _not_with_all(app: App, fmt: str | None, *documents: str) -> None:
+    """--all gives tables and lists (text, csv, xlsx, md, json); the documents are of one table."""
+    if app.every and fmt in documents:
+        raise click.UsageError(app.words.message("ws_no_documents", {"fmt": fmt}))
+
+
+def _document(app: App, kind: str, result: object, output: str, force: bool) -> None:
+    """Write a Word document to OUTPUT (- for stdout) and say where."""
+    from gkcli import export
+
+    data = formats.render_bytes(kind, "docx", result, app.words)
+    if output == "-":
+        click.get_binary_stream("stdout").write(data)
+        return
+    export.save(data, Path(output), force)
+    click.echo(app.words("doc.saved", path=output), err=True)
+
+
+def _docx_format(app: App, fmt: str | None, output: str | None, default: str) -> str:
+    """--format docx needs -o FILE; -o FILE.docx alone means --format docx."""
+    if fmt is None and output and Path(output).suffix.lower() == ".docx":
+        fmt = "docx"
+    if fmt == "docx" and not output:
+        raise click.UsageError(app.words.message("docx_needs_file"))
+    if output and fmt != "docx":
+        raise click.UsageError(app.words.message("output_needs_docx"))
+    return fmt or default
+
+
+def _only_for(app: App, fmt: str, wanted: str, **options: object) -> None:
+    """Refuse an option the chosen format would ignore (--alarm-days is for ics only, ...)."""
+    for name, value in options.items():
+        if value is not None and fmt != wanted:
+            raise click.UsageError(app.words.message("option_only_for", {"option": name,
+                                                                        "fmt": wanted}))
+
+
+def output_options(func):
+    """-o/--output FILE and --force, for the commands that can write a Word document."""
+    func = click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")(func)
+    func = click.option("-o", "--output", metavar="FILE",
+                        help="Write the Word document (--format docx) to FILE; - for stdout.")(func)
+    return func
 
 
 @cli.command()
@@ -359,76 +428,180 @@ def overdue(app: App, target: str | None, force: bool, fmt: str | None, **filter
 @filter_options
 @click.option("--format", "fmt", type=click.Choice(formats.names("export")),
               help="Format [default: from FILE's extension].")
+@click.option("--title", metavar="TEXT", help="The 通报's title (.docx) [default: 关于<table>进展情况的通报].")
+@click.option("--alarm-days", type=click.IntRange(min=0), metavar="N",
+              help="In the calendar (.ics), a reminder N days before each deadline not yet done.")
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @pass_app
-def export_(app: App, target: str, fmt: str | None, force: bool, **filters) -> None:
-    """Write items (all, or a filtered selection) to FILE for Excel/WPS, Word or scripts.
+def export_(app: App, target: str, fmt: str | None, title: str | None, alarm_days: int | None,
+            force: bool, **filters) -> None:
+    """Write items (all, or a filtered selection) to FILE for Excel/WPS, Word, a calendar or a browser.
 
     CSV is UTF-8 with a BOM so Excel and WPS show Chinese; cells that a spreadsheet
     would run as a formula are neutralised. XLSX merges each work task over its items,
-    freezes the header and highlights overdue rows. FILE - writes to stdout.
+    freezes the header and highlights overdue rows. DOCX is the 通报 (as gk report
+    --format docx). ICS has one all-day event per dated deadline. HTML is one
+    self-contained page; with --format html, FILE may be a folder (it gets index.html).
+    FILE - writes to stdout.
 
     \b
     Example:
         gk export 任务分工表.xlsx
         gk export 安监股.csv --office 安监股
         gk export - --format md --state overdue
+        gk export 完成时间.ics --alarm-days 3
+        gk export 会议材料 --format html
     """
+    from gkcli import documents
+
+    chosen = formats.for_file(target, fmt)
+    _only_for(app, chosen, "docx", **{"--title": title})
+    _only_for(app, chosen, "ics", **{"--alarm-days": alarm_days})
+    _not_with_all(app, chosen, "docx", "ics", "html")
     rows = app.select(make_filter(**filters))
-    _export(app, "export", rows, target, fmt, force)
+    if app.every:
+        _export(app, "export", rows, target, chosen, force)
+        return
+    result = documents.for_export(chosen, app.table, rows, app.today, app.soon_days, title=title,
+                                  alarm_days=alarm_days)
+    _export(app, "export", rows, target, chosen, force, result=result)
 
 
 @cli.command()
-@click.option("--since", callback=_date_option, metavar="DATE",
+@click.option("--since", callback=_since_option, metavar="DATE",
               help="Only items due, or done, from DATE to today.")
-@format_option("report")
+@click.option("--format", "fmt", type=click.Choice(formats.names("report")),
+              help="Output format [default: table, or docx for -o FILE.docx].")
+@output_options
+@click.option("--title", metavar="TEXT", help="The 通报's title [default: 关于<table>进展情况的通报].")
 @pass_app
-def report(app: App, since: date | None, fmt: str) -> None:
+def report(app: App, since: date | None, fmt: str | None, output: str | None, force: bool,
+           title: str | None) -> None:
     """Per lead office and per work task: done, on time, late, overdue, and the on-time rate.
 
     On-time rate = items done on or before their deadline ÷ items whose deadline has
     passed or that are done (ongoing items and done items without done_on are left out).
+    A recurring item (每月底) counts once per occurrence. When tasks.yaml declares
+    reporting:, a last table gives each office's 按时报送率 (reports on time ÷ cycles due).
+    --format docx -o FILE writes the 通报 for the meeting: the figures written out, the
+    per-office table, the overdue and due-soon items, and every item as a landscape annex.
 
     \b
     Example:
         gk report
         gk report --since 2021-01-01 --format md > 上半年情况.md
+        gk report -o 进展情况通报.docx
     """
     from gkcli import report as reports
 
+    fmt = _docx_format(app, fmt, output, "table")
+    _only_for(app, fmt, "docx", **{"--title": title})
+    _not_with_all(app, fmt, "docx")
     if app.every:
         from gkcli import workspace
 
         app.show("report", fmt, workspace.report(app.workspace, app.today, app.soon_days_arg, since,
                                                  app.workspace_title()))
         return
+    if fmt == "docx":
+        from gkcli import documents
+
+        found = documents.bulletin(app.table, app.items(), app.today, since, title, app.soon_days)
+        _document(app, "report", found, output, force)
+        return
     app.show("report", fmt, reports.report(app.table, app.items(), app.today, since))
 
 
 @cli.command()
 @click.option("--office", metavar="NAME", help="Only this office (leading or assisting).")
-@format_option("remind", default="text")
+@click.option("--format", "fmt", type=click.Choice(formats.names("remind")),
+              help="Output format [default: text, or docx for -o FILE.docx].")
+@output_options
+@click.option("--reply-by", callback=_date_option, metavar="DATE",
+              help="In the 催办通知单, the day to reply by [default: 7 days from today].")
 @pass_app
-def remind(app: App, office: str | None, fmt: str) -> None:
+def remind(app: App, office: str | None, fmt: str | None, output: str | None, force: bool,
+           reply_by: date | None) -> None:
     """Ready-to-paste reminders, one block per office with overdue or due-soon items.
 
     Each names the people who answer for the office, every item with its deadline and
-    days over or left, and whether the office leads (牵头) or assists (协办).
+    days over or left, and whether the office leads (牵头) or assists (协办); and, when
+    tasks.yaml declares reporting:, the reports the office has missed or owes soon.
+    --format docx -o FILE writes a 催办通知单 per office instead, one page each, with
+    the latest progress note of each item, a reply-by line, the sender and the date.
 
     \b
     Example:
         gk remind
         gk remind --office 安监股
+        gk remind -o 催办通知单.docx --reply-by 2021-06-25
     """
     from gkcli import report as reports
 
+    fmt = _docx_format(app, fmt, output, "text")
+    _only_for(app, fmt, "docx", **{"--reply-by": reply_by})
+    _not_with_all(app, fmt, "docx")
     if app.every:
         from gkcli import workspace
 
         app.show("remind", fmt, workspace.remind(app.workspace, app.today, app.soon_days_arg, office,
                                                  app.workspace_title()))
         return
-    app.show("remind", fmt, reports.remind(app.table, app.items(), app.today, office))
+    if fmt == "docx":
+        from gkcli import documents
+
+        found = documents.notices(app.table, app.items(), app.today, office, reply_by)
+        if not found.reminders.reminders:
+            raise GkError("nothing_to_remind_doc")
+        _document(app, "remind", found, output, force)
+        return
+    app.show("remind", fmt, reports.remind(app.table, app.items(), app.today, office,
+                                           app.soon_days))
+
+
+@cli.command()
+@click.option("--office", metavar="NAME", help="Only this office's reports.")
+@click.option("--state", "states", multiple=True, type=click.Choice(("on_time", "late", "missing",
+                                                                     "pending")),
+              help="on_time, late, missing (逾期未报送) or pending (本期未报送); repeatable.")
+@format_option("reports")
+@pass_app
+def reports(app: App, office: str | None, states: tuple[str, ...], fmt: str) -> None:
+    """Reporting cycles × offices: each report's cut-off, the day it came in, and its state.
+
+    Lists every cycle of each reporting: declaration up to the one due next, for each
+    office that must report (states: on_time, late, missing, pending).
+
+    \b
+    Example:
+        gk reports
+        gk reports --state missing --format json
+    """
+    from gkcli import reporting
+
+    app.show("reports", fmt, reporting.listing(app.table, app.today, office, states))
+
+
+@cli.command()
+@click.option("--since", callback=_since_option, metavar="DATE",
+              help="Also say what was done, and what fell overdue, from DATE to today.")
+@format_option("summary", default="text")
+@pass_app
+def summary(app: App, since: date | None, fmt: str) -> None:
+    """A few sentences to paste into WeChat or an email: totals, overdue by office, due soon.
+
+    Short enough for one phone screen. With --since, also what was done and what fell
+    overdue since DATE (say, the last meeting).
+
+    \b
+    Example:
+        gk summary
+        gk summary --since 2021-06-01 --format md
+    """
+    from gkcli import summary as summaries
+
+    app.show("summary", fmt, summaries.digest(app.table, app.items(), app.today, since,
+                                              app.soon_days))
 
 
 @cli.command()
@@ -502,20 +675,27 @@ def start(app: App, ids: tuple[int, ...], dry_run: bool, commit: bool | None) ->
 @ids_argument
 @click.option("--on", "on", callback=_date_option, metavar="DATE",
               help="The day it was done [default: today].")
+@click.option("--cycle", metavar="CYCLE",
+              help="For a recurring item: the occurrence done (2021-06, 2021-Q2, 2021-H1, 2021) "
+                   "[default: the current one].")
 @write_options
 @pass_app
-def done(app: App, ids: tuple[int, ...], on: date | None, dry_run: bool,
+def done(app: App, ids: tuple[int, ...], on: date | None, cycle: str | None, dry_run: bool,
          commit: bool | None) -> None:
     """Mark items as done, recording done_on (today unless --on).
+
+    A recurring item (每月底, 每季度末) stays open: gk records that one occurrence was
+    done, in the item's done_occurrences list.
 
     \b
     Example:
         gk done 5
         gk done 1 2 3 --on 2021-06-28 --commit
+        gk done 17 --on 2021-07-30 --cycle 2021-07
     """
     from gkcli import changes
 
-    _save(app, changes.done(app.table, ids, on or app.today, app.today), dry_run, commit)
+    _save(app, changes.done(app.table, ids, on or app.today, app.today, cycle), dry_run, commit)
 
 
 @cli.command()
@@ -570,25 +750,29 @@ def note(app: App, ids: tuple[int, ...], text: str, on: date | None, dry_run: bo
 @click.option("--title", metavar="TEXT", help="The item's wording.")
 @click.option("--group", type=int, metavar="ID", help="The work task it belongs to.")
 @click.option("--notes", metavar="TEXT", help="Free-text notes (replaces them).")
+@click.option("--start", callback=_date_option, metavar="DATE",
+              help="The day a period deadline (10个工作日内) counts from.")
 @write_options
 @pass_app
 def set_(app: App, ids: tuple[int, ...], status, deadline, lead, assist, title, group, notes,
-         dry_run: bool, commit: bool | None) -> None:
+         start: date | None, dry_run: bool, commit: bool | None) -> None:
     """Correct fields of items: status, deadline, lead, assisting offices, title, group, notes.
 
     \b
     Example:
         gk set 8 --deadline 2021年12月底
         gk set 8 --lead 运管股 --assist 综合股 --assist 安监股
+        gk set 9 --start 2021-06-21 --deadline 10个工作日内
     """
     from gkcli import changes
 
     given = {"title": title, "group": group, "lead": lead, "assist": list(assist) or None,
-             "deadline": deadline.strip() if deadline else None, "status": status, "notes": notes}
+             "start": start, "deadline": deadline.strip() if deadline else None,
+             "status": status, "notes": notes}
     fields = {k: v for k, v in given.items() if v is not None}
     if not fields:
-        raise click.UsageError("nothing to set: give --status, --deadline, --lead, --assist, "
-                               "--title, --group or --notes")
+        raise click.UsageError("nothing to set: give --status, --deadline, --start, --lead, "
+                               "--assist, --title, --group or --notes")
     _save(app, changes.correct(app.table, ids, fields, app.today), dry_run, commit)
 
 
@@ -598,23 +782,29 @@ def set_(app: App, ids: tuple[int, ...], status, deadline, lead, assist, title, 
 @click.option("--lead", required=True, metavar="OFFICE", help="The lead office (牵头股室).")
 @click.option("--assist", multiple=True, metavar="OFFICE", help="Assisting office; repeatable.")
 @click.option("--deadline", required=True, metavar="PHRASE", help="完成时间, as written.")
+@click.option("--start", callback=_date_option, metavar="DATE",
+              help="The day a period deadline (10个工作日内) counts from [default: the notice's date].")
 @click.option("--status", type=click.Choice(STATUS_CHOICES), default="todo", show_default=True,
               callback=_status_option)
 @click.option("--id", "task_id", type=click.IntRange(min=1), help="Its 序号 [default: the next free one].")
 @write_options
 @pass_app
 def add(app: App, group: int, title: str, lead: str, assist: tuple[str, ...], deadline: str,
-        status: str, task_id: int | None, dry_run: bool, commit: bool | None) -> None:
+        start: date | None, status: str, task_id: int | None, dry_run: bool,
+        commit: bool | None) -> None:
     """Add a new item at the end of the table.
 
     \b
     Example:
         gk add --group 3 --title 开通政务微信公众号 --lead 综合股 \\
                --assist 局各股室（中队、站） --deadline 2021年9月底
+        gk add --group 5 --title 答复依申请公开 --lead 综合股 \\
+               --start 2021-09-28 --deadline 15个工作日内
     """
     from gkcli import changes
 
     fields = {"group": group, "title": title, "lead": lead, "assist": list(assist),
+              **({"start": start} if start else {}),
               "deadline": deadline.strip(), "status": status}
     _save(app, changes.add(app.table, fields, app.today, task_id), dry_run, commit)
 
@@ -640,6 +830,36 @@ def rm(app: App, ids: tuple[int, ...], yes: bool, dry_run: bool, commit: bool | 
             click.echo(f"#{task_id} {app.table.task(task_id).title}")
         click.confirm(f"Remove {len(ids)} item(s)?", abort=True)
     _save(app, change, dry_run, commit)
+
+
+@cli.command()
+@click.argument("office", metavar="OFFICE")
+@click.option("--on", "on", callback=_date_option, metavar="DATE",
+              help="The day the report came in [default: today].")
+@click.option("--cycle", metavar="CYCLE",
+              help="The cycle reported: 2021-06, 2021-Q2, 2021-H1 or 2021 "
+                   "[default: the last one missed, else the one due next].")
+@click.option("--what", metavar="TEXT", help="Which report, when tasks.yaml declares several.")
+@write_options
+@pass_app
+def reported(app: App, office: str, on: date | None, cycle: str | None, what: str | None,
+             dry_run: bool, commit: bool | None) -> None:
+    """Record that an office sent its report (报送) for a reporting cycle.
+
+    The report goes into the reported: list of the reporting: declaration in tasks.yaml,
+    as "CYCLE DATE OFFICE".
+
+    \b
+    Example:
+        gk reported 运管股 --on 2021-06-25
+        gk reported 安监股 --cycle 2021-05 --on 2021-06-02 --commit
+    """
+    from gkcli import reporting
+
+    table = app.table
+    name = table.offices.resolve(office)
+    _save(app, reporting.reported(table, name, on or app.today, app.today, cycle, what),
+          dry_run, commit)
 
 
 @cli.command()
@@ -688,6 +908,12 @@ def import_(app: App, file: Path, out_dir: Path | None, dry_run: bool) -> None:
     app.show("import", "text", result)
     if result.problems:
         raise click.exceptions.Exit(1)
+
+
+from gkcli import collab  # noqa: E402,F401  merge-file, setup-git, sync, schema, completion
+from gkcli.completion import attach as _attach_completion  # noqa: E402
+
+_attach_completion(cli)
 
 
 def main(prog_name: str = "gk") -> None:

@@ -41,6 +41,76 @@ _WORDS: dict[str, tuple[str, str]] = {
     # office roles in an item
     "part.lead": ("牵头", "lead"),
     "part.assist": ("协办", "assist"),
+    # documents: the 通报 and the 催办通知单 (docx_report.py)
+    "doc.bulletin_title": ("关于{table}进展情况的通报", "Progress report on {table}"),
+    "doc.as_of": ("（截至{day}）", "(as of {day})"),
+    "doc.period": ("（统计期间：{start}至{end}）", "(period: {start} to {end})"),
+    "doc.when_as_of": ("截至{day}", "as of {day}"),
+    "doc.when_period": ("{start}至{end}期间", "from {start} to {end}"),
+    "doc.scope": ("确定事项", "items"),
+    "doc.scope_period": ("期间涉及事项", "items in the period"),
+    "doc.opening": ("根据{source}，{when}，{figures}现将有关情况通报如下。",
+                    "Under {source}, {when}: {figures} The details follow."),
+    "doc.by_office": ("各牵头股室完成情况", "By lead office"),
+    "doc.overdue": ("逾期事项", "Overdue items"),
+    "doc.office_count": ("{office}（{n}项）", "{office} ({n})"),
+    "doc.due_soon": ("即将到期事项（{days}天内）", "Due within {days} days"),
+    "doc.led_by": ("，{office}牵头", "; led by {office}"),
+    "doc.item_line": ("{title}（第{id}项，完成时间：{deadline}{lead}，{days}）。",
+                      "{title} (item {id}; deadline {deadline}{lead}; {days})."),
+    "doc.annex_line": ("附件：{table}进展情况表", "Annex: progress of {table}"),
+    "doc.annex": ("附件", "Annex"),
+    "doc.annex_title": ("{table}进展情况表", "Progress of {table}"),
+    "doc.urge_title": ("催办通知单", "Reminder notice"),
+    "doc.addressee_people": ("{office}{people}同志：", "To {people}, {office}:"),
+    "doc.addressee": ("{office}：", "To {office}:"),
+    "doc.urge_body": ("根据{source}，截至{day}，贵股室牵头或协办的以下{n}项事项已逾期或即将到期，"
+                      "请抓紧推进：",
+                      "Under {source}, as of {day} the {n} items below, which your office leads "
+                      "or assists, are overdue or due soon; please move them forward:"),
+    "doc.part": ("职责", "Part"),
+    "doc.days": ("逾期/剩余天数", "Days over/left"),
+    "doc.latest": ("最新进展", "Latest progress"),
+    "doc.no_progress": ("暂无", "none yet"),
+    "doc.reply_by": ("请于{day}前将办理进展情况书面反馈{sender}。",
+                     "Please report progress in writing to {sender} by {day}."),
+    "doc.us": ("我们", "us"),
+    "doc.saved": ("已生成 {path}", "Wrote {path}"),
+    "doc.sub": ("（{n}）", "({n}) "),
+    "doc.source": ("《{title}》", "{title}"),
+    # gk summary (summary_text.py)
+    "sum.heading": ("《{title}》进展情况（截至{date}）：", "Progress of {title}, as of {date}:"),
+    "sum.figures": ("{scope}{total}项，已完成{done}项，占{pct}；按时完成{on_time}项；{overdue}。",
+                    "{total} {scope}; {done} done ({pct}), {on_time} on time; {overdue}."),
+    "sum.overdue": ("逾期{n}项，涉及{offices}", "{n} overdue, led by {offices}"),
+    "sum.no_overdue": ("无逾期事项", "nothing overdue"),
+    "sum.id": ("{id}", "#{id}"),
+    "sum.ids": ("{ids}号", "{ids}"),
+    "sum.list_sep": ("、", ", "),
+    "sum.parts_sep": ("；", "; "),
+    "sum.more_items": ("等{n}项", " and {rest} more"),
+    "sum.more_offices": ("等{n}个股室", " and {rest} more"),
+    "sum.overdue_office": ("{office}{n}项（{ids}）", "{office} {n} ({ids})"),
+    "sum.more_office_parts": ("另有{n}个股室", "{n} more offices"),
+    "sum.overdue_line": ("逾期：{parts}。", "Overdue: {parts}."),
+    "sum.due_soon": ("{days}天内到期{n}项：{ids}。", "Due within {days} days: {n} ({ids})."),
+    "sum.since": ("{start}以来：{done}；{fell}。", "Since {start}: {done}; {fell}."),
+    "sum.done_n": ("完成{n}项（{ids}）", "{n} done ({ids})"),
+    "sum.done_none": ("无新完成事项", "nothing done"),
+    "sum.fell_n": ("新增逾期{n}项（{ids}）", "{n} fell overdue ({ids})"),
+    "sum.fell_none": ("无新增逾期", "nothing fell overdue"),
+    "sum.done_all": ("已完成：{ids}。", "Done: {ids}."),
+    # the calendar (ics.py) and the page (html_page.py)
+    "ics.summary": ("{id}号 {title}", "#{id} {title}"),
+    "ics.done_prefix": ("【已完成】", "[done] "),
+    "ics.source": ("文件", "Notice"),
+    "html.lang": ("zh-CN", "en"),
+    "html.timeline": ("时间轴", "Timeline"),
+    "html.legend": ("◆ 完成时间　✔ 完成日期　▶ 长期　┃ 今天 {today}",
+                    "◆ deadline  ✔ done  ▶ ongoing  ┃ today {today}"),
+    "html.items": ("全部事项", "All items"),
+    "html.footer": ("由 gk {version} 生成。数据以 JSON 嵌在本页（#gk-data）中。",
+                    "Made by gk {version}. The data is embedded in this page as JSON (#gk-data)."),
     # words in sentences
     "none": ("无", "none"),
     "total": ("合计", "Total"),
@@ -99,6 +169,44 @@ _WORDS: dict[str, tuple[str, str]] = {
     "rem.item": ("{n}. [{part}] {id}号 {title}（完成时间：{deadline}，{days}）",
                  "{n}. [{part}] #{id} {title} (deadline {deadline}, {days})"),
     "rem.sender": ("{attached}（{office}）", "{office}"),
+    # the official calendar, recurring deadlines and reporting cycles
+    "workdays_left_n": ("剩{n}个工作日", "{n} working days left"),
+    "due_soon_items_workdays": ("即将到期事项（{days}个工作日内）", "Due within {days} working days"),
+    "start": ("起算日期", "Start"),
+    "occurrences": ("各期完成情况", "Occurrences"),
+    "occ.on_time": ("按时完成", "done on time"),
+    "occ.late": ("超时完成", "done late"),
+    "occ.missed": ("未完成（已逾期）", "missed"),
+    "occ.pending": ("待完成", "to do"),
+    "occ.line": ("{label}期（{due}前）：{state}{done}", "{label} (due {due}): {state}{done}"),
+    "occ.done_on": ("，{on}完成", ", done {on}"),
+    "reports": ("报送情况", "Reports"),
+    "rpt.what": ("报送事项", "Report"),
+    "rpt.cycle": ("期次", "Cycle"),
+    "rpt.due": ("报送时限", "Due"),
+    "rpt.reported_on": ("报送日期", "Reported on"),
+    "rpt.on_time": ("按时报送", "on time"),
+    "rpt.late": ("超时报送", "late"),
+    "rpt.missing": ("逾期未报送", "missing"),
+    "rpt.pending": ("本期未报送", "not yet reported"),
+    "rpt.heading": ("{what}（{cycle}期，{due}前报送{to}）", "{what} ({cycle}, due {due}{to})"),
+    "rpt.to": ("{to}", " to {to}"),
+    "rpt.day": ("{month}月{day}日", "{iso}"),
+    "rpt.join": ("；", "; "),
+    "rpt.remind_intro": ("根据{source}，截至{date}，请按要求报送以下材料：",
+                         "Under {source}, as of {date}, please send these reports:"),
+    "rpt.all_in": ("本期均已报送", "all reported this cycle"),
+    "rpt.rate": ("按时报送率", "On-time report rate"),
+    "rpt.count_on_time": ("按时", "On time"),
+    "rpt.count_late": ("超时", "Late"),
+    "rpt.count_missing": ("未报", "Missing"),
+    "rpt.remind_head": ("请按要求报送以下材料：", "Please send these reports:"),
+    "rpt.remind_missing": ("{what}（{cycle}期，应于{due}前报送{to}，已逾期{n}天）",
+                           "{what} ({cycle}, due {due}{to}, {n} days over)"),
+    "rpt.remind_pending": ("{what}（{cycle}期，请于{due}前报送{to}）",
+                           "{what} ({cycle}, due {due}{to})"),
+    "rpt.none": ("没有报送要求（tasks.yaml 中无 reporting:）。", "No reporting declared (no reporting: in tasks.yaml)."),
+    "recorded_report": ("已记录 {office} 的{what}（{cycle}期）", "Recorded {office}'s {what} ({cycle})"),
 }
 
 
@@ -111,8 +219,96 @@ MESSAGES: dict[str, tuple[str, str]] = {
                 "run gk inside your tables' repository or pass --data DIR"),
     "ws_none_in": ("{path} 及其子目录中都没有 tasks.yaml（请检查 --data 或 GK_DATA）",
                    "no tasks.yaml in {path} or its sub-folders (check --data or GK_DATA)"),
+    "ws_no_documents": ("--all 不能输出 {fmt}：{fmt} 文件只针对一张表；请去掉 --all，或改用 csv、xlsx、md、json",
+                        "--all cannot write {fmt}: a {fmt} file is of one table; drop --all, "
+                        "or use csv, xlsx, md or json"),
     "ws_not_for": ("--all 不适用于 gk {command}；可用于：{commands}",
                    "--all does not apply to gk {command}; it works with: {commands}"),
+    "export_stdout_format": ("写到 - 需要给出 --format（csv、xlsx、md、json、docx、ics 或 html）",
+                             "writing to - needs --format (csv, xlsx, md, json, docx, ics or html)"),
+    "export_unknown_format": ("看不出 {target} 要导出成什么格式：请用 {extensions} 结尾，或给出 --format",
+                              "cannot tell the format of {target}: name it {extensions}, "
+                              "or give --format"),
+    "docx_needs_file": ("docx 要写到文件：请给出 -o 文件名.docx（或 -o - 写到标准输出）",
+                        "docx goes to a file: give -o FILE.docx (or -o - for stdout)"),
+    "output_needs_docx": ("-o/--output 只用于 --format docx", "-o/--output is for --format docx only"),
+    "option_only_for": ("{option} 只用于 {fmt} 格式", "{option} is for --format {fmt} only"),
+    "file_exists": ("{path} 已存在；要覆盖请加 --force", "{path} exists; add --force to overwrite it"),
+    "not_a_folder": ("{path} 不是文件夹", "{path} is not a folder"),
+    "cannot_write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
+    "nothing_to_remind_doc": ("没有逾期或即将到期的事项，不生成催办通知单",
+                              "nothing is overdue or due soon: no reminder notices to write"),
+    # merging (gk merge-file, gk sync) and the conflicts a merge leaves for gk check
+    "conflict_item": ("第{who}项：{field} 两边都改了：{ours} / {theirs}（我方 / 对方；定下后删去 conflict 中这一行）",
+                      "item {who}: {field} changed on both sides: {ours} / {theirs} "
+                      "(ours / theirs; settle it and delete this line of conflict)"),
+    "conflict_member": ("成员 {who}：{field} 两边都改了：{ours} / {theirs}（我方 / 对方；定下后删去 conflict 中这一行）",
+                        "member {who}: {field} changed on both sides: {ours} / {theirs} "
+                        "(ours / theirs; settle it and delete this line of conflict)"),
+    "conflict_file": ("{field} 两边都改了：{ours} / {theirs}（我方 / 对方；定下后删去 conflict 中这一行）",
+                      "{field} changed on both sides: {ours} / {theirs} "
+                      "(ours / theirs; settle it and delete this line of conflict)"),
+    "conflict_item_removed": ("第{who}项：一边删除了，另一边修改了；保留就删去 conflict，不要就删去这一项",
+                              "item {who}: removed on one side and changed on the other; "
+                              "delete conflict to keep it, or delete the item"),
+    "conflict_member_removed": ("成员 {who}：一边删除了，另一边修改了；保留就删去 conflict，不要就删去此人",
+                                "member {who}: removed on one side and changed on the other; "
+                                "delete conflict to keep them, or delete them"),
+    "conflict_file_removed": ("一边删除了，另一边修改了", "removed on one side and changed on the other"),
+    "merge_renumbered": ("第{old}项两边都新增了：对方的那项改为第{new}项",
+                         "item {old} was added on both sides: theirs is now item {new}"),
+    "merge_conflicts": ("{path}：{n}处冲突写在 conflict 中，改好前 gk 命令会拒绝工作；运行 gk check 查看",
+                        "{path}: {n} conflict(s) written under conflict:; run gk check to see them"),
+    "merge_fallback": ("{path}：无法按事项合并（{reason}），已按行合并：请处理文件中的冲突标记",
+                       "{path}: cannot merge by item ({reason}); merged by line: settle the conflict markers"),
+    "merge_fallback_clean": ("{path}：无法按事项合并（{reason}），已按行合并，没有冲突标记：gk check 通过后再提交",
+                             "{path}: cannot merge by item ({reason}); merged by line without "
+                             "conflict markers: commit once gk check passes"),
+    "merge_shape": ("这种写法 gk 无法逐项修改：{detail}", "a layout gk cannot edit item by item: {detail}"),
+    "merge_problems": ("{path}：合并结果有 {n} 个问题，运行 gk check 查看",
+                       "{path}: the merged file has {n} problem(s); run gk check"),
+    "setup_config": ("已在 .git/config 登记 {key}", "Set {key} in .git/config"),
+    "setup_attributes": ("已在 {path} 加入 {lines}（请提交它，别的副本也就用上了）",
+                         "Added {lines} to {path} (commit it so every clone uses it)"),
+    "setup_nothing": ("合并驱动已登记，无需改动", "The merge driver is already set up; nothing changed"),
+    "driver_missing": ("提示：本仓库有远程仓库，但未登记 gk 的合并驱动；运行 gk setup-git",
+                       "note: this repository has a remote but gk's merge driver is not set up; "
+                       "run gk setup-git"),
+    "git_missing": ("没有安装 git", "git is not installed"),
+    "git_failed": ("git {what} 失败：{detail}", "git {what} failed: {detail}"),
+    "rev_unknown": ("没有这个版本：{rev}", "no such revision: {rev}"),
+    "rev_no_file": ("版本 {rev} 中没有 {path}（用 --data 指明数据目录）",
+                    "{rev} has no {path} (name the data folder with --data)"),
+    "rev_not_utf8": ("{path}：不是 UTF-8（第{byte}字节）", "{path}: not UTF-8 (byte {byte})"),
+    "sync_no_repo": ("{path} 不在 git 仓库中，无从同步", "{path} is not in a git repository: nothing to sync"),
+    "sync_no_remote": ("仓库没有远程仓库：先 git remote add origin 地址",
+                       "the repository has no remote: git remote add origin URL first"),
+    "sync_busy": ("仓库里有未完成的合并或变基：先完成它（gk 不会替你中止）",
+                  "a merge or rebase is in progress: finish it first (gk will not abort it)"),
+    "sync_detached": ("当前不在任何分支上：先 git switch 到一个分支",
+                      "not on a branch: git switch to one first"),
+    "sync_dirty": ("有未提交的修改：{path}；先提交（git commit）或撤销，再同步",
+                   "uncommitted changes in {path}: commit or discard them, then sync"),
+    "sync_fetch_failed": ("从 {remote} 拉取失败：{detail}", "fetching from {remote} failed: {detail}"),
+    "sync_push_failed": ("推送到 {remote} 失败：{detail}（再运行一次 gk sync）",
+                         "pushing to {remote} failed: {detail} (run gk sync again)"),
+    "sync_merge_failed": ("合并失败：{detail}", "the merge failed: {detail}"),
+    "sync_pulled": ("已拉取{n}项更改", "Pulled {n} change(s)"),
+    "sync_pushed": ("已推送{n}项提交到 {remote}", "Pushed {n} commit(s) to {remote}"),
+    "sync_up_to_date": ("已是最新", "Already up to date"),
+    "sync_driver": ("{text}", "{text}"),
+    "sync_conflict": ("冲突：{problem}", "conflict: {problem}"),
+    "sync_conflict_other": ("冲突：{path}（不是数据文件，按 git 的办法处理）",
+                            "conflict: {path} (not a data file: settle it the git way)"),
+    "sync_next_merge": ("下一步：在文件中定下冲突的取值，gk check 通过后 git add {paths} && git commit",
+                        "next: settle the conflicts in the file; when gk check passes, "
+                        "git add {paths} && git commit"),
+    "sync_next_rebase": ("下一步：在文件中定下冲突的取值，gk check 通过后 git add {paths} && git rebase --continue",
+                         "next: settle the conflicts in the file; when gk check passes, "
+                         "git add {paths} && git rebase --continue"),
+    "sync_conflict_stop": ("同步因冲突停下", "sync stopped at a conflict"),
+    "conflict_empty": ("conflict 已空：把 conflict 这一行也删去", "conflict is empty: delete the conflict line too"),
+    "conflict_bad": ("conflict 应为“字段: 对方的值”的列表", "conflict must map fields to their values"),
     # gk import: refusals
     "import_missing": ("没有文件 {path}", "no file {path}"),
     "import_unreadable": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
@@ -175,6 +371,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "imp_field.lead": ("牵头股室", "lead office"),
     "imp_field.deadline": ("完成时间", "deadline"),
     "imp_no_roster": ("没有领导小组附件：不写 leading_group.yaml", "no leading-group annex: leading_group.yaml is not written"),
+    # the official calendar (workdays.py), recurring deadlines, reporting cycles
+    "no_holiday_data": ("{year}年没有节假日数据：请升级 chinesecalendar，或在 {file} 中写明该年的安排",
+                        "no holiday data for {year}: upgrade chinesecalendar, or give that year in {file}"),
+    "no_holiday_data_item": ("{where}：{year}年没有节假日数据，无法计算“{deadline}”；请升级 chinesecalendar，"
+                             "或在 holidays.yaml 中写明该年的安排",
+                             "{where}: no holiday data for {year}, so \"{deadline}\" cannot be counted; "
+                             "upgrade chinesecalendar, or give that year in holidays.yaml"),
+    "needs_start": ("{where}：“{deadline}”需要起算日期：给该项写 start，或在 notice 中写 issued",
+                    "{where}: \"{deadline}\" needs a day to count from: give the item a start, "
+                    "or the notice an issued date"),
+    "holidays_both": ("{day} 同时写在 off 和 work 中", "{day} is in both off and work"),
+    "holidays_bad_day": ("不是日期或日期区间：{value}（写作 2027-01-01 或 2027-02-06 至 2027-02-12）",
+                         "not a day or a range of days: {value} (write 2027-01-01 or "
+                         "2027-02-06 至 2027-02-12)"),
+    "workdays_negative": ("settings due_soon_workdays 不能为负数",
+                          "settings due_soon_workdays must not be negative"),
+    "occurrences_not_recurring": ("{where}：只有周期性完成时间（如 每月底）才有 done_occurrences",
+                                  "{where}: only a recurring deadline (such as 每月底) has "
+                                  "done_occurrences"),
+    "occurrence_bad": ("{where}：done_occurrences 每项写作“期次 完成日期”，如 {example}，而不是 {value}",
+                       "{where}: each done_occurrences entry is \"OCCURRENCE DATE\", e.g. {example}, "
+                       "not {value}"),
+    "occurrence_twice": ("{where}：{label}期记录了两次", "{where}: occurrence {label} is recorded twice"),
+    "occurrence_done": ("第{id}项的{label}期已于 {on} 记录完成",
+                        "item {id}: occurrence {label} is already recorded done on {on}"),
+    "occurrence_not_recurring": ("第{id}项的完成时间不是周期性的，--cycle 只用于周期性事项",
+                                 "item {id} does not recur; --cycle is for recurring items"),
+    "reporting_not_recurring": ("reporting 的 every 须是周期，如 每月28日前、每季度末，而不是 {value}",
+                                "reporting every must recur, like 每月28日前 or 每季度末, not {value}"),
+    "report_bad": ("报送记录写作“期次 日期 股室”，如 {example}，而不是 {value}",
+                   "a report is written \"CYCLE DATE OFFICE\", e.g. {example}, not {value}"),
+    "report_twice": ("{office} 的{cycle}期报送记录了两次", "{office}'s report for {cycle} is recorded twice"),
+    "no_reporting": ("tasks.yaml 中没有 reporting: 报送要求", "tasks.yaml declares no reporting:"),
+    "which_reporting": ("有多项报送要求，请用 --what 指明：{names}",
+                        "several reports are declared; name one with --what: {names}"),
+    "unknown_reporting": ("没有名为 {what} 的报送要求（有：{names}）",
+                          "no report called {what} is declared (there are: {names})"),
+    "not_reporting_office": ("{office} 不在“{what}”的报送股室之列",
+                             "{office} is not among the offices that send {what}"),
+    "report_future": ("--on {on} 晚于今天（{today}）", "--on {on} is after today ({today})"),
+    "bad_cycle": ("期次 {cycle} 与“{every}”不符（写作 {example} 这样）",
+                  "cycle {cycle} does not fit {every} (write it like {example})"),
+    "already_reported": ("{office} 的{cycle}期已于 {on} 报送",
+                         "{office} already reported {cycle} on {on}"),
 }
 
 
@@ -195,14 +435,16 @@ class Words:
     def status(self, status: str) -> str:
         return self(f"status.{status}")
 
-    def days(self, days_left: int | None) -> str:
-        """剩5天 / 逾期3天 / 今天到期 / — for an ongoing item."""
+    def days(self, days_left: int | None, workdays_left: int | None = None) -> str:
+        """剩5天 / 剩3个工作日 / 逾期3天 / 今天到期 / — for an ongoing item."""
         if days_left is None:
             return "—"
         if days_left == 0:
             return self("due_today")
         if days_left < 0:
             return self("days_over_n", n=-days_left)
+        if workdays_left is not None:
+            return self("workdays_left_n", n=workdays_left)
         return self("days_left_n", n=days_left)
 
     def ordinal(self, n: int) -> str:

@@ -8,9 +8,20 @@ from pathlib import Path
 
 import yaml
 
-from gkcli import deadlines
+from gkcli import conflicts, deadlines, workdays
+from gkcli.conflicts import CONFLICT
 from gkcli.errors import DataError, GkError, Problem
-from gkcli.model import ROLES, Group, Notice, Person, Roster, Settings, Table, Task
+from gkcli.model import (
+    ROLES,
+    Group,
+    Notice,
+    Person,
+    Reporting,
+    Roster,
+    Settings,
+    Table,
+    Task,
+)
 from gkcli.offices import Office, OfficeGroup, OfficeRegistry
 from gkcli.yamlnodes import NodeReader, compose, gc_paused, position
 
@@ -23,7 +34,7 @@ ROLE_WORDS = {"leader": "leader", "deputy": "deputy", "member": "member",
               "组长": "leader", "副组长": "deputy", "成员": "member"}
 
 TASK_REQUIRED = ("id", "group", "title", "lead", "deadline", "status")
-TASK_OPTIONAL = ("assist", "done_on", "notes", "progress")
+TASK_OPTIONAL = ("assist", "done_on", "notes", "progress", "start", "done_occurrences")
 
 
 def find_data_dir(explicit: str | None = None, cwd: Path | None = None) -> Path:
@@ -78,18 +89,39 @@ def read_text(path: Path) -> tuple[str, bool]:
 class _TableReader(NodeReader):
     """Validates tasks.yaml; every method records problems and returns what it could read."""
 
+    def __init__(self, path: str, calendar: workdays.Calendar | None = None):
+        super().__init__(path)
+        self.calendar = calendar or workdays.Calendar()
+        self.issued: date | None = None
+        self.settings_read = Settings()
+
+    def keyed(self, node: yaml.Node, key: str, **params) -> None:
+        """A problem given as a catalogue key with its values."""
+        line, col = position(node)
+        self.problems.append(Problem(self.path, line, col, key, params))
+
     def read(self, root: yaml.Node) -> Table | None:
         top = self.mapping(root, "tasks.yaml", required=("offices", "groups", "tasks"),
-                           optional=("notice", "settings", "office_groups"))
+                           optional=("notice", "settings", "office_groups", "reporting", CONFLICT))
         if top is None:
             return None
+        if CONFLICT in top:
+            conflicts.report(self, top.pop(CONFLICT), top, "file", TASKS_FILE)
         notice = self.notice(top["notice"]) if "notice" in top else Notice()
+        self.issued = notice.issued
         settings = self.settings(top["settings"]) if "settings" in top else Settings()
+        self.settings_read = settings
         registry = self.offices(top.get("offices"), top.get("office_groups"))
         groups = self.groups(top["groups"]) if "groups" in top else {}
         default_year = notice.issued.year if notice.issued else None
         tasks = self.tasks(top["tasks"], registry, groups, default_year) if "tasks" in top else []
-        return Table(notice=notice, offices=registry, groups=groups, tasks=tasks, settings=settings)
+        reporting: tuple[Reporting, ...] = ()
+        if "reporting" in top:
+            from gkcli.reporting import read_reporting
+
+            reporting = read_reporting(self, top["reporting"], registry)
+        return Table(notice=notice, offices=registry, groups=groups, tasks=tasks, settings=settings,
+                     reporting=reporting, calendar=self.calendar)
 
     def notice(self, node: yaml.Node) -> Notice:
         fields = self.mapping(node, "notice", optional=("number", "issuer", "issued", "title", "table"))
@@ -102,7 +134,8 @@ class _TableReader(NodeReader):
         return Notice(issued=issued, **values)
 
     def settings(self, node: yaml.Node) -> Settings:
-        fields = self.mapping(node, "settings", optional=("due_soon_days", "commit"))
+        fields = self.mapping(node, "settings", optional=("due_soon_days", "commit",
+                                                          "due_soon_workdays"))
         settings = Settings()
         if not fields:
             return settings
@@ -112,6 +145,12 @@ class _TableReader(NodeReader):
                 self.problem(fields["due_soon_days"], "settings due_soon_days must not be negative")
             elif days is not None:
                 settings.due_soon_days = days
+        if "due_soon_workdays" in fields:
+            days = self.integer(fields["due_soon_workdays"], "settings due_soon_workdays")
+            if days is not None and days < 0:
+                self.keyed(fields["due_soon_workdays"], "workdays_negative")
+            elif days is not None:
+                settings.due_soon_workdays = days
         if "commit" in fields:
             value = self.value(fields["commit"])
             if not isinstance(value, bool):
@@ -209,9 +248,13 @@ class _TableReader(NodeReader):
                     if getattr(key_node, "value", None) == "id" and isinstance(value_node, yaml.ScalarNode):
                         where = f"item {value_node.value}"
                         break
-            fields = self.mapping(item, where, required=TASK_REQUIRED, optional=TASK_OPTIONAL)
+            fields = self.mapping(item, where, required=TASK_REQUIRED,
+                                  optional=(*TASK_OPTIONAL, CONFLICT))
             if fields is None:
                 continue
+            if CONFLICT in fields:
+                conflicts.report(self, fields.pop(CONFLICT), fields, "item",
+                                 self.value(fields["id"]) if "id" in fields else line)
             task = self.task(fields, registry, groups, default_year, where, line)
             if task is None:
                 continue
@@ -268,18 +311,73 @@ class _TableReader(NodeReader):
         progress = ()
         if "progress" in fields:
             progress = tuple(t for t, _ in self.texts(fields["progress"], f"{where}: progress"))
+        start = self.date(fields["start"], f"{where}: start") if "start" in fields else None
+        occurrences: tuple[tuple[str, date], ...] = ()
+        if deadline is not None:
+            deadline = self.counted(deadline, start, fields["deadline"], where, status)
+        if "done_occurrences" in fields:
+            occurrences = self.occurrences(fields["done_occurrences"], deadline, where)
         if not ok or None in (task_id, group, title, lead, deadline, status):
             return None
         return Task(id=task_id, group=group, title=title, lead=lead, assist=tuple(assist),
                     deadline=deadline, status=status, done_on=done_on, notes=notes,
-                    progress=progress, line=line)
+                    progress=progress, line=line, start=start, done_occurrences=occurrences)
+
+    def counted(self, deadline: deadlines.Deadline, start: date | None, node: yaml.Node,
+                where: str, status: str | None) -> deadlines.Deadline | None:
+        """A period deadline counted out on the calendar; any deadline checked against it."""
+        import dataclasses
+
+        base = start or self.issued
+        if deadline.kind in (deadlines.KIND_WORKDAYS, deadlines.KIND_DAYS, deadlines.KIND_RECURRING):
+            if base is None:
+                self.keyed(node, "needs_start", where=where, deadline=deadline.text[:40])
+                return None
+        if deadline.period is not None:
+            try:
+                due = self.calendar.end_of(deadline.period, base)
+            except workdays.NoHolidayData as exc:
+                self.keyed(node, "no_holiday_data_item", where=where, deadline=deadline.text[:40],
+                           year=exc.params["year"])
+                return None
+            return dataclasses.replace(deadline, date=due)
+        wants = self.settings_read.due_soon_workdays is not None and status != "done"
+        if wants and deadline.date is not None and not self.calendar.knows(deadline.date.year):
+            self.keyed(node, "no_holiday_data_item", where=where, deadline=deadline.text[:40],
+                       year=deadline.date.year)
+        return deadline
+
+    def occurrences(self, node: yaml.Node, deadline: deadlines.Deadline | None,
+                    where: str) -> tuple[tuple[str, date], ...]:
+        """``done_occurrences`` of a recurring item: entries ``2021-06 2021-06-25``."""
+        from gkcli.reporting import read_entry
+
+        if deadline is not None and deadline.rule is None:
+            self.keyed(node, "occurrences_not_recurring", where=where)
+            return ()
+        found: dict[str, date] = {}
+        for text, item in self.texts(node, f"{where}: done_occurrences"):
+            entry = read_entry(text, deadline.rule if deadline else None, 2)
+            if entry is None:
+                example = "2021-06 2021-06-25"
+                self.keyed(item, "occurrence_bad", where=where, value=text[:40], example=example)
+                continue
+            label, day = entry[0], entry[1]
+            if label in found:
+                self.keyed(item, "occurrence_twice", where=where, label=label)
+                continue
+            found[label] = day
+        return tuple(found.items())
 
 
 class _RosterReader(NodeReader):
     def read(self, root: yaml.Node, registry: OfficeRegistry) -> Roster:
-        top = self.mapping(root, "leading_group.yaml", required=("members",), optional=("group",))
+        top = self.mapping(root, "leading_group.yaml", required=("members",),
+                           optional=("group", CONFLICT))
         if top is None:
             return Roster()
+        if CONFLICT in top:
+            conflicts.report(self, top.pop(CONFLICT), top, "file", ROSTER_FILE)
         name, office_name, attached_to, director, director_node = "", "", None, None, None
         if "group" in top:
             group = self.mapping(top["group"], "group", optional=("name", "office")) or {}
@@ -298,7 +396,10 @@ class _RosterReader(NodeReader):
         members: list[Person] = []
         for item in self.sequence(top["members"], "members") if "members" in top else []:
             fields = self.mapping(item, f"member on line {position(item)[0]}",
-                                  required=("name", "role", "post"), optional=("office",))
+                                  required=("name", "role", "post"), optional=("office", CONFLICT))
+            if fields and CONFLICT in fields:
+                conflicts.report(self, fields.pop(CONFLICT), fields, "member",
+                                 self.value(fields["name"]) if "name" in fields else "?")
             if not fields or not all(k in fields for k in ("name", "role", "post")):
                 continue
             person_name = self.text(fields["name"], "member name")
@@ -336,12 +437,20 @@ def _office(reader: NodeReader, node: yaml.Node, name: str, registry: OfficeRegi
         return None
 
 
-def _read_tasks(text: str, path: str) -> tuple[Table | None, list[Problem]]:
-    """What could be read of a tasks.yaml, even with problems, and the problems."""
+def _read_tasks(text: str, path: str,
+                calendar: workdays.Calendar | None = None) -> tuple[Table | None, list[Problem]]:
+    """What could be read of a tasks.yaml, even with problems, and the problems.
+
+    Without ``calendar``, the one of the file's own folder (its holidays.yaml) is read.
+    """
     root, problems = compose(text, path)
     if root is None:
         return None, problems or [Problem(path, 1, 1, "the file is empty")]
-    reader = _TableReader(path)
+    if calendar is None:
+        calendar, calendar_problems = workdays.read_calendar(Path(path).parent)
+        if calendar_problems:
+            return None, calendar_problems
+    reader = _TableReader(path, calendar)
     return reader.read(root), reader.problems
 
 
@@ -363,15 +472,25 @@ def read_table(data_dir: Path) -> tuple[Table | None, list[Problem]]:
 
 def _read_table(data_dir: Path) -> tuple[Table | None, list[Problem]]:
     tasks_path = data_dir / TASKS_FILE
-    table, problems = _read_tasks(read_text(tasks_path)[0], display_path(tasks_path))
+    calendar, problems = workdays.read_calendar(data_dir)
     roster_path = data_dir / ROSTER_FILE
+    roster_text = read_text(roster_path)[0] if roster_path.is_file() else None
+    table, more = read_texts(read_text(tasks_path)[0], display_path(tasks_path),
+                             roster_text, display_path(roster_path), calendar)
+    problems += more
+    return (None if problems else table), problems
+
+
+def read_texts(tasks_text: str, tasks_path: str, roster_text: str | None, roster_path: str,
+               calendar: workdays.Calendar | None = None) -> tuple[Table | None, list[Problem]]:
+    """Validate the texts of both files (the roster may be absent); see :func:`read_table`."""
+    table, problems = _read_tasks(tasks_text, tasks_path, calendar)
     roster = Roster()
-    if roster_path.is_file():
-        shown = display_path(roster_path)
-        root, roster_problems = compose(read_text(roster_path)[0], shown)
+    if roster_text is not None:
+        root, roster_problems = compose(roster_text, roster_path)
         problems += roster_problems
         if root is not None:
-            reader = _RosterReader(shown)
+            reader = _RosterReader(roster_path)
             roster = reader.read(root, table.offices if table else _AnyOffice())
             problems += reader.problems
     if problems or table is None:

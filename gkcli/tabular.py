@@ -68,7 +68,7 @@ def roster_cells(view: RosterView, words: Words) -> list[list[str]]:
 
 def tally_cells(x: Tally) -> list[str]:
     rate = "—" if x.on_time_rate is None else f"{100 * x.on_time_rate:.0f}%"
-    return [x.name, str(x.total), str(x.done), str(x.done_on_time), str(x.done_late),
+    return [x.name, str(x.total), str(x.done), str(x.on_time_count), str(x.late_count),
             str(x.overdue), str(x.due_soon), str(x.ongoing), rate]
 
 
@@ -157,6 +157,8 @@ def dashboard_json(board: Dashboard, words: Words, out: TextIO) -> None:
         "by_office": [x.as_json() for x in board.by_office],
         "overdue": [r.as_json() for r in board.overdue],
         "due_soon": [r.as_json() for r in board.due_soon],
+        "due_soon_workdays": board.due_soon_workdays,
+        "reporting": [x.as_json() for x in board.reports],
     }, out)
 
 
@@ -188,3 +190,7 @@ def report_md(found: Report, words: Words, out: TextIO) -> None:
         write_markdown([words(section.first), *headers(words, REPORT_KEYS)],
                        [tally_cells(x) for x in rows], out)
         out.write("\n")
+    if found.summary.reporting:
+        from gkcli.calendar_view import rates_md
+
+        rates_md(found.summary.reporting, words, out)

@@ -25,16 +25,22 @@ def reminder_text(rem: Reminder, found: Reminders, words: Words) -> str:
     if found.number:
         source += words("aside", text=found.number)
     day = found.as_of
-    lines.append(words("rem.intro", source=source,
-                       date=words("rem.date", year=day.year, month=day.month, day=day.day,
-                                  iso=day.isoformat())))
+    when = words("rem.date", year=day.year, month=day.month, day=day.day, iso=day.isoformat())
+    if rem.items:
+        lines.append(words("rem.intro", source=source, date=when))
     for n, (item, role) in enumerate(rem.items, start=1):
         title = item.task.title  # gk --all: which notice the item is of
         if item.notice:
             title += words("aside", text=item.notice)
         lines.append(words("rem.item", n=n, part=words("part." + role), id=item.task.id,
                            title=title, deadline=item.task.deadline.text,
-                           days=words.days(item.days_left)))
+                           days=words.days(item.days_left, item.workdays_left)))
+    if rem.reports:  # the reports it owes, when tasks.yaml declares reporting:
+        from gkcli.calendar_view import reminder_lines
+
+        lines.append(words("rpt.remind_head") if rem.items
+                     else words("rpt.remind_intro", source=source, date=when))
+        lines.extend(reminder_lines(rem.reports, day, words))
     sender = sender_line(found, words)
     if sender:
         lines.append(sender)
@@ -47,6 +53,7 @@ def reminder_json(rem: Reminder, message: str) -> dict:
         "people": [p.name for p in rem.people],
         "items": [{**item.as_json(), "role": role} for item, role in rem.items],
         "message": message,
+        "reports": [r.as_json() for r in rem.reports],
     }
 
 

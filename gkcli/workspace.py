@@ -26,9 +26,9 @@ from gkcli.report import (
     Tally,
     by_urgency,
     in_period,
-    reminders,
     tally_by,
 )
+from gkcli.report import remind as remind_one
 
 
 def _tables_in(folder: Path) -> list[Path]:
@@ -172,9 +172,10 @@ def remind(ws: Workspace, today: date, soon_days: int | None, office: str | None
         if name is not None and s.table.offices.canonical(name) is None:
             continue
         rows = query.items(s.table, today, soon_days, s.notice)
-        for rem in reminders(s.table, rows, name):
+        for rem in remind_one(s.table, rows, today, name, soon_days).reminders:
             into = merged.setdefault(rem.office, Reminder(rem.office, rem.people, []))
             into.items.extend(rem.items)
+            into.reports.extend(rem.reports)
             if not into.people:
                 into.people = rem.people
     order = {o: i for i, o in enumerate(ws.merged.offices.names)}

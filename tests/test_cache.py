@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
+import pickle
 import shutil
 from pathlib import Path
 
@@ -39,7 +41,7 @@ def titles(data: Path) -> list[str]:
 
 
 def entries(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+    return sorted(folder.glob("*.pickle")) if folder.is_dir() else []
 
 
 def test_entries_are_written_in_a_private_folder(ws, private_cache):
@@ -49,12 +51,26 @@ def test_entries_are_written_in_a_private_folder(ws, private_cache):
     assert titles(ws) == first  # read back from the cache: the same rows
 
 
-def test_cached_table_equals_the_parsed_one(ws):
-    parsed = store.load_table(ws / "a")
-    again = cache.from_plain(json.loads(json.dumps(cache.to_plain(parsed))))
-    assert cache.to_plain(again) == cache.to_plain(parsed)
+@pytest.mark.parametrize("folder", [SHIPPED, SHIPPED.parent / "examples" / "calendar"])
+def test_cached_table_equals_the_parsed_one(folder, private_cache):
+    """Every field survives: offices, groups, items, roster, settings, reporting, calendar."""
+    parsed = store.load_table(folder)
+    entry = cache.key(folder)
+    cache.write(entry, parsed)
+    again = cache.read(entry)
+    assert again is not None and again is not parsed
     assert again.tasks == parsed.tasks and again.roster == parsed.roster
     assert again.notice == parsed.notice and again.groups == parsed.groups
+    assert again.settings == parsed.settings and again.reporting == parsed.reporting
+    assert vars(again.calendar) == vars(parsed.calendar)
+    assert again.offices.names == parsed.offices.names
+    assert again.offices.groups == parsed.offices.groups
+
+
+def sign(entry: Path, body: bytes) -> None:
+    """Write ``body`` as the entry with a valid header, as only gk (or the user) could."""
+    head = f"{cache.FORMAT} {entry.stem} {hashlib.sha256(body).hexdigest()}\n".encode()
+    entry.write_bytes(head + body)
 
 
 def test_one_changed_byte_is_never_served_from_the_cache(ws, private_cache):
@@ -77,7 +93,7 @@ def test_a_truncated_entry_is_ignored_and_rebuilt(ws, private_cache):
     assert titles(ws) == first
     for entry in entries(private_cache):  # rewritten whole
         head, _, body = entry.read_bytes().partition(b"\n")
-        assert head == hashlib.sha256(body).hexdigest().encode()
+        assert head.endswith(hashlib.sha256(body).hexdigest().encode())
 
 
 def test_another_gk_version_does_not_read_the_entries(ws, private_cache, monkeypatch):
@@ -89,21 +105,38 @@ def test_another_gk_version_does_not_read_the_entries(ws, private_cache, monkeyp
     assert len(after - before) == 2  # new keys for the new version
 
 
-def test_an_entry_made_by_someone_else_in_a_shared_folder_is_not_used(ws, private_cache):
+def tampered(entry: Path) -> bytes:
+    table = pickle.loads(entry.read_bytes().partition(b"\n")[2])
+    table.tasks[0] = dataclasses.replace(table.tasks[0], title="篡改的事项")
+    return pickle.dumps(table)
+
+
+def test_an_entry_in_a_folder_others_may_write_is_not_used(ws, private_cache):
     """A tampered entry with a valid checksum is still refused when the folder is not private."""
     first = titles(ws)
-    entry = entries(private_cache)[0]
-    head, _, body = entry.read_bytes().partition(b"\n")
-    data = json.loads(body)
-    data["table"]["tasks"][0][2] = "篡改的事项"
-    body = json.dumps(data, ensure_ascii=False).encode()
-    entry.write_bytes(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+    for entry in entries(private_cache):
+        sign(entry, tampered(entry))
     private_cache.chmod(0o777)
     try:
-        assert "篡改的事项" not in titles(ws)
         assert titles(ws) == first
     finally:
         private_cache.chmod(0o700)
+    assert "篡改的事项" in titles(ws)  # (the same entry in a private folder would be read)
+
+
+class Boom:
+    def __reduce__(self):
+        return (os.system, ("echo pwned > pwned.txt",))
+
+
+def test_an_entry_naming_other_code_is_refused(ws, private_cache, tmp_path, monkeypatch):
+    """Even with a valid checksum in the private folder, loading names only gk's own classes."""
+    monkeypatch.chdir(tmp_path)
+    first = titles(ws)
+    for entry in entries(private_cache):
+        sign(entry, pickle.dumps(Boom()))
+    assert titles(ws) == first
+    assert not (tmp_path / "pwned.txt").exists()
 
 
 def test_a_broken_table_is_reported_every_time_and_never_cached(ws, private_cache):
