@@ -45,9 +45,12 @@ def key(data_dir: Path) -> str:
     from gkcli import __version__
 
     digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{store.display_path(data_dir)}\0".encode())
-    for path in sorted(data_dir.glob("*.yaml")):
-        raw = path.read_bytes()
-        digest.update(f"\0{path.name}\0{len(raw)}\0".encode())
+    for name in sorted(n for n in os.listdir(data_dir) if n.endswith(".yaml")):
+        try:
+            raw = (data_dir / name).read_bytes()
+        except IsADirectoryError:
+            continue
+        digest.update(f"\0{name}\0{len(raw)}\0".encode())
         digest.update(raw)
     return digest.hexdigest()
 

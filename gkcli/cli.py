@@ -916,7 +916,19 @@ from gkcli.completion import attach as _attach_completion  # noqa: E402
 _attach_completion(cli)
 
 
+def _buffer_stdout() -> None:
+    """Output to a pipe or file goes out in blocks, not line by line (or byte by byte under
+    PYTHONUNBUFFERED): thousands of rows are then a few writes. A terminal stays line-buffered."""
+    stream = sys.stdout
+    try:
+        if stream is not None and not stream.isatty():
+            stream.reconfigure(line_buffering=False, write_through=False)
+    except (AttributeError, ValueError, OSError):
+        pass
+
+
 def main(prog_name: str = "gk") -> None:
+    _buffer_stdout()
     try:
         cli.main(prog_name=prog_name)
     except KeyboardInterrupt:

@@ -22,39 +22,39 @@ ANSI = {"bold red": "\x1b[1;31m", "yellow": "\x1b[33m", "cyan": "\x1b[36m", "gre
         "red": "\x1b[31m", "bold": "\x1b[1m"}
 RESET = "\x1b[0m"
 
-_widths: dict[str, int] = {}
+class _Widths(dict):
+    """Terminal cells of each character, worked out once per character: CJK counts two."""
 
-
-def char_width(ch: str) -> int:
-    found = _widths.get(ch)
-    if found is None:
+    def __missing__(self, ch: str) -> int:
         if unicodedata.combining(ch):
             found = 0
         else:
             found = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-        _widths[ch] = found
-    return found
+        self[ch] = found
+        return found
+
+
+WIDTHS = _Widths()
+char_width = WIDTHS.__getitem__
 
 
 def cell_len(text: str) -> int:
     if text.isascii():
         return len(text)
-    return sum(char_width(ch) for ch in text)
+    return sum(map(char_width, text))
 
 
 def fold(text: str, width: int) -> list[str]:
     """``text`` cut into lines of at most ``width`` cells (at any character, as CJK allows)."""
     if cell_len(text) <= width:
         return [text]
-    lines, line, used = [], [], 0
-    for ch in text:
-        w = char_width(ch)
-        if used + w > width and line:
-            lines.append("".join(line))
-            line, used = [], 0
-        line.append(ch)
+    lines, start, used = [], 0, 0
+    for i, w in enumerate(map(char_width, text)):
+        if used + w > width and i > start:
+            lines.append(text[start:i])
+            start, used = i, 0
         used += w
-    lines.append("".join(line))
+    lines.append(text[start:])
     return lines
 
 
@@ -107,14 +107,21 @@ def write(columns: Sequence[Column], rows: Iterable[tuple[str | None, Sequence[s
     colour = colour_on(out)
     lines: list[str] = []
 
+    rights = [c.right for c in columns]
+    marked = [c.styled for c in columns]
+
     def emit(cells: Sequence[str], style: str = "", bold_heading: bool = False) -> None:
-        parts = [fold(cell, w) for cell, w in zip(cells, sized)]
-        for n in range(max(len(p) for p in parts)):
+        sizes = [cell_len(c) for c in cells]
+        parts = [[c] if n <= w else fold(c, w) for c, n, w in zip(cells, sizes, sized)]
+        height = max(map(len, parts))
+        for k in range(height):
             out_cells = []
-            for i, (part, w) in enumerate(zip(parts, sized)):
-                text = pad(part[n] if n < len(part) else "", w, columns[i].right)
-                if colour and part and n < len(part) and (
-                        (style and columns[i].styled) or (bold_heading and i == heading_at)):
+            for i, part in enumerate(parts):
+                piece = part[k] if k < len(part) else ""
+                n = sizes[i] if len(part) == 1 else cell_len(piece)
+                space = " " * (sized[i] - n if k < len(part) else sized[i])
+                text = space + piece if rights[i] else piece + space
+                if colour and piece and ((style and marked[i]) or (bold_heading and i == heading_at)):
                     text = ANSI.get("bold" if bold_heading else style, "") + text + RESET
                 out_cells.append(text)
             lines.append(GAP.join(out_cells).rstrip())

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
+from json.encoder import encode_basestring as _escape_json
 from typing import Any, TextIO
 
 from gkcli.i18n import Words
@@ -107,7 +108,49 @@ def safe_cell(value: object) -> object:
 # --- writers ---------------------------------------------------------------------------------
 
 def dump_json(data: Any, out: TextIO) -> None:
-    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")  # one write, not one per token
+    out.write(json_text(data) + "\n")  # one write, not one per token
+
+
+def json_text(data: Any) -> str:
+    """``json.dumps(data, ensure_ascii=False, indent=2)``, character for character, faster.
+
+    With ``indent`` the standard library falls back to its pure-Python encoder, which was
+    most of ``gk list --format json`` on 10,000 items; strings here still go through its C
+    escaper. Tested against json.dumps with hypothesis.
+    """
+    return _json(data, "\n")
+
+
+def _json(o: Any, newline: str) -> str:
+    if isinstance(o, str):
+        return _escape_json(o)
+    if o is None:
+        return "null"
+    if o is True:
+        return "true"
+    if o is False:
+        return "false"
+    if isinstance(o, int):
+        return int.__repr__(o)
+    if isinstance(o, float):
+        return json.dumps(o)
+    inner = newline + "  "
+    if isinstance(o, dict):
+        if not o:
+            return "{}"
+        return "{" + ",".join(inner + _json_key(k) + ": " + _json(v, inner)
+                              for k, v in o.items()) + newline + "}"
+    if isinstance(o, (list, tuple)):
+        if not o:
+            return "[]"
+        return "[" + ",".join(inner + _json(v, inner) for v in o) + newline + "]"
+    return json.dumps(o, ensure_ascii=False)  # anything else: as json would (or its TypeError)
+
+
+def _json_key(k: Any) -> str:
+    if isinstance(k, str):
+        return _escape_json(k)
+    return _escape_json(json.dumps(k) if isinstance(k, (bool, float)) or k is None else str(k))
 
 
 def write_csv(header: list[str], rows: list[list[object]], out: TextIO) -> None:

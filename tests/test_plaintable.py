@@ -56,3 +56,19 @@ def test_fold_keeps_every_character_within_the_width(text, width):
     parts = fold(text, width)
     assert "".join(parts) == text
     assert all(cell_len(p) <= width for p in parts)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.text(max_size=5) | st.integers(), children, max_size=4),
+    max_leaves=20)
+
+
+@given(json_values)
+def test_json_text_is_exactly_what_json_dumps_writes(value):
+    import json as json_module
+
+    from gkcli.tabular import json_text
+
+    assert json_text(value) == json_module.dumps(value, ensure_ascii=False, indent=2)
