@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
-from gkcli.errors import GkError, no_item
+from gkcli.errors import GkError
 from gkcli.gitops import PREFIX
 from gkcli.model import Table
 from gkcli.store import TASKS_FILE, display_path
@@ -34,8 +34,7 @@ class Saved:
 
 def _ids(table: Table, ids: tuple[int, ...] | list[int]) -> str:
     for task_id in ids:
-        if table.task(task_id) is None:
-            raise no_item(task_id)
+        table.find(task_id)  # NotFound for an id the table does not have
     return " ".join(f"#{i}" for i in ids)
 
 
@@ -50,7 +49,7 @@ def office_name(table: Table, name: str) -> str:
 def start(table: Table, ids: tuple[int, ...]) -> Change:
     label = _ids(table, ids)
     for task_id in ids:
-        if table.task(task_id).status == "done":
+        if table.find(task_id).status == "done":
             raise GkError(f"#{task_id} is done; use gk reopen {task_id} to take it up again")
 
     def edit(doc: TasksText) -> None:
@@ -107,7 +106,7 @@ def note(table: Table, ids: tuple[int, ...], text: str, day: date) -> Change:
     return Change(f"{PREFIX}{label} note ({day.isoformat()})", edit)
 
 
-def correct(table: Table, ids: tuple[int, ...], fields: dict, today: date) -> Change:
+def correct(table: Table, ids: tuple[int, ...], fields: dict[str, Any], today: date) -> Change:
     """``gk set``: replace fields; a status of done records done_on, todo/doing clears it."""
     label = _ids(table, ids)
     if not fields:
@@ -123,7 +122,7 @@ def correct(table: Table, ids: tuple[int, ...], fields: dict, today: date) -> Ch
         for task_id in ids:
             for key, value in fields.items():
                 doc.set_field(task_id, key, value)
-            if status == "done" and table.task(task_id).done_on is None:
+            if status == "done" and table.find(task_id).done_on is None:
                 doc.set_field(task_id, "done_on", today)
             elif status in ("todo", "doing"):
                 doc.remove_field(task_id, "done_on")
@@ -132,7 +131,7 @@ def correct(table: Table, ids: tuple[int, ...], fields: dict, today: date) -> Ch
     return Change(f"{PREFIX}{label} set {what}", edit)
 
 
-def add(table: Table, fields: dict, today: date, task_id: int | None = None) -> Change:
+def add(table: Table, fields: dict[str, Any], today: date, task_id: int | None = None) -> Change:
     """A new item at the end; ``fields`` in file order (group, title, lead, assist, deadline, status)."""
     taken = [t.id for t in table.tasks]
     if task_id is None:

@@ -5,12 +5,16 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from gkcli import __version__, deadlines, formats, query, store
 from gkcli.errors import DataError, GkError
 from gkcli.model import Table
+
+if TYPE_CHECKING:
+    from gkcli.workspace import Workspace
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 STATUS_CHOICES = tuple(store.STATUS_WORDS)  # todo, doing, done, 未开始, 进行中, 已完成
@@ -56,7 +60,7 @@ class App:
 
         self.words = Words(lang)  # the language, chosen once
         self._table: Table | None = None
-        self._workspace = None
+        self._workspace: Workspace | None = None
 
     @property
     def data_dir(self) -> Path:
@@ -172,8 +176,10 @@ def make_filter(office=None, lead=None, assist=None, states=(), statuses=(), gro
                         due_before=due_before, due_after=due_after, search=search)
 
 
-def out() -> object:
-    return click.get_text_stream("stdout")
+def out() -> TextIO:
+    # click 8.5 deprecates get_text_stream (a module __getattr__, typed object); issue 13 item 2
+    # replaces it
+    return click.get_text_stream("stdout")  # type: ignore[operator]
 
 
 @click.group(cls=GkGroup, context_settings=CONTEXT_SETTINGS)
@@ -344,7 +350,7 @@ def _export(app: App, kind: str, rows, target: str, fmt: str | None, force: bool
     data = export.write(rows if result is None else result, target, chosen, app.words,
                         force=force, kind=kind)
     if data is not None:
-        click.get_binary_stream("stdout").write(data)
+        click.get_binary_stream("stdout").write(data)  # type: ignore[operator]  # as out()
         return
     n = len(rows) if chosen != "ics" else sum(1 for r in rows if r.task.deadline.date)  # events
     click.echo(app.words("exported", n=n, path=export.target_path(target, chosen)), err=True)
@@ -356,13 +362,14 @@ def _not_with_all(app: App, fmt: str | None, *documents: str) -> None:
         raise click.UsageError(app.words.message("ws_no_documents", {"fmt": fmt}))
 
 
-def _document(app: App, kind: str, result: object, output: str, force: bool) -> None:
+def _document(app: App, kind: str, result: object, output: str | None, force: bool) -> None:
     """Write a Word document to OUTPUT (- for stdout) and say where."""
     from gkcli import export
 
+    assert output is not None  # _docx_format refuses docx without -o FILE
     data = formats.render_bytes(kind, "docx", result, app.words)
     if output == "-":
-        click.get_binary_stream("stdout").write(data)
+        click.get_binary_stream("stdout").write(data)  # type: ignore[operator]  # as out()
         return
     export.save(data, Path(output), force)
     click.echo(app.words("doc.saved", path=output), err=True)
@@ -827,7 +834,7 @@ def rm(app: App, ids: tuple[int, ...], yes: bool, dry_run: bool, commit: bool | 
     change = changes.remove(app.table, ids)
     if not (yes or dry_run):
         for task_id in ids:
-            click.echo(f"#{task_id} {app.table.task(task_id).title}")
+            click.echo(f"#{task_id} {app.table.find(task_id).title}")
         click.confirm(f"Remove {len(ids)} item(s)?", abort=True)
     _save(app, change, dry_run, commit)
 
@@ -903,7 +910,7 @@ def import_(app: App, file: Path, out_dir: Path | None, dry_run: bool) -> None:
     if out_dir is not None and not dry_run and out_dir.exists():
         raise GkError("import_out_exists", path=store.display_path(out_dir)[:200])
     result = importer.import_notice(file, out_dir)
-    if not dry_run:
+    if out_dir is not None and not dry_run:  # dry_run or out_dir, checked above
         result = importer.write_folder(result, out_dir)
     app.show("import", "text", result)
     if result.problems:
@@ -922,7 +929,7 @@ def _buffer_stdout() -> None:
     stream = sys.stdout
     try:
         if stream is not None and not stream.isatty():
-            stream.reconfigure(line_buffering=False, write_through=False)
+            stream.reconfigure(line_buffering=False, write_through=False)  # type: ignore[union-attr]
     except (AttributeError, ValueError, OSError):
         pass
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from docx import Document
@@ -159,7 +160,7 @@ def _page_numbers(section) -> None:
         if kind:
             el = OxmlElement("w:fldChar")
             el.set(qn("w:fldCharType"), kind)
-        elif text.strip() == "PAGE":
+        elif text and text.strip() == "PAGE":
             el = OxmlElement("w:instrText")
             el.set(qn("xml:space"), "preserve")
             el.text = text
@@ -170,7 +171,7 @@ def _page_numbers(section) -> None:
     _fonts(p.add_run(" —"), PAGE_NUMBER_FONT, FOOTER_SIZE)
 
 
-def _table(doc, header: list[str], widths_mm: list[float], size=TABLE_SIZE):
+def _table(doc, header: list[str], widths_mm: Sequence[float], size=TABLE_SIZE):
     """A bordered table whose header row repeats on every page and never splits."""
     table = doc.add_table(rows=1, cols=len(header))
     table.style = doc.styles["Table Grid"]
@@ -216,7 +217,7 @@ def _cell_style(doc, font: str, size):
     return style
 
 
-def _widths(row, widths_mm: list[float]) -> None:
+def _widths(row, widths_mm: Sequence[float]) -> None:
     for cell, width in zip(_cells(row), widths_mm):
         cell.width = Mm(width)
 
@@ -229,7 +230,7 @@ def _cells(row) -> list:
     return [_Cell(tc, row.table) for tc in row._tr.tc_lst]
 
 
-def _add_row(table, values: list[str], widths_mm: list[float], size=TABLE_SIZE,
+def _add_row(table, values: list[str], widths_mm: Sequence[float], size=TABLE_SIZE,
              centred: tuple[int, ...] = (), merges: dict[int, str] | None = None):
     """A row that never splits across pages; ``merges`` sets a column's vertical merge
     ('restart' opens a merged cell, 'continue' extends the one above, as ``cell.merge`` does)."""

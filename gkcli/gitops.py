@@ -10,7 +10,7 @@ from gkcli.errors import GkError
 PREFIX = "gk: "
 
 
-def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     try:
         return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
                               encoding="utf-8", errors="replace")
@@ -18,7 +18,7 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
         raise GkError("git is not installed; run without --commit") from None
 
 
-def _fail(what: str, result: subprocess.CompletedProcess) -> GkError:
+def _fail(what: str, result: subprocess.CompletedProcess[str]) -> GkError:
     detail = (result.stderr or result.stdout).strip().splitlines()
     return GkError(f"git {what} failed: {detail[-1] if detail else 'exit ' + str(result.returncode)}")
 

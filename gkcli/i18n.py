@@ -456,7 +456,7 @@ class Words:
         text = (digits[tens] if tens > 1 else "") + ("十" if tens else "") + (digits[ones] if ones else "")
         return text + "、"
 
-    def message(self, key: str, values: dict | None = None) -> str:
+    def message(self, key: str, values: dict[str, object] | None = None) -> str:
         """A catalogue message; a key not in the catalogue is literal text (shown as given)."""
         entry = MESSAGES.get(key)
         if entry is None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from gkcli import deadlines
+from gkcli.errors import no_item
 from gkcli.offices import OfficeRegistry
 from gkcli.workdays import Calendar
 
@@ -115,6 +116,13 @@ class Table:
             if task.id == task_id:
                 return task
         return None
+
+    def find(self, task_id: int) -> Task:
+        """The item numbered ``task_id``; NotFound (没有第N项) when the table has none."""
+        task = self.task(task_id)
+        if task is None:
+            raise no_item(task_id)
+        return task
 
     def group_title(self, group_id: int) -> str:
         group = self.groups.get(group_id)

@@ -5,11 +5,14 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from gkcli import deadlines
 from gkcli.errors import no_item
 from gkcli.model import Person, Table, Task
-from gkcli.recurrence import Occurrence
+
+if TYPE_CHECKING:
+    from gkcli.recurrence import Occurrence
 
 
 @dataclass(frozen=True)
@@ -25,7 +28,7 @@ class Item:
     occurrences: tuple[tuple[Occurrence, str], ...] | None = None  # recurring: (occurrence, state)
     notice: str | None = None  # the notice's number (文号), across a workspace (gk --all)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         """The JSON contract of ``gk list --format json``: add fields, never rename."""
         t = self.task
         found = {
@@ -72,6 +75,7 @@ def _item(table: Table, t: Task, today: date, soon: int,
         from gkcli import recurrence
 
         first = t.start or table.notice.issued
+        assert first is not None  # the loader refuses a recurring deadline with neither (needs_start)
         found = recurrence.schedule(t.deadline.rule, first, today, dict(t.done_occurrences))
         occurrences = tuple((o, o.state(today)) for o in found.occurrences)
         if t.status != "done" and found.current is not None:
@@ -80,7 +84,8 @@ def _item(table: Table, t: Task, today: date, soon: int,
     due = t.deadline.date
     state = deadlines.state_of(t.status, due, today, soon)
     workdays_left = None
-    counts_workdays = table.settings.due_soon_workdays is not None
+    soon_workdays = table.settings.due_soon_workdays
+    counts_workdays = soon_workdays is not None
     if state != deadlines.DONE and due is not None and due >= today and (
             counts_workdays or t.deadline.kind == deadlines.KIND_WORKDAYS):
         from gkcli.workdays import NoHolidayData
@@ -89,10 +94,9 @@ def _item(table: Table, t: Task, today: date, soon: int,
             workdays_left = table.calendar.workdays_left(today, due)
         except NoHolidayData:  # today in a year without data: say calendar days, never guess
             workdays_left = None
-        if counts_workdays and due > today:
+        if soon_workdays is not None and due > today:
             left = (due - today).days if workdays_left is None else workdays_left
-            state = (deadlines.DUE_SOON if left <= table.settings.due_soon_workdays
-                     else deadlines.OPEN)
+            state = deadlines.DUE_SOON if left <= soon_workdays else deadlines.OPEN
     return Item(task=t, group_title=table.group_title(t.group), state=state,
                 days_left=deadlines.days_left(due, today),
                 lead_people=(people[t.lead] if people is not None

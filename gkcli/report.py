@@ -10,10 +10,14 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from gkcli import deadlines
 from gkcli.model import Person, Roster, Table
 from gkcli.query import Item, by_urgency
+
+if TYPE_CHECKING:
+    from gkcli.reporting import Outstanding, Rate, Row
 
 
 @dataclass
@@ -76,7 +80,7 @@ class Tally:
         """
         return self.on_time_count / self.rate_base if self.rate_base else None
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "name": self.name, "total": self.total, "done": self.done,
             "done_on_time": self.done_on_time, "done_late": self.done_late,
@@ -109,21 +113,21 @@ class Dashboard:
     title: str = ""  # the table's name, and the notice's number, for the heading
     number: str = ""
     due_soon_workdays: int | None = None
-    reports: list = field(default_factory=list)  # reporting.Outstanding, per declaration
+    reports: list[Outstanding] = field(default_factory=list)  # per declaration
 
 
 def tally_by(table: Table, rows: list[Item], key: str) -> list[Tally]:
     """One Tally per lead office (``key='lead'``) or work task (``key='group'``), in table order."""
     tallies: dict[object, Tally] = {}
     if key == "lead":  # one pass over the rows to know which appear: linear, not offices × rows
-        present = {r.task.lead for r in rows}
+        leads = {r.task.lead for r in rows}
         for office in table.offices.names:
-            if office in present:
+            if office in leads:
                 tallies[office] = Tally(office, people=tuple(table.roster.for_office(office)))
     else:
-        present = {r.task.group for r in rows}
+        groups = {r.task.group for r in rows}
         for gid, group in table.groups.items():
-            if gid in present:
+            if gid in groups:
                 tallies[gid] = Tally(group.title)
     for row in rows:
         tallies[row.task.lead if key == "lead" else row.task.group].add(row)
@@ -189,11 +193,11 @@ class Reminder:
     office: str
     people: tuple[Person, ...]
     items: list[tuple[Item, str]]  # (item, 'lead' or 'assist')
-    reports: list = field(default_factory=list)  # reporting.Row: reports missed or due soon
+    reports: list[Row] = field(default_factory=list)  # reports missed or due soon
 
 
 def reminders(table: Table, rows: list[Item], office: str | None = None,
-              reports: dict[str, list] | None = None) -> list[Reminder]:
+              reports: dict[str, list[Row]] | None = None) -> list[Reminder]:
     """One Reminder per office with overdue or due-soon items, or reports owed.
 
     Without ``office``: every lead office that has such items, each listing all the urgent
@@ -228,16 +232,17 @@ class Summary:
     totals: Tally
     by_office: list[Tally]
     by_group: list[Tally]
-    reporting: list = field(default_factory=list)  # reporting.Rate: 按时报送率 per office
+    reporting: list[Rate] = field(default_factory=list)  # 按时报送率 per office
     by_notice: list[Tally] | None = None  # across a workspace (gk --all report)
 
-    def as_json(self) -> dict:
-        found = {"as_of": self.as_of.isoformat(),
-                 "since": self.since.isoformat() if self.since else None,
-                 "totals": self.totals.as_json(),
-                 "by_office": [x.as_json() for x in self.by_office],
-                 "by_group": [x.as_json() for x in self.by_group],
-                 "reporting_by_office": [x.as_json() for x in self.reporting]}
+    def as_json(self) -> dict[str, Any]:
+        found: dict[str, Any] = {
+            "as_of": self.as_of.isoformat(),
+            "since": self.since.isoformat() if self.since else None,
+            "totals": self.totals.as_json(),
+            "by_office": [x.as_json() for x in self.by_office],
+            "by_group": [x.as_json() for x in self.by_group],
+            "reporting_by_office": [x.as_json() for x in self.reporting]}
         if self.by_notice is not None:
             found["by_notice"] = [x.as_json() for x in self.by_notice]
         return found

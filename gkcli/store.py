@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from datetime import date
 from pathlib import Path
@@ -95,7 +96,7 @@ class _TableReader(NodeReader):
         self.issued: date | None = None
         self.settings_read = Settings()
 
-    def keyed(self, node: yaml.Node, key: str, **params) -> None:
+    def keyed(self, node: yaml.Node, key: str, **params: object) -> None:
         """A problem given as a catalogue key with its values."""
         line, col = position(node)
         self.problems.append(Problem(self.path, line, col, key, params))
@@ -269,17 +270,16 @@ class _TableReader(NodeReader):
              groups: dict[int, Group], default_year: int | None, where: str,
              line: int) -> Task | None:
         ok = all(k in fields for k in TASK_REQUIRED)
-        get = fields.get
-        task_id = self.integer(get("id"), f"{where}: id") if "id" in fields else None
+        task_id = self.integer(fields["id"], f"{where}: id") if "id" in fields else None
         if task_id is not None and task_id <= 0:
             self.problem(fields["id"], f"{where}: id must be a positive number")
             task_id = None
-        group = self.integer(get("group"), f"{where}: group") if "group" in fields else None
+        group = self.integer(fields["group"], f"{where}: group") if "group" in fields else None
         if group is not None and group not in groups:
             self.problem(fields["group"], f"{where}: unknown group {group}")
             group = None
-        title = self.text(get("title"), f"{where}: title") if "title" in fields else None
-        lead = self.office(get("lead"), registry, f"{where}: lead", False) if "lead" in fields else None
+        title = self.text(fields["title"], f"{where}: title") if "title" in fields else None
+        lead = self.office(fields["lead"], registry, f"{where}: lead", False) if "lead" in fields else None
         assist: list[str] = []
         if "assist" in fields:
             for name, name_node in self.texts(fields["assist"], f"{where}: assist"):
@@ -308,7 +308,7 @@ class _TableReader(NodeReader):
         notes = ""
         if "notes" in fields and self.value(fields["notes"]) is not None:
             notes = self.text(fields["notes"], f"{where}: notes", allow_empty=True) or ""
-        progress = ()
+        progress: tuple[str, ...] = ()
         if "progress" in fields:
             progress = tuple(t for t, _ in self.texts(fields["progress"], f"{where}: progress"))
         start = self.date(fields["start"], f"{where}: start") if "start" in fields else None
@@ -317,13 +317,14 @@ class _TableReader(NodeReader):
             deadline = self.counted(deadline, start, fields["deadline"], where, status)
         if "done_occurrences" in fields:
             occurrences = self.occurrences(fields["done_occurrences"], deadline, where)
-        if not ok or None in (task_id, group, title, lead, deadline, status):
+        if (not ok or task_id is None or group is None or title is None or lead is None
+                or deadline is None or status is None):
             return None
         return Task(id=task_id, group=group, title=title, lead=lead, assist=tuple(assist),
                     deadline=deadline, status=status, done_on=done_on, notes=notes,
                     progress=progress, line=line, start=start, done_occurrences=occurrences)
 
-    def counted(self, deadline: deadlines.Deadline, start: date | None, node: yaml.Node,
+    def counted(self, deadline: deadlines.Deadline, start: datetime.date | None, node: yaml.Node,
                 where: str, status: str | None) -> deadlines.Deadline | None:
         """A period deadline counted out on the calendar; any deadline checked against it."""
         import dataclasses
@@ -334,6 +335,7 @@ class _TableReader(NodeReader):
                 self.keyed(node, "needs_start", where=where, deadline=deadline.text[:40])
                 return None
         if deadline.period is not None:
+            assert base is not None  # a period is a workdays/days deadline: checked just above
             try:
                 due = self.calendar.end_of(deadline.period, base)
             except workdays.NoHolidayData as exc:
@@ -348,7 +350,7 @@ class _TableReader(NodeReader):
         return deadline
 
     def occurrences(self, node: yaml.Node, deadline: deadlines.Deadline | None,
-                    where: str) -> tuple[tuple[str, date], ...]:
+                    where: str) -> tuple[tuple[str, datetime.date], ...]:
         """``done_occurrences`` of a recurring item: entries ``2021-06 2021-06-25``."""
         from gkcli.reporting import read_entry
 
@@ -409,12 +411,12 @@ class _RosterReader(NodeReader):
                 self.problem(fields["role"],
                              f"bad role {role_word} (use {', '.join(ROLES)}; 组长, 副组长, 成员)")
             post = self.text(fields["post"], "member post")
-            office = None
+            heads = None
             if "office" in fields:
-                office = self._office(fields["office"], registry, "office", who=person_name)
+                heads = self._office(fields["office"], registry, "office", who=person_name)
             if person_name and role and post:
                 members.append(Person(person_name.replace(" ", "").replace("\u3000", ""),
-                                      role, post, office))
+                                      role, post, heads))
         if director and director_node is not None and director not in {p.name for p in members}:
             self.problem(director_node, f"group office director {director} is not in members")
         return Roster(name, office_name, attached_to, director, tuple(members))

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from datetime import date
 from json.encoder import encode_basestring as _escape_json
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from gkcli.i18n import Words
 from gkcli.model import Person
 from gkcli.query import Item
-from gkcli.report import Dashboard, Report, RosterView, Tally
+
+if TYPE_CHECKING:  # only named here: `gk list --format json` need not load gkcli.report
+    from gkcli.report import Dashboard, Report, RosterView, Tally
 
 # --- cells ---------------------------------------------------------------------------------
 
@@ -38,7 +41,7 @@ def people_text(people: tuple[Person, ...] | list[Person], words: Words) -> str:
     return "、".join(p.name for p in people) or words("none")
 
 
-def export_columns(words: Words, rows: list[Item] = ()) -> list[str]:
+def export_columns(words: Words, rows: Sequence[Item] = ()) -> list[str]:
     """序号, 工作任务, 具体事项, 牵头股室, 协办股室, 完成时间, 截止日期, 状态, 逾期天数, 责任人.
 
     Rows of several notices (gk --all) add 文号 as the last column.
@@ -153,7 +156,7 @@ def _json_key(k: Any) -> str:
     return _escape_json(json.dumps(k) if isinstance(k, (bool, float)) or k is None else str(k))
 
 
-def write_csv(header: list[str], rows: list[list[object]], out: TextIO) -> None:
+def write_csv(header: list[str], rows: Sequence[Sequence[object]], out: TextIO) -> None:
     """CSV for Excel and WPS: UTF-8 with BOM, CRLF, every cell neutralised."""
     import csv
 
@@ -164,7 +167,7 @@ def write_csv(header: list[str], rows: list[list[object]], out: TextIO) -> None:
         writer.writerow([safe_cell(c) for c in row])
 
 
-def write_markdown(header: list[str], rows: list[list[object]], out: TextIO) -> None:
+def write_markdown(header: list[str], rows: Sequence[Sequence[object]], out: TextIO) -> None:
     def cell(value: object) -> str:
         return str(value).replace("|", "\\|").replace("\n", "<br>")
 

@@ -17,17 +17,8 @@ from gkcli import cache, query, store
 from gkcli.errors import GkError, NotFound
 from gkcli.model import Person, Roster, Table
 from gkcli.offices import Office, OfficeGroup, OfficeRegistry
-from gkcli.report import (
-    Reminder,
-    Reminders,
-    Report,
-    Section,
-    Summary,
-    Tally,
-    by_urgency,
-    in_period,
-    tally_by,
-)
+from gkcli.query import by_urgency
+from gkcli.report import Reminder, Reminders, Report, Section, Summary, Tally, in_period, tally_by
 from gkcli.report import remind as remind_one
 
 
@@ -148,7 +139,7 @@ def summary(ws: Workspace, today: date, soon_days: int | None,
     per_notice: dict[str, Tally] = {s.notice: Tally(s.notice) for s in ws.sheets}
     for row in rows:
         totals.add(row)
-        per_notice[row.notice].add(row)
+        per_notice[row.notice or ""].add(row)
     return Summary(today, since, totals, tally_by(ws.merged, rows, "lead"), [],
                    by_notice=[t for t in per_notice.values() if t.total])
 

@@ -16,7 +16,7 @@ import yaml
 from gkcli.errors import DataError, GkError, WriteRefused, no_item
 from gkcli.yamlnodes import compose
 
-Value = Union[str, int, date, list]
+Value = Union[str, int, date, "list[str]"]
 
 
 def emit_scalar(value: Any, quote: str | None = None, flow: bool = False) -> str:
@@ -39,7 +39,7 @@ def emit_scalar(value: Any, quote: str | None = None, flow: bool = False) -> str
     return dumped.removesuffix("\n").removesuffix("\n...")
 
 
-def emit_flow_list(values: list) -> str:
+def emit_flow_list(values: list[str]) -> str:
     if not values:
         return "[]"
     return yaml.safe_dump(list(values), allow_unicode=True, width=1 << 30, default_flow_style=True).strip()
@@ -67,7 +67,7 @@ class TasksText:
         self.tasks_key, self.tasks = tasks
 
     @staticmethod
-    def _child(mapping: yaml.Node, key: str):
+    def _child(mapping: yaml.Node, key: str) -> tuple[yaml.Node, yaml.Node] | None:
         if not isinstance(mapping, yaml.MappingNode):
             return None
         for key_node, value_node in mapping.value:
@@ -173,20 +173,26 @@ class TasksText:
             return False
         return type(current) is type(value) and current == value
 
-    def _replace_list(self, task_id: int, key: str, values: list) -> None:
+    def _pair(self, task_id: int, key: str) -> tuple[yaml.Node, yaml.Node]:
+        """The (key, value) nodes of a field the item is known to have."""
+        pair = self._child(self.item(task_id), key)
+        assert pair is not None, key  # callers edit a field they have just found or added
+        return pair
+
+    def _replace_list(self, task_id: int, key: str, values: list[str]) -> None:
         """Replace a list field; in a block list, items that stay keep their lines and comments."""
-        key_node, node = self._child(self.item(task_id), key)
+        key_node, node = self._pair(task_id, key)
         block = isinstance(node, yaml.SequenceNode) and not node.flow_style and node.value
         if block and values:
             old = len(node.value)
             for value in values[old:]:
                 self.append_to_list(task_id, key, value)
             for index in reversed(range(len(values), old)):
-                item = self._child(self.item(task_id), key)[1].value[index]
+                item = self._pair(task_id, key)[1].value[index]
                 dash = self.text.rfind("-", 0, item.start_mark.index)
                 self._splice(self._line_start(dash), self._after_line(item), "")
             for index, value in enumerate(values[:old]):
-                item = self._child(self.item(task_id), key)[1].value[index]
+                item = self._pair(task_id, key)[1].value[index]
                 if not self._same(item, value):
                     self._splice(item.start_mark.index, item.end_mark.index, emit_scalar(value))
             return
@@ -270,7 +276,7 @@ class TasksText:
             end = self.tasks.end_mark.index if self.tasks.end_mark.index > colon else colon + 1
             self._splice(colon + 1, end, nl + body.rstrip(nl))
             return
-        if self.tasks.flow_style:
+        if isinstance(self.tasks, yaml.SequenceNode) and self.tasks.flow_style:  # items: a list
             flow = "{" + ", ".join(
                 f"{k}: {emit_flow_list(v) if isinstance(v, list) else emit_scalar(v, flow=True)}"
                 for k, v in fields.items()) + "}"
@@ -306,7 +312,7 @@ class TasksText:
     def remove_item(self, task_id: int) -> None:
         item = self.item(task_id)
         items = self.items()
-        if self.tasks.flow_style:
+        if isinstance(self.tasks, yaml.SequenceNode) and self.tasks.flow_style:  # item(): a list
             index = items.index(item)
             start = items[index - 1].end_mark.index if index else item.start_mark.index
             end = item.end_mark.index if index or len(items) == 1 else items[1].start_mark.index
@@ -333,10 +339,12 @@ class TasksText:
         """Add ``entry`` at the end of a list field of the ``index``-th ``reporting:`` declaration."""
         def declaration() -> yaml.MappingNode:
             pair = self._child(self.root, "reporting")
-            found = pair[1].value if pair and isinstance(pair[1], yaml.SequenceNode) else []
-            if index >= len(found) or not isinstance(found[index], yaml.MappingNode):
+            found: list[yaml.Node] = (pair[1].value if pair and isinstance(pair[1], yaml.SequenceNode)
+                                      else [])
+            node = found[index] if index < len(found) else None
+            if not isinstance(node, yaml.MappingNode):
                 raise WriteRefused(f"{self.path}: no reporting declaration {index + 1} to edit")
-            return found[index]
+            return node
 
         decl = declaration()
         pair = self._child(decl, key)

@@ -6,7 +6,6 @@ itself so it can report duplicates, and every value keeps its line and column.
 
 from __future__ import annotations
 
-import difflib
 import gc
 import re
 from collections.abc import Iterator
@@ -102,6 +101,8 @@ class NodeReader:
                 self.problem(key_node, f"{where}: duplicate field {key} (first on line {line})")
                 continue
             if key not in allowed:
+                import difflib  # only to suggest a key for a mistyped one
+
                 close = difflib.get_close_matches(key, allowed, n=1)
                 hint = f" (did you mean {close[0]}?)" if close else ""
                 self.problem(key_node, f"{where}: unknown field {key}{hint}")
@@ -144,10 +145,10 @@ class NodeReader:
         if isinstance(node, yaml.ScalarNode):
             if self.value(node) is None:
                 return []
-            items = [node]
+            items: list[yaml.Node] = [node]
         else:
             items = self.sequence(node, where)
-        result = []
+        result: list[tuple[str, yaml.Node]] = []
         for item in items:
             text = self.text(item, where)
             if text is not None:

@@ -30,6 +30,22 @@ def loaded(*args: str) -> set[str]:
     return set(result.stderr.splitlines()[-1].split())  # the probe's line comes last
 
 
+def test_list_json_loads_no_module_it_never_uses():
+    """`gk list --format json` is the floor the offices' scripts pay: no fuzzy matching (difflib,
+    for suggestions), no CSV writer, no calendar module, no dashboard or recurring-deadline code
+    (the shipped table has no recurring deadline)."""
+    probe = PROBE.replace("m.split('.')[0] for m in sys.modules", "m for m in sys.modules").replace(
+        repr(HEAVY), repr(NEVER_USED_BY_LIST))
+    result = subprocess.run([sys.executable, "-c", probe, "--data", str(SHIPPED),
+                             "--today", "2021-06-20", "list", "--format", "json"],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.split() == []
+
+
+NEVER_USED_BY_LIST = ("difflib", "csv", "calendar", "gkcli.report", "gkcli.recurrence")
+
+
 @pytest.mark.parametrize("args", [["list", "--format", "json"], ["check"], ["--version"],
                                   ["export", "-", "--format", "csv"], ["remind"], ["summary"],
                                   ["report", "--format", "json"],
