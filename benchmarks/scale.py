@@ -4,7 +4,8 @@ Every figure is a RATIO to reading the same file(s) with ``yaml.load(..., Loader
 in a fresh Python, timed in the same run (medians of interleaved rounds), so a busy machine
 moves both alike. The workspace and tables are generated in a temporary folder; the cache
 goes to a temporary GK_CACHE_DIR ("first run" empties it before every round, "second run"
-keeps it). With Taskwarrior on PATH, ``task list`` over the same 10,000 items is timed too.
+keeps it). Bytecode is cached (as in an installed gk) in a temporary folder and every
+command is run once untimed first. With Taskwarrior on PATH, ``task list`` over the same 10,000 items is timed too.
 
     python benchmarks/scale.py                      # this checkout
     python benchmarks/scale.py --src /work/main     # another checkout's gk (before/after)
@@ -129,6 +130,10 @@ def run(args, base: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(args.src.resolve()), "GK_TODAY": "2021-06-20",
            "GK_CACHE_DIR": str(cache), "COLUMNS": "120", "GK_LANG": "zh"}
     env.pop("GK_DATA", None)
+    # an installed gk has its bytecode compiled (pip does it); so does yaml for the floor: let
+    # every Python here keep its .pyc, in a private folder, and warm it up before timing
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(base / "pycache")
     gk = [sys.executable, "-m", "gkcli"]
     ws_files = sorted(str(p) for p in folders["ws"].rglob("*.yaml"))
     files = {k: [str(folders[k] / "tasks.yaml"), str(folders[k] / "leading_group.yaml")]
@@ -159,6 +164,10 @@ def run(args, base: Path) -> None:
     tw = taskwarrior(base, args.items)
     if tw:
         cases["task list (Taskwarrior, 10k)"] = (["task", "list"], None, "10k")
+    for name, (argv, cwd, _floor) in cases.items():  # warm-up: bytecode, file cache
+        if argv[0] != "task" and "big" not in name:
+            subprocess.run(argv, cwd=cwd or ROOT, env=env, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
     times: dict[str, list[float]] = {name: [] for name in cases}
     for _ in range(args.rounds):
         for name, (argv, cwd, _floor) in cases.items():

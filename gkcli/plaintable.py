@@ -82,13 +82,11 @@ def colour_on(out: TextIO) -> bool:
     return bool(isatty and isatty())
 
 
-def widths(columns: Sequence[Column], rows: Sequence[Sequence[str]], total: int) -> list[int]:
+def widths(columns: Sequence[Column], sizes: Iterable[Sequence[int]], total: int) -> list[int]:
+    """Each column's width from the cells' sizes (in cells), the flexible one taking the rest."""
     natural = [max([cell_len(w) for w in c.header.split()] + [c.min_width]) for c in columns]
-    for row in rows:
-        for i, cell in enumerate(row):
-            n = cell_len(cell)
-            if n > natural[i]:
-                natural[i] = n
+    for row in sizes:
+        natural = list(map(max, natural, row))
     found = [min(n, c.cap) if c.cap else n for n, c in zip(natural, columns)]
     flexible = [i for i, c in enumerate(columns) if c.flexible]
     if flexible:
@@ -101,17 +99,24 @@ def widths(columns: Sequence[Column], rows: Sequence[Sequence[str]], total: int)
 def write(columns: Sequence[Column], rows: Iterable[tuple[str | None, Sequence[str], str]],
           out: TextIO, width: int | None = None) -> None:
     """Write a table: ``rows`` are (heading or None, cells, style of the styled column)."""
-    rows = list(rows)
+    table = [(heading, cells, style, None if heading is not None else list(map(cell_len, cells)))
+             for heading, cells, style in rows]
     total = width or shutil.get_terminal_size().columns
-    sized = widths(columns, [cells for heading, cells, _ in rows if heading is None], total)
+    sized = widths(columns, (sizes for _, _, _, sizes in table if sizes is not None), total)
     colour = colour_on(out)
     lines: list[str] = []
 
     rights = [c.right for c in columns]
     marked = [c.styled for c in columns]
 
-    def emit(cells: Sequence[str], style: str = "", bold_heading: bool = False) -> None:
-        sizes = [cell_len(c) for c in cells]
+    def emit(cells: Sequence[str], style: str = "", bold_heading: bool = False,
+             sizes: Sequence[int] | None = None) -> None:
+        if sizes is None:
+            sizes = [cell_len(c) for c in cells]
+        if not colour and all(map(int.__le__, sizes, sized)):  # one line: pad and join
+            lines.append(GAP.join([" " * (w - n) + c if r else c + " " * (w - n)
+                                   for c, n, w, r in zip(cells, sizes, sized, rights)]).rstrip())
+            return
         parts = [[c] if n <= w else fold(c, w) for c, n, w in zip(cells, sizes, sized)]
         height = max(map(len, parts))
         for k in range(height):
@@ -129,13 +134,13 @@ def write(columns: Sequence[Column], rows: Iterable[tuple[str | None, Sequence[s
     heading_at = next((i for i, c in enumerate(columns) if c.flexible), 0)
     emit([c.header for c in columns])
     lines.append("─" * min(total, sum(sized) + len(GAP) * (len(columns) - 1)))
-    for heading, cells, style in rows:
+    for heading, cells, style, sizes in table:
         if heading is not None:
             blank = [""] * len(columns)
             blank[heading_at] = heading
             emit(blank, bold_heading=True)
         else:
-            emit(cells, style)
+            emit(cells, style, sizes=sizes)
         if len(lines) > 2000:  # one write per chunk, not per line
             out.write("\n".join(lines) + "\n")
             lines.clear()
