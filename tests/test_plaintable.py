@@ -72,3 +72,19 @@ def test_json_text_is_exactly_what_json_dumps_writes(value):
     from gkcli.tabular import json_text
 
     assert json_text(value) == json_module.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_piped_output_is_whole_under_pythonunbuffered(tmp_path):
+    """stdout to a pipe is buffered in blocks by gk itself, and nothing is lost at exit."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT, SHIPPED
+
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-m", "gkcli", "--data", str(SHIPPED), "--today",
+                           "2021-06-20", "list", "--format", "json"], env=env,
+                          capture_output=True, check=True)
+    expected = Gk(SHIPPED)("list", "--format", "json").output
+    assert done.stdout.decode("utf-8") == expected
