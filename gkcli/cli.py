@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -25,7 +26,10 @@ class GkGroup(click.Group):
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            finally:
+                sys.stdout.flush()  # a reader that left (`gk list | head`) shows up here
         except DataError as exc:
             more = len(exc.problems) - 1
             tail = f" (and {more} more; run gk check)" if more > 0 else ""
@@ -35,8 +39,17 @@ class GkGroup(click.Group):
             click.echo(f"gk: {exc.text(_words(ctx))}", err=True)
             ctx.exit(exc.exit_code)
         except BrokenPipeError:
-            sys.stderr.close()  # `gk list | head`: the reader left; nothing to say
+            _reader_left()  # `gk list | head`: the reader left; nothing to say
             ctx.exit(0)
+
+
+def _reader_left() -> None:
+    """Send what stdout still holds to nowhere, so Python's own flush at exit cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (CliRunner): nothing to redirect
+        pass
 
 
 def _words(ctx: click.Context):
@@ -177,9 +190,8 @@ def make_filter(office=None, lead=None, assist=None, states=(), statuses=(), gro
 
 
 def out() -> TextIO:
-    # click 8.5 deprecates get_text_stream (a module __getattr__, typed object); issue 13 item 2
-    # replaces it
-    return click.get_text_stream("stdout")  # type: ignore[operator]
+    """Where output goes: sys.stdout itself, block-buffered when piped (as CliRunner's too)."""
+    return sys.stdout
 
 
 @click.group(cls=GkGroup, context_settings=CONTEXT_SETTINGS)
@@ -350,7 +362,7 @@ def _export(app: App, kind: str, rows, target: str, fmt: str | None, force: bool
     data = export.write(rows if result is None else result, target, chosen, app.words,
                         force=force, kind=kind)
     if data is not None:
-        click.get_binary_stream("stdout").write(data)  # type: ignore[operator]  # as out()
+        _write_bytes(data)
         return
     n = len(rows) if chosen != "ics" else sum(1 for r in rows if r.task.deadline.date)  # events
     click.echo(app.words("exported", n=n, path=export.target_path(target, chosen)), err=True)
@@ -362,6 +374,13 @@ def _not_with_all(app: App, fmt: str | None, *documents: str) -> None:
         raise click.UsageError(app.words.message("ws_no_documents", {"fmt": fmt}))
 
 
+def _write_bytes(data: bytes) -> None:
+    """A binary export (xlsx, docx) to stdout, after any text already written there."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
 def _document(app: App, kind: str, result: object, output: str | None, force: bool) -> None:
     """Write a Word document to OUTPUT (- for stdout) and say where."""
     from gkcli import export
@@ -369,7 +388,7 @@ def _document(app: App, kind: str, result: object, output: str | None, force: bo
     assert output is not None  # _docx_format refuses docx without -o FILE
     data = formats.render_bytes(kind, "docx", result, app.words)
     if output == "-":
-        click.get_binary_stream("stdout").write(data)  # type: ignore[operator]  # as out()
+        _write_bytes(data)
         return
     export.save(data, Path(output), force)
     click.echo(app.words("doc.saved", path=output), err=True)

@@ -18,7 +18,16 @@ from gkcli.errors import GkError, NotFound
 from gkcli.model import Person, Roster, Table
 from gkcli.offices import Office, OfficeGroup, OfficeRegistry
 from gkcli.query import by_urgency
-from gkcli.report import Reminder, Reminders, Report, Section, Summary, Tally, in_period, tally_by
+from gkcli.report import (
+    Reminder,
+    Reminders,
+    Report,
+    Section,
+    Summary,
+    Tally,
+    in_period,
+    tally_by,
+)
 from gkcli.report import remind as remind_one
 
 

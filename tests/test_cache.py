@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SHIPPED, replace_in
+from helpers import SHIPPED, replace_in
 
 import gkcli
 from gkcli import cache, store
@@ -147,7 +147,8 @@ def test_a_broken_table_is_reported_every_time_and_never_cached(ws, private_cach
     assert len(entries(private_cache)) == 1  # only the valid table
 
 
-def test_the_cache_follows_xdg_cache_home(monkeypatch, tmp_path):
-    monkeypatch.delenv("GK_CACHE_DIR")
+def test_gk_cache_dir_comes_first(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert cache.cache_dir() == tmp_path / "xdg" / "gk"
+    monkeypatch.setenv("GK_CACHE_DIR", str(tmp_path / "mine"))
+    assert cache.cache_dir() == tmp_path / "mine"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import Gk, replace_in
+from helpers import Gk, replace_in
 
 from gkcli.xlsx import display_width
 
@@ -65,7 +65,9 @@ def test_csv_reads_back_like_list_json(gk, tmp_path):
     assert len(rows) == 17
     for row, item in zip(rows[1:], listed):
         assert int(row[0]) == item["id"]
-        assert row[1] == item["group_title"] and row[2] == item["title"] and row[3] == item["lead"]
+        assert row[1] == item["group_title"]
+        assert row[2] == item["title"]
+        assert row[3] == item["lead"]
         assert row[4] == "、".join(item["assist"])
         assert row[5] == item["deadline_text"]
         assert row[6] == (item["deadline"] or "—")
@@ -106,7 +108,9 @@ def test_csv_keeps_numbers_and_dates_usable(gk, tmp_path):
     target = tmp_path / "x.csv"
     gk("export", str(target))
     rows = read_csv(target.read_bytes())
-    assert rows[1][0] == "1" and rows[1][6] == "2020-07-17" and rows[1][8] == "338"
+    assert rows[1][0] == "1"
+    assert rows[1][6] == "2020-07-17"
+    assert rows[1][8] == "338"
 
 
 def test_xlsx_reads_back(gk, tmp_path):
@@ -165,14 +169,16 @@ def test_xlsx_writes_formulas_as_text(gk, tmp_path, title):
     gk("export", str(target))
     ws = openpyxl.load_workbook(target).active
     cell = ws.cell(6, 3)
-    assert cell.value == title and cell.data_type == "s"
+    assert cell.value == title
+    assert cell.data_type == "s"
 
 
 def test_export_never_overwrites_without_force(gk, tmp_path):
     target = tmp_path / "a.csv"
     target.write_text("她的文件", encoding="utf-8")
     result = gk("export", str(target))
-    assert result.exit_code == 1 and "--force" in result.output
+    assert result.exit_code == 1
+    assert "--force" in result.output
     assert target.read_text(encoding="utf-8") == "她的文件"
     assert gk("export", str(target), "--force").exit_code == 0
     assert target.read_bytes().startswith("\ufeff序号".encode())
@@ -182,12 +188,14 @@ def test_export_to_stdout(gk):
     result = gk("export", "-", "--format", "json", "--group", "1")
     assert [r["id"] for r in json.loads(result.output)] == [1, 2]
     result = gk("export", "-", "--format", "md", "--group", "1")
-    assert result.output.startswith("| 序号 | 工作任务 |") and result.output.count("\n") == 4
+    assert result.output.startswith("| 序号 | 工作任务 |")
+    assert result.output.count("\n") == 4
 
 
 def test_export_needs_a_known_format(gk, tmp_path):
     result = gk("export", str(tmp_path / "a.txt"))
-    assert result.exit_code == 1 and result.output.count("\n") == 1
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1
     assert "请用 .csv, .xlsx, .md, .json, .docx, .ics, .html 结尾，或给出 --format" in result.output
     assert "name it .csv, .xlsx, .md, .json, .docx, .ics, .html" in gk(
         "--lang", "en", "export", str(tmp_path / "a.txt")).output
@@ -259,7 +267,10 @@ def test_report_since(known):
 
 def test_report_table_and_markdown(known):
     table = known("report").output
-    assert "各牵头股室情况" in table and "各工作任务情况" in table and "33%" in table and "按时率" in table
+    assert "各牵头股室情况" in table
+    assert "各工作任务情况" in table
+    assert "33%" in table
+    assert "按时率" in table
     md = known("report", "--format", "md").output
     assert "| 办公室 | 3 | 2 | 1 | 1 | 1 | 0 | 0 | 33% |" in md
 
@@ -272,21 +283,26 @@ def test_remind_one_block_per_lead_office(gk):
     assert [b.splitlines()[0] for b in blocks] == ["【综合股】陈伟、庄青红同志：", "【运管股（政策法规股）】黄梁岸同志："]
     assert "[牵头] 1号 梳理规范权责清单，动态调整更新（完成时间：2020年7月17日前，逾期338天）" in blocks[0]
     assert "[协办] 8号 建立健全规范性文件全生命周期管理制度机制（完成时间：2021年6月底，剩10天）" in blocks[0]
-    assert "泉港交﹝2020﹞150号" in blocks[0] and "截至2021年6月20日" in blocks[0]
+    assert "泉港交﹝2020﹞150号" in blocks[0]
+    assert "截至2021年6月20日" in blocks[0]
     assert blocks[0].splitlines()[-1] == "综合股（领导小组办公室）"
 
 
 def test_remind_office_that_only_assists(gk):
     out = gk("remind", "--office", "安监股").output
     assert out.startswith("【安监股】谢玉龙同志：")
-    assert "[牵头]" not in out and out.count("[协办]") == 6
+    assert "[牵头]" not in out
+    assert out.count("[协办]") == 6
 
 
 def test_remind_json(gk):
     data = gk.json("remind", "--office", "运管股")
-    assert len(data) == 1 and data[0]["office"] == "运管股（政策法规股）" and data[0]["people"] == ["黄梁岸"]
+    assert len(data) == 1
+    assert data[0]["office"] == "运管股（政策法规股）"
+    assert data[0]["people"] == ["黄梁岸"]
     roles = {i["id"]: i["role"] for i in data[0]["items"]}
-    assert roles[12] == "lead" and roles[1] == "assist"
+    assert roles[12] == "lead"
+    assert roles[1] == "assist"
     assert data[0]["message"].startswith("【运管股（政策法规股）】")
 
 
@@ -305,9 +321,11 @@ def test_timeline_fits_the_width(gk, width):
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert max(cell_len(line) for line in lines) <= width
-    assert "2020" in lines[0] and "今天 2021-06-20" in lines[-1]
+    assert "2020" in lines[0]
+    assert "今天 2021-06-20" in lines[-1]
     chart = lines[:-1]  # the last line is the legend
-    assert sum("◆" in line for line in chart) == 14 and sum("→" in line for line in chart) == 2
+    assert sum("◆" in line for line in chart) == 14
+    assert sum("→" in line for line in chart) == 2
 
 
 def test_timeline_marks_today_and_done(gk):

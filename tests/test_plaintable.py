@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import Gk
+from helpers import Gk
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -80,7 +80,7 @@ def test_piped_output_is_whole_under_pythonunbuffered(tmp_path):
     import subprocess
     import sys
 
-    from conftest import ROOT, SHIPPED
+    from helpers import ROOT, SHIPPED
 
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(ROOT)}
     done = subprocess.run([sys.executable, "-m", "gkcli", "--data", str(SHIPPED), "--today",

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, SHIPPED
+from helpers import ROOT, SHIPPED
 
 HEAVY = ("rich", "dateutil", "xlsxwriter", "openpyxl", "docx", "icalendar", "lxml", "chinese_calendar")
 PROBE = (

@@ -65,7 +65,7 @@ def test_english(gk):
 
 
 def test_fits_one_phone_screen_even_for_a_big_table(gk):
-    from conftest import replace_in
+    from helpers import replace_in
 
     text = gk.tasks.read_text(encoding="utf-8")
     extra = "".join(

@@ -1,7 +1,7 @@
 """Every kind of broken file gives path:line:col messages from gk check, and exit 1."""
 
 import pytest
-from conftest import replace_in
+from helpers import replace_in
 
 
 def check(gk):
@@ -51,7 +51,8 @@ def test_broken_tasks_file(gk, old, new, message):
 def test_deadline_with_done_on_but_not_done(gk):
     replace_in(gk.tasks, "    status: todo\n\n  # 五", "    status: todo\n    done_on: 2021-06-01\n\n  # 五")
     code, output = check(gk)
-    assert code == 1 and "done_on is set but status is todo" in output
+    assert code == 1
+    assert "done_on is set but status is todo" in output
 
 
 def test_chinese_status_words_are_accepted(gk):
@@ -68,7 +69,8 @@ def test_lead_cannot_be_a_group(gk):
 def test_git_conflict_marker(gk):
     replace_in(gk.tasks, "  - id: 8\n", "<<<<<<< HEAD\n  - id: 8\n=======\n  - id: 8\n>>>>>>> theirs\n")
     code, output = check(gk)
-    assert code == 1 and "git conflict marker" in output
+    assert code == 1
+    assert "git conflict marker" in output
 
 
 def test_roster_member_heading_unknown_office(gk):
@@ -82,7 +84,8 @@ def test_roster_member_heading_unknown_office(gk):
 def test_roster_bad_role(gk):
     replace_in(gk.data / "leading_group.yaml", "    role: leader", "    role: boss")
     code, output = check(gk)
-    assert code == 1 and "bad role boss" in output
+    assert code == 1
+    assert "bad role boss" in output
 
 
 def test_roster_chinese_role_words(gk):
@@ -95,7 +98,8 @@ def test_check_lists_every_problem_in_order(gk):
     replace_in(gk.tasks, "    deadline: 2020年12月底", "    deadline: 不知道")
     code, output = check(gk)
     lines = output.strip().splitlines()
-    assert code == 1 and len(lines) == 4  # 运管科 ×3, 不知道 ×1
+    assert code == 1
+    assert len(lines) == 4  # 运管科 ×3, 不知道 ×1
     positions = [int(line.split(":")[1]) for line in lines]
     assert positions == sorted(positions)
 
@@ -105,16 +109,19 @@ def test_other_commands_refuse_bad_data_with_one_line(gk):
     result = gk("status")
     assert result.exit_code == 1
     assert result.output.count("\n") == 1
-    assert "unknown office 运管科" in result.output and "(and 2 more; run gk check)" in result.output
+    assert "unknown office 运管科" in result.output
+    assert "(and 2 more; run gk check)" in result.output
 
 
 def test_not_utf8(gk):
     gk.tasks.write_bytes(gk.tasks.read_text(encoding="utf-8").encode("gbk"))
     result = gk("check")
-    assert result.exit_code == 1 and "not UTF-8" in result.output
+    assert result.exit_code == 1
+    assert "not UTF-8" in result.output
 
 
 def test_empty_file(gk):
     gk.tasks.write_text("# nothing yet\n", encoding="utf-8")
     code, output = check(gk)
-    assert code == 1 and "the file is empty" in output
+    assert code == 1
+    assert "the file is empty" in output

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SHIPPED, replace_in
+from helpers import SHIPPED, replace_in
 
 from gkcli.cli import cli
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Gk, replace_in
+from helpers import ROOT, Gk, replace_in
 
 from gkcli import writer
 from gkcli.errors import DataError, GkError, WriteRefused
@@ -68,12 +68,15 @@ def test_done_records_done_on_and_shows_as_done(gk):
     assert result.exit_code == 0
     assert "gk: #5 done (2021-06-18)" in result.output
     row = gk.json("show", "5")
-    assert row["status"] == "done" and row["done_on"] == "2021-06-18" and row["state"] == "done"
+    assert row["status"] == "done"
+    assert row["done_on"] == "2021-06-18"
+    assert row["state"] == "done"
 
 
 def test_done_defaults_to_today_and_takes_several_ids(gk):
     result = gk("done", "1", "2", "3")
-    assert result.exit_code == 0 and "gk: #1 #2 #3 done (2021-06-20)" in result.output
+    assert result.exit_code == 0
+    assert "gk: #1 #2 #3 done (2021-06-20)" in result.output
     rows = gk.json("list", "--group", "1", "--group", "2")
     assert [(r["id"], r["done_on"]) for r in rows] == [
         (1, "2021-06-20"), (2, "2021-06-20"), (3, "2021-06-20"), (4, None)]
@@ -82,7 +85,8 @@ def test_done_defaults_to_today_and_takes_several_ids(gk):
 def test_done_in_the_future_is_refused(gk):
     before = gk.tasks.read_bytes()
     result = gk("done", "5", "--on", "2021-07-01")
-    assert result.exit_code == 1 and "is after today" in result.output
+    assert result.exit_code == 1
+    assert "is after today" in result.output
     assert gk.tasks.read_bytes() == before
 
 
@@ -90,13 +94,15 @@ def test_reopen_clears_done_on(gk):
     gk("done", "5")
     gk("reopen", "5")
     row = gk.json("show", "5")
-    assert row["status"] == "doing" and row["done_on"] is None
+    assert row["status"] == "doing"
+    assert row["done_on"] is None
 
 
 def test_start_refuses_a_done_item(gk):
     gk("done", "5")
     result = gk("start", "5")
-    assert result.exit_code == 1 and "gk reopen 5" in result.output
+    assert result.exit_code == 1
+    assert "gk reopen 5" in result.output
 
 
 def test_note_appends_dated_progress(gk):
@@ -115,14 +121,16 @@ def test_note_text_that_needs_quoting_round_trips(gk):
 def test_set_lead_by_alias_writes_the_full_name(gk):
     gk("set", "8", "--lead", "安监股", "--assist", "运管股")
     row = gk.json("show", "8")
-    assert row["lead"] == "安监股" and row["assist"] == ["运管股（政策法规股）"]
+    assert row["lead"] == "安监股"
+    assert row["assist"] == ["运管股（政策法规股）"]
     assert "    assist:\n      - 运管股（政策法规股）\n    deadline: 2021年6月底" in gk.tasks.read_text("utf-8")
 
 
 def test_set_deadline_phrase(gk):
     gk("set", "8", "--deadline", "2021年12月底")
     row = gk.json("show", "8")
-    assert row["deadline_text"] == "2021年12月底" and row["deadline"] == "2021-12-31"
+    assert row["deadline_text"] == "2021年12月底"
+    assert row["deadline"] == "2021-12-31"
 
 
 def test_set_without_fields_is_usage_error(gk):
@@ -146,15 +154,18 @@ def test_invalid_write_is_refused_with_check_messages(gk, args, message):
 
 def test_unknown_id(gk):
     result = gk("done", "99")
-    assert result.exit_code == 1 and "no item 99" in result.output
+    assert result.exit_code == 1
+    assert "no item 99" in result.output
 
 
 def test_add_takes_the_next_free_id(gk):
     result = gk("add", "--group", "3", "--title", "开通政务微信公众号", "--lead", "综合股",
                 "--assist", "局各股室（中队、站）", "--deadline", "2021年9月底")
-    assert result.exit_code == 0 and "#17 added" in result.output
+    assert result.exit_code == 0
+    assert "#17 added" in result.output
     row = gk.json("show", "17")
-    assert row["title"] == "开通政务微信公众号" and row["deadline"] == "2021-09-30"
+    assert row["title"] == "开通政务微信公众号"
+    assert row["deadline"] == "2021-09-30"
     assert gk.tasks.read_text("utf-8").endswith(
         "    status: todo\n\n  - id: 17\n    group: 3\n    title: 开通政务微信公众号\n    lead: 综合股\n"
         "    assist:\n      - 局各股室（中队、站）\n    deadline: 2021年9月底\n    status: todo\n")
@@ -162,13 +173,15 @@ def test_add_takes_the_next_free_id(gk):
 
 def test_add_with_taken_id(gk):
     result = gk("add", "--id", "3", "--group", "1", "--title", "x", "--lead", "综合股", "--deadline", "长期")
-    assert result.exit_code == 1 and "id 3 is taken (next free: 17)" in result.output
+    assert result.exit_code == 1
+    assert "id 3 is taken (next free: 17)" in result.output
 
 
 def test_rm_asks_first(gk):
     before = gk.tasks.read_bytes()
     result = gk("rm", "16", input="n\n")
-    assert result.exit_code == 1 and "加强信息精准推送" in result.output
+    assert result.exit_code == 1
+    assert "加强信息精准推送" in result.output
     assert gk.tasks.read_bytes() == before
     result = gk("rm", "16", input="y\n")
     assert result.exit_code == 0
@@ -204,7 +217,8 @@ def test_conflict_marker_is_refused(gk):
     replace_in(gk.tasks, "  - id: 8\n", "<<<<<<< HEAD\n  - id: 8\n=======\n  - id: 8\n>>>>>>> other\n")
     before = gk.tasks.read_bytes()
     result = gk("done", "5")
-    assert result.exit_code == 1 and "git conflict marker" in result.output
+    assert result.exit_code == 1
+    assert "git conflict marker" in result.output
     assert gk.tasks.read_bytes() == before
 
 
@@ -213,7 +227,8 @@ def test_bom_and_crlf_are_kept(gk):
     gk.tasks.write_bytes(("\ufeff" + text).encode("utf-8"))
     assert gk("note", "5", "进展").exit_code == 0
     raw = gk.tasks.read_bytes()
-    assert raw.startswith("\ufeff".encode()) and b"\n" not in raw.replace(b"\r\n", b"")
+    assert raw.startswith("\ufeff".encode())
+    assert b"\n" not in raw.replace(b"\r\n", b"")
     assert "      - 2021-06-20 进展\r\n" in raw.decode("utf-8")
 
 

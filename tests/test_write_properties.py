@@ -6,7 +6,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from conftest import ROOT, SHIPPED
+from helpers import ROOT, SHIPPED
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
