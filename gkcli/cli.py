@@ -6,13 +6,16 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from gkcli import __version__, deadlines, formats, query, store
 from gkcli.errors import DataError, GkError
 from gkcli.model import Table
+
+if TYPE_CHECKING:
+    from gkcli.workspace import Workspace
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 STATUS_CHOICES = tuple(store.STATUS_WORDS)  # todo, doing, done, 未开始, 进行中, 已完成
@@ -69,8 +72,9 @@ class App:
     """
 
     def __init__(self, data: str | None, today: date | None, lang: str,
-                 soon_days: int | None):
+                 soon_days: int | None, every: bool = False):
         self.data_arg = data
+        self.every = every  # gk --all: every table of the workspace
         self.real_today = _now()  # the one place gk reads the clock
         self.today = today or self.real_today
         self.lang = lang
@@ -81,6 +85,7 @@ class App:
         self.words = Words(lang)  # the language, chosen once
         self._table: Table | None = None
         self.note: tuple[str, dict] | None = None
+        self._workspace: Workspace | None = None
 
     @property
     def data_dir(self) -> Path:
@@ -104,10 +109,33 @@ class App:
 
     @property
     def soon_days(self) -> int:
-        return self.current.settings.due_soon_days if self.soon_days_arg is None else self.soon_days_arg
+        if self.soon_days_arg is not None:
+            return self.soon_days_arg
+        table = self.workspace.merged if self.every else self.current
+        return table.settings.due_soon_days
 
     def items(self) -> list[query.Item]:
         return query.items(self.table, self.today, self.soon_days)
+
+    @property
+    def workspace(self):
+        """gk --all: every table of the workspace, validated (through the cache)."""
+        if self._workspace is None:
+            from gkcli import workspace
+
+            self._workspace = workspace.load(workspace.find_tables(self.data_arg))
+        return self._workspace
+
+    def select(self, f: query.Filter) -> list[query.Item]:
+        """The rows a filter keeps: of the table, or with --all of every table."""
+        if self.every:
+            from gkcli import workspace
+
+            return workspace.select(self.workspace, self.today, self.soon_days_arg, f)
+        return query.select(self.table, self.items(), f)
+
+    def workspace_title(self) -> str:
+        return self.words("ws_title", n=len(self.workspace.sheets))
 
     def show(self, kind: str, fmt: str, result: object) -> None:
         """Hand a core result to the one renderer for this kind of command and format."""
@@ -224,10 +252,13 @@ def out() -> TextIO:
               show_default=True, help="Language of output [env GK_LANG].")
 @click.option("--soon-days", type=click.IntRange(min=0), metavar="N",
               help="Items due within N days are 'due soon' [default: settings.due_soon_days or 14].")
+@click.option("--all", "every", is_flag=True,
+              help="Every table of the workspace (data/ and each data/NAME/) together, "
+                   "with the notice number (文号): status, list, overdue, report, remind, export.")
 @click.version_option(__version__, "-V", "--version", prog_name="gk")
 @click.pass_context
 def cli(ctx: click.Context, data: str | None, today: date | None, lang: str,
-        soon_days: int | None) -> None:
+        soon_days: int | None, every: bool) -> None:
     """gk tracks a task-division table (任务分工表) kept as YAML in git.
 
     \b
@@ -235,8 +266,15 @@ def cli(ctx: click.Context, data: str | None, today: date | None, lang: str,
         gk status                      # before the meeting
         gk list --office 安监股         # what one office leads or assists
         gk --today 2021-01-01 status   # as it stood on a date
+        gk --all overdue               # every notice the office tracks
     """
-    ctx.obj = App(data, today, lang, soon_days)
+    ctx.obj = App(data, today, lang, soon_days, every)
+    if every and ctx.invoked_subcommand not in ALL_COMMANDS:
+        raise click.UsageError(ctx.obj.words.message("ws_not_for", {
+            "command": ctx.invoked_subcommand, "commands": ", ".join(ALL_COMMANDS)}))
+
+
+ALL_COMMANDS = ("status", "list", "overdue", "report", "remind", "export")
 
 
 @cli.command()
@@ -255,6 +293,16 @@ def status(app: App, fmt: str) -> None:
     """
     from gkcli import report
 
+    if app.every:
+        from dataclasses import replace
+
+        from gkcli import workspace
+
+        ws = app.workspace
+        board = report.dashboard(ws.merged, workspace.items(ws, app.today, app.soon_days_arg),
+                                 app.today, app.soon_days)
+        app.show("status", fmt, replace(board, title=app.workspace_title(), number=""))
+        return
     app.show("status", fmt, report.dashboard(app.table, app.items(), app.today, app.soon_days))
 
 
@@ -271,7 +319,7 @@ def list_(app: App, fmt: str, **filters) -> None:
         gk list --state overdue --state due_soon --format json
         gk list --due-before 2020-12-31 --format csv > items.csv
     """
-    app.show("list", fmt, query.select(app.table, app.items(), make_filter(**filters)))
+    app.show("list", fmt, app.select(make_filter(**filters)))
 
 
 @cli.command()
@@ -369,6 +417,12 @@ def _export(app: App, kind: str, rows, target: str, fmt: str | None, force: bool
     click.echo(app.words("exported", n=n, path=export.target_path(target, chosen)), err=True)
 
 
+def _not_with_all(app: App, fmt: str | None, *documents: str) -> None:
+    """--all gives tables and lists (text, csv, xlsx, md, json); the documents are of one table."""
+    if app.every and fmt in documents:
+        raise click.UsageError(app.words.message("ws_no_documents", {"fmt": fmt}))
+
+
 def _write_bytes(data: bytes) -> None:
     """A binary export (xlsx, docx) to stdout, after any text already written there."""
     sys.stdout.flush()
@@ -435,7 +489,7 @@ def overdue(app: App, target: str | None, force: bool, fmt: str | None, **filter
         gk overdue --lead 综合股 --export 逾期事项.xlsx
     """
     f = make_filter(states=("overdue",), **filters)
-    rows = query.by_urgency(query.select(app.table, app.items(), f))
+    rows = query.by_urgency(app.select(f))
     if target:
         _export(app, "overdue", rows, target, None if fmt == "table" else fmt, force)
     elif fmt in formats.BINARY:
@@ -478,7 +532,11 @@ def export_(app: App, target: str, fmt: str | None, title: str | None, alarm_day
     chosen = formats.for_file(target, fmt)
     _only_for(app, chosen, "docx", **{"--title": title})
     _only_for(app, chosen, "ics", **{"--alarm-days": alarm_days})
-    rows = query.select(app.table, app.items(), make_filter(**filters))
+    _not_with_all(app, chosen, "docx", "ics", "html")
+    rows = app.select(make_filter(**filters))
+    if app.every:
+        _export(app, "export", rows, target, chosen, force)
+        return
     result = documents.for_export(chosen, app.table, rows, app.today, app.soon_days, title=title,
                                   alarm_days=alarm_days)
     _export(app, "export", rows, target, chosen, force, result=result)
@@ -514,6 +572,13 @@ def report(app: App, since: date | None, fmt: str | None, output: str | None, fo
 
     fmt = _docx_format(app, fmt, output, "table")
     _only_for(app, fmt, "docx", **{"--title": title})
+    _not_with_all(app, fmt, "docx")
+    if app.every:
+        from gkcli import workspace
+
+        app.show("report", fmt, workspace.report(app.workspace, app.today, app.soon_days_arg, since,
+                                                 app.workspace_title()))
+        return
     if fmt == "docx":
         from gkcli import documents
 
@@ -551,6 +616,13 @@ def remind(app: App, office: str | None, fmt: str | None, output: str | None, fo
 
     fmt = _docx_format(app, fmt, output, "text")
     _only_for(app, fmt, "docx", **{"--reply-by": reply_by})
+    _not_with_all(app, fmt, "docx")
+    if app.every:
+        from gkcli import workspace
+
+        app.show("remind", fmt, workspace.remind(app.workspace, app.today, app.soon_days_arg, office,
+                                                 app.workspace_title()))
+        return
     if fmt == "docx":
         from gkcli import documents
 
@@ -1032,7 +1104,19 @@ from gkcli.completion import attach as _attach_completion  # noqa: E402
 _attach_completion(cli)
 
 
+def _buffer_stdout() -> None:
+    """Output to a pipe or file goes out in blocks, not line by line (or byte by byte under
+    PYTHONUNBUFFERED): thousands of rows are then a few writes. A terminal stays line-buffered."""
+    stream = sys.stdout
+    try:
+        if stream is not None and not stream.isatty():
+            stream.reconfigure(line_buffering=False, write_through=False)  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        pass
+
+
 def main(prog_name: str = "gk") -> None:
+    _buffer_stdout()
     try:
         cli.main(prog_name=prog_name)
     except KeyboardInterrupt:

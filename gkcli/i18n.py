@@ -155,6 +155,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "occ.n_late": ("超时", "Late"),
     "occ.n_missed": ("未完成", "Missed"),
     "by_group": ("各工作任务情况", "By work task"),
+    # gk --all: every table of the workspace
+    "notice": ("文号", "Notice"),
+    "by_notice": ("各文件情况", "By notice"),
+    "ws_title": ("全部 {n} 个文件", "All {n} notices"),
     "nothing_to_remind": ("没有逾期或即将到期的事项，无需提醒。", "Nothing overdue or due soon: no reminders."),
     "sheet": ("任务分工表", "Tasks"),
     "exported": ("已导出 {n} 项到 {path}", "Exported {n} items to {path}"),
@@ -361,6 +365,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "recorded, but the item is judged against that deadline"),
     "reason_empty": ("延期理由不能为空", "the reason for the extension is empty"),
     "no_item_ever": ("历史中从未有过第{id}项", "item {id} is not in the table or its history"),
+    # gk --all: the workspace
+    "ws_none": ("此处及上级目录都没有 data/（其中或其子目录应有 tasks.yaml）；请在表格所在的仓库中运行 gk，或用 --data 指定目录",
+                "no data/ here or in any parent folder with tasks.yaml in it or in its sub-folders; "
+                "run gk inside your tables' repository or pass --data DIR"),
+    "ws_none_in": ("{path} 及其子目录中都没有 tasks.yaml（请检查 --data 或 GK_DATA）",
+                   "no tasks.yaml in {path} or its sub-folders (check --data or GK_DATA)"),
+    "ws_no_documents": ("--all 不能输出 {fmt}：{fmt} 文件只针对一张表；请去掉 --all，或改用 csv、xlsx、md、json",
+                        "--all cannot write {fmt}: a {fmt} file is of one table; drop --all, "
+                        "or use csv, xlsx, md or json"),
+    "ws_not_for": ("--all 不适用于 gk {command}；可用于：{commands}",
+                   "--all does not apply to gk {command}; it works with: {commands}"),
     "export_stdout_format": ("写到 - 需要给出 --format（csv、xlsx、md、json、docx、ics 或 html）",
                              "writing to - needs --format (csv, xlsx, md, json, docx, ics or html)"),
     "export_unknown_format": ("看不出 {target} 要导出成什么格式：请用 {extensions} 结尾，或给出 --format",

@@ -22,8 +22,11 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 def clean(text: object) -> str:
     """Text as RFC 5545 allows it: line breaks kept (icalendar escapes them), other control
-    characters replaced by U+FFFD."""
-    return _CONTROL.sub("\ufffd", str(text).replace("\r\n", "\n").replace("\r", "\n"))
+    characters replaced by U+FFFD, and a backslash written as the full-width ＼ — icalendar 7
+    writes a title's literal ``\\N`` as an escaped line break, so a calendar would show a
+    line break where the title has none."""
+    text = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\\", "\uff3c")
+    return _CONTROL.sub("\ufffd", text)
 
 
 def uid(source: str, task_id: int) -> str:

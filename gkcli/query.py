@@ -26,11 +26,12 @@ class Item:
     lead_people: tuple[Person, ...]
     workdays_left: int | None = None  # 剩N个工作日: for working-day periods, or when settings ask
     occurrences: tuple[tuple[Occurrence, str], ...] | None = None  # recurring: (occurrence, state)
+    notice: str | None = None  # the notice's number (文号), across a workspace (gk --all)
 
     def as_json(self) -> dict[str, Any]:
         """The JSON contract of ``gk list --format json``: add fields, never rename."""
         t = self.task
-        return {
+        found = {
             "id": t.id,
             "group": t.group,
             "group_title": self.group_title,
@@ -56,15 +57,22 @@ class Item:
             "occurrences": None if self.occurrences is None else [
                 occ.as_json(state) for occ, state in self.occurrences],
         }
+        if self.notice is not None:
+            found["notice"] = self.notice
+        return found
 
 
-def items(table: Table, today: date, soon_days: int | None = None) -> list[Item]:
-    """Every task as of ``today``, in file order."""
+def items(table: Table, today: date, soon_days: int | None = None,
+          notice: str | None = None) -> list[Item]:
+    """Every task as of ``today``, in file order; ``notice`` names the table (gk --all)."""
     soon = table.settings.due_soon_days if soon_days is None else soon_days
-    return [_item(table, t, today, soon) for t in table.tasks]
+    people = {office: tuple(table.roster.for_office(office))  # once per office, not per item
+              for office in {t.lead for t in table.tasks}}
+    return [_item(table, t, today, soon, people, notice) for t in table.tasks]
 
 
-def _item(table: Table, t: Task, today: date, soon: int) -> Item:
+def _item(table: Table, t: Task, today: date, soon: int,
+          people: dict[str, tuple[Person, ...]] | None = None, notice: str | None = None) -> Item:
     """One task as of ``today``: a recurring one at its current occurrence."""
     occurrences = None
     if t.deadline.rule is not None:
@@ -95,8 +103,9 @@ def _item(table: Table, t: Task, today: date, soon: int) -> Item:
             state = deadlines.DUE_SOON if left <= soon_workdays else deadlines.OPEN
     return Item(task=t, group_title=table.group_title(t.group), state=state,
                 days_left=deadlines.days_left(due, today),
-                lead_people=tuple(table.roster.for_office(t.lead)),
-                workdays_left=workdays_left, occurrences=occurrences)
+                lead_people=(people[t.lead] if people is not None
+                             else tuple(table.roster.for_office(t.lead))),
+                workdays_left=workdays_left, occurrences=occurrences, notice=notice)
 
 
 @dataclass

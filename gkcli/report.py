@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from gkcli import deadlines
 from gkcli.model import Person, Roster, Table
-from gkcli.query import Item, by_urgency, role_of
+from gkcli.query import Item, by_urgency
 
 if TYPE_CHECKING:
     from gkcli.reporting import Outstanding, Rate, Row
@@ -123,13 +123,15 @@ class Dashboard:
 def tally_by(table: Table, rows: list[Item], key: str) -> list[Tally]:
     """One Tally per lead office (``key='lead'``) or work task (``key='group'``), in table order."""
     tallies: dict[object, Tally] = {}
-    if key == "lead":
-        order = [o for o in table.offices.names if any(r.task.lead == o for r in rows)]
-        for office in order:
-            tallies[office] = Tally(office, people=tuple(table.roster.for_office(office)))
+    if key == "lead":  # one pass over the rows to know which appear: linear, not offices × rows
+        leads = {r.task.lead for r in rows}
+        for office in table.offices.names:
+            if office in leads:
+                tallies[office] = Tally(office, people=tuple(table.roster.for_office(office)))
     else:
+        groups = {r.task.group for r in rows}
         for gid, group in table.groups.items():
-            if any(r.task.group == gid for r in rows):
+            if gid in groups:
                 tallies[gid] = Tally(group.title)
     for row in rows:
         tallies[row.task.lead if key == "lead" else row.task.group].add(row)
@@ -226,18 +228,19 @@ def reminders(table: Table, rows: list[Item], office: str | None = None,
     reports = reports or {}
     urgent = by_urgency([r for r in rows if r.state in (deadlines.OVERDUE, deadlines.DUE_SOON)])
     if office is None:
-        offices = [o for o in table.offices.names
-                   if any(r.task.lead == o for r in urgent) or o in reports]
+        leads = {r.task.lead for r in urgent}
+        offices = [o for o in table.offices.names if o in leads or o in reports]
     else:
         offices = [office]
-    result = []
-    for name in offices:
-        parts = ((row, role_of(table, row.task, name)) for row in urgent)
-        mine = [(row, role) for row, role in parts if role]
-        if mine or reports.get(name):
-            result.append(Reminder(name, tuple(table.roster.for_office(name)), mine,
-                                   reports.get(name, [])))
-    return result
+    wanted = set(offices)
+    parts: dict[str, list[tuple[Item, str]]] = {name: [] for name in offices}
+    for row in urgent:  # each row once, not once per office: the office leading, those assisting
+        if row.task.lead in wanted:
+            parts[row.task.lead].append((row, "lead"))
+        for name in table.offices.assisting(row.task.assist, row.task.lead) & wanted:
+            parts[name].append((row, "assist"))
+    return [Reminder(name, tuple(table.roster.for_office(name)), parts[name], reports.get(name, []))
+            for name in offices if parts[name] or reports.get(name)]
 
 
 @dataclass
@@ -250,14 +253,19 @@ class Summary:
     by_office: list[Tally]
     by_group: list[Tally]
     reporting: list[Rate] = field(default_factory=list)  # 按时报送率 per office
+    by_notice: list[Tally] | None = None  # across a workspace (gk --all report)
 
     def as_json(self) -> dict[str, Any]:
-        return {"as_of": self.as_of.isoformat(),
-                "since": self.since.isoformat() if self.since else None,
-                "totals": self.totals.as_json(),
-                "by_office": [x.as_json() for x in self.by_office],
-                "by_group": [x.as_json() for x in self.by_group],
-                "reporting_by_office": [x.as_json() for x in self.reporting]}
+        found: dict[str, Any] = {
+            "as_of": self.as_of.isoformat(),
+            "since": self.since.isoformat() if self.since else None,
+            "totals": self.totals.as_json(),
+            "by_office": [x.as_json() for x in self.by_office],
+            "by_group": [x.as_json() for x in self.by_group],
+            "reporting_by_office": [x.as_json() for x in self.reporting]}
+        if self.by_notice is not None:
+            found["by_notice"] = [x.as_json() for x in self.by_notice]
+        return found
 
 
 def summary(table: Table, rows: list[Item], today: date, since: date | None = None) -> Summary:

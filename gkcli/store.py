@@ -27,7 +27,7 @@ from gkcli.model import (
     in_force,
 )
 from gkcli.offices import Office, OfficeGroup, OfficeRegistry
-from gkcli.yamlnodes import NodeReader, compose, position
+from gkcli.yamlnodes import NodeReader, compose, gc_paused, position
 
 TASKS_FILE = "tasks.yaml"
 ROSTER_FILE = "leading_group.yaml"
@@ -538,6 +538,11 @@ def read_table(data_dir: Path) -> tuple[Table | None, list[Problem]]:
     The roster is checked against the offices even when tasks.yaml has other problems,
     so gk check reports every problem of both files at once.
     """
+    with gc_paused():  # no cycles among the nodes or the Table: see yamlnodes.gc_paused
+        return _read_table(data_dir)
+
+
+def _read_table(data_dir: Path) -> tuple[Table | None, list[Problem]]:
     tasks_path = data_dir / TASKS_FILE
     calendar, problems = workdays.read_calendar(data_dir)
     roster_path = data_dir / ROSTER_FILE

@@ -10,6 +10,7 @@ import json
 import re
 from collections.abc import Sequence
 from datetime import date
+from json.encoder import encode_basestring as _escape_json
 from typing import TYPE_CHECKING, Any, TextIO
 
 from gkcli.i18n import Words
@@ -41,19 +42,24 @@ def people_text(people: tuple[Person, ...] | list[Person], words: Words) -> str:
     return "、".join(p.name for p in people) or words("none")
 
 
-def export_columns(words: Words) -> list[str]:
-    """序号, 工作任务, 具体事项, 牵头股室, 协办股室, 完成时间, 截止日期, 状态, 逾期天数, 责任人."""
-    return headers(words, EXPORT_COLUMNS)
+def export_columns(words: Words, rows: Sequence[Item] = ()) -> list[str]:
+    """序号, 工作任务, 具体事项, 牵头股室, 协办股室, 完成时间, 截止日期, 状态, 逾期天数, 责任人.
+
+    Rows of several notices (gk --all) add 文号 as the last column.
+    """
+    extra = ("notice",) if any(r.notice for r in rows) else ()
+    return headers(words, EXPORT_COLUMNS + extra)
 
 
 def export_values(item: Item, words: Words) -> list[object]:
     """One item for the files the offices open: numbers as numbers, the due date as a date."""
     task = item.task
     over = -item.days_left if item.state == "overdue" and item.days_left is not None else 0
-    return [task.id, item.group_title, task.title, task.lead, assist_text(item, words),
-            task.deadline.text, task.deadline.date,
-            words.item_state(item.state, task.on_time, task.days_late), over,
-            people_text(item.lead_people, words)]
+    values = [task.id, item.group_title, task.title, task.lead, assist_text(item, words),
+              task.deadline.text, task.deadline.date,
+              words.item_state(item.state, task.on_time, task.days_late), over,
+              people_text(item.lead_people, words)]
+    return values if item.notice is None else [*values, item.notice]
 
 
 def export_cells(item: Item, words: Words) -> list[object]:
@@ -137,7 +143,49 @@ def visible(text: str) -> str:
 # --- writers ---------------------------------------------------------------------------------
 
 def dump_json(data: Any, out: TextIO) -> None:
-    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")  # one write, not one a line
+    out.write(json_text(data) + "\n")  # one write, not one per token
+
+
+def json_text(data: Any) -> str:
+    """``json.dumps(data, ensure_ascii=False, indent=2)``, character for character, faster.
+
+    With ``indent`` the standard library falls back to its pure-Python encoder, which was
+    most of ``gk list --format json`` on 10,000 items; strings here still go through its C
+    escaper. Tested against json.dumps with hypothesis.
+    """
+    return _json(data, "\n")
+
+
+def _json(o: Any, newline: str) -> str:
+    if isinstance(o, str):
+        return _escape_json(o)
+    if o is None:
+        return "null"
+    if o is True:
+        return "true"
+    if o is False:
+        return "false"
+    if isinstance(o, int):
+        return int.__repr__(o)
+    if isinstance(o, float):
+        return json.dumps(o)
+    inner = newline + "  "
+    if isinstance(o, dict):
+        if not o:
+            return "{}"
+        return "{" + ",".join(inner + _json_key(k) + ": " + _json(v, inner)
+                              for k, v in o.items()) + newline + "}"
+    if isinstance(o, (list, tuple)):
+        if not o:
+            return "[]"
+        return "[" + ",".join(inner + _json(v, inner) for v in o) + newline + "]"
+    return json.dumps(o, ensure_ascii=False)  # anything else: as json would (or its TypeError)
+
+
+def _json_key(k: Any) -> str:
+    if isinstance(k, str):
+        return _escape_json(k)
+    return _escape_json(json.dumps(k) if isinstance(k, (bool, float)) or k is None else str(k))
 
 
 def write_csv(header: list[str], rows: Sequence[Sequence[object]], out: TextIO) -> None:
@@ -168,11 +216,11 @@ def items_json(rows: list[Item], words: Words, out: TextIO) -> None:
 
 
 def items_csv(rows: list[Item], words: Words, out: TextIO) -> None:
-    write_csv(export_columns(words), [export_cells(r, words) for r in rows], out)
+    write_csv(export_columns(words, rows), [export_cells(r, words) for r in rows], out)
 
 
 def items_md(rows: list[Item], words: Words, out: TextIO) -> None:
-    write_markdown(export_columns(words), [export_cells(r, words) for r in rows], out)
+    write_markdown(export_columns(words, rows), [export_cells(r, words) for r in rows], out)
 
 
 def item_json(item: Item, words: Words, out: TextIO) -> None:

@@ -29,8 +29,11 @@ def reminder_text(rem: Reminder, found: Reminders, words: Words) -> str:
     if rem.items:
         lines.append(words("rem.intro", source=source, date=when))
     for n, (item, role) in enumerate(rem.items, start=1):
+        title = item.task.title  # gk --all: which notice the item is of
+        if item.notice:
+            title += words("aside", text=item.notice)
         lines.append(words("rem.item", n=n, part=words("part." + role), id=item.task.id,
-                           title=item.task.title, deadline=item.task.deadline.text,
+                           title=title, deadline=item.task.deadline.text,
                            days=words.days(item.days_left, item.workdays_left)))
     if rem.reports:  # the reports it owes, when tasks.yaml declares reporting:
         from gkcli.calendar_view import reminder_lines

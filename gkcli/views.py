@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from gkcli.i18n import Words
+from gkcli.plaintable import PLAIN_ABOVE
 from gkcli.query import Item
 from gkcli.report import Dashboard, Report, RosterView, Timeline
 from gkcli.tabular import (
@@ -92,8 +93,14 @@ def items_table(rows: list[Item], words: Words, out: TextIO) -> None:
     if console.width < NARROW:
         _cards(console, rows, words)
         return
+    if len(rows) > PLAIN_ABOVE:  # many screenfuls: the plain writer, not rich's layout
+        _plain_items(rows, words, out, console.width)
+        return
     table = _table()
     caps = {"lead": 10, "assist": 10, "deadline": 12}
+    notices = any(item.notice for item in rows)  # gk --all: the 文号 column first
+    if notices:
+        _text_column(table, words("notice"), no_wrap=True)
     for key in TABLE_COLUMNS:
         if key == "id":
             _number_column(table, words(key))
@@ -101,19 +108,61 @@ def items_table(rows: list[Item], words: Words, out: TextIO) -> None:
             _text_column(table, words(key), no_wrap=key == "state", max_width=caps.get(key),
                          min_width=_state_width(words) if key == "state" else None)
     previous_group = None
+    lead_cells = [""] if notices else []
     for item in rows:
-        if item.task.group != previous_group:  # like the notice's merged 工作任务 cells
+        if (item.notice, item.task.group) != previous_group:  # as the notice's merged 工作任务
             from rich.text import Text
 
             heading = visible(f"{words.ordinal(item.task.group)}{item.group_title}")
-            table.add_row("", Text(heading, style="bold"), end_section=False)
-            previous_group = item.task.group
+            table.add_row(*lead_cells, "", Text(heading, style="bold"), end_section=False)
+            previous_group = (item.notice, item.task.group)
         task = item.task
         cells = [str(task.id), task.title, task.lead, assist_text(item, words), task.deadline.text]
+        if notices:
+            cells.insert(0, item.notice or "")
         style = STATE_STYLE[item.state]
         state = words.item_state(item.state, task.on_time, task.days_late)
         table.add_row(*(_escape(c) for c in cells), f"[{style}]{state}[/]" if style else state)
     console.print(table)
+
+
+def _plain_items(rows: list[Item], words: Words, out: TextIO, width: int) -> None:
+    """gk list of thousands of rows: the same columns, written by :mod:`gkcli.plaintable`."""
+    from gkcli.plaintable import Column, write
+
+    notices = any(item.notice for item in rows)
+    columns = [Column(words("notice"))] if notices else []
+    columns += [Column(words("id"), right=True), Column(words("title"), flexible=True, min_width=10),
+                Column(words("lead"), cap=10), Column(words("assist"), cap=10),
+                Column(words("deadline"), cap=12),
+                Column(words("state"), min_width=_state_width(words), styled=True)]
+
+    def lines():
+        previous = None
+        for item in rows:
+            if (item.notice, item.task.group) != previous:
+                previous = (item.notice, item.task.group)
+                yield f"{words.ordinal(item.task.group)}{item.group_title}", (), ""
+            task = item.task
+            cells = [str(task.id), task.title, task.lead, assist_text(item, words),
+                     task.deadline.text, words.state(item.state)]
+            yield None, ([item.notice or ""] + cells if notices else cells), STATE_STYLE[item.state]
+
+    write(columns, lines(), out, width)
+
+
+def _plain_urgent(rows: list[Item], words: Words, out: TextIO, width: int, style: str) -> None:
+    from gkcli.plaintable import Column, write
+
+    notices = any(item.notice for item in rows)
+    columns = [Column(words("notice"))] if notices else []
+    columns += [Column(words("id"), right=True), Column(words("title"), flexible=True, min_width=10),
+                Column(words("lead"), cap=10), Column(words("deadline"), cap=12),
+                Column(words("days"), styled=True), Column(words("people"), cap=12)]
+    write(columns, ((None, [*([item.notice or ""] if notices else []), str(item.task.id),
+                            item.task.title, item.task.lead, item.task.deadline.text,
+                            words.days(item.days_left), people_text(item.lead_people, words)],
+                     style) for item in rows), out, width)
 
 
 def _cards(console, rows: list[Item], words: Words, people: bool = False) -> None:
@@ -267,13 +316,23 @@ def urgent(console, title: str, rows: list[Item], empty: str, words: Words, styl
         console.print(f"[bold {style}]{title}[/]")
         _cards(console, rows, words, people=True)
         return
+    if len(rows) > PLAIN_ABOVE:  # many screenfuls: the plain writer, not rich's layout
+        console.print(f"[bold {style}]{title}[/]")
+        console.file.flush()
+        _plain_urgent(rows, words, console.file, console.width, style)
+        console.print()
+        return
     table = _table(f"[bold {style}]{title}[/]")
+    notices = any(item.notice for item in rows)  # gk --all: the 文号 column first
+    if notices:
+        _text_column(table, words("notice"), no_wrap=True)
     _number_column(table, words("id"))
     caps = {"lead": 10, "deadline": 12, "people": 12}
     for key in ("title", "lead", "deadline", "days", "people"):
         _text_column(table, words(key), max_width=caps.get(key), no_wrap=key == "days")
     for item in rows:
-        table.add_row(str(item.task.id), _escape(item.task.title), _escape(item.task.lead),
+        table.add_row(*([_escape(item.notice or "")] if notices else []),
+                      str(item.task.id), _escape(item.task.title), _escape(item.task.lead),
                       _escape(item.task.deadline.text),
                       f"[{style}]{words.days(item.days_left, item.workdays_left)}[/]",
                       _escape(people_text(item.lead_people, words)))

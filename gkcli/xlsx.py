@@ -62,7 +62,7 @@ def workbook_bytes(rows: list[Item], words: Words, sheet: str) -> bytes:
     late_fmt = book.add_format({**base, **late})
     late_date_fmt = book.add_format({**base, **late, "num_format": "yyyy-mm-dd"})
 
-    header = export_columns(words)
+    header = export_columns(words, rows)
     table = [export_values(item, words) for item in rows]
     for col, title in enumerate(header):
         sheet_.write_string(0, col, title, header_fmt)
@@ -90,7 +90,8 @@ def _merge_work_tasks(sheet, rows: list[Item], fmt) -> None:
     """Merge the 工作任务 cell over consecutive items of one work task, as the notice prints it."""
     start = 0
     for end in range(1, len(rows) + 1):
-        if end == len(rows) or rows[end].task.group != rows[start].task.group:
+        if end == len(rows) or ((rows[end].notice, rows[end].task.group)
+                                != (rows[start].notice, rows[start].task.group)):
             if end - start > 1:
                 sheet.merge_range(start + 1, GROUP_COLUMN, end, GROUP_COLUMN, "", fmt)
                 sheet.write_string(start + 1, GROUP_COLUMN, rows[start].group_title, fmt)

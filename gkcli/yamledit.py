@@ -370,6 +370,8 @@ class TasksText:
         if self.text[start:dash].strip():
             raise GkError(f"item {task_id} shares its line with other text; edit it by hand")
         end = self._after_line(item)
+        if self.text[start - 1:start] == "\r" and self.text[end:end + 1] == "\n":
+            end += 1  # a bare CR before the item and a blank line after: never join them as CRLF
         before = self.text[:start]
         after = self.text[end:]
         if before.endswith(self.newline * 2) and (after.startswith(self.newline) or not after.strip()):

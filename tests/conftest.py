@@ -64,3 +64,13 @@ def data_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def gk(data_dir: Path) -> Gk:
     return Gk(data_dir)
+
+
+@pytest.fixture(autouse=True)
+def private_cache(hermetic: None, tmp_path_factory: pytest.TempPathFactory,
+                  monkeypatch: pytest.MonkeyPatch) -> Path:
+    """gk's cache of validated tables goes to a temporary folder, never the user's ~/.cache
+    (through XDG_CACHE_HOME: no GK_ variable is set in the tests)."""
+    base = tmp_path_factory.mktemp("xdg-cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(base))
+    return base / "gk"

@@ -119,7 +119,7 @@ def test_hostile_titles_stay_one_text_value(gk, calendar):
                'title: "' + HOSTILE.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"') + '"')
     cal = calendar()
     assert len(events(cal)) == 14
-    assert str(event_for(cal, 8)["summary"]) == "8号 " + HOSTILE
+    assert str(event_for(cal, 8)["summary"]) == "8号 " + HOSTILE.replace("\\", "\uff3c")  # see ics.clean
     assert len({str(e["uid"]) for e in events(cal)}) == 14
 
 
