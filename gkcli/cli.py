@@ -23,9 +23,10 @@ class GkGroup(click.Group):
         try:
             return super().invoke(ctx)
         except DataError as exc:
+            words = _words(ctx)
             more = len(exc.problems) - 1
-            tail = f" (and {more} more; run gk check)" if more > 0 else ""
-            click.echo(f"gk: {exc.text(_words(ctx))}{tail}", err=True)
+            tail = words.message("more_problems", {"n": more}) if more > 0 else ""
+            click.echo(f"gk: {exc.text(words)}{tail}", err=True)
             ctx.exit(1)
         except GkError as exc:
             click.echo(f"gk: {exc.text(_words(ctx))}", err=True)
@@ -265,8 +266,12 @@ def check(app: App) -> None:
         app.show("check", "text", problems)
         raise click.exceptions.Exit(1)
     assert table is not None
-    click.echo(f"ok: {len(table.tasks)} items, {len(table.groups)} work tasks, "
-               f"{len(table.roster.members)} people")
+    warnings = store.warnings(table, app.data_dir, app.today)
+    app.show("check", "text", warnings)
+    click.echo(app.words.message("check_ok", {"items": len(table.tasks), "groups": len(table.groups),
+                                              "people": len(table.roster.members)}))
+    if warnings:
+        click.echo(app.words.message("check_warnings", {"n": len(warnings)}))
 
 
 # --- for the offices ---------------------------------------------------------------------------
@@ -304,7 +309,7 @@ def overdue(app: App, target: str | None, force: bool, fmt: str | None, **filter
     if target:
         _export(app, "overdue", rows, target, None if fmt == "table" else fmt, force)
     elif fmt in formats.BINARY:
-        raise click.UsageError("xlsx goes to a file: use --export FILE.xlsx (or --export -)")
+        raise click.UsageError(app.words.message("xlsx_needs_file"))
     else:
         app.show("overdue", fmt or "table", rows)
 
@@ -409,16 +414,25 @@ def _save(app: App, change, dry_run: bool, commit: bool | None) -> None:
     from gkcli import changes
 
     commit = app.table.settings.commit if commit is None else commit
-    saved = changes.save(app.data_dir, change, dry_run=dry_run, commit=commit)
+    saved = changes.save(app.data_dir, change, app.words, dry_run=dry_run, commit=commit)
     result = saved.result
+    said = change.text(app.words)
     if not result.changed:
         click.echo(app.words("no_change"))
     elif dry_run:
         click.echo(result.diff(), nl=False)
     else:
-        click.echo(app.words("written", path=store.display_path(result.path), what=change.message))
+        click.echo(app.words("written", path=store.display_path(result.path), what=said))
     if saved.commit:
-        click.echo(app.words("committed", sha=saved.commit, message=change.message))
+        click.echo(app.words("committed", sha=saved.commit, message=said))
+
+
+def confirm(question: str, words) -> None:
+    """Ask before a change that cannot be taken back by editing; anything but yes aborts."""
+    answer = click.prompt(question + words.message("confirm_suffix"), default="",
+                          show_default=False, prompt_suffix="")
+    if answer.strip().lower() not in ("y", "yes", "是", "确定", "确认"):
+        raise click.Abort()
 
 
 ids_argument = click.argument("ids", metavar="ID...", nargs=-1, type=int, required=True)
@@ -498,7 +512,7 @@ def note(app: App, ids: tuple[int, ...], text: str, on: date | None, dry_run: bo
     from gkcli import changes
 
     if not text.strip():
-        raise click.BadParameter("the note is empty", param_hint="TEXT")
+        raise click.BadParameter(app.words.message("note_empty"), param_hint="TEXT")
     _save(app, changes.note(app.table, ids, text, on or app.today), dry_run, commit)
 
 
@@ -530,8 +544,7 @@ def set_(app: App, ids: tuple[int, ...], status, deadline, lead, assist, title, 
              "deadline": deadline.strip() if deadline else None, "status": status, "notes": notes}
     fields = {k: v for k, v in given.items() if v is not None}
     if not fields:
-        raise click.UsageError("nothing to set: give --status, --deadline, --lead, --assist, "
-                               "--title, --group or --notes")
+        raise click.UsageError(app.words.message("nothing_to_set"))
     _save(app, changes.correct(app.table, ids, fields, app.today), dry_run, commit)
 
 
@@ -581,7 +594,7 @@ def rm(app: App, ids: tuple[int, ...], yes: bool, dry_run: bool, commit: bool | 
     if not (yes or dry_run):
         for task_id in ids:
             click.echo(f"#{task_id} {app.table.task(task_id).title}")
-        click.confirm(f"Remove {len(ids)} item(s)?", abort=True)
+        confirm(app.words.message("rm_confirm", {"n": len(ids)}), app.words)
     _save(app, change, dry_run, commit)
 
 

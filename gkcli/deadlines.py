@@ -108,7 +108,7 @@ def _year(match: re.Match, default_year: int | None, phrase: str) -> int:
             value += 2000
         return value
     if default_year is None:
-        raise DeadlineError(f"deadline {phrase!r} has no year and the notice has no issue date")
+        raise DeadlineError("deadline_no_year", phrase=phrase)
     return default_year
 
 
@@ -152,7 +152,7 @@ def _period(core: str, default_year: int | None, phrase: str) -> tuple[date, dat
     if m:
         year = _year(m, default_year, phrase)
         return date(year, 1, 1), date(year, 12, 31), False
-    raise DeadlineError(f"cannot read deadline {phrase!r} (write e.g. 2021年6月底, 2020年7月17日前, 长期)")
+    raise DeadlineError("deadline_unreadable", phrase=phrase)
 
 
 def resolve(phrase: object, default_year: int | None = None) -> Deadline:
@@ -160,13 +160,13 @@ def resolve(phrase: object, default_year: int | None = None) -> Deadline:
     if isinstance(phrase, date):
         return Deadline(phrase.isoformat(), phrase)
     if not isinstance(phrase, str) or not phrase.strip():
-        raise DeadlineError(f"deadline must be a phrase or a date, not {phrase!r}")
+        raise DeadlineError("deadline_type")
     text = _normalise(phrase)
     if any(word in text for word in ONGOING_WORDS):
         return Deadline(phrase, None)
     parts = [p for p in _RANGE.split(text) if p]
     if not parts:
-        raise DeadlineError(f"cannot read deadline {phrase!r}")
+        raise DeadlineError("deadline_unreadable", phrase=phrase)
     core = parts[-1]
     if len(parts) > 1:
         start_year = re.match(rf"^({_NUM})年", parts[0])
@@ -182,10 +182,10 @@ def resolve(phrase: object, default_year: int | None = None) -> Deadline:
             break
     try:
         first, last, is_point = _period(core, default_year, phrase)
-    except (ValueError, OverflowError) as exc:  # 2021年2月30日, 13月
-        raise DeadlineError(f"deadline {phrase!r} is not a real date ({exc})") from None
+    except (ValueError, OverflowError):  # 2021年2月30日, 13月
+        raise DeadlineError("deadline_not_real", phrase=phrase) from None
     except KeyError:
-        raise DeadlineError(f"cannot read deadline {phrase!r}") from None
+        raise DeadlineError("deadline_unreadable", phrase=phrase) from None
     if before and not is_point:
         return Deadline(phrase, first - timedelta(days=1))
     return Deadline(phrase, last)
@@ -202,8 +202,8 @@ def read_date(text: str) -> date:
         m = _DAY.match(cleaned)
         if m and m.group("year"):
             return date(_year(m, None, text), _cn_number(m["month"]), _cn_number(m["day"]))
-    except (ValueError, KeyError, OverflowError) as exc:
-        raise DeadlineError(f"{text!r} is not a real date ({exc})") from None
+    except (ValueError, KeyError, OverflowError):
+        raise DeadlineError("date_not_real", text=text) from None
     if re.search(r"[A-Za-z]", cleaned) and re.search(r"\d{4}", cleaned):
         from dateutil import parser  # only for spelled-out dates
 
@@ -211,7 +211,7 @@ def read_date(text: str) -> date:
             return parser.parse(text, dayfirst=True).date()
         except (ValueError, OverflowError):
             pass
-    raise DeadlineError(f"{text!r} is not a date (write it as 2021-06-30)")
+    raise DeadlineError("not_a_date", text=text)
 
 
 def parse_date(text: str, today: date) -> date:

@@ -19,13 +19,13 @@ def write(rows: list[Item], target: str, fmt: str | None, words: Words, force: b
         return data
     path = Path(target)
     if path.exists() and not force:
-        raise GkError(f"{target} exists; add --force to overwrite it")
+        raise GkError("file_exists", path=target)
     if not path.parent.is_dir():
-        raise GkError(f"{path.parent} is not a folder")
+        raise GkError("not_a_folder", path=str(path.parent))
     from gkcli.writer import atomic_write
 
     try:
         atomic_write(path, data)
     except OSError as exc:
-        raise GkError(f"cannot write {target}: {exc.strerror}") from None
+        raise GkError("cannot_write_file", path=target, reason=exc.strerror) from None
     return None

@@ -47,7 +47,7 @@ def _renderer(kind: str, fmt: str):
     try:
         module, function = RENDERERS[kind][fmt].split(":")
     except KeyError:
-        raise GkError(f"unknown format {fmt}") from None
+        raise GkError("unknown_format", fmt=fmt) from None
     return getattr(import_module(f"gkcli.{module}"), function)
 
 
@@ -70,9 +70,8 @@ def for_file(target: str, fmt: str | None) -> str:
     if fmt:
         return fmt
     if target == "-":
-        raise GkError("writing to - needs --format (csv, xlsx, md or json)")
+        raise GkError("dash_needs_format")
     found = BY_EXTENSION.get(Path(target).suffix.lower())
     if found is None:
-        raise GkError(f"cannot tell the format of {target}: name it .csv, .xlsx, .md or .json, "
-                      "or give --format")
+        raise GkError("format_of_file", path=target)
     return found

@@ -15,12 +15,12 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
         return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
                               encoding="utf-8", errors="replace")
     except FileNotFoundError:
-        raise GkError("git is not installed; run without --commit") from None
+        raise GkError("git_missing") from None
 
 
 def _fail(what: str, result: subprocess.CompletedProcess) -> GkError:
     detail = (result.stderr or result.stdout).strip().splitlines()
-    return GkError(f"git {what} failed: {detail[-1] if detail else 'exit ' + str(result.returncode)}")
+    return GkError("git_failed", what=what, detail=detail[-1] if detail else f"exit {result.returncode}")
 
 
 def repo_root(folder: Path) -> Path | None:
@@ -44,7 +44,7 @@ def commit(path: Path, message: str) -> str:
     """Commit ``path`` alone (other staged work is left staged) and return the short hash."""
     root = repo_root(path.parent)
     if root is None:
-        raise GkError(f"{path.parent} is not in a git repository; run without --commit")
+        raise GkError("commit_not_repo", path=str(path.parent))
     result = _git(["add", "--", str(path)], root)
     if result.returncode != 0:
         raise _fail("add", result)
@@ -58,15 +58,15 @@ def undo(path: Path) -> tuple[str, str]:
     """Revert HEAD if gk made it; returns (reverted subject, new short hash)."""
     root = repo_root(path.parent)
     if root is None:
-        raise GkError(f"{path.parent} is not in a git repository: nothing to undo")
+        raise GkError("undo_not_repo", path=str(path.parent))
     head = _git(["log", "-1", "--format=%h%x00%s"], root)
     if head.returncode != 0 or not head.stdout.strip():
-        raise GkError("no commits yet: nothing to undo")
+        raise GkError("no_commits")
     short, subject = head.stdout.strip().split("\x00", 1)
     if not subject.startswith(PREFIX):
-        raise GkError(f"the last commit is not gk's ({short} {subject}); nothing undone")
+        raise GkError("last_not_gk", sha=short, subject=subject)
     if uncommitted(path):
-        raise GkError(f"{path.name} has changes not yet committed; commit or discard them first")
+        raise GkError("undo_uncommitted", path=path.name)
     result = _git(["revert", "--no-edit", "HEAD"], root)
     if result.returncode != 0:
         _git(["revert", "--abort"], root)

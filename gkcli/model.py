@@ -43,6 +43,7 @@ class Task:
     notes: str = ""
     progress: tuple[str, ...] = ()
     line: int = 0  # 1-based line of the item in tasks.yaml
+    status_word: str = ""  # the status as written (进行中 or doing), so a write keeps its language
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from gkcli.errors import GkError, NotFound
+from gkcli.errors import GkError, Msg, NotFound
 
 
 @dataclass(frozen=True)
@@ -60,8 +60,9 @@ class OfficeRegistry:
         if self.is_group(name):
             if allow_group:
                 return name.strip()
-            raise GroupNotOffice(f"{name} is a group of offices; name one office")
-        raise NotFound(self.unknown_message(name))
+            raise GroupNotOffice("group_not_office", name=name)
+        unknown = self.unknown(name)
+        raise NotFound(unknown.key, **unknown.params)
 
     def is_group(self, name: str) -> bool:
         return name.strip() in self.groups
@@ -72,9 +73,12 @@ class OfficeRegistry:
         close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.5)
         return close[0] if close else None
 
-    def unknown_message(self, name: str) -> str:
+    def unknown(self, name: str) -> Msg:
+        """未知股室 综合科（是不是 综合股？）: the message for a name that is no office."""
         hint = self.suggest(name)
-        return f"unknown office {name}" + (f" (did you mean {hint}?)" if hint else "")
+        if hint:
+            return Msg.of("unknown_office_hint", name=name, hint=hint)
+        return Msg.of("unknown_office", name=name)
 
     def expand(self, name: str, lead: str) -> set[str]:
         """The offices that an assisting entry stands for, for an item led by ``lead``."""

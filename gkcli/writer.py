@@ -55,7 +55,7 @@ def locked(folder: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError as exc:
-        raise GkError(f"{display_path(folder)}: cannot lock: {exc.strerror}") from None
+        raise GkError("cannot_lock", path=display_path(folder), reason=exc.strerror) from None
     try:
         deadline = time.monotonic() + timeout
         while True:
@@ -64,7 +64,7 @@ def locked(folder: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise GkError(f"{display_path(folder)}: another gk is still writing; try again") from None
+                    raise GkError("lock_busy", path=display_path(folder)) from None
                 time.sleep(0.02)
         yield
     finally:
@@ -81,7 +81,7 @@ def _lockfile(folder: Path, timeout: float) -> Iterator[None]:
             break
         except FileExistsError:
             if time.monotonic() > deadline:
-                raise GkError(f"{display_path(path)} exists: another gk is writing, or remove it") from None
+                raise GkError("lockfile_exists", path=display_path(path)) from None
             time.sleep(0.05)
     try:
         yield
@@ -137,9 +137,9 @@ def apply(data_dir: Path, change: Callable[[TasksText], None], dry_run: bool = F
             return result
         try:
             if path.read_bytes() != raw:
-                raise WriteRefused(f"{shown} changed on disk while gk was working; nothing written, run it again")
+                raise WriteRefused("changed_on_disk", path=shown)
             atomic_write(path, ((BOM if bom else "") + after).encode("utf-8"))
         except OSError as exc:
-            raise GkError(f"{shown}: cannot write ({exc.strerror}); the file is unchanged") from None
+            raise GkError("cannot_write_unchanged", path=shown, reason=exc.strerror) from None
         result.written = True
         return result

@@ -63,7 +63,7 @@ class TasksText:
         self.root = root
         tasks = self._child(root, "tasks")
         if tasks is None or not isinstance(tasks[1], (yaml.SequenceNode, yaml.ScalarNode)):
-            raise WriteRefused(f"{self.path}: no tasks list to edit")
+            raise WriteRefused("no_tasks_list", path=self.path)
         self.tasks_key, self.tasks = tasks
 
     @staticmethod
@@ -128,8 +128,8 @@ class TasksText:
         """The index of the ':' that ends a block key; refuses shapes gk does not edit."""
         colon = self.text.find(":", key_node.end_mark.index)
         if colon == -1 or self.text[key_node.end_mark.index:colon].strip():
-            raise WriteRefused(f"{self.path}:{key_node.start_mark.line + 1}: "
-                               f"{key_node.value} has no ': value' gk can edit; edit it by hand")
+            raise WriteRefused("no_colon_value", path=self.path, line=key_node.start_mark.line + 1,
+                               key=key_node.value)
         return colon
 
     def _splice(self, start: int, end: int, new: str) -> None:
@@ -229,7 +229,7 @@ class TasksText:
             self._splice(start, end, "")
             return
         if not self._owns_its_lines(key_node):
-            raise WriteRefused(f"item {task_id}: {key} shares its line with other text; edit it by hand")
+            raise WriteRefused("field_shares_line", id=task_id, key=key)
         self._splice(self._line_start(key_node.start_mark.index), self._after_line(node), "")
 
     def append_to_list(self, task_id: int, key: str, entry: str) -> None:
@@ -244,7 +244,7 @@ class TasksText:
             return
         key_node, node = pair
         if not isinstance(node, yaml.SequenceNode):
-            raise WriteRefused(f"item {task_id}: {key} is not a list; edit it by hand")
+            raise WriteRefused("field_not_list", id=task_id, key=key)
         if node.flow_style:
             if node.value:
                 at = node.value[-1].end_mark.index
@@ -257,13 +257,17 @@ class TasksText:
         at = self._after_line(node.value[-1])
         self._splice(at, at, f"{indent}- {emit_scalar(entry)}{self.newline}")
 
-    def add_item(self, fields: dict[str, Value]) -> None:
-        """Append a new item after the last one, shaped like the items already there."""
+    def add_item(self, fields: dict[str, Value], after: int | None = None) -> None:
+        """Add a new item after item ``after`` (else after the last one), shaped like the
+        items already there."""
         items = self.items()
+        if after is not None and items:
+            anchor = self.item(after)
+            items = items[: items.index(anchor) + 1]
         nl = self.newline
         if not items:
             if isinstance(self.tasks, yaml.SequenceNode) and self.tasks.value:
-                raise WriteRefused(f"{self.path}: tasks holds something other than items")
+                raise WriteRefused("tasks_not_items", path=self.path)
             indent = " " * (self.tasks_key.start_mark.column + 2)
             body = self._item_text(fields, indent, list_style_block=True)
             colon = self._colon_after(self.tasks_key)
@@ -315,7 +319,7 @@ class TasksText:
         dash = self.text.rfind("-", 0, item.start_mark.index)
         start = self._line_start(dash)
         if self.text[start:dash].strip():
-            raise GkError(f"item {task_id} shares its line with other text; edit it by hand")
+            raise GkError("item_shares_line", id=task_id)
         end = self._after_line(item)
         before = self.text[:start]
         after = self.text[end:]

@@ -187,7 +187,7 @@ def test_export_to_stdout(gk):
 
 def test_export_needs_a_known_format(gk, tmp_path):
     result = gk("export", str(tmp_path / "a.txt"))
-    assert result.exit_code == 1 and "name it .csv, .xlsx, .md or .json" in result.output
+    assert result.exit_code == 1 and "的格式：请用 .csv、.xlsx、.md 或 .json 结尾，或给出 --format" in result.output
     assert gk("export", "-").exit_code == 1
 
 
