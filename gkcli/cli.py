@@ -16,8 +16,77 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 STATUS_CHOICES = tuple(store.STATUS_WORDS)  # todo, doing, done, 未开始, 进行中, 已完成
 
 
-class GkGroup(click.Group):
+class Said:
+    """--help in the chosen language: the English written in the code, or its Chinese
+    from :mod:`gkcli.helptext` (the default)."""
+
+    def _help(self, ctx: click.Context) -> str | None:
+        from gkcli import clickzh, helptext
+
+        if clickzh.lang() != "zh":
+            return self.help
+        return helptext.COMMANDS.get("gk" if ctx.parent is None and self.name == "cli" else self.name,
+                                     self.help)
+
+    def format_help_text(self, ctx: click.Context, formatter) -> None:
+        english, self.help = self.help, self._help(ctx)
+        try:
+            super().format_help_text(ctx, formatter)
+        finally:
+            self.help = english
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        from gkcli import clickzh, helptext
+
+        if clickzh.lang() == "zh" and self.name in helptext.COMMANDS:
+            first = helptext.COMMANDS[self.name].strip().split("\n")[0]
+            return first.split("。")[0]
+        return super().get_short_help_str(limit)
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        from gkcli import clickzh
+
+        pieces = super().collect_usage_pieces(ctx)
+        if clickzh.lang() == "zh":
+            pieces = [clickzh.USAGE_ZH.get(p, p) for p in pieces]
+        return pieces
+
+
+class GkOption(click.Option):
+    """An option whose help is said in the chosen language (see :class:`Said`)."""
+
+    def get_help_record(self, ctx: click.Context):
+        from gkcli import clickzh, helptext
+
+        english = self.help
+        if clickzh.lang() == "zh" and english:
+            self.help = helptext.OPTIONS.get(english, english)
+        try:
+            return super().get_help_record(ctx)
+        finally:
+            self.help = english
+
+
+def option(*decls: str, **attrs):
+    """click.option, with its help said in the chosen language."""
+    return click.option(*decls, cls=GkOption, **attrs)
+
+
+class GkCommand(Said, click.Command):
+    pass
+
+
+class GkGroup(Said, click.Group):
     """Turns gk's own errors into one line on stderr and exit code 1: never a traceback."""
+
+    command_class = GkCommand
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if ctx.parent is None:  # before --help is shown: --lang, else GK_LANG, else Chinese
+            from gkcli import clickzh
+
+            clickzh.install(_lang_in(args))
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -36,11 +105,25 @@ class GkGroup(click.Group):
             ctx.exit(0)
 
 
+def _lang_in(args: list[str]) -> str:
+    """The language asked for on the command line (gk --lang en …), else by GK_LANG, else zh."""
+    import os
+
+    chosen = os.environ.get("GK_LANG", "zh")
+    for n, arg in enumerate(args):
+        if arg == "--lang" and n + 1 < len(args):
+            chosen = args[n + 1]
+        elif arg.startswith("--lang="):
+            chosen = arg.split("=", 1)[1]
+    return chosen if chosen in ("zh", "en") else "zh"
+
+
 def _words(ctx: click.Context):
+    from gkcli import clickzh
     from gkcli.i18n import Words
 
     app = ctx.find_object(App)
-    return app.words if app else Words("zh")
+    return app.words if app else Words(clickzh.lang())
 
 
 class App:
@@ -82,6 +165,23 @@ class App:
 pass_app = click.make_pass_decorator(App)
 
 
+def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from gkcli import clickzh
+
+        click.echo(clickzh.Translations(clickzh.lang()).gettext("%(prog)s, version %(version)s")
+                   % {"prog": "gk", "version": __version__})
+        ctx.exit()
+
+
+def _lang_option(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """--lang (or GK_LANG) is read first, so --help, Click's errors and gk's words all follow it."""
+    from gkcli import clickzh
+
+    clickzh.install(value)
+    return value
+
+
 def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
     if value is None or isinstance(value, date):
         return value
@@ -101,27 +201,28 @@ def _status_option(ctx: click.Context, param: click.Parameter, value):
 
 
 def format_option(kind: str, default: str = "table", without: tuple[str, ...] = ()):
-    return click.option("--format", "fmt", type=click.Choice(formats.names(kind, without=without)),
+    return option("--format", "fmt", type=click.Choice(formats.names(kind, without=without)),
                         default=default, show_default=True, help="Output format.")
 
 
 FILTERS = {
-    "office": click.option("--office", metavar="NAME",
+    "office": option("--office", metavar="NAME",
                            help="Items the office leads or assists (aliases and groups count)."),
-    "lead": click.option("--lead", metavar="NAME", help="Items the office leads."),
-    "assist": click.option("--assist", metavar="NAME",
+    "lead": option("--lead", metavar="NAME", help="Items the office leads."),
+    "assist": option("--assist", metavar="NAME",
                            help="Items the office assists, named or through a group such as 局各股室."),
-    "states": click.option("--state", "states", multiple=True, type=click.Choice(deadlines.STATES),
+    "states": option("--state", "states", multiple=True, type=click.Choice(tuple(deadlines.STATE_WORDS)),
+                     callback=lambda ctx, param, value: tuple(deadlines.STATE_WORDS[v] for v in value),
                            help="Derived state; repeat for several."),
-    "statuses": click.option("--status", "statuses", multiple=True, type=click.Choice(STATUS_CHOICES),
+    "statuses": option("--status", "statuses", multiple=True, type=click.Choice(STATUS_CHOICES),
                              callback=_status_option, help="Status as written in the file; repeatable."),
-    "groups": click.option("--group", "groups", multiple=True, type=int, metavar="ID",
+    "groups": option("--group", "groups", multiple=True, type=int, metavar="ID",
                            help="Work task (工作任务) id; repeatable."),
-    "due_before": click.option("--due-before", callback=_date_option, metavar="DATE",
+    "due_before": option("--due-before", callback=_date_option, metavar="DATE",
                                help="Deadline on or before DATE."),
-    "due_after": click.option("--due-after", callback=_date_option, metavar="DATE",
+    "due_after": option("--due-after", callback=_date_option, metavar="DATE",
                               help="Deadline on or after DATE."),
-    "search": click.option("--search", metavar="TEXT",
+    "search": option("--search", metavar="TEXT",
                            help="Text in the title, work task, offices or notes."),
 }
 
@@ -148,15 +249,17 @@ def out() -> object:
 
 
 @click.group(cls=GkGroup, context_settings=CONTEXT_SETTINGS)
-@click.option("--data", envvar="GK_DATA", metavar="DIR",
+@option("--data", envvar="GK_DATA", metavar="DIR",
               help="Folder with tasks.yaml and leading_group.yaml [env GK_DATA; default: nearest data/ upward].")
-@click.option("--today", envvar="GK_TODAY", callback=_date_option, metavar="DATE",
+@option("--today", envvar="GK_TODAY", callback=_date_option, metavar="DATE",
               help="Pretend today is DATE (2021-06-30) [env GK_TODAY].")
-@click.option("--lang", envvar="GK_LANG", type=click.Choice(["zh", "en"]), default="zh",
-              show_default=True, help="Language of output [env GK_LANG].")
-@click.option("--soon-days", type=click.IntRange(min=0), metavar="N",
+@option("--lang", envvar="GK_LANG", type=click.Choice(["zh", "en"]), default="zh",
+        show_default=True, is_eager=True, callback=_lang_option,
+        help="Language of output [env GK_LANG].")
+@option("--soon-days", type=click.IntRange(min=0), metavar="N",
               help="Items due within N days are 'due soon' [default: settings.due_soon_days or 14].")
-@click.version_option(__version__, "-V", "--version", prog_name="gk")
+@option("-V", "--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
+        help="Show the version and exit.")
 @click.pass_context
 def cli(ctx: click.Context, data: str | None, today: date | None, lang: str,
         soon_days: int | None) -> None:
@@ -218,7 +321,7 @@ def show(app: App, task_id: int, fmt: str) -> None:
 
 
 @cli.command()
-@click.option("--office", metavar="NAME", help="Only the people who answer for this office.")
+@option("--office", metavar="NAME", help="Only the people who answer for this office.")
 @format_option("roster")
 @pass_app
 def roster(app: App, office: str | None, fmt: str) -> None:
@@ -288,10 +391,10 @@ def _export(app: App, kind: str, rows, target: str, fmt: str | None, force: bool
 
 @cli.command()
 @filter_options(without=("states",))
-@click.option("--export", "target", metavar="FILE",
+@option("--export", "target", metavar="FILE",
               help="Write the list to FILE (.csv, .xlsx, .md, .json; - for stdout).")
-@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
-@click.option("--format", "fmt", type=click.Choice(formats.names("overdue")),
+@option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@option("--format", "fmt", type=click.Choice(formats.names("overdue")),
               help="Output format [default: table, or the FILE's extension].")
 @pass_app
 def overdue(app: App, target: str | None, force: bool, fmt: str | None, **filters) -> None:
@@ -317,9 +420,9 @@ def overdue(app: App, target: str | None, force: bool, fmt: str | None, **filter
 @cli.command(name="export")
 @click.argument("target", metavar="FILE")
 @filter_options
-@click.option("--format", "fmt", type=click.Choice(formats.names("export")),
+@option("--format", "fmt", type=click.Choice(formats.names("export")),
               help="Format [default: from FILE's extension].")
-@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @pass_app
 def export_(app: App, target: str, fmt: str | None, force: bool, **filters) -> None:
     """Write items (all, or a filtered selection) to FILE for Excel/WPS, Word or scripts.
@@ -339,7 +442,7 @@ def export_(app: App, target: str, fmt: str | None, force: bool, **filters) -> N
 
 
 @cli.command()
-@click.option("--since", callback=_date_option, metavar="DATE",
+@option("--since", callback=_date_option, metavar="DATE",
               help="Only items due, or done, from DATE to today.")
 @format_option("report")
 @pass_app
@@ -360,7 +463,7 @@ def report(app: App, since: date | None, fmt: str) -> None:
 
 
 @cli.command()
-@click.option("--office", metavar="NAME", help="Only this office (leading or assisting).")
+@option("--office", metavar="NAME", help="Only this office (leading or assisting).")
 @format_option("remind", default="text")
 @pass_app
 def remind(app: App, office: str | None, fmt: str) -> None:
@@ -402,9 +505,9 @@ def timeline(app: App, **filters) -> None:
 
 def write_options(func):
     """--dry-run and --commit/--no-commit, shared by every command that writes."""
-    func = click.option("--commit/--no-commit", "commit", default=None,
+    func = option("--commit/--no-commit", "commit", default=None,
                         help="git commit the change [default: settings.commit].")(func)
-    func = click.option("--dry-run", "-n", is_flag=True,
+    func = option("--dry-run", "-n", is_flag=True,
                         help="Print the diff it would make; write nothing.")(func)
     return func
 
@@ -457,7 +560,7 @@ def start(app: App, ids: tuple[int, ...], dry_run: bool, commit: bool | None) ->
 
 @cli.command()
 @ids_argument
-@click.option("--on", "on", callback=_date_option, metavar="DATE",
+@option("--on", "on", callback=_date_option, metavar="DATE",
               help="The day it was done [default: today].")
 @write_options
 @pass_app
@@ -494,7 +597,7 @@ def reopen(app: App, ids: tuple[int, ...], dry_run: bool, commit: bool | None) -
 @cli.command()
 @click.argument("ids", metavar="ID...", nargs=-1, type=int, required=True)
 @click.argument("text")
-@click.option("--on", "on", callback=_date_option, metavar="DATE",
+@option("--on", "on", callback=_date_option, metavar="DATE",
               help="The date of the note [default: today].")
 @write_options
 @pass_app
@@ -518,15 +621,15 @@ def note(app: App, ids: tuple[int, ...], text: str, on: date | None, dry_run: bo
 
 @cli.command(name="set")
 @ids_argument
-@click.option("--status", type=click.Choice(STATUS_CHOICES), callback=_status_option,
+@option("--status", type=click.Choice(STATUS_CHOICES), callback=_status_option,
               help="todo, doing, done (or 未开始, 进行中, 已完成).")
-@click.option("--deadline", metavar="PHRASE", help="A deadline phrase (2021年12月底) or date.")
-@click.option("--lead", metavar="OFFICE", help="The lead office.")
-@click.option("--assist", multiple=True, metavar="OFFICE",
+@option("--deadline", metavar="PHRASE", help="A deadline phrase (2021年12月底) or date.")
+@option("--lead", metavar="OFFICE", help="The lead office.")
+@option("--assist", multiple=True, metavar="OFFICE",
               help="Assisting office; repeat for several (replaces the list).")
-@click.option("--title", metavar="TEXT", help="The item's wording.")
-@click.option("--group", type=int, metavar="ID", help="The work task it belongs to.")
-@click.option("--notes", metavar="TEXT", help="Free-text notes (replaces them).")
+@option("--title", metavar="TEXT", help="The item's wording.")
+@option("--group", type=int, metavar="ID", help="The work task it belongs to.")
+@option("--notes", metavar="TEXT", help="Free-text notes (replaces them).")
 @write_options
 @pass_app
 def set_(app: App, ids: tuple[int, ...], status, deadline, lead, assist, title, group, notes,
@@ -549,14 +652,14 @@ def set_(app: App, ids: tuple[int, ...], status, deadline, lead, assist, title, 
 
 
 @cli.command()
-@click.option("--group", type=int, required=True, metavar="ID", help="The work task (工作任务) id.")
-@click.option("--title", required=True, metavar="TEXT", help="The item's wording (具体事项).")
-@click.option("--lead", required=True, metavar="OFFICE", help="The lead office (牵头股室).")
-@click.option("--assist", multiple=True, metavar="OFFICE", help="Assisting office; repeatable.")
-@click.option("--deadline", required=True, metavar="PHRASE", help="完成时间, as written.")
-@click.option("--status", type=click.Choice(STATUS_CHOICES), default="todo", show_default=True,
+@option("--group", type=int, required=True, metavar="ID", help="The work task (工作任务) id.")
+@option("--title", required=True, metavar="TEXT", help="The item's wording (具体事项).")
+@option("--lead", required=True, metavar="OFFICE", help="The lead office (牵头股室).")
+@option("--assist", multiple=True, metavar="OFFICE", help="Assisting office; repeatable.")
+@option("--deadline", required=True, metavar="PHRASE", help="完成时间, as written.")
+@option("--status", type=click.Choice(STATUS_CHOICES), default="todo", show_default=True,
               callback=_status_option)
-@click.option("--id", "task_id", type=click.IntRange(min=1), help="Its 序号 [default: the next free one].")
+@option("--id", "task_id", type=click.IntRange(min=1), help="Its 序号 [default: the next free one].")
 @write_options
 @pass_app
 def add(app: App, group: int, title: str, lead: str, assist: tuple[str, ...], deadline: str,
@@ -577,7 +680,7 @@ def add(app: App, group: int, title: str, lead: str, assist: tuple[str, ...], de
 
 @cli.command()
 @ids_argument
-@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
 @write_options
 @pass_app
 def rm(app: App, ids: tuple[int, ...], yes: bool, dry_run: bool, commit: bool | None) -> None:

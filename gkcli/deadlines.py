@@ -42,10 +42,14 @@ DUE_SOON = "due_soon"
 OPEN = "open"
 ONGOING = "ongoing"
 STATES = (OVERDUE, DUE_SOON, OPEN, ONGOING, DONE)
+# what a user may type for a state: gk's words as shown in Chinese, their short forms, English
+STATE_WORDS = {**{s: s for s in STATES},
+               "已逾期": OVERDUE, "逾期": OVERDUE, "即将到期": DUE_SOON, "临期": DUE_SOON,
+               "未到期": OPEN, "长期": ONGOING, "已完成": DONE, "完成": DONE}
 
 DEFAULT_DUE_SOON_DAYS = 14
 
-ONGOING_WORDS = ("长期", "持续", "常态", "常年", "经常")
+ONGOING_WORDS = ("长期", "持续", "常态", "常年", "经常", "即时", "随时", "及时", "立即")
 
 
 class DeadlineError(GkError):
@@ -88,7 +92,7 @@ _QUARTER = re.compile(rf"^{_YEAR}第?(?P<q>[一二三四1-4])季度(?P<part>末|
 _HALF = re.compile(rf"^{_YEAR}(?P<half>上|下)半年(?P<part>末|底)?$")
 _YEAR_END = re.compile(rf"^(?:(?P<year>{_NUM})年)?(?P<part>年底|年末|底|末|内|年内|全年)$")
 _YEAR_ONLY = re.compile(rf"^(?P<year>{_NUM})年$")
-_RANGE = re.compile(r"至|到|～|~|—|－")
+_RANGE = re.compile(r"至|到|～|~|—|－|(?<=[年月日号底末旬度])-(?=[0-9〇零一二两三四五六七八九十第上下])")
 _BEFORE = ("之前", "以前", "前")
 
 
@@ -215,10 +219,20 @@ def read_date(text: str) -> date:
 
 
 def parse_date(text: str, today: date) -> date:
-    """Read a date the user typed: what :func:`read_date` reads, or ``today`` / 今天."""
+    """Read a date the user typed: what :func:`read_date` reads, ``today`` / 今天, or a
+    deadline phrase as the table writes them (2021年9月底; 9月底 in today's year)."""
     if _normalise(text).lower() in ("today", "今天", "今日"):
         return today
-    return read_date(text)
+    try:
+        return read_date(text)
+    except DeadlineError as exc:
+        try:
+            found = resolve(text, today.year).date
+        except DeadlineError:
+            raise exc from None
+        if found is None:
+            raise exc from None
+        return found
 
 
 def days_left(deadline: date | None, today: date) -> int | None:

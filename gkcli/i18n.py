@@ -53,6 +53,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "nothing_due_soon": ("近期没有到期事项。", "Nothing falls due soon."),
     "days_left_n": ("剩{n}天", "{n} days left"),
     "days_over_n": ("逾期{n}天", "{n} days over"),
+    "days_left_1": ("剩1天", "1 day left"),
+    "days_over_1": ("逾期1天", "1 day over"),
     "due_today": ("今天到期", "due today"),
     "no_items": ("没有符合条件的事项。", "No items match."),
     "no_people": ("花名册中没有 {office} 的负责人。", "The roster names nobody for {office}."),
@@ -68,8 +70,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "rep.done": ("已完成", "Done"),
     "rep.on_time": ("按时", "On time"),
     "rep.late": ("超时", "Late"),
-    "rep.overdue": ("逾期", "Overdue"),
-    "rep.due_soon": ("临期", "Due soon"),
+    "rep.overdue": ("已逾期", "Overdue"),
+    "rep.due_soon": ("即将到期", "Due soon"),
+    "rep.open": ("未到期", "Open"),
+    "rep.undated": ("未注明日期", "Undated"),
     "rep.ongoing": ("长期", "Ongoing"),
     "rep.rate": ("按时率", "Rate"),
     "by_group": ("各工作任务情况", "By work task"),
@@ -82,6 +86,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "aside": ("（{text}）", " ({text})"),
     "state_days": ("{state}，{days}", "{state}, {days}"),
     "report_header": ("{title} · 截至 {period}", "{title} · As of {period}"),
+    "report_period": ("{title} · 统计期间 {since} 至 {until}", "{title} · {since} to {until}"),
     "xlsx_font": ("宋体", "Calibri"),
     "legend": ("◆ 完成时间  ✔ 完成日期  → 长期  │ 今天 {today}",
                "◆ deadline  ✔ done  → ongoing  │ today {today}"),
@@ -307,6 +312,10 @@ class Words:
             return "—"
         if days_left == 0:
             return self("due_today")
+        if days_left == -1:
+            return self("days_over_1")
+        if days_left == 1:
+            return self("days_left_1")
         if days_left < 0:
             return self("days_over_n", n=-days_left)
         return self("days_left_n", n=days_left)

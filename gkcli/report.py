@@ -41,6 +41,11 @@ class Tally:
                 self.done_late += 1
 
     @property
+    def done_undated(self) -> int:
+        """Done items that say nothing of when (no done_on, or no deadline to judge by)."""
+        return self.done - self.done_on_time - self.done_late
+
+    @property
     def rate_base(self) -> int:
         """Items that could be judged: done with a date against a deadline, or past their deadline."""
         return self.done_on_time + self.done_late + self.overdue
@@ -57,6 +62,7 @@ class Tally:
         return {
             "name": self.name, "total": self.total, "done": self.done,
             "done_on_time": self.done_on_time, "done_late": self.done_late,
+            "done_undated": self.done_undated,
             "overdue": self.overdue, "due_soon": self.due_soon, "open": self.open,
             "ongoing": self.ongoing,
             "on_time_rate": None if self.on_time_rate is None else round(self.on_time_rate, 4),
@@ -204,14 +210,14 @@ class Report:
 
     summary: Summary
     title: str
-    period: str  # "2021-01-01 — 2021-06-20", or the as-of date alone
+    since: date | None  # a period from ``since`` to ``as_of``, or everything as of ``as_of``
+    as_of: date
     sections: list[Section]
 
 
 def report(table: Table, rows: list[Item], today: date, since: date | None = None) -> Report:
     found = summary(table, rows, today, since)
-    period = f"{since.isoformat()} — {today.isoformat()}" if since else today.isoformat()
-    return Report(found, table_title(table), period, [
+    return Report(found, table_title(table), since, today, [
         Section("by_office", "lead", found.by_office, found.totals),
         Section("by_group", "group", found.by_group),
     ])

@@ -21,8 +21,9 @@ from gkcli.report import Dashboard, Report, RosterView, Tally
 EXPORT_COLUMNS = ("id", "group", "title", "lead", "assist", "deadline", "due_date", "state",
                   "days_over", "people")
 ROSTER_COLUMNS = ("name", "role", "post", "heads")
-REPORT_KEYS = ("rep.total", "rep.done", "rep.on_time", "rep.late", "rep.overdue", "rep.due_soon",
-               "rep.ongoing", "rep.rate")
+# 合计 = 已完成 + 已逾期 + 即将到期 + 未到期 + 长期; 已完成 = 按时 + 超时 + 未注明日期
+REPORT_KEYS = ("rep.total", "rep.done", "rep.on_time", "rep.late", "rep.undated", "rep.overdue",
+               "rep.due_soon", "rep.open", "rep.ongoing", "rep.rate")
 
 
 def headers(words: Words, keys: tuple[str, ...]) -> list[str]:
@@ -61,14 +62,24 @@ def roster_cells(view: RosterView, words: Words) -> list[list[str]]:
     return [[p.name, words(f"role.{p.role}"), p.post, p.office or "—"] for p in view.people]
 
 
+def percent(part: int, whole: int) -> str:
+    """A whole percentage rounded half up (四舍五入): 2/16 is 13%, not 12%; — for nothing."""
+    if not whole:
+        return "—"
+    return f"{(200 * part + whole) // (2 * whole)}%"
+
+
 def tally_cells(x: Tally) -> list[str]:
-    rate = "—" if x.on_time_rate is None else f"{100 * x.on_time_rate:.0f}%"
     return [x.name, str(x.total), str(x.done), str(x.done_on_time), str(x.done_late),
-            str(x.overdue), str(x.due_soon), str(x.ongoing), rate]
+            str(x.done_undated), str(x.overdue), str(x.due_soon), str(x.open), str(x.ongoing),
+            percent(x.done_on_time, x.rate_base)]
 
 
 def report_header(found: Report, words: Words) -> str:
-    return words("report_header", title=found.title, period=found.period)
+    if found.since:
+        return words("report_period", title=found.title, since=found.since.isoformat(),
+                     until=found.as_of.isoformat())
+    return words("report_header", title=found.title, period=found.as_of.isoformat())
 
 
 def section_rows(tallies: list[Tally], total: Tally | None, words: Words) -> list[Tally]:

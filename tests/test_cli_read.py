@@ -238,9 +238,10 @@ def test_works_for_another_bureau(tmp_path):
 
 
 def test_python_dash_m_and_version():
+    env = {k: v for k, v in os.environ.items() if k != "GK_LANG"}
     result = subprocess.run([sys.executable, "-m", "gkcli", "--version"], capture_output=True,
-                            text=True, cwd=ROOT)
-    assert result.returncode == 0 and result.stdout.startswith("gk, version ")
+                            text=True, cwd=ROOT, env=env)
+    assert result.returncode == 0 and result.stdout.startswith("gk，版本 ")
 
 
 def test_real_process_pipe_is_plain_text_and_status_runs_in_repo():

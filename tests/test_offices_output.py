@@ -258,7 +258,47 @@ def test_report_table_and_markdown(known):
     table = known("report").output
     assert "各牵头股室情况" in table and "各工作任务情况" in table and "33%" in table and "按时率" in table
     md = known("report", "--format", "md").output
-    assert "| 办公室 | 3 | 2 | 1 | 1 | 1 | 0 | 0 | 33% |" in md
+    assert "| 办公室 | 3 | 2 | 1 | 1 | 0 | 1 | 0 | 0 | 0 | 33% |" in md
+
+
+def _md_rows(md: str) -> list[list[str]]:
+    rows = [line.strip("| ").split(" | ") for line in md.splitlines() if line.startswith("| ")]
+    return [r for r in rows if r[1] != "合计"]  # the heading rows
+
+
+@pytest.mark.parametrize("args", [[], ["--since", "2021-05-01"]])
+def test_report_rows_add_up(known, gk, args):
+    for runner in (known, gk):
+        md = runner("report", "--format", "md", *args).output
+        rows = [[c.strip() for c in r] for r in _md_rows(md)]
+        assert rows
+        for name, total, done, on_time, late, undated, overdue, soon, open_, ongoing, _rate in rows:
+            n = [int(x) for x in (total, done, on_time, late, undated, overdue, soon, open_, ongoing)]
+            assert n[0] == n[1] + n[5] + n[6] + n[7] + n[8], name  # 合计 = 已完成+已逾期+即将到期+未到期+长期
+            assert n[1] == n[2] + n[3] + n[4], name  # 已完成 = 按时 + 超时 + 未注明日期
+    undated = known.json("report")["by_office"]
+    assert {x["name"]: x["done_undated"] for x in undated} == {"办公室": 0, "财务科": 1}
+
+
+def test_percentages_round_half_up(gk):
+    from gkcli.tabular import percent
+
+    assert [percent(2, 16), percent(1, 8), percent(1, 3), percent(0, 0)] == ["13%", "13%", "33%", "—"]
+
+
+def test_report_for_a_period_says_so(known):
+    out = known("report", "--since", "2021-05-01").output
+    assert out.startswith("测试分工表 · 统计期间 2021-05-01 至 2021-06-20")
+    assert "截至" not in out.splitlines()[0]
+    out = known("--lang", "en", "report", "--since", "2021-05-01").output
+    assert out.startswith("测试分工表 · 2021-05-01 to 2021-06-20")
+
+
+def test_no_one_days_in_english(gk):
+    from gkcli.i18n import Words
+
+    words = Words("en")
+    assert [words.days(1), words.days(-1), words.days(2)] == ["1 day left", "1 day over", "2 days left"]
 
 
 # --- gk remind ------------------------------------------------------------------------------------

@@ -1,0 +1,184 @@
+"""The Chinese of gk's --help: each command's text, and each option's, keyed by its English.
+
+The English is written where it belongs (the command's docstring, the option's ``help=``)
+and is what ``--lang en`` shows; this table gives the Chinese, which is the default. A
+command or option without its Chinese here fails tests/test_docs.py.
+"""
+
+from __future__ import annotations
+
+COMMANDS: dict[str, str] = {
+    "gk": """gk：跟踪以 YAML 形式保存在 git 中的任务分工表。
+
+    \b
+    示例：
+        gk status                      # 开会前看一眼
+        gk list --office 安监股         # 某个股室牵头或协办的事项
+        gk --today 2021-01-01 status   # 某一天时的情况
+    """,
+    "status": """总览：各状态的事项数、各牵头股室情况、已逾期和即将到期的事项。
+
+    \b
+    示例：
+        gk status
+        gk --today 2021-06-20 status --format json
+    """,
+    "list": """任务分工表：序号、工作任务、具体事项、牵头股室、协办股室、完成时间、状态。
+
+    \b
+    示例：
+        gk list --office 安监股
+        gk list --state 已逾期 --state 即将到期 --format json
+        gk list --due-before 2021年9月底 --format csv > 事项.csv
+    """,
+    "show": """一项事项的全部内容：工作任务、牵头股室及其负责人、完成时间、进度、备注、进展情况。
+
+    \b
+    示例：
+        gk show 8
+    """,
+    "roster": """领导小组名单：组长、副组长、成员及其职务。
+
+    \b
+    示例：
+        gk roster
+        gk roster --office 安监股 --format json
+    """,
+    "who": """谁负责某个股室；给出人名时，显示这个人负责哪个股室。
+
+    \b
+    示例：
+        gk who 安监股
+        gk who 黄梁岸
+    """,
+    "check": """检查 tasks.yaml 和 leading_group.yaml，逐条列出问题（文件:行:列）。
+
+    没有问题时退出码为 0，有问题时为 1。可能的疏漏（如完成时间早于通知印发日期）作为“提醒”列出，不影响退出码。
+
+    \b
+    示例：
+        gk check && git commit -am "更新进度"
+    """,
+    "overdue": """已逾期事项，逾期最久的在前，附牵头股室的负责人。
+
+    筛选条件与 gk list 相同。
+
+    \b
+    示例：
+        gk overdue
+        gk overdue --lead 综合股 --export 逾期事项.xlsx
+    """,
+    "export": """把事项（全部或筛选后的）写入文件，供 Excel/WPS、Word 或脚本使用。
+
+    CSV 为带 BOM 的 UTF-8，Excel 和 WPS 能正确显示中文；会被表格软件当作公式的单元格已作处理。XLSX 可直接打印（A4 横向、每页重复表头、页码），另有一张不合并单元格的工作表便于排序和筛选；逾期事项整行标红。文件名为 - 时输出到标准输出。
+
+    \b
+    示例：
+        gk export 任务分工表.xlsx
+        gk export 安监股.csv --office 安监股
+        gk export - --format md --state 已逾期
+    """,
+    "report": """按牵头股室和工作任务统计：合计、已完成（按时、超时、未注明日期）、已逾期、即将到期、未到期、长期，以及按时完成率。
+
+    按时完成率 = 在完成时间内完成的事项 ÷（已完成且注明完成日期的事项 + 已逾期事项）。
+
+    \b
+    示例：
+        gk report
+        gk report --since 2021-01-01 --format md > 上半年情况.md
+    """,
+    "remind": """可直接粘贴的催办提醒：每个有已逾期或即将到期事项的股室一段（牵头或协办）。
+
+    每段写明负责人、每项事项的完成时间和逾期或剩余天数、本股室是【牵头】还是【协办】，并引用最近一条进展情况。
+
+    \b
+    示例：
+        gk remind
+        gk remind --office 安监股
+        gk remind --format md > 催办.md
+    """,
+    "timeline": """按月排列的完成时间（简易甘特图），标出今天；不用颜色也能看清。
+
+    筛选条件与 gk list 相同；宽度随终端调整。
+
+    \b
+    示例：
+        gk timeline
+        gk timeline --lead 运管股
+    """,
+    "start": """把事项标为进行中。
+
+    \b
+    示例：
+        gk start 5
+        gk start 5 6 --commit
+    """,
+    "done": """把事项标为已完成，并记下完成日期（默认今天，可用 --on 指定）。
+
+    \b
+    示例：
+        gk done 5
+        gk done 1 2 3 --on 2021-06-28 --commit
+    """,
+    "reopen": """重新办理已完成的事项：进度改为进行中，清除完成日期。
+
+    \b
+    示例：
+        gk reopen 5
+    """,
+    "note": """给事项添加一条带日期的进展情况。
+
+    记在该事项进展情况列表的末尾，格式为“日期 内容”。
+
+    \b
+    示例：
+        gk note 5 "已完成平台选型"
+        gk note 1 2 "已报送初稿" --on 2021-06-18
+    """,
+    "set": """修改事项的字段：进度、完成时间、牵头股室、协办股室、具体事项、工作任务、备注。
+
+    \b
+    示例：
+        gk set 8 --deadline 2021年12月底
+        gk set 8 --lead 运管股 --assist 综合股 --assist 安监股
+    """,
+    "add": """新增一项事项，放在所属工作任务的最后一项之后。
+
+    不带年份的完成时间（9月底）按录入当天所在的年份理解，并把年份写入文件。
+
+    \b
+    示例：
+        gk add --group 3 --title 开通政务微信公众号 --lead 综合股 \\
+               --assist 局各股室（中队、站） --deadline 2021年9月底
+    """,
+    "rm": """从表中删除事项（先询问，加 --yes 则不询问）。
+
+    \b
+    示例：
+        gk rm 17
+        gk rm 17 18 --yes --commit
+    """,
+    "undo": """撤销 gk 最近一次提交（最近一次提交不是 gk 做的则拒绝）。
+
+    \b
+    示例：
+        gk done 5 --commit
+        gk undo
+    """,
+}
+
+OPTIONS: dict[str, str] = {
+    "Output format.": "输出格式。","Items the office leads or assists (aliases and groups count).":
+        "该股室牵头或协办的事项（简称和股室组合都算）。",
+    "Items the office leads.": "该股室牵头的事项。","Items the office assists, named or through a group such as 局各股室.":
+        "该股室协办的事项（直接列出的，或通过 局各股室 这样的组合）；也可给组合的简称。",
+    "Derived state; repeat for several.":
+        "状态：已逾期、即将到期、未到期、长期、已完成（或 overdue 等）；可重复。",
+    "Status as written in the file; repeatable.": "文件中写的进度；可重复。","Work task (工作任务) id; repeatable.": "工作任务编号；可重复。","Deadline on or before DATE.": "完成时间不晚于 DATE（如 2021-09-30、2021年9月底）。","Deadline on or after DATE.": "完成时间不早于 DATE。","Text in the title, work task, offices or notes.": "具体事项、工作任务、股室或备注中含有的文字。","Folder with tasks.yaml and leading_group.yaml [env GK_DATA; default: nearest data/ upward].":
+        "tasks.yaml 和 leading_group.yaml 所在的文件夹［环境变量 GK_DATA；默认：向上最近的 data/］。",
+    "Pretend today is DATE (2021-06-30) [env GK_TODAY].": "把 DATE 当作今天（2021-06-30）［环境变量 GK_TODAY］。","Language of output [env GK_LANG].": "输出语言：zh 中文，en 英文［环境变量 GK_LANG］。","Items due within N days are 'due soon' [default: settings.due_soon_days or 14].":
+        "N 天内到期算“即将到期”［默认：settings.due_soon_days，或 14］。",
+    "Only the people who answer for this office.": "只列出负责该股室的人。","Write the list to FILE (.csv, .xlsx, .md, .json; - for stdout).":
+        "把清单写入 FILE（.csv、.xlsx、.md、.json；- 为标准输出）。",
+    "Overwrite FILE if it exists.": "FILE 已存在时覆盖。","Output format [default: table, or the FILE's extension].": "输出格式［默认：表格，或按 FILE 的扩展名］。","Format [default: from FILE's extension].": "格式［默认：按 FILE 的扩展名］。","Only items due, or done, from DATE to today.": "只统计 DATE 至今天之间到期或完成的事项。","Only this office (leading or assisting).": "只给这个股室（牵头或协办）。","git commit the change [default: settings.commit].": "用 git 提交这次修改［默认：settings.commit］。","Print the diff it would make; write nothing.": "只显示将要做的修改，不写入。","The day it was done [default: today].": "完成的日期［默认：今天］。","The date of the note [default: today].": "进展的日期［默认：今天］。","todo, doing, done (or 未开始, 进行中, 已完成).": "未开始、进行中、已完成（或 todo、doing、done）。","A deadline phrase (2021年12月底) or date.": "完成时间（如 2021年12月底）或日期。","The lead office.": "牵头股室。","Assisting office; repeat for several (replaces the list).": "协办股室；多个就重复（替换原有列表）。","The item's wording.": "具体事项的表述。","The work task it belongs to.": "所属工作任务的编号。","Free-text notes (replaces them).": "备注（替换原有备注）。","The work task (工作任务) id.": "所属工作任务的编号。","The item's wording (具体事项).": "具体事项的表述。","The lead office (牵头股室).": "牵头股室。","Assisting office; repeatable.": "协办股室；可重复。","完成时间, as written.": "完成时间，照通知原文写（如 2021年9月底）。","Its 序号 [default: the next free one].": "序号［默认：下一个可用的］。","Do not ask for confirmation.": "不询问，直接删除。","The status it starts with.": "初始进度。","Show the version and exit.": "显示版本号并退出。","The message of one office alone, nothing else (to paste).": "只输出这一个股室的提醒正文（便于粘贴）。",
+}
