@@ -342,15 +342,16 @@ def roster(app: App, office: str | None, fmt: str) -> None:
 @format_option("roster", without=("csv", "md"))
 @pass_app
 def who(app: App, office: str, fmt: str) -> None:
-    """Who answers for an office (same as gk roster --office OFFICE).
+    """Who answers for an office (same as gk roster --office OFFICE); for a person, what they answer for.
 
     \b
     Example:
         gk who 安监股
+        gk who 黄梁岸
     """
     from gkcli import report
 
-    app.show("roster", fmt, report.roster(app.table, office))
+    app.show("roster", fmt, report.roster(app.table, office, people=True))
 
 
 @cli.command()

@@ -59,6 +59,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "no_items": ("没有符合条件的事项。", "No items match."),
     "no_people": ("花名册中没有 {office} 的负责人。", "The roster names nobody for {office}."),
     "answers_for": ("{office} 的负责人", "Who answers for {office}"),
+    "person_answers": ("{name} 负责的股室", "What {name} answers for"),
     "leading_group": ("领导小组", "Leading group"),
     "group_office": ("领导小组办公室挂靠{attached}，主任：{director}",
                      "Group office attached to {attached}, director: {director}"),

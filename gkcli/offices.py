@@ -34,6 +34,11 @@ class OfficeRegistry:
     def __init__(self, offices: list[Office], groups: list[OfficeGroup]):
         self.offices = offices
         self.groups = {g.name: g for g in groups}
+        self._short_groups: dict[str, str] = {}  # 局各股室 for 局各股室（中队、站）
+        for g in groups:
+            short = g.name.split("（")[0].split("(")[0].strip()
+            if short and short != g.name:
+                self._short_groups[short] = g.name if short not in self._short_groups else ""
         self._canonical: dict[str, str] = {}
         for office in offices:
             self._canonical[office.name] = office.name
@@ -59,13 +64,20 @@ class OfficeRegistry:
             return canonical
         if self.is_group(name):
             if allow_group:
-                return name.strip()
+                return self.group_name(name)
             raise GroupNotOffice("group_not_office", name=name)
         unknown = self.unknown(name)
         raise NotFound(unknown.key, **unknown.params)
 
     def is_group(self, name: str) -> bool:
-        return name.strip() in self.groups
+        return self.group_name(name) is not None
+
+    def group_name(self, name: str) -> str | None:
+        """The full name of an office group, given in full or by its name before the brackets."""
+        name = name.strip()
+        if name in self.groups:
+            return name
+        return self._short_groups.get(name) or None
 
     def suggest(self, name: str) -> str | None:
         """The closest known name, for a 'did you mean' hint."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from gkcli import deadlines
+from gkcli.errors import NotFound
 from gkcli.model import Person, Roster, Table
 from gkcli.query import Item, by_urgency, role_of
 
@@ -230,11 +231,29 @@ class RosterView:
     roster: Roster
     people: list[Person]
     office: str | None = None  # canonical name when asked about one office
+    person: str | None = None  # the name when asked about one person (gk who 黄梁岸)
 
 
-def roster(table: Table, office: str | None = None) -> RosterView:
+def roster(table: Table, office: str | None = None, people: bool = False) -> RosterView:
+    """The whole roster, the people who answer for ``office``, or (with ``people``) the
+    entry of the person so named: ``gk who 黄梁岸`` tells what he answers for."""
     if not office:
         return RosterView(table.roster, list(table.roster.members))
+    if people and table.offices.canonical(office) is None and not table.offices.is_group(office):
+        name = "".join(office.split())
+        found = [p for p in table.roster.members if p.name == name]
+        if found:
+            return RosterView(table.roster, found, person=name)
+        names = [p.name for p in table.roster.members]
+        hint = table.offices.suggest(office)
+        if hint is None:
+            import difflib
+
+            close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
+            hint = close[0] if close else None
+        if hint:
+            raise NotFound("unknown_who_hint", name=office, hint=hint)
+        raise NotFound("unknown_who", name=office)
     name = table.offices.resolve(office)
     return RosterView(table.roster, table.roster.for_office(name), name)
 

@@ -307,8 +307,12 @@ def roster(view: RosterView, words: Words, out: TextIO) -> None:
         out.write(words("no_people", office=view.office) + "\n")
         return
     roster = view.roster
-    title = (words("answers_for", office=view.office) if view.office
-             else roster.name or words("leading_group"))
+    if view.person:
+        title = words("person_answers", name=view.person)
+    elif view.office:
+        title = words("answers_for", office=view.office)
+    else:
+        title = roster.name or words("leading_group")
     table = _table(title)
     for h in headers(words, ROSTER_COLUMNS):
         _text_column(table, h)
@@ -316,7 +320,7 @@ def roster(view: RosterView, words: Words, out: TextIO) -> None:
         table.add_row(*(_escape(c) for c in row))
     console = _console(out)
     console.print(table)
-    if view.office is None and roster.attached_to and roster.director:
+    if view.office is None and view.person is None and roster.attached_to and roster.director:
         console.print(words("group_office", attached=roster.attached_to, director=roster.director))
 
 
