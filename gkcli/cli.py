@@ -158,7 +158,17 @@ class App:
         return query.items(self.table, self.today, self.soon_days)
 
     def show(self, kind: str, fmt: str, result: object) -> None:
-        """Hand a core result to the one renderer for this kind of command and format."""
+        """Hand a core result to the one renderer for this kind of command and format.
+
+        A data format (CSV, JSON, Markdown) goes out as UTF-8 bytes whatever the console's
+        encoding, so ``gk list --format csv > x.csv`` is the same file on a GBK Windows.
+        """
+        if fmt in formats.FILE_FORMATS:
+            data = formats.render_bytes(kind, fmt, result, self.words)
+            stream = click.get_binary_stream("stdout")
+            stream.write(data)
+            stream.flush()
+            return
         formats.render(kind, fmt, result, self.words, out())
 
 
@@ -245,7 +255,8 @@ def make_filter(office=None, lead=None, assist=None, states=(), statuses=(), gro
 
 
 def out() -> object:
-    return click.get_text_stream("stdout")
+    """Standard output as it is (made safe for its encoding by :func:`gkcli.streams.make_safe`)."""
+    return sys.stdout
 
 
 @click.group(cls=GkGroup, context_settings=CONTEXT_SETTINGS)
@@ -719,7 +730,21 @@ def undo(app: App) -> None:
 
 
 def main(prog_name: str = "gk") -> None:
+    from gkcli import streams
+
+    streams.make_safe()
     try:
-        cli.main(prog_name=prog_name)
+        try:
+            cli.main(prog_name=prog_name)
+        finally:
+            sys.stdout.flush()  # a full disk shows here, not in Python's flush at exit
     except KeyboardInterrupt:
         sys.exit(130)
+    except OSError as exc:
+        from gkcli import clickzh
+        from gkcli.i18n import Words
+
+        streams.silence_stdout()
+        reason = exc.strerror or type(exc).__name__
+        sys.stderr.write(f"gk: {Words(clickzh.lang()).message('output_failed', {'reason': reason})}\n")
+        sys.exit(1)

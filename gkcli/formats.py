@@ -34,6 +34,7 @@ RENDERERS: dict[str, dict[str, str]] = {
     "check": {"text": "texts:problems"},
 }
 BINARY = frozenset({"xlsx"})  # formats that are bytes, for a file (or stdout with -)
+FILE_FORMATS = frozenset({"csv", "json", "md"})  # text formats that are files: always UTF-8
 
 BY_EXTENSION = {".csv": "csv", ".xlsx": "xlsx", ".md": "md", ".markdown": "md", ".json": "json"}
 
