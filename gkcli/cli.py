@@ -729,6 +729,38 @@ def undo(app: App) -> None:
     click.echo(app.words("undone", subject=subject, sha=sha))
 
 
+@cli.command(name="import")
+@click.argument("file", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
+@option("--out", "out_dir", metavar="DIR", type=click.Path(file_okay=False, path_type=Path),
+              help="The new data folder to write (it must not exist).")
+@option("--dry-run", is_flag=True, help="Print the two files instead of writing them.")
+@pass_app
+def import_(app: App, file: Path, out_dir: Path | None, dry_run: bool) -> None:
+    """Turn a notice (.docx, .doc/.wps, text, .xlsx, .csv) into a new data folder.
+
+    Reads the notice number, issuer, date and title, the task table (found by its
+    header row; merged cells filled down) and the leading-group annex; prints what it
+    read and every guess to review; exits 0 only when the folder passes gk check.
+
+    \b
+    Example:
+        gk import 通知.docx --out data
+        gk import 通知.txt --dry-run
+    """
+    from gkcli import importer
+
+    if out_dir is None and not dry_run:
+        raise click.UsageError(app.words.message("import_needs_out"))
+    if out_dir is not None and not dry_run and out_dir.exists():
+        raise GkError("import_out_exists", path=store.display_path(out_dir)[:200])
+    result = importer.import_notice(file, out_dir)
+    if not dry_run:
+        result = importer.write_folder(result, out_dir)
+    app.show("import", "text", result)
+    if result.problems:
+        raise click.exceptions.Exit(1)
+
+
 def main(prog_name: str = "gk") -> None:
     from gkcli import streams
 

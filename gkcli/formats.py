@@ -32,6 +32,7 @@ RENDERERS: dict[str, dict[str, str]] = {
     "remind": {"text": "texts:reminders_text", "json": "texts:reminders_json"},
     "timeline": {"table": "views:timeline"},
     "check": {"text": "texts:problems"},
+    "import": {"text": "importer.output:import_text"},
 }
 BINARY = frozenset({"xlsx"})  # formats that are bytes, for a file (or stdout with -)
 FILE_FORMATS = frozenset({"csv", "json", "md"})  # text formats that are files: always UTF-8

@@ -165,9 +165,20 @@ COMMANDS: dict[str, str] = {
         gk done 5 --commit
         gk undo
     """,
+    "import": """把一份通知（.docx、.doc/.wps、文本、.xlsx、.csv）转成新的数据文件夹。
+
+    读出文号、印发单位、日期和标题，任务分工表（按表头行找到；合并单元格向下填充）和领导小组附件；列出读到的内容和每一处需要核对的推断；只有新文件夹通过 gk check 时退出码才为 0。
+
+    \b
+    示例：
+        gk import 通知.docx --out data
+        gk import 通知.txt --dry-run
+    """,
 }
 
 OPTIONS: dict[str, str] = {
+    "The new data folder to write (it must not exist).": "要写入的新数据文件夹（不能已存在）。",
+    "Print the two files instead of writing them.": "只显示两个文件的内容，不写入。",
     "Output format.": "输出格式。","Items the office leads or assists (aliases and groups count).":
         "该股室牵头或协办的事项（简称和股室组合都算）。",
     "Items the office leads.": "该股室牵头的事项。","Items the office assists, named or through a group such as 局各股室.":

@@ -1,4 +1,5 @@
-"""Start-up stays light: commands load rich, dateutil and XlsxWriter only when they draw or need them."""
+"""Start-up stays light: commands load rich, dateutil, XlsxWriter, python-docx and openpyxl only
+when they draw or need them."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import sys
 import pytest
 from conftest import ROOT, SHIPPED
 
-HEAVY = ("rich", "dateutil", "xlsxwriter", "openpyxl")
+HEAVY = ("rich", "dateutil", "xlsxwriter", "openpyxl", "docx", "lxml")
 PROBE = (
     "import sys\n"
     "from gkcli.cli import cli\n"
@@ -33,6 +34,17 @@ def loaded(*args: str) -> set[str]:
                                   ["export", "-", "--format", "csv"], ["remind"]])
 def test_commands_that_draw_no_table_load_nothing_heavy(args):
     assert loaded(*args) == set()
+
+
+def test_importing_a_text_notice_loads_nothing_heavy():
+    assert loaded("import", str(ROOT / "examples" / "泉港交﹝2020﹞150号.txt"), "--dry-run") == set()
+
+
+def test_only_importing_a_word_file_loads_python_docx(tmp_path):
+    from notices import shipped_docx
+
+    notice = shipped_docx(tmp_path / "n.docx")
+    assert loaded("import", str(notice), "--dry-run") == {"docx", "lxml"}
 
 
 def test_tables_load_rich_only():

@@ -28,6 +28,7 @@ def run_blocks(text: str) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         repo = Path(tmp)
         shutil.copytree(ROOT / "data", repo / "data")
+        shutil.copytree(ROOT / "examples", repo / "examples")  # notices for gk import
         env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1", "GK_TODAY": "2021-06-20",
                "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
                "GIT_AUTHOR_DATE": "2021-06-20T09:00:00", "GIT_COMMITTER_DATE": "2021-06-20T09:00:00"}

@@ -1,0 +1,64 @@
+"""`gk import` benchmark: importing the shipped notice (text extraction and a .docx with merged
+cells) against `gk check` of the shipped data and `python -c pass`, as ratios in one run.
+
+    python benchmarks/import_notice.py            # 15 rounds
+    python benchmarks/import_notice.py --rounds 30
+
+The .docx is built once with python-docx (tests/notices.py) before timing starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "examples" / "泉港交﹝2020﹞150号.txt"
+
+
+def commands(docx: Path) -> dict[str, list[str]]:
+    gk = [sys.executable, "-m", "gkcli"]
+    return {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "gk check": [*gk, "check"],
+        "gk import notice.txt --dry-run": [*gk, "import", str(SEED), "--dry-run"],
+        "gk import notice.docx --dry-run": [*gk, "import", str(docx), "--dry-run"],
+    }
+
+
+def measure(rounds: int, docx: Path) -> dict[str, float]:
+    env = {**os.environ, "GK_DATA": str(ROOT / "data"), "GK_TODAY": "2021-06-20"}
+    table = commands(docx)
+    times: dict[str, list[float]] = {name: [] for name in table}
+    for _ in range(rounds):
+        for name, argv in table.items():  # interleaved, so load hits every command alike
+            start = time.perf_counter()
+            subprocess.run(argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, check=True)
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=15)
+    args = parser.parse_args()
+    sys.path[:0] = [str(ROOT / "tests")]
+    from notices import shipped_docx
+
+    with tempfile.TemporaryDirectory() as tmp:
+        docx = shipped_docx(Path(tmp) / "notice.docx")
+        medians = measure(args.rounds, docx)
+    base, check = medians["python -c pass"], medians["gk check"]
+    print(f"median of {args.rounds} rounds; ratios to python -c pass and to gk check")
+    for name, value in medians.items():
+        print(f"{name:<34} {value / base:5.1f}x  {value / check:5.2f}x check   ({value * 1000:.0f} ms)")
+
+
+if __name__ == "__main__":
+    main()
