@@ -29,7 +29,7 @@ RENDERERS: dict[str, dict[str, str]] = {
     "roster": {"table": "views:roster", "json": "tabular:roster_json", "csv": "tabular:roster_csv",
                "md": "tabular:roster_md"},
     "report": {"table": "views:report", "md": "tabular:report_md", "json": "tabular:report_json"},
-    "remind": {"text": "texts:reminders_text", "json": "texts:reminders_json"},
+    "remind": {"text": "texts:reminders_text", "md": "texts:reminders_md", "json": "texts:reminders_json"},
     "timeline": {"table": "views:timeline"},
     "check": {"text": "texts:problems"},
     "import": {"text": "importer.output:import_text"},

@@ -94,13 +94,17 @@ _WORDS: dict[str, tuple[str, str]] = {
     # gk remind: the message pasted into WeChat
     "rem.office": ("【{office}】", "[{office}]"),
     "rem.people": ("{people}同志：", " {people}:"),
+    "rem.nobody": ("负责同志：", " to whom it may concern:"),
+    "rem.you.office": ("贵股室", "your office"),
+    "rem.you.unit": ("贵单位", "your unit"),
+    "rem.note": ("　　最新进展：“{note}”", "    latest progress: \"{note}\""),
     "rem.source": ("《{title}》", "{title}"),
     "rem.date": ("{year}年{month}月{day}日", "{iso}"),
-    "rem.intro": ("根据{source}，截至{date}，贵股室以下事项已逾期或即将到期，请抓紧推进，并及时反馈进展：",
-                  "Under {source}, as of {date} these items are overdue or due soon; "
+    "rem.intro": ("根据{source}，截至{date}，{you}以下事项已逾期或即将到期，请抓紧推进，并及时反馈进展：",
+                  "Under {source}, as of {date} these items of {you} are overdue or due soon; "
                   "please move them forward and report progress:"),
-    "rem.item": ("{n}. [{part}] {id}号 {title}（完成时间：{deadline}，{days}）",
-                 "{n}. [{part}] #{id} {title} (deadline {deadline}, {days})"),
+    "rem.item": ("【{part}】{id}号 {title}（完成时间：{deadline}，{days}）",
+                 "[{part}] #{id} {title} (deadline {deadline}, {days})"),
     "rem.sender": ("{attached}（{office}）", "{office}"),
 }
 

@@ -148,17 +148,22 @@ class Reminder:
     items: list[tuple[Item, str]]  # (item, 'lead' or 'assist')
 
 
-def reminders(table: Table, rows: list[Item], office: str | None = None) -> list[Reminder]:
-    """One Reminder per office with overdue or due-soon items.
+def roster_order(table: Table) -> list[str]:
+    """Every office: those the roster names first, in the roster's order, then the rest in
+    the order tasks.yaml lists them."""
+    named = [p.office for p in table.roster.members if p.office]
+    return list(dict.fromkeys([*named, *table.offices.names]))
 
-    Without ``office``: every lead office that has such items, each listing all the urgent
-    items it leads or assists. With ``office``: that office alone, leading or assisting.
+
+def reminders(table: Table, rows: list[Item], office: str | None = None) -> list[Reminder]:
+    """One Reminder per office with overdue or due-soon items, in roster order.
+
+    Without ``office``: every office that leads or assists such an item (through a group
+    such as 局各股室 too), each listing all the urgent items it leads or assists, and an
+    office nobody in the roster heads as well. With ``office``: that office alone.
     """
     urgent = by_urgency([r for r in rows if r.state in (deadlines.OVERDUE, deadlines.DUE_SOON)])
-    if office is None:
-        offices = [o for o in table.offices.names if any(r.task.lead == o for r in urgent)]
-    else:
-        offices = [office]
+    offices = roster_order(table) if office is None else [office]
     result = []
     for name in offices:
         parts = ((row, role_of(table, row.task, name)) for row in urgent)

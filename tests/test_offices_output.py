@@ -303,20 +303,51 @@ def test_no_one_days_in_english(gk):
 
 # --- gk remind ------------------------------------------------------------------------------------
 
-def test_remind_one_block_per_lead_office(gk):
-    out = gk("remind").output
-    blocks = out.strip().split("\n\n")
-    assert [b.splitlines()[0] for b in blocks] == ["【综合股】陈伟、庄青红同志：", "【运管股（政策法规股）】黄梁岸同志："]
-    assert "[牵头] 1号 梳理规范权责清单，动态调整更新（完成时间：2020年7月17日前，逾期338天）" in blocks[0]
-    assert "[协办] 8号 建立健全规范性文件全生命周期管理制度机制（完成时间：2021年6月底，剩10天）" in blocks[0]
-    assert "泉港交﹝2020﹞150号" in blocks[0] and "截至2021年6月20日" in blocks[0]
-    assert blocks[0].splitlines()[-1] == "综合股（领导小组办公室）"
+def _blocks(out: str) -> dict[str, str]:
+    return {b.splitlines()[0]: b for b in out.strip().split("\n\n")}
+
+
+def test_remind_a_block_for_every_office_with_urgent_items_in_roster_order(gk):
+    blocks = _blocks(gk("remind").output)
+    heads = list(blocks)
+    assert len(heads) == 17  # every office: lead or assist (局各股室 is all of them)
+    assert heads[:3] == ["【区运管所】肖龙良同志：", "【交通综合行政执法大队】肖明春同志：",
+                         "【综合股】陈伟、庄青红同志："]  # as the roster names them
+    mine = blocks["【综合股】陈伟、庄青红同志："]
+    assert "\n【牵头】1号 梳理规范权责清单，动态调整更新（完成时间：2020年7月17日前，逾期338天）\n" in mine
+    assert "\n【协办】8号 建立健全规范性文件全生命周期管理制度机制（完成时间：2021年6月底，剩10天）\n" in mine
+    assert "1. " not in mine  # no list number beside the item number
+    assert "泉港交﹝2020﹞150号" in mine and "截至2021年6月20日，贵股室以下事项" in mine
+    assert mine.splitlines()[-1] == "综合股（领导小组办公室）"
+    assert "贵单位以下事项" in blocks["【交通综合行政执法大队】肖明春同志："]
+    assert "贵单位以下事项" in blocks["【涂岭治超站】蔡清池同志："]
+
+
+def test_remind_quotes_the_latest_progress_note(gk):
+    gk("note", "1", "已报送初稿", "--on", "2021-06-01")
+    gk("note", "1", "正在修改", "--on", "2021-06-10")
+    out = gk("remind", "--office", "综合股").output
+    assert "逾期338天）\n　　最新进展：“正在修改”\n" in out and "已报送初稿" not in out
+
+
+def test_remind_an_office_with_nobody_in_the_roster(gk):
+    replace_in(gk.data / "leading_group.yaml", "    office: 安监股\n", "")
+    blocks = _blocks(gk("remind").output)
+    assert "【安监股】负责同志：" in blocks
+
+
+def test_remind_markdown_and_one_office_alone(gk):
+    md = gk("remind", "--format", "md", "--office", "安监股").output
+    assert md.startswith("### 【安监股】谢玉龙同志：\n\n根据《")
+    assert "\n- 【协办】1号 " in md
+    text = gk("remind", "--office", "安监股").output
+    assert list(_blocks(text)) == ["【安监股】谢玉龙同志："]  # its text alone, to paste
 
 
 def test_remind_office_that_only_assists(gk):
     out = gk("remind", "--office", "安监股").output
     assert out.startswith("【安监股】谢玉龙同志：")
-    assert "[牵头]" not in out and out.count("[协办]") == 6
+    assert "【牵头】" not in out and out.count("【协办】") == 6
 
 
 def test_remind_json(gk):
