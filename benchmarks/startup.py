@@ -24,6 +24,9 @@ COMMANDS = {
     "gk status": [sys.executable, "-m", "gkcli", "status"],
     "gk list --format json": [sys.executable, "-m", "gkcli", "list", "--format", "json"],
     "gk check": [sys.executable, "-m", "gkcli", "check"],
+    # working-day periods load chinese-calendar; recurring items and reporting cycles are counted
+    "gk status (calendar)": [sys.executable, "-m", "gkcli", "--data", str(ROOT / "examples" / "calendar"),
+                             "--today", "2021-09-30", "status"],
 }
 
 

@@ -127,16 +127,27 @@ def start(table: Table, ids: tuple[int, ...]) -> Change:
     return Change(Msg.of("commit.start", items=label), edit)
 
 
-def done(table: Table, ids: tuple[int, ...], day: date, today: date) -> Change:
+def done(table: Table, ids: tuple[int, ...], day: date, today: date,
+         cycle: str | None = None) -> Change:
+    """Mark items done; a recurring item records one occurrence (``cycle``, else the current one)."""
+    from gkcli.recurrence import done_entries
+
     label = _ids(table, ids)
     if day > today:
         raise GkError("on_after_today", day=day.isoformat(), today=today.isoformat())
+    occurrences = done_entries(table, ids, day, cycle)
 
     def edit(doc: TasksText) -> None:
         for task_id in ids:
+            if task_id in occurrences:
+                doc.append_to_list(task_id, "done_occurrences", occurrences[task_id])
+                continue
             doc.set_field(task_id, "status", status_word(table, "done", task_id))
             doc.set_field(task_id, "done_on", day)
 
+    if occurrences:
+        which = [Msg.of("commit.occurrence", id=i, cycle=e.split()[0]) for i, e in occurrences.items()]
+        return Change(Msg.of("commit.done_cycles", items=label, day=day.isoformat(), which=which), edit)
     return Change(Msg.of("commit.done", items=label, day=day.isoformat()), edit)
 
 

@@ -291,6 +291,9 @@ def cli(ctx: click.Context, data: str | None, today: date | None, lang: str,
 def status(app: App, fmt: str) -> None:
     """The dashboard: counts by state, each lead office, overdue and due-soon items.
 
+    When tasks.yaml declares reporting:, it also names the offices that have not reported
+    this cycle (本期未报送) and those that missed a cut-off (逾期未报送).
+
     \b
     Example:
         gk status
@@ -368,7 +371,7 @@ def who(app: App, office: str, fmt: str) -> None:
 @cli.command()
 @pass_app
 def check(app: App) -> None:
-    """Validate tasks.yaml and leading_group.yaml; print every problem as path:line:col.
+    """Validate tasks.yaml, leading_group.yaml and holidays.yaml; print every problem as path:line:col.
 
     Exit status 0 when clean, 1 when any problem is found.
 
@@ -463,6 +466,8 @@ def report(app: App, since: date | None, fmt: str) -> None:
 
     On-time rate = items done on or before their deadline ÷ items whose deadline has
     passed or that are done (ongoing items and done items without done_on are left out).
+    A recurring item (每月底) counts once per occurrence. When tasks.yaml declares
+    reporting:, a last table gives each office's 按时报送率 (reports on time ÷ cycles due).
 
     \b
     Example:
@@ -482,7 +487,8 @@ def remind(app: App, office: str | None, fmt: str) -> None:
     """Ready-to-paste reminders, one block per office with overdue or due-soon items.
 
     Each names the people who answer for the office, every item with its deadline and
-    days over or left, and whether the office leads (牵头) or assists (协办).
+    days over or left, and whether the office leads (牵头) or assists (协办); and, when
+    tasks.yaml declares reporting:, the reports the office has missed or owes soon.
 
     \b
     Example:
@@ -491,7 +497,31 @@ def remind(app: App, office: str | None, fmt: str) -> None:
     """
     from gkcli import report as reports
 
-    app.show("remind", fmt, reports.remind(app.table, app.items(), app.today, office))
+    app.show("remind", fmt, reports.remind(app.table, app.items(), app.today, office,
+                                           app.soon_days))
+
+
+@cli.command()
+@option("--office", metavar="NAME", help="Only this office's reports.")
+@option("--state", "states", multiple=True, type=click.Choice(("on_time", "late", "missing",
+                                                                     "pending")),
+              help="on_time, late, missing (逾期未报送) or pending (本期未报送); repeatable.")
+@format_option("reports")
+@pass_app
+def reports(app: App, office: str | None, states: tuple[str, ...], fmt: str) -> None:
+    """Reporting cycles × offices: each report's cut-off, the day it came in, and its state.
+
+    Lists every cycle of each reporting: declaration up to the one due next, for each
+    office that must report (states: on_time, late, missing, pending).
+
+    \b
+    Example:
+        gk reports
+        gk reports --state missing --format json
+    """
+    from gkcli import reporting
+
+    app.show("reports", fmt, reporting.listing(app.table, app.today, office, states))
 
 
 @cli.command()
@@ -574,20 +604,27 @@ def start(app: App, ids: tuple[int, ...], dry_run: bool, commit: bool | None) ->
 @ids_argument
 @option("--on", "on", callback=_date_option, metavar="DATE",
               help="The day it was done [default: today].")
+@option("--cycle", metavar="CYCLE",
+              help="For a recurring item: the occurrence done (2021-06, 2021-Q2, 2021-H1, 2021) "
+                   "[default: the current one].")
 @write_options
 @pass_app
-def done(app: App, ids: tuple[int, ...], on: date | None, dry_run: bool,
+def done(app: App, ids: tuple[int, ...], on: date | None, cycle: str | None, dry_run: bool,
          commit: bool | None) -> None:
     """Mark items as done, recording done_on (today unless --on).
+
+    A recurring item (每月底, 每季度末) stays open: gk records that one occurrence was
+    done, in the item's done_occurrences list.
 
     \b
     Example:
         gk done 5
         gk done 1 2 3 --on 2021-06-28 --commit
+        gk done 17 --on 2021-07-30 --cycle 2021-07
     """
     from gkcli import changes
 
-    _save(app, changes.done(app.table, ids, on or app.today, app.today), dry_run, commit)
+    _save(app, changes.done(app.table, ids, on or app.today, app.today, cycle), dry_run, commit)
 
 
 @cli.command()
@@ -642,21 +679,25 @@ def note(app: App, ids: tuple[int, ...], text: str, on: date | None, dry_run: bo
 @option("--title", metavar="TEXT", help="The item's wording.")
 @option("--group", type=int, metavar="ID", help="The work task it belongs to.")
 @option("--notes", metavar="TEXT", help="Free-text notes (replaces them).")
+@option("--start", callback=_date_option, metavar="DATE",
+        help="The day a period deadline (10个工作日内) counts from.")
 @write_options
 @pass_app
 def set_(app: App, ids: tuple[int, ...], status, deadline, lead, assist, title, group, notes,
-         dry_run: bool, commit: bool | None) -> None:
+         start: date | None, dry_run: bool, commit: bool | None) -> None:
     """Correct fields of items: status, deadline, lead, assisting offices, title, group, notes.
 
     \b
     Example:
         gk set 8 --deadline 2021年12月底
         gk set 8 --lead 运管股 --assist 综合股 --assist 安监股
+        gk set 9 --start 2021-06-21 --deadline 10个工作日内
     """
     from gkcli import changes
 
     given = {"title": title, "group": group, "lead": lead, "assist": list(assist) or None,
-             "deadline": deadline.strip() if deadline else None, "status": status, "notes": notes}
+             "start": start, "deadline": deadline.strip() if deadline else None,
+             "status": status, "notes": notes}
     fields = {k: v for k, v in given.items() if v is not None}
     if not fields:
         raise click.UsageError(app.words.message("nothing_to_set"))
@@ -669,23 +710,29 @@ def set_(app: App, ids: tuple[int, ...], status, deadline, lead, assist, title, 
 @option("--lead", required=True, metavar="OFFICE", help="The lead office (牵头股室).")
 @option("--assist", multiple=True, metavar="OFFICE", help="Assisting office; repeatable.")
 @option("--deadline", required=True, metavar="PHRASE", help="完成时间, as written.")
+@option("--start", callback=_date_option, metavar="DATE",
+        help="The day a period deadline (10个工作日内) counts from [default: the notice's date].")
 @option("--status", type=click.Choice(STATUS_CHOICES), default="todo", show_default=True,
               callback=_status_option)
 @option("--id", "task_id", type=click.IntRange(min=1), help="Its 序号 [default: the next free one].")
 @write_options
 @pass_app
 def add(app: App, group: int, title: str, lead: str, assist: tuple[str, ...], deadline: str,
-        status: str, task_id: int | None, dry_run: bool, commit: bool | None) -> None:
+        start: date | None, status: str, task_id: int | None, dry_run: bool,
+        commit: bool | None) -> None:
     """Add a new item at the end of the table.
 
     \b
     Example:
         gk add --group 3 --title 开通政务微信公众号 --lead 综合股 \\
                --assist 局各股室（中队、站） --deadline 2021年9月底
+        gk add --group 5 --title 答复依申请公开 --lead 综合股 \\
+               --start 2021-09-28 --deadline 15个工作日内
     """
     from gkcli import changes
 
     fields = {"group": group, "title": title, "lead": lead, "assist": list(assist),
+              **({"start": start} if start else {}),
               "deadline": deadline.strip(), "status": status}
     _save(app, changes.add(app.table, fields, app.today, task_id), dry_run, commit)
 
@@ -711,6 +758,36 @@ def rm(app: App, ids: tuple[int, ...], yes: bool, dry_run: bool, commit: bool | 
             click.echo(f"#{task_id} {app.table.task(task_id).title}")
         confirm(app.words.message("rm_confirm", {"n": len(ids)}), app.words)
     _save(app, change, dry_run, commit)
+
+
+@cli.command()
+@click.argument("office", metavar="OFFICE")
+@option("--on", "on", callback=_date_option, metavar="DATE",
+              help="The day the report came in [default: today].")
+@option("--cycle", metavar="CYCLE",
+              help="The cycle reported: 2021-06, 2021-Q2, 2021-H1 or 2021 "
+                   "[default: the last one missed, else the one due next].")
+@option("--what", metavar="TEXT", help="Which report, when tasks.yaml declares several.")
+@write_options
+@pass_app
+def reported(app: App, office: str, on: date | None, cycle: str | None, what: str | None,
+             dry_run: bool, commit: bool | None) -> None:
+    """Record that an office sent its report (报送) for a reporting cycle.
+
+    The report goes into the reported: list of the reporting: declaration in tasks.yaml,
+    as "CYCLE DATE OFFICE".
+
+    \b
+    Example:
+        gk reported 运管股 --on 2021-06-25
+        gk reported 安监股 --cycle 2021-05 --on 2021-06-02 --commit
+    """
+    from gkcli import reporting
+
+    table = app.table
+    name = table.offices.resolve(office)
+    _save(app, reporting.reported(table, name, on or app.today, app.today, cycle, what),
+          dry_run, commit)
 
 
 @cli.command()

@@ -22,6 +22,13 @@ or to ``None`` when the work is ongoing (长期). The rules, in order:
 6. A phrase without a year takes the notice's year (``10月底前`` in a 2020
    notice → 2020-10-31). Chinese numerals (十月, 二〇二一年) and full-width
    digits are read too.
+7. A period counts from the item's ``start`` (else the notice's issue date), the
+   start day not counted: ``10个工作日内`` / ``十五个工作日`` on the official calendar
+   (see :mod:`gkcli.workdays`), ``5日内`` / ``30天内`` in calendar days as 民法典
+   §201–203 count them. Its date is set when the table is loaded.
+8. A recurring phrase — ``每月底``, ``每月28日前``, ``每季度末``, ``每半年``,
+   ``每年12月底前`` — repeats (see :mod:`gkcli.recurrence`); its date is that of the
+   current occurrence, as of the day asked about.
 
 Anything else raises :class:`DeadlineError`; gk never guesses.
 """
@@ -35,6 +42,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from gkcli.errors import GkError
+from gkcli.recurrence import Rule
+from gkcli.recurrence import parse as parse_rule
+from gkcli.workdays import Period, parse_period
 
 DONE = "done"
 OVERDUE = "overdue"
@@ -49,6 +59,10 @@ STATE_WORDS = {**{s: s for s in STATES},
 
 DEFAULT_DUE_SOON_DAYS = 14
 
+# what kind of deadline a phrase is (the JSON field deadline_kind)
+KIND_DATE, KIND_WORKDAYS, KIND_DAYS, KIND_RECURRING, KIND_ONGOING = (
+    "date", "workdays", "days", "recurring", "ongoing")
+
 ONGOING_WORDS = ("长期", "持续", "常态", "常年", "经常", "即时", "随时", "及时", "立即")
 
 
@@ -60,10 +74,13 @@ class DeadlineError(GkError):
 class Deadline:
     text: str
     date: date | None
+    kind: str = KIND_DATE
+    period: Period | None = None  # for workdays/days: how many, counted from the start
+    rule: Rule | None = None  # for recurring deadlines
 
     @property
     def ongoing(self) -> bool:
-        return self.date is None
+        return self.kind == KIND_ONGOING
 
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
@@ -167,7 +184,13 @@ def resolve(phrase: object, default_year: int | None = None) -> Deadline:
         raise DeadlineError("deadline_type")
     text = _normalise(phrase)
     if any(word in text for word in ONGOING_WORDS):
-        return Deadline(phrase, None)
+        return Deadline(phrase, None, KIND_ONGOING)
+    rule = parse_rule(text)
+    if rule is not None:
+        return Deadline(phrase, None, KIND_RECURRING, rule=rule)
+    period = parse_period(text)
+    if period is not None:
+        return Deadline(phrase, None, period.kind, period=period)
     parts = [p for p in _RANGE.split(text) if p]
     if not parts:
         raise DeadlineError("deadline_unreadable", phrase=phrase)

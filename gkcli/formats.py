@@ -31,6 +31,8 @@ RENDERERS: dict[str, dict[str, str]] = {
     "report": {"table": "views:report", "md": "tabular:report_md", "json": "tabular:report_json"},
     "remind": {"text": "texts:reminders_text", "md": "texts:reminders_md", "json": "texts:reminders_json"},
     "timeline": {"table": "views:timeline"},
+    "reports": {"table": "calendar_view:reports_table", "json": "calendar_view:reports_json",
+                "csv": "calendar_view:reports_csv", "md": "calendar_view:reports_md"},
     "check": {"text": "texts:problems"},
     "import": {"text": "importer.output:import_text"},
 }

@@ -174,9 +174,39 @@ COMMANDS: dict[str, str] = {
         gk import 通知.docx --out data
         gk import 通知.txt --dry-run
     """,
+    "reports": """报送情况：每个报送要求的各期 × 各股室，截止日期、报送日期和状态。
+
+    列出 tasks.yaml 中每个 reporting: 要求到下一期为止的各期，以及每个应报送的股室（状态：按时 on_time、迟报 late、逾期未报送 missing、本期未报送 pending）。
+
+    \b
+    示例：
+        gk reports
+        gk reports --state missing --format json
+    """,
+    "reported": """记下某个股室已报送某一期的材料。
+
+    写入 tasks.yaml 中 reporting: 要求的 reported: 列表，格式为“期次 日期 股室”。
+
+    \b
+    示例：
+        gk reported 运管股 --on 2021-06-25
+        gk reported 安监股 --cycle 2021-05 --on 2021-06-02 --commit
+    """,
 }
 
 OPTIONS: dict[str, str] = {
+    "For a recurring item: the occurrence done (2021-06, 2021-Q2, 2021-H1, 2021) [default: the current one].":
+        "周期性事项：完成的是哪一期（2021-06、2021-Q2、2021-H1、2021）［默认：当前一期］。",
+    "The day the report came in [default: today].": "收到报送的日期［默认：今天］。",
+    "The day a period deadline (10个工作日内) counts from [default: the notice's date].":
+        "期限类完成时间（如 10个工作日内）的起算日期［默认：通知印发日期］。",
+    "The cycle reported: 2021-06, 2021-Q2, 2021-H1 or 2021 [default: the last one missed, else the one due next].":
+        "报送的期次：2021-06、2021-Q2、2021-H1 或 2021［默认：最近漏报的一期，否则下一期］。",
+    "Which report, when tasks.yaml declares several.": "tasks.yaml 有多个报送要求时，指明是哪一个。",
+    "Only this office's reports.": "只看这个股室的报送。",
+    "The day a period deadline (10个工作日内) counts from.": "期限类完成时间（如 10个工作日内）的起算日期。",
+    "on_time, late, missing (逾期未报送) or pending (本期未报送); repeatable.":
+        "按时 on_time、迟报 late、逾期未报送 missing、本期未报送 pending；可重复。",
     "The new data folder to write (it must not exist).": "要写入的新数据文件夹（不能已存在）。",
     "Print the two files instead of writing them.": "只显示两个文件的内容，不写入。",
     "Output format.": "输出格式。","Items the office leads or assists (aliases and groups count).":

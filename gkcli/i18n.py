@@ -106,6 +106,44 @@ _WORDS: dict[str, tuple[str, str]] = {
     "rem.item": ("【{part}】{id}号 {title}（完成时间：{deadline}，{days}）",
                  "[{part}] #{id} {title} (deadline {deadline}, {days})"),
     "rem.sender": ("{attached}（{office}）", "{office}"),
+    # the official calendar, recurring deadlines and reporting cycles
+    "workdays_left_n": ("剩{n}个工作日", "{n} working days left"),
+    "due_soon_items_workdays": ("即将到期事项（{days}个工作日内）", "Due within {days} working days"),
+    "start": ("起算日期", "Start"),
+    "occurrences": ("各期完成情况", "Occurrences"),
+    "occ.on_time": ("按时完成", "done on time"),
+    "occ.late": ("超时完成", "done late"),
+    "occ.missed": ("未完成（已逾期）", "missed"),
+    "occ.pending": ("待完成", "to do"),
+    "occ.line": ("{label}期（{due}前）：{state}{done}", "{label} (due {due}): {state}{done}"),
+    "occ.done_on": ("，{on}完成", ", done {on}"),
+    "reports": ("报送情况", "Reports"),
+    "rpt.what": ("报送事项", "Report"),
+    "rpt.cycle": ("期次", "Cycle"),
+    "rpt.due": ("报送时限", "Due"),
+    "rpt.reported_on": ("报送日期", "Reported on"),
+    "rpt.on_time": ("按时报送", "on time"),
+    "rpt.late": ("超时报送", "late"),
+    "rpt.missing": ("逾期未报送", "missing"),
+    "rpt.pending": ("本期未报送", "not yet reported"),
+    "rpt.heading": ("{what}（{cycle}期，{due}前报送{to}）", "{what} ({cycle}, due {due}{to})"),
+    "rpt.to": ("{to}", " to {to}"),
+    "rpt.day": ("{month}月{day}日", "{iso}"),
+    "rpt.join": ("；", "; "),
+    "rpt.remind_intro": ("根据{source}，截至{date}，请按要求报送以下材料：",
+                         "Under {source}, as of {date}, please send these reports:"),
+    "rpt.all_in": ("本期均已报送", "all reported this cycle"),
+    "rpt.rate": ("按时报送率", "On-time report rate"),
+    "rpt.count_on_time": ("按时", "On time"),
+    "rpt.count_late": ("超时", "Late"),
+    "rpt.count_missing": ("未报", "Missing"),
+    "rpt.remind_head": ("请按要求报送以下材料：", "Please send these reports:"),
+    "rpt.remind_missing": ("{what}（{cycle}期，应于{due}前报送{to}，已逾期{n}天）",
+                           "{what} ({cycle}, due {due}{to}, {n} days over)"),
+    "rpt.remind_pending": ("{what}（{cycle}期，请于{due}前报送{to}）",
+                           "{what} ({cycle}, due {due}{to})"),
+    "rpt.none": ("没有报送要求（tasks.yaml 中无 reporting:）。", "No reporting declared (no reporting: in tasks.yaml)."),
+    "recorded_report": ("已记录 {office} 的{what}（{cycle}期）", "Recorded {office}'s {what} ({cycle})"),
 }
 
 
@@ -216,14 +254,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "xlsx_needs_file": ("xlsx 只能写入文件：用 --export 文件名.xlsx（或 --export -）",
                         "xlsx goes to a file: use --export FILE.xlsx (or --export -)"),
     "note_empty": ("进展内容是空的", "the note is empty"),
-    "nothing_to_set": ("没有要修改的内容：请给出 --status、--deadline、--lead、--assist、--title、--group 或 --notes",
-                       "nothing to set: give --status, --deadline, --lead, --assist, --title, --group or --notes"),
+    "nothing_to_set": ("没有要修改的内容：请给出 --status、--deadline、--start、--lead、--assist、--title、--group 或 --notes",
+                       "nothing to set: give --status, --deadline, --start, --lead, --assist, --title, --group or --notes"),
     "bad_state": ("{value} 不是可用的状态（可用 {choices}）", "{value} is not a state (use {choices})"),
     # deadlines and dates
     "deadline_no_year": ("完成时间“{phrase}”没有写年份，通知也没有印发日期",
                          "deadline \"{phrase}\" has no year and the notice has no issue date"),
-    "deadline_unreadable": ("无法识别完成时间“{phrase}”（可写成 2021年6月底、2020年7月17日前、长期）",
-                            "cannot read deadline \"{phrase}\" (write e.g. 2021年6月底, 2020年7月17日前, 长期)"),
+    "deadline_unreadable": ("无法识别完成时间“{phrase}”（可写成 2021年6月底、2020年7月17日前、10个工作日内、每月底、长期）",
+                            "cannot read deadline \"{phrase}\" (write e.g. 2021年6月底, 2020年7月17日前, 10个工作日内, 每月底, 长期)"),
     "deadline_type": ("完成时间应为文字或日期", "deadline must be a phrase or a date"),
     "deadline_not_real": ("完成时间“{phrase}”不是真实的日期", "deadline \"{phrase}\" is not a real date"),
     "date_not_real": ("“{text}”不是真实的日期", "\"{text}\" is not a real date"),
@@ -241,6 +279,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "commit.item": ("#{id} {title}", "#{id} {title}"),
     "commit.start": ("开始办理 {items}", "{items} started"),
     "commit.done": ("完成 {items}（{day}）", "{items} done ({day})"),
+    "commit.done_cycles": ("完成 {items}（{day}）；{which}", "{items} done ({day}); {which}"),
+    "commit.occurrence": ("#{id} 第 {cycle} 期", "#{id} occurrence {cycle}"),
+    "commit.reported": ("{office} 报送 {what} {cycle}（{day}）", "{office} {what} {cycle} reported ({day})"),
+    "field.start": ("起算日期", "start"),
+    "no_reporting_decl": ("{path}：没有第 {n} 个报送要求可以修改", "{path}: no reporting declaration {n} to edit"),
+    "not_a_list_to_add": ("{path}:{line}：{key} 不是 gk 能添加内容的列表；请手工修改",
+                          "{path}:{line}: {key} is not a list gk can add to; edit it by hand"),
     "commit.reopen": ("重新办理 {items}", "{items} reopened"),
     "commit.note": ("记录进展 {items}（{day}）", "{items} note ({day})"),
     "commit.set": ("修改 {items}：{what}", "{items} set {what}"),
@@ -353,6 +398,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "imp_field.lead": ("牵头股室", "lead office"),
     "imp_field.deadline": ("完成时间", "deadline"),
     "imp_no_roster": ("没有领导小组附件：不写 leading_group.yaml", "no leading-group annex: leading_group.yaml is not written"),
+    # the official calendar (workdays.py), recurring deadlines, reporting cycles
+    "no_holiday_data": ("{year}年没有节假日数据：请升级 chinesecalendar，或在 {file} 中写明该年的安排",
+                        "no holiday data for {year}: upgrade chinesecalendar, or give that year in {file}"),
+    "no_holiday_data_item": ("{where}：{year}年没有节假日数据，无法计算“{deadline}”；请升级 chinesecalendar，"
+                             "或在 holidays.yaml 中写明该年的安排",
+                             "{where}: no holiday data for {year}, so \"{deadline}\" cannot be counted; "
+                             "upgrade chinesecalendar, or give that year in holidays.yaml"),
+    "needs_start": ("{where}：“{deadline}”需要起算日期：给该项写 start，或在 notice 中写 issued",
+                    "{where}: \"{deadline}\" needs a day to count from: give the item a start, "
+                    "or the notice an issued date"),
+    "holidays_both": ("{day} 同时写在 off 和 work 中", "{day} is in both off and work"),
+    "holidays_bad_day": ("不是日期或日期区间：{value}（写作 2027-01-01 或 2027-02-06 至 2027-02-12）",
+                         "not a day or a range of days: {value} (write 2027-01-01 or "
+                         "2027-02-06 至 2027-02-12)"),
+    "workdays_negative": ("settings due_soon_workdays 不能为负数",
+                          "settings due_soon_workdays must not be negative"),
+    "occurrences_not_recurring": ("{where}：只有周期性完成时间（如 每月底）才有 done_occurrences",
+                                  "{where}: only a recurring deadline (such as 每月底) has "
+                                  "done_occurrences"),
+    "occurrence_bad": ("{where}：done_occurrences 每项写作“期次 完成日期”，如 {example}，而不是 {value}",
+                       "{where}: each done_occurrences entry is \"OCCURRENCE DATE\", e.g. {example}, "
+                       "not {value}"),
+    "occurrence_twice": ("{where}：{label}期记录了两次", "{where}: occurrence {label} is recorded twice"),
+    "occurrence_done": ("第{id}项的{label}期已于 {on} 记录完成",
+                        "item {id}: occurrence {label} is already recorded done on {on}"),
+    "occurrence_not_recurring": ("第{id}项的完成时间不是周期性的，--cycle 只用于周期性事项",
+                                 "item {id} does not recur; --cycle is for recurring items"),
+    "reporting_not_recurring": ("reporting 的 every 须是周期，如 每月28日前、每季度末，而不是 {value}",
+                                "reporting every must recur, like 每月28日前 or 每季度末, not {value}"),
+    "report_bad": ("报送记录写作“期次 日期 股室”，如 {example}，而不是 {value}",
+                   "a report is written \"CYCLE DATE OFFICE\", e.g. {example}, not {value}"),
+    "report_twice": ("{office} 的{cycle}期报送记录了两次", "{office}'s report for {cycle} is recorded twice"),
+    "no_reporting": ("tasks.yaml 中没有 reporting: 报送要求", "tasks.yaml declares no reporting:"),
+    "which_reporting": ("有多项报送要求，请用 --what 指明：{names}",
+                        "several reports are declared; name one with --what: {names}"),
+    "unknown_reporting": ("没有名为 {what} 的报送要求（有：{names}）",
+                          "no report called {what} is declared (there are: {names})"),
+    "not_reporting_office": ("{office} 不在“{what}”的报送股室之列",
+                             "{office} is not among the offices that send {what}"),
+    "report_future": ("--on {on} 晚于今天（{today}）", "--on {on} is after today ({today})"),
+    "bad_cycle": ("期次 {cycle} 与“{every}”不符（写作 {example} 这样）",
+                  "cycle {cycle} does not fit {every} (write it like {example})"),
+    "already_reported": ("{office} 的{cycle}期已于 {on} 报送",
+                         "{office} already reported {cycle} on {on}"),
 }
 
 
@@ -373,19 +462,17 @@ class Words:
     def status(self, status: str) -> str:
         return self(f"status.{status}")
 
-    def days(self, days_left: int | None) -> str:
-        """剩5天 / 逾期3天 / 今天到期 / — for an ongoing item."""
+    def days(self, days_left: int | None, workdays_left: int | None = None) -> str:
+        """剩5天 / 剩3个工作日 / 逾期3天 / 今天到期 / — for an ongoing item."""
         if days_left is None:
             return "—"
         if days_left == 0:
             return self("due_today")
-        if days_left == -1:
-            return self("days_over_1")
-        if days_left == 1:
-            return self("days_left_1")
         if days_left < 0:
-            return self("days_over_n", n=-days_left)
-        return self("days_left_n", n=days_left)
+            return self("days_over_1") if days_left == -1 else self("days_over_n", n=-days_left)
+        if workdays_left is not None:
+            return self("workdays_left_n", n=workdays_left)
+        return self("days_left_1") if days_left == 1 else self("days_left_n", n=days_left)
 
     def ordinal(self, n: int) -> str:
         """一、 二、 … for Chinese headings (as the notice numbers its work tasks); 1. 2. … in English."""

@@ -7,6 +7,7 @@ from datetime import date
 
 from gkcli import deadlines
 from gkcli.offices import OfficeRegistry
+from gkcli.workdays import Calendar
 
 ROLES = ("leader", "deputy", "member")
 
@@ -44,6 +45,8 @@ class Task:
     progress: tuple[str, ...] = ()
     line: int = 0  # 1-based line of the item in tasks.yaml
     status_word: str = ""  # the status as written (进行中 or doing), so a write keeps its language
+    start: date | None = None  # when a period deadline (10个工作日内) starts counting
+    done_occurrences: tuple[tuple[str, date], ...] = ()  # recurring: (occurrence, done on)
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,29 @@ class Roster:
 class Settings:
     due_soon_days: int = deadlines.DEFAULT_DUE_SOON_DAYS
     commit: bool = False
+    due_soon_workdays: int | None = None  # when set, 'due soon' counts working days
+
+
+@dataclass(frozen=True)
+class Report:
+    """One office's report for one cycle of a reporting declaration."""
+
+    cycle: str  # 2021-06, 2021-Q2, 2021-H1, 2021
+    on: date
+    office: str
+
+
+@dataclass(frozen=True)
+class Reporting:
+    """A reporting rhythm the notice declares (``reporting:``): what, how often, from whom."""
+
+    what: str
+    every: deadlines.Deadline  # a recurring deadline: 每月28日前, 每季度末
+    offices: tuple[str, ...] = ()  # from whom; empty means each lead office
+    to: str = ""
+    start: date | None = None
+    reports: tuple[Report, ...] = ()
+    line: int = 0
 
 
 @dataclass
@@ -82,6 +108,8 @@ class Table:
     tasks: list[Task]
     roster: Roster = field(default_factory=Roster)
     settings: Settings = field(default_factory=Settings)
+    reporting: tuple[Reporting, ...] = ()
+    calendar: Calendar = field(default_factory=Calendar)
 
     def task(self, task_id: int) -> Task | None:
         for task in self.tasks:

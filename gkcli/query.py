@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
 from gkcli import deadlines
 from gkcli.errors import no_item
 from gkcli.model import Person, Table, Task
+from gkcli.recurrence import Occurrence
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,8 @@ class Item:
     state: str
     days_left: int | None
     lead_people: tuple[Person, ...]
+    workdays_left: int | None = None  # 剩N个工作日: for working-day periods, or when settings ask
+    occurrences: tuple[tuple[Occurrence, str], ...] | None = None  # recurring: (occurrence, state)
 
     def as_json(self) -> dict:
         """The JSON contract of ``gk list --format json``: add fields, never rename."""
@@ -39,22 +43,52 @@ class Item:
             "notes": t.notes,
             "progress": list(t.progress),
             "lead_people": [p.name for p in self.lead_people],
+            "start": t.start.isoformat() if t.start else None,
+            "deadline_kind": t.deadline.kind,
+            "workdays_left": self.workdays_left,
+            "occurrences": None if self.occurrences is None else [
+                occ.as_json(state) for occ, state in self.occurrences],
         }
 
 
 def items(table: Table, today: date, soon_days: int | None = None) -> list[Item]:
     """Every task as of ``today``, in file order."""
     soon = table.settings.due_soon_days if soon_days is None else soon_days
-    return [
-        Item(
-            task=t,
-            group_title=table.group_title(t.group),
-            state=deadlines.state_of(t.status, t.deadline.date, today, soon),
-            days_left=deadlines.days_left(t.deadline.date, today),
-            lead_people=tuple(table.roster.for_office(t.lead)),
-        )
-        for t in table.tasks
-    ]
+    return [_item(table, t, today, soon) for t in table.tasks]
+
+
+def _item(table: Table, t: Task, today: date, soon: int) -> Item:
+    """One task as of ``today``: a recurring one at its current occurrence."""
+    occurrences = None
+    if t.deadline.rule is not None:
+        from gkcli import recurrence
+
+        first = t.start or table.notice.issued
+        found = recurrence.schedule(t.deadline.rule, first, today, dict(t.done_occurrences))
+        occurrences = tuple((o, o.state(today)) for o in found.occurrences)
+        if t.status != "done" and found.current is not None:
+            t = dataclasses.replace(t, deadline=dataclasses.replace(t.deadline,
+                                                                    date=found.current.due))
+    due = t.deadline.date
+    state = deadlines.state_of(t.status, due, today, soon)
+    workdays_left = None
+    counts_workdays = table.settings.due_soon_workdays is not None
+    if state != deadlines.DONE and due is not None and due >= today and (
+            counts_workdays or t.deadline.kind == deadlines.KIND_WORKDAYS):
+        from gkcli.workdays import NoHolidayData
+
+        try:
+            workdays_left = table.calendar.workdays_left(today, due)
+        except NoHolidayData:  # today in a year without data: say calendar days, never guess
+            workdays_left = None
+        if counts_workdays and due > today:
+            left = (due - today).days if workdays_left is None else workdays_left
+            state = (deadlines.DUE_SOON if left <= table.settings.due_soon_workdays
+                     else deadlines.OPEN)
+    return Item(task=t, group_title=table.group_title(t.group), state=state,
+                days_left=deadlines.days_left(due, today),
+                lead_people=tuple(table.roster.for_office(t.lead)),
+                workdays_left=workdays_left, occurrences=occurrences)
 
 
 @dataclass

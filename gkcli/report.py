@@ -7,6 +7,7 @@ Words the user reads are left to the renderer, which says them in the chosen lan
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -30,10 +31,21 @@ class Tally:
     open: int = 0
     ongoing: int = 0
     people: tuple[Person, ...] = ()
+    occurrences_on_time: int = 0  # recurring items count once per occurrence in the rate
+    occurrences_late: int = 0
+    occurrences_missed: int = 0
+    recurring_overdue: int = 0  # overdue items already counted by their missed occurrences
 
     def add(self, item: Item) -> None:
         self.total += 1
         setattr(self, item.state, getattr(self, item.state) + 1)
+        if item.occurrences is not None:
+            for _occurrence, state in item.occurrences:
+                if state in ("on_time", "late", "missed"):
+                    name = f"occurrences_{state}"
+                    setattr(self, name, getattr(self, name) + 1)
+            self.recurring_overdue += item.state == deadlines.OVERDUE
+            return
         if item.state == deadlines.DONE:
             punctual = on_time(item)
             if punctual is True:
@@ -49,15 +61,26 @@ class Tally:
     @property
     def rate_base(self) -> int:
         """Items that could be judged: done with a date against a deadline, or past their deadline."""
-        return self.done_on_time + self.done_late + self.overdue
+        return (self.on_time_count + self.late_count + self.overdue - self.recurring_overdue
+                + self.occurrences_missed)
+
+    @property
+    def on_time_count(self) -> int:
+        """Items done on time, and occurrences of recurring items done on time."""
+        return self.done_on_time + self.occurrences_on_time
+
+    @property
+    def late_count(self) -> int:
+        return self.done_late + self.occurrences_late
 
     @property
     def on_time_rate(self) -> float | None:
         """Done on or before the deadline ÷ items whose deadline has passed or that are done.
 
-        Ongoing items (no deadline) and done items without a done_on date are left out.
+        Ongoing items (no deadline) and done items without a done_on date are left out; a
+        recurring item counts once per occurrence that fell due (or was done).
         """
-        return self.done_on_time / self.rate_base if self.rate_base else None
+        return self.on_time_count / self.rate_base if self.rate_base else None
 
     def as_json(self) -> dict:
         return {
@@ -68,6 +91,9 @@ class Tally:
             "ongoing": self.ongoing,
             "on_time_rate": None if self.on_time_rate is None else round(self.on_time_rate, 4),
             "people": [p.name for p in self.people],
+            "occurrences_on_time": self.occurrences_on_time,
+            "occurrences_late": self.occurrences_late,
+            "occurrences_missed": self.occurrences_missed,
         }
 
 
@@ -89,6 +115,8 @@ class Dashboard:
     due_soon: list[Item] = field(default_factory=list)
     title: str = ""  # the table's name, and the notice's number, for the heading
     number: str = ""
+    due_soon_workdays: int | None = None
+    reports: list = field(default_factory=list)  # reporting.Outstanding, per declaration
 
 
 def tally_by(table: Table, rows: list[Item], key: str) -> list[Tally]:
@@ -111,6 +139,11 @@ def dashboard(table: Table, rows: list[Item], today: date, due_soon_days: int) -
     totals = Tally("total")
     for row in rows:
         totals.add(row)
+    reports = []
+    if table.reporting:
+        from gkcli.reporting import outstanding
+
+        reports = outstanding(table, today)
     return Dashboard(
         as_of=today,
         due_soon_days=due_soon_days,
@@ -120,6 +153,8 @@ def dashboard(table: Table, rows: list[Item], today: date, due_soon_days: int) -
         due_soon=by_urgency([r for r in rows if r.state == deadlines.DUE_SOON]),
         title=table_title(table),
         number=table.notice.number,
+        due_soon_workdays=table.settings.due_soon_workdays,
+        reports=reports,
     )
 
 
@@ -132,11 +167,24 @@ def in_period(item: Item, since: date, today: date) -> bool:
     """For ``gk report --since``: due in [since, today], done in it, or ongoing and not done before it."""
     t = item.task
     due, done = t.deadline.date, t.done_on
+    if item.occurrences is not None and any(
+            since <= o.due <= today or (o.done_on is not None and since <= o.done_on <= today)
+            for o, _state in item.occurrences):
+        return True  # a recurring item: an occurrence fell due, or was done, in the period
     if done is not None and since <= done <= today:
         return True
     if due is not None:
         return since <= due <= today
     return t.status != "done" or done is None or done >= since
+
+
+def _occurrences_since(item: Item, since: date) -> Item:
+    """A recurring item with only the occurrences due, or done, from ``since`` on."""
+    if item.occurrences is None:
+        return item
+    kept = tuple((o, s) for o, s in item.occurrences
+                 if o.due >= since or (o.done_on is not None and o.done_on >= since))
+    return dataclasses.replace(item, occurrences=kept)
 
 
 @dataclass
@@ -146,6 +194,7 @@ class Reminder:
     office: str
     people: tuple[Person, ...]
     items: list[tuple[Item, str]]  # (item, 'lead' or 'assist')
+    reports: list = field(default_factory=list)  # reporting.Row: reports missed or due soon
 
 
 def roster_order(table: Table) -> list[str]:
@@ -155,21 +204,26 @@ def roster_order(table: Table) -> list[str]:
     return list(dict.fromkeys([*named, *table.offices.names]))
 
 
-def reminders(table: Table, rows: list[Item], office: str | None = None) -> list[Reminder]:
+def reminders(table: Table, rows: list[Item], office: str | None = None,
+              reports: dict[str, list] | None = None) -> list[Reminder]:
     """One Reminder per office with overdue or due-soon items, in roster order.
 
     Without ``office``: every office that leads or assists such an item (through a group
     such as 局各股室 too), each listing all the urgent items it leads or assists, and an
     office nobody in the roster heads as well. With ``office``: that office alone.
+    ``reports`` (office → reporting rows, see :func:`gkcli.reporting.to_remind`) adds the
+    reports each office owes.
     """
+    reports = reports or {}
     urgent = by_urgency([r for r in rows if r.state in (deadlines.OVERDUE, deadlines.DUE_SOON)])
     offices = roster_order(table) if office is None else [office]
     result = []
     for name in offices:
         parts = ((row, role_of(table, row.task, name)) for row in urgent)
         mine = [(row, role) for row, role in parts if role]
-        if mine:
-            result.append(Reminder(name, tuple(table.roster.for_office(name)), mine))
+        if mine or reports.get(name):
+            result.append(Reminder(name, tuple(table.roster.for_office(name)), mine,
+                                   reports.get(name, [])))
     return result
 
 
@@ -182,22 +236,30 @@ class Summary:
     totals: Tally
     by_office: list[Tally]
     by_group: list[Tally]
+    reporting: list = field(default_factory=list)  # reporting.Rate: 按时报送率 per office
 
     def as_json(self) -> dict:
         return {"as_of": self.as_of.isoformat(),
                 "since": self.since.isoformat() if self.since else None,
                 "totals": self.totals.as_json(),
                 "by_office": [x.as_json() for x in self.by_office],
-                "by_group": [x.as_json() for x in self.by_group]}
+                "by_group": [x.as_json() for x in self.by_group],
+                "reporting_by_office": [x.as_json() for x in self.reporting]}
 
 
 def summary(table: Table, rows: list[Item], today: date, since: date | None = None) -> Summary:
     if since:
-        rows = [r for r in rows if in_period(r, since, today)]
+        rows = [_occurrences_since(r, since) for r in rows if in_period(r, since, today)]
     totals = Tally("total")
     for row in rows:
         totals.add(row)
-    return Summary(today, since, totals, tally_by(table, rows, "lead"), tally_by(table, rows, "group"))
+    rates = []
+    if table.reporting:
+        from gkcli.reporting import rates as reporting_rates
+
+        rates = reporting_rates(table, today, since)
+    return Summary(today, since, totals, tally_by(table, rows, "lead"), tally_by(table, rows, "group"),
+                   rates)
 
 
 @dataclass
@@ -275,10 +337,19 @@ class Reminders:
     attached_to: str | None  # the office it is attached to, said with the sender
 
 
-def remind(table: Table, rows: list[Item], today: date, office: str | None = None) -> Reminders:
+def remind(table: Table, rows: list[Item], today: date, office: str | None = None,
+           soon_days: int | None = None) -> Reminders:
+    """Reminders as of ``today``; with reporting: declared, each office's missing reports too
+    (and this cycle's, when it falls due within ``soon_days``)."""
     name = table.offices.resolve(office) if office else None
-    return Reminders(reminders(table, rows, name), table_title(table), table.notice.number, today,
-                     table.roster.office_name or "", table.roster.attached_to)
+    owed = None
+    if table.reporting:
+        from gkcli.reporting import to_remind
+
+        soon = table.settings.due_soon_days if soon_days is None else soon_days
+        owed = to_remind(table, today, soon)
+    return Reminders(reminders(table, rows, name, owed), table_title(table), table.notice.number,
+                     today, table.roster.office_name or "", table.roster.attached_to)
 
 
 @dataclass

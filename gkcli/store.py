@@ -8,9 +8,18 @@ from pathlib import Path
 
 import yaml
 
-from gkcli import deadlines
+from gkcli import deadlines, workdays
 from gkcli.errors import DataError, GkError, Msg, Problem
-from gkcli.model import Group, Notice, Person, Roster, Settings, Table, Task
+from gkcli.model import (
+    Group,
+    Notice,
+    Person,
+    Reporting,
+    Roster,
+    Settings,
+    Table,
+    Task,
+)
 from gkcli.offices import Office, OfficeGroup, OfficeRegistry
 from gkcli.yamlnodes import NodeReader, compose, position
 
@@ -23,7 +32,7 @@ ROLE_WORDS = {"leader": "leader", "deputy": "deputy", "member": "member",
               "组长": "leader", "副组长": "deputy", "成员": "member"}
 
 TASK_REQUIRED = ("id", "group", "title", "lead", "deadline", "status")
-TASK_OPTIONAL = ("assist", "done_on", "notes", "progress")
+TASK_OPTIONAL = ("assist", "done_on", "notes", "progress", "start", "done_occurrences")
 
 
 def find_data_dir(explicit: str | None = None, cwd: Path | None = None) -> Path:
@@ -84,18 +93,37 @@ def _looks_gbk(raw: bytes) -> bool:
 class _TableReader(NodeReader):
     """Validates tasks.yaml; every method records problems and returns what it could read."""
 
+    def __init__(self, path: str, calendar: workdays.Calendar | None = None):
+        super().__init__(path)
+        self.calendar = calendar or workdays.Calendar()
+        self.issued: date | None = None
+        self.settings_read = Settings()
+
+    def keyed(self, node: yaml.Node, key: str, **params) -> None:
+        """A problem given as a catalogue key with its values."""
+        line, col = position(node)
+        self.problems.append(Problem(self.path, line, col, key, params))
+
     def read(self, root: yaml.Node) -> Table | None:
         top = self.mapping(root, "tasks.yaml", required=("offices", "groups", "tasks"),
-                           optional=("notice", "settings", "office_groups"))
+                           optional=("notice", "settings", "office_groups", "reporting"))
         if top is None:
             return None
         notice = self.notice(top["notice"]) if "notice" in top else Notice()
+        self.issued = notice.issued
         settings = self.settings(top["settings"]) if "settings" in top else Settings()
+        self.settings_read = settings
         registry = self.offices(top.get("offices"), top.get("office_groups"))
         groups = self.groups(top["groups"]) if "groups" in top else {}
         default_year = notice.issued.year if notice.issued else None
         tasks = self.tasks(top["tasks"], registry, groups, default_year) if "tasks" in top else []
-        return Table(notice=notice, offices=registry, groups=groups, tasks=tasks, settings=settings)
+        reporting: tuple[Reporting, ...] = ()
+        if "reporting" in top:
+            from gkcli.reporting import read_reporting
+
+            reporting = read_reporting(self, top["reporting"], registry)
+        return Table(notice=notice, offices=registry, groups=groups, tasks=tasks, settings=settings,
+                     reporting=reporting, calendar=self.calendar)
 
     def notice(self, node: yaml.Node) -> Notice:
         fields = self.mapping(node, "notice", optional=("number", "issuer", "issued", "title", "table"))
@@ -108,7 +136,8 @@ class _TableReader(NodeReader):
         return Notice(issued=issued, **values)
 
     def settings(self, node: yaml.Node) -> Settings:
-        fields = self.mapping(node, "settings", optional=("due_soon_days", "commit"))
+        fields = self.mapping(node, "settings", optional=("due_soon_days", "commit",
+                                                          "due_soon_workdays"))
         settings = Settings()
         if not fields:
             return settings
@@ -118,6 +147,12 @@ class _TableReader(NodeReader):
                 self.problem(fields["due_soon_days"], "must_not_be_negative", where="settings.due_soon_days")
             elif days is not None:
                 settings.due_soon_days = days
+        if "due_soon_workdays" in fields:
+            days = self.integer(fields["due_soon_workdays"], "settings due_soon_workdays")
+            if days is not None and days < 0:
+                self.keyed(fields["due_soon_workdays"], "workdays_negative")
+            elif days is not None:
+                settings.due_soon_workdays = days
         if "commit" in fields:
             value = self.value(fields["commit"])
             if not isinstance(value, bool):
@@ -277,11 +312,63 @@ class _TableReader(NodeReader):
         progress = ()
         if "progress" in fields:
             progress = tuple(t for t, _ in self.texts(fields["progress"], at("progress")))
+        start = self.date(fields["start"], at("start")) if "start" in fields else None
+        occurrences: tuple[tuple[str, date], ...] = ()
+        if deadline is not None:
+            deadline = self.counted(deadline, start, fields["deadline"], where, status)
+        if "done_occurrences" in fields:
+            occurrences = self.occurrences(fields["done_occurrences"], deadline, where)
         if not ok or None in (task_id, group, title, lead, deadline, status):
             return None
         return Task(id=task_id, group=group, title=title, lead=lead, assist=tuple(assist),
                     deadline=deadline, status=status, done_on=done_on, notes=notes,
-                    progress=progress, line=line, status_word=str(word))
+                    progress=progress, line=line, status_word=str(word), start=start, done_occurrences=occurrences)
+
+    def counted(self, deadline: deadlines.Deadline, start: date | None, node: yaml.Node,
+                where: object, status: str | None) -> deadlines.Deadline | None:
+        """A period deadline counted out on the calendar; any deadline checked against it."""
+        import dataclasses
+
+        base = start or self.issued
+        if deadline.kind in (deadlines.KIND_WORKDAYS, deadlines.KIND_DAYS, deadlines.KIND_RECURRING):
+            if base is None:
+                self.keyed(node, "needs_start", where=where, deadline=deadline.text[:40])
+                return None
+        if deadline.period is not None:
+            try:
+                due = self.calendar.end_of(deadline.period, base)
+            except workdays.NoHolidayData as exc:
+                self.keyed(node, "no_holiday_data_item", where=where, deadline=deadline.text[:40],
+                           year=exc.params["year"])
+                return None
+            return dataclasses.replace(deadline, date=due)
+        wants = self.settings_read.due_soon_workdays is not None and status != "done"
+        if wants and deadline.date is not None and not self.calendar.knows(deadline.date.year):
+            self.keyed(node, "no_holiday_data_item", where=where, deadline=deadline.text[:40],
+                       year=deadline.date.year)
+        return deadline
+
+    def occurrences(self, node: yaml.Node, deadline: deadlines.Deadline | None,
+                    where: object) -> tuple[tuple[str, date], ...]:
+        """``done_occurrences`` of a recurring item: entries ``2021-06 2021-06-25``."""
+        from gkcli.reporting import read_entry
+
+        if deadline is not None and deadline.rule is None:
+            self.keyed(node, "occurrences_not_recurring", where=where)
+            return ()
+        found: dict[str, date] = {}
+        for text, item in self.texts(node, Msg.of("where.field", where=where, field="done_occurrences")):
+            entry = read_entry(text, deadline.rule if deadline else None, 2)
+            if entry is None:
+                example = "2021-06 2021-06-25"
+                self.keyed(item, "occurrence_bad", where=where, value=text[:40], example=example)
+                continue
+            label, day = entry[0], entry[1]
+            if label in found:
+                self.keyed(item, "occurrence_twice", where=where, label=label)
+                continue
+            found[label] = day
+        return tuple(found.items())
 
 
 class _RosterReader(NodeReader):
@@ -348,12 +435,20 @@ def _office(reader: NodeReader, node: yaml.Node, name: str, registry: OfficeRegi
         return None
 
 
-def _read_tasks(text: str, path: str) -> tuple[Table | None, list[Problem]]:
-    """What could be read of a tasks.yaml, even with problems, and the problems."""
+def _read_tasks(text: str, path: str,
+                calendar: workdays.Calendar | None = None) -> tuple[Table | None, list[Problem]]:
+    """What could be read of a tasks.yaml, even with problems, and the problems.
+
+    Without ``calendar``, the one of the file's own folder (its holidays.yaml) is read.
+    """
     root, problems = compose(text, path)
     if root is None:
         return None, problems or [Problem(path, 1, 1, "file_empty")]
-    reader = _TableReader(path)
+    if calendar is None:
+        calendar, calendar_problems = workdays.read_calendar(Path(path).parent)
+        if calendar_problems:
+            return None, calendar_problems
+    reader = _TableReader(path, calendar)
     return reader.read(root), reader.problems
 
 
@@ -370,7 +465,10 @@ def read_table(data_dir: Path) -> tuple[Table | None, list[Problem]]:
     so gk check reports every problem of both files at once.
     """
     tasks_path = data_dir / TASKS_FILE
-    table, problems = _read_tasks(read_text(tasks_path)[0], display_path(tasks_path))
+    calendar, problems = workdays.read_calendar(data_dir)
+    found, tasks_problems = _read_tasks(read_text(tasks_path)[0], display_path(tasks_path), calendar)
+    table = found
+    problems += tasks_problems
     roster_path = data_dir / ROSTER_FILE
     roster = Roster()
     if roster_path.is_file():

@@ -72,7 +72,7 @@ def percent(part: int, whole: int) -> str:
 def tally_cells(x: Tally) -> list[str]:
     return [x.name, str(x.total), str(x.done), str(x.done_on_time), str(x.done_late),
             str(x.done_undated), str(x.overdue), str(x.due_soon), str(x.open), str(x.ongoing),
-            percent(x.done_on_time, x.rate_base)]
+            percent(x.on_time_count, x.rate_base)]
 
 
 def report_header(found: Report, words: Words) -> str:
@@ -164,6 +164,8 @@ def dashboard_json(board: Dashboard, words: Words, out: TextIO) -> None:
         "by_office": [x.as_json() for x in board.by_office],
         "overdue": [r.as_json() for r in board.overdue],
         "due_soon": [r.as_json() for r in board.due_soon],
+        "due_soon_workdays": board.due_soon_workdays,
+        "reporting": [x.as_json() for x in board.reports],
     }, out)
 
 
@@ -195,3 +197,7 @@ def report_md(found: Report, words: Words, out: TextIO) -> None:
         write_markdown([words(section.first), *headers(words, REPORT_KEYS)],
                        [tally_cells(x) for x in rows], out)
         out.write("\n")
+    if found.summary.reporting:
+        from gkcli.calendar_view import rates_md
+
+        rates_md(found.summary.reporting, words, out)

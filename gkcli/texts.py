@@ -34,8 +34,9 @@ def latest_note(item) -> str:
     return rest if rest and first[:1].isdigit() else note
 
 
-def reminder_parts(rem: Reminder, found: Reminders, words: Words) -> tuple[str, str, list[str], str]:
-    """(addressee, opening sentence, one text per item, sender) of one office's reminder."""
+def reminder_parts(rem: Reminder, found: Reminders, words: Words) -> tuple[str, list[str], str]:
+    """(addressee, the lines of the body, sender) of one office's reminder: the opening
+    sentence, one text per item (its latest progress note quoted), and the reports owed."""
     people = "、".join(p.name for p in rem.people)
     head = words("rem.office", office=rem.office) + (
         words("rem.people", people=people) if people else words("rem.nobody"))
@@ -43,31 +44,41 @@ def reminder_parts(rem: Reminder, found: Reminders, words: Words) -> tuple[str, 
     if found.number:
         source += words("aside", text=found.number)
     day = found.as_of
-    intro = words("rem.intro", source=source, you=you(rem.office, words),
-                  date=words("rem.date", year=day.year, month=day.month, day=day.day,
-                             iso=day.isoformat()))
-    items = []
+    when = words("rem.date", year=day.year, month=day.month, day=day.day, iso=day.isoformat())
+    body = []
+    if rem.items:
+        body.append(words("rem.intro", source=source, you=you(rem.office, words), date=when))
     for item, role in rem.items:
         text = words("rem.item", part=words("part." + role), id=item.task.id, title=item.task.title,
-                     deadline=item.task.deadline.text, days=words.days(item.days_left))
+                     deadline=item.task.deadline.text,
+                     days=words.days(item.days_left, item.workdays_left))
         note = latest_note(item)
         if note:
             text += "\n" + words("rem.note", note=note)
-        items.append(text)
-    return head, intro, items, sender_line(found, words)
+        body.append(text)
+    if rem.reports:  # the reports it owes, when tasks.yaml declares reporting:
+        from gkcli.calendar_view import reminder_lines
+
+        body.append(words("rpt.remind_head") if rem.items
+                    else words("rpt.remind_intro", source=source, date=when))
+        body.extend(reminder_lines(rem.reports, day, words))
+    return head, body, sender_line(found, words)
 
 
 def reminder_text(rem: Reminder, found: Reminders, words: Words) -> str:
     """A message to paste into WeChat as it is: who, which items, how late, the office's part."""
-    head, intro, items, sender = reminder_parts(rem, found, words)
-    return "\n".join([head, intro, *items, *([sender] if sender else [])])
+    head, body, sender = reminder_parts(rem, found, words)
+    return "\n".join([head, *body, *([sender] if sender else [])])
 
 
 def reminder_md(rem: Reminder, found: Reminders, words: Words) -> str:
-    head, intro, items, sender = reminder_parts(rem, found, words)
-    lines = [f"### {head}", "", intro, ""]
-    for text in items:
+    head, body, sender = reminder_parts(rem, found, words)
+    lines = [f"### {head}", ""]
+    for n, text in enumerate(body):
         first, *rest = text.split("\n")
+        if n == 0 and rem.items:
+            lines += [first, ""]
+            continue
         lines.append(f"- {first}")
         lines.extend(f"  > {r.strip()}" for r in rest)
     if sender:
@@ -81,6 +92,7 @@ def reminder_json(rem: Reminder, message: str) -> dict:
         "people": [p.name for p in rem.people],
         "items": [{**item.as_json(), "role": role} for item, role in rem.items],
         "message": message,
+        "reports": [r.as_json() for r in rem.reports],
     }
 
 

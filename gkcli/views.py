@@ -189,7 +189,7 @@ def _cards(console, rows: list[Item], words: Words, people: bool = False) -> Non
         body.append(f"{words('lead')}{sep}{task.lead}\n")
         body.append(f"{words('assist')}{sep}{assist_text(item, words)}\n")
         body.append(f"{words('deadline')}{sep}{task.deadline.text}"
-                    f"{words('aside', text=words.days(item.days_left))}\n")
+                    f"{words('aside', text=words.days(item.days_left, item.workdays_left))}\n")
         body.append(f"{words('state')}{sep}")
         body.append(words.state(item.state), style=STATE_STYLE[item.state] or None)
         if people:
@@ -214,11 +214,18 @@ def item_detail(item: Item, words: Words, out: TextIO) -> None:
         (words("assist"), assist_text(item, words)),
         (words("deadline"), task.deadline.text + words("aside", text=due)),
         (words("state"), words("state_days", state=words.state(item.state),
-                               days=words.days(item.days_left))),
+                               days=words.days(item.days_left, item.workdays_left))),
         (words("status"), words.status(task.status)),
     ]
+    if task.start:
+        lines.insert(6, (words("start"), task.start.isoformat()))
     if task.done_on:
         lines.append((words("done_on"), task.done_on.isoformat()))
+    if item.occurrences is not None:
+        from gkcli.calendar_view import occurrence_lines
+
+        for i, entry in enumerate(occurrence_lines(item, words)):
+            lines.append((words("occurrences") if i == 0 else "", entry))
     if task.notes:
         lines.append((words("notes"), task.notes))
     for i, entry in enumerate(task.progress):
@@ -268,8 +275,14 @@ def dashboard(board: Dashboard, words: Words, out: TextIO) -> None:
     console.print(offices)
     console.print()
     urgent(console, words("overdue_items"), board.overdue, words("nothing_overdue"), words, "red")
-    urgent(console, words("due_soon_items", days=board.due_soon_days), board.due_soon,
-           words("nothing_due_soon"), words, "yellow")
+    soon_title = (words("due_soon_items", days=board.due_soon_days)
+                  if board.due_soon_workdays is None
+                  else words("due_soon_items_workdays", days=board.due_soon_workdays))
+    urgent(console, soon_title, board.due_soon, words("nothing_due_soon"), words, "yellow")
+    if board.reports:
+        from gkcli.calendar_view import outstanding
+
+        outstanding(console, board.reports, words)
 
 
 def overdue(rows: list[Item], words: Words, out: TextIO) -> None:
@@ -294,7 +307,7 @@ def urgent(console, title: str, rows: list[Item], empty: str, words: Words, styl
     for item in rows:
         table.add_row(str(item.task.id), _escape(item.task.title), _escape(item.task.lead),
                       _escape(item.task.deadline.text),
-                      f"[{style}]{words.days(item.days_left)}[/]",
+                      f"[{style}]{words.days(item.days_left, item.workdays_left)}[/]",
                       _escape(people_text(item.lead_people, words)))
     console.print(table)
     console.print()
@@ -358,6 +371,10 @@ def report(found: Report, words: Words, out: TextIO) -> None:
             table.add_row(_escape(cells[0]), *cells[1:])
         console.print(table)
         console.print()
+    if found.summary.reporting:
+        from gkcli.calendar_view import rates_table
+
+        rates_table(console, found.summary.reporting, words)
 
 
 # --- gk timeline ------------------------------------------------------------------------------

@@ -330,3 +330,35 @@ class TasksText:
             self._splice(colon + 1, end, " []" + self.newline)
             return
         self._splice(start, end, "")
+
+    # --- reporting: (gk reported) -------------------------------------------------------
+
+    def append_to_reporting(self, index: int, key: str, entry: str) -> None:
+        """Add ``entry`` at the end of a list field of the ``index``-th ``reporting:`` declaration."""
+        def declaration() -> yaml.MappingNode:
+            pair = self._child(self.root, "reporting")
+            found = pair[1].value if pair and isinstance(pair[1], yaml.SequenceNode) else []
+            if index >= len(found) or not isinstance(found[index], yaml.MappingNode):
+                raise WriteRefused("no_reporting_decl", path=self.path, n=index + 1)
+            return found[index]
+
+        decl = declaration()
+        pair = self._child(decl, key)
+        if pair is None:
+            self._add_field(decl, key, [entry])
+            return
+        key_node, node = pair
+        if not isinstance(node, yaml.SequenceNode) or (not node.flow_style and not node.value):
+            raise WriteRefused("not_a_list_to_add", path=self.path, line=key_node.start_mark.line + 1,
+                               key=key)
+        if node.flow_style:
+            if node.value:
+                at = node.value[-1].end_mark.index
+                self._splice(at, at, ", " + emit_flow_list([entry])[1:-1])
+            else:
+                at = self.text.index("[", node.start_mark.index) + 1
+                self._splice(at, at, emit_flow_list([entry])[1:-1])
+            return
+        indent = " " * node.start_mark.column
+        at = self._after_line(node.value[-1])
+        self._splice(at, at, f"{indent}- {emit_scalar(entry)}{self.newline}")

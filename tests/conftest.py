@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,18 @@ from gkcli.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "data"
+
+
+@pytest.fixture(autouse=True)
+def steady_environment(monkeypatch):
+    """Tests pass whatever the caller's environment: gk's own variables, forced colour, the
+    terminal's width and a global git config of the shell running pytest never reach gk."""
+    for name in list(os.environ):
+        if name.startswith("GK_") or name in ("FORCE_COLOR", "NO_COLOR", "CLICOLOR_FORCE", "LINES"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
 
 
 @pytest.fixture

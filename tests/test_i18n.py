@@ -40,7 +40,7 @@ def test_every_key_is_said_in_both_languages(catalogue):
 def test_chinese_is_chinese_and_english_is_english():
     same = {"commit.item", "commit.field", "aside", "state_days", "rem.office", "rem.source",
             "rem.people", "rem.sender", "sep", "list_sep", "field_error", "option_value",
-            "rem.date", "xlsx_font", "rem.tag", "confirm_suffix"}
+            "rem.date", "xlsx_font", "rem.tag", "confirm_suffix", "rpt.to", "rpt.join"}
     for catalogue in CATALOGUES.values():
         for key, (zh, en) in catalogue.items():
             if key in same:

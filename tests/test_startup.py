@@ -10,7 +10,7 @@ import sys
 import pytest
 from conftest import ROOT, SHIPPED
 
-HEAVY = ("rich", "dateutil", "xlsxwriter", "openpyxl", "docx", "lxml")
+HEAVY = ("rich", "dateutil", "xlsxwriter", "openpyxl", "docx", "lxml", "chinese_calendar")
 PROBE = (
     "import sys\n"
     "from gkcli.cli import cli\n"
@@ -51,6 +51,26 @@ def test_tables_load_rich_only():
     assert loaded("status") == {"rich"}
 
 
+def test_status_on_the_shipped_data_does_not_load_the_holiday_package():
+    assert "chinese_calendar" not in loaded("status")
+    assert "chinese_calendar" not in loaded("show", "8")
+
+
+def test_a_working_day_deadline_loads_the_holiday_package(tmp_path):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED, data)
+    text = (data / "tasks.yaml").read_text(encoding="utf-8")
+    (data / "tasks.yaml").write_text(text.replace("deadline: 2021年6月底", "deadline: 10个工作日内", 1),
+                                     encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", PROBE, "--data", str(data),
+                             "--today", "2021-06-20", "list", "--format", "json"],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "chinese_calendar" in result.stderr.split()
+
+
 def test_yaml_uses_the_c_loader_when_present():
     import yaml
 
@@ -68,5 +88,6 @@ def test_show_json_is_exact():
         "title": "建立健全规范性文件全生命周期管理制度机制", "lead": "运管股（政策法规股）",
         "assist": ["综合股"], "deadline": "2021-06-30", "deadline_text": "2021年6月底",
         "status": "todo", "state": "due_soon", "days_left": 10, "done_on": None, "notes": "",
-        "progress": [], "lead_people": ["黄梁岸"],
+        "progress": [], "lead_people": ["黄梁岸"], "start": None, "deadline_kind": "date",
+        "workdays_left": None, "occurrences": None,
     }

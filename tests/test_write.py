@@ -132,7 +132,7 @@ def test_set_without_fields_is_usage_error(gk):
 @pytest.mark.parametrize("args,message", [
     (["set", "8", "--lead", "综合科"], "gk: --lead 综合科：没有这个股室（是不是 综合股？）\n"),
     (["set", "8", "--deadline", "尽快"],
-     "gk: --deadline 尽快：无法识别完成时间“尽快”（可写成 2021年6月底、2020年7月17日前、长期）\n"),
+     "gk: --deadline 尽快：无法识别完成时间“尽快”（可写成 2021年6月底、2020年7月17日前、10个工作日内、每月底、长期）\n"),
     (["set", "8", "--assist", "人事股"], "gk: --assist 人事股：没有这个股室\n"),
     (["set", "8", "--group", "99"], "gk: --group 99：没有这个编号的工作任务\n"),
     (["set", "8", "--lead", "局各股室（中队、站）"],

@@ -1,7 +1,8 @@
 """Keep the README's example output real.
 
 Each block in README.md that follows a marker line ``<!-- gk: ARGS -->`` is the output
-of ``gk ARGS``, run in order against one fresh copy of the shipped data, 80 columns
+of ``gk ARGS``, run in order against one fresh copy of the shipped data (and of
+``examples/``, for blocks that pass ``--data examples/...``), 80 columns
 wide, in a temporary git repository (so --commit and undo show real output too).
 
     python tools/readme.py          # rewrite the blocks
@@ -31,13 +32,16 @@ def run_blocks(text: str) -> str:
         shutil.copytree(ROOT / "examples", repo / "examples")  # notices for gk import
         env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1", "GK_TODAY": "2021-06-20",
                "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-               "GIT_AUTHOR_DATE": "2021-06-20T09:00:00", "GIT_COMMITTER_DATE": "2021-06-20T09:00:00"}
+               "GIT_AUTHOR_DATE": "2021-06-20T09:00:00+08:00",
+               "GIT_COMMITTER_DATE": "2021-06-20T09:00:00+08:00"}
         env.pop("GK_DATA", None)
         env.pop("GK_LANG", None)
+        env.pop("FORCE_COLOR", None)
         env.update({"GIT_AUTHOR_NAME": "秘书", "GIT_COMMITTER_NAME": "秘书",
                     "GIT_AUTHOR_EMAIL": "secretary@example.org",
                     "GIT_COMMITTER_EMAIL": "secretary@example.org"})
-        for args in (["init", "-q", "-b", "main"], ["add", "data"], ["commit", "-qm", "任务分工表"]):
+        for args in (["init", "-q", "-b", "main"], ["add", "data", "examples"],
+                     ["commit", "-qm", "任务分工表"]):
             subprocess.run(["git", *args], cwd=repo, check=True, env=env)
 
         def replace(match: re.Match) -> str:
