@@ -395,8 +395,9 @@ def check(app: App) -> None:
 # --- for the offices ---------------------------------------------------------------------------
 
 def _export(app: App, kind: str, rows, target: str, fmt: str | None, force: bool) -> None:
-    from gkcli import export
+    from gkcli import export, report
 
+    rows = report.titled(rows, app.table, app.today)
     data = export.write(rows, target, fmt, app.words, force=force, kind=kind)
     if data is not None:
         click.get_binary_stream("stdout").write(data)

@@ -158,6 +158,20 @@ def dashboard(table: Table, rows: list[Item], today: date, due_soon_days: int) -
     )
 
 
+class Rows(list):
+    """Items selected for an export, with what a printed sheet's title says: the table's name
+    and the day it stands as of (a list, so every renderer of items takes it as it is)."""
+
+    title: str = ""
+    as_of: date | None = None
+
+
+def titled(rows: list[Item], table: Table, today: date) -> Rows:
+    found = Rows(rows)
+    found.title, found.as_of = table_title(table), today
+    return found
+
+
 def table_title(table: Table) -> str:
     """What the table is called in headings and reminders: its own name, else the notice's."""
     return table.notice.table or table.notice.title

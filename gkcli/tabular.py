@@ -18,8 +18,10 @@ from gkcli.report import Dashboard, Report, RosterView, Tally
 
 # --- cells ---------------------------------------------------------------------------------
 
+# what a meeting handout needs; 逾期天数 only for overdue items, 超时天数 only for late completions
 EXPORT_COLUMNS = ("id", "group", "title", "lead", "assist", "deadline", "due_date", "state",
-                  "days_over", "people")
+                  "status", "done_on", "punctual", "days_over", "days_late", "people", "progress",
+                  "notes")
 ROSTER_COLUMNS = ("name", "role", "post", "heads")
 # 合计 = 已完成 + 已逾期 + 即将到期 + 未到期 + 长期; 已完成 = 按时 + 超时 + 未注明日期
 REPORT_KEYS = ("rep.total", "rep.done", "rep.on_time", "rep.late", "rep.undated", "rep.overdue",
@@ -43,18 +45,31 @@ def export_columns(words: Words) -> list[str]:
     return headers(words, EXPORT_COLUMNS)
 
 
+def latest_progress(item: Item) -> str:
+    """The item's latest progress note (进展情况), as written."""
+    return item.task.progress[-1] if item.task.progress else ""
+
+
 def export_values(item: Item, words: Words) -> list[object]:
-    """One item for the files the offices open: numbers as numbers, the due date as a date."""
+    """One item for the files the offices open: numbers as numbers, dates as dates, and
+    None for a cell that has nothing to say (逾期天数 of an item that is not overdue)."""
     task = item.task
-    over = -item.days_left if item.state == "overdue" and item.days_left is not None else 0
+    due = task.deadline.date
+    over = -item.days_left if item.state == "overdue" and item.days_left is not None else None
+    late = None
+    punctual = None
+    if task.status == "done" and task.done_on and due:
+        late = (task.done_on - due).days if task.done_on > due else None
+        punctual = words("rep.late") if late else words("rep.on_time")
     return [task.id, item.group_title, task.title, task.lead, assist_text(item, words),
-            task.deadline.text, task.deadline.date, words.state(item.state), over,
-            people_text(item.lead_people, words)]
+            task.deadline.text, due if due else "—", words.state(item.state),
+            words.status(task.status), task.done_on, punctual, over, late,
+            people_text(item.lead_people, words), latest_progress(item), task.notes or None]
 
 
 def export_cells(item: Item, words: Words) -> list[object]:
-    """export_values with the date as ISO text and no empty cell (— for an ongoing item)."""
-    return [v.isoformat() if isinstance(v, date) else ("—" if v is None else v)
+    """export_values with dates as ISO text and an empty text for an empty cell."""
+    return [v.isoformat() if isinstance(v, date) else ("" if v is None else v)
             for v in export_values(item, words)]
 
 
