@@ -202,6 +202,11 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
         raise click.BadParameter(exc.text(_words(ctx))) from None
 
 
+def _since_option(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    """--since DATE. (Issue 8 adds the word last-meeting here: the date of the last meeting.)"""
+    return _date_option(ctx, param, value)
+
+
 def _status_option(ctx: click.Context, param: click.Parameter, value):
     if value is None:
         return None
@@ -369,22 +374,33 @@ def who(app: App, office: str, fmt: str) -> None:
 
 
 @cli.command()
+@option("--rev", metavar="REV",
+              help="Check the files as committed at REV (a commit, branch or tag), as a server hook does.")
 @pass_app
-def check(app: App) -> None:
+def check(app: App, rev: str | None) -> None:
     """Validate tasks.yaml, leading_group.yaml and holidays.yaml; print every problem as path:line:col.
 
-    Exit status 0 when clean, 1 when any problem is found.
+    Exit status 0 when clean, 1 when any problem is found. In a repository with a
+    remote, it also notes when gk's merge driver is not set up (gk setup-git).
 
     \b
     Example:
         gk check && git commit -am "更新进度"
+        gk check --rev origin/main
     """
-    table, problems = store.read_table(app.data_dir)
+    from gkcli import sync
+
+    if rev:
+        table, problems = sync.read_table_at(rev, app.data_arg)
+    else:
+        table, problems = store.read_table(app.data_dir)
+        if sync.driver_missing(app.data_dir):
+            click.echo(app.words.message("driver_missing"), err=True)
     if problems:
         app.show("check", "text", problems)
         raise click.exceptions.Exit(1)
     assert table is not None
-    warnings = store.warnings(table, app.data_dir, app.today)
+    warnings = [] if rev else store.warnings(table, app.data_dir, app.today)  # --rev: no folder
     app.show("check", "text", warnings)
     click.echo(app.words.message("check_ok", {"items": len(table.tasks), "groups": len(table.groups),
                                               "people": len(table.roster.members)}))
@@ -394,15 +410,59 @@ def check(app: App) -> None:
 
 # --- for the offices ---------------------------------------------------------------------------
 
-def _export(app: App, kind: str, rows, target: str, fmt: str | None, force: bool) -> None:
+def _export(app: App, kind: str, rows, target: str, fmt: str | None, force: bool,
+            result: object = None) -> None:
+    """Write ``rows`` (or the document ``result`` made of them) to FILE and say how many."""
     from gkcli import export, report
 
-    rows = report.titled(rows, app.table, app.today)
-    data = export.write(rows, target, fmt, app.words, force=force, kind=kind)
+    if result is None or isinstance(result, list):  # the items themselves: titled for print
+        result = report.titled(rows if result is None else result, app.table, app.today)
+    chosen = formats.for_file(target, fmt)
+    data = export.write(result, target, chosen, app.words, force=force, kind=kind)
     if data is not None:
         click.get_binary_stream("stdout").write(data)
         return
-    click.echo(app.words("exported", n=len(rows), path=target), err=True)
+    n = len(rows) if chosen != "ics" else sum(1 for r in rows if r.task.deadline.date)  # events
+    click.echo(app.words("exported", n=n, path=export.target_path(target, chosen)), err=True)
+
+
+def _document(app: App, kind: str, result: object, output: str, force: bool) -> None:
+    """Write a Word document to OUTPUT (- for stdout) and say where."""
+    from gkcli import export
+
+    data = formats.render_bytes(kind, "docx", result, app.words)
+    if output == "-":
+        click.get_binary_stream("stdout").write(data)
+        return
+    export.save(data, Path(output), force)
+    click.echo(app.words("doc.saved", path=output), err=True)
+
+
+def _docx_format(app: App, fmt: str | None, output: str | None, default: str) -> str:
+    """--format docx needs -o FILE; -o FILE.docx alone means --format docx."""
+    if fmt is None and output and Path(output).suffix.lower() == ".docx":
+        fmt = "docx"
+    if fmt == "docx" and not output:
+        raise click.UsageError(app.words.message("docx_needs_file"))
+    if output and fmt != "docx":
+        raise click.UsageError(app.words.message("output_needs_docx"))
+    return fmt or default
+
+
+def _only_for(app: App, fmt: str, wanted: str, **options: object) -> None:
+    """Refuse an option the chosen format would ignore (--alarm-days is for ics only, ...)."""
+    for name, value in options.items():
+        if value is not None and fmt != wanted:
+            raise click.UsageError(app.words.message("option_only_for", {"option": name,
+                                                                        "fmt": wanted}))
+
+
+def output_options(func):
+    """-o/--output FILE and --force, for the commands that can write a Word document."""
+    func = click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")(func)
+    func = click.option("-o", "--output", metavar="FILE",
+                        help="Write the Word document (--format docx) to FILE; - for stdout.")(func)
+    return func
 
 
 @cli.command()
@@ -438,66 +498,115 @@ def overdue(app: App, target: str | None, force: bool, fmt: str | None, **filter
 @filter_options
 @option("--format", "fmt", type=click.Choice(formats.names("export")),
               help="Format [default: from FILE's extension].")
+@option("--title", metavar="TEXT", help="The 通报's title (.docx) [default: 关于<table>进展情况的通报].")
+@option("--alarm-days", type=click.IntRange(min=0), metavar="N",
+              help="In the calendar (.ics), a reminder N days before each deadline not yet done.")
 @option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @pass_app
-def export_(app: App, target: str, fmt: str | None, force: bool, **filters) -> None:
-    """Write items (all, or a filtered selection) to FILE for Excel/WPS, Word or scripts.
+def export_(app: App, target: str, fmt: str | None, title: str | None, alarm_days: int | None,
+            force: bool, **filters) -> None:
+    """Write items (all, or a filtered selection) to FILE for Excel/WPS, Word, a calendar or a browser.
 
     CSV is UTF-8 with a BOM so Excel and WPS show Chinese; cells that a spreadsheet
     would run as a formula are neutralised. XLSX merges each work task over its items,
-    freezes the header and highlights overdue rows. FILE - writes to stdout.
+    freezes the header and highlights overdue rows. DOCX is the 通报 (as gk report
+    --format docx). ICS has one all-day event per dated deadline. HTML is one
+    self-contained page; with --format html, FILE may be a folder (it gets index.html).
+    FILE - writes to stdout.
 
     \b
     Example:
         gk export 任务分工表.xlsx
         gk export 安监股.csv --office 安监股
         gk export - --format md --state overdue
+        gk export 完成时间.ics --alarm-days 3
+        gk export 会议材料 --format html
     """
+    from gkcli import documents
+
+    chosen = formats.for_file(target, fmt)
+    _only_for(app, chosen, "docx", **{"--title": title})
+    _only_for(app, chosen, "ics", **{"--alarm-days": alarm_days})
     rows = query.select(app.table, app.items(), make_filter(**filters))
-    _export(app, "export", rows, target, fmt, force)
+    result = documents.for_export(chosen, app.table, rows, app.today, app.soon_days, title=title,
+                                  alarm_days=alarm_days)
+    _export(app, "export", rows, target, chosen, force, result=result)
 
 
 @cli.command()
-@option("--since", callback=_date_option, metavar="DATE",
+@option("--since", callback=_since_option, metavar="DATE",
               help="Only items due, or done, from DATE to today.")
-@format_option("report")
+@option("--format", "fmt", type=click.Choice(formats.names("report")),
+              help="Output format [default: table, or docx for -o FILE.docx].")
+@output_options
+@option("--title", metavar="TEXT", help="The 通报's title [default: 关于<table>进展情况的通报].")
 @pass_app
-def report(app: App, since: date | None, fmt: str) -> None:
+def report(app: App, since: date | None, fmt: str | None, output: str | None, force: bool,
+           title: str | None) -> None:
     """Per lead office and per work task: done, on time, late, overdue, and the on-time rate.
 
     On-time rate = items done on or before their deadline ÷ items whose deadline has
     passed or that are done (ongoing items and done items without done_on are left out).
     A recurring item (每月底) counts once per occurrence. When tasks.yaml declares
     reporting:, a last table gives each office's 按时报送率 (reports on time ÷ cycles due).
+    --format docx -o FILE writes the 通报 for the meeting: the figures written out, the
+    per-office table, the overdue and due-soon items, and every item as a landscape annex.
 
     \b
     Example:
         gk report
         gk report --since 2021-01-01 --format md > 上半年情况.md
+        gk report -o 进展情况通报.docx
     """
     from gkcli import report as reports
 
+    fmt = _docx_format(app, fmt, output, "table")
+    _only_for(app, fmt, "docx", **{"--title": title})
+    if fmt == "docx":
+        from gkcli import documents
+
+        found = documents.bulletin(app.table, app.items(), app.today, since, title, app.soon_days)
+        _document(app, "report", found, output, force)
+        return
     app.show("report", fmt, reports.report(app.table, app.items(), app.today, since))
 
 
 @cli.command()
 @option("--office", metavar="NAME", help="Only this office (leading or assisting).")
-@format_option("remind", default="text")
+@option("--format", "fmt", type=click.Choice(formats.names("remind")),
+              help="Output format [default: text, or docx for -o FILE.docx].")
+@output_options
+@option("--reply-by", callback=_date_option, metavar="DATE",
+              help="In the 催办通知单, the day to reply by [default: 7 days from today].")
 @pass_app
-def remind(app: App, office: str | None, fmt: str) -> None:
+def remind(app: App, office: str | None, fmt: str | None, output: str | None, force: bool,
+           reply_by: date | None) -> None:
     """Ready-to-paste reminders, one block per office with overdue or due-soon items.
 
     Each names the people who answer for the office, every item with its deadline and
     days over or left, and whether the office leads (牵头) or assists (协办); and, when
     tasks.yaml declares reporting:, the reports the office has missed or owes soon.
+    --format docx -o FILE writes a 催办通知单 per office instead, one page each, with
+    the latest progress note of each item, a reply-by line, the sender and the date.
 
     \b
     Example:
         gk remind
         gk remind --office 安监股
+        gk remind -o 催办通知单.docx --reply-by 2021-06-25
     """
     from gkcli import report as reports
 
+    fmt = _docx_format(app, fmt, output, "text")
+    _only_for(app, fmt, "docx", **{"--reply-by": reply_by})
+    if fmt == "docx":
+        from gkcli import documents
+
+        found = documents.notices(app.table, app.items(), app.today, office, reply_by)
+        if not found.reminders.reminders:
+            raise GkError("nothing_to_remind_doc")
+        _document(app, "remind", found, output, force)
+        return
     app.show("remind", fmt, reports.remind(app.table, app.items(), app.today, office,
                                            app.soon_days))
 
@@ -523,6 +632,28 @@ def reports(app: App, office: str | None, states: tuple[str, ...], fmt: str) -> 
     from gkcli import reporting
 
     app.show("reports", fmt, reporting.listing(app.table, app.today, office, states))
+
+
+@cli.command()
+@option("--since", callback=_since_option, metavar="DATE",
+              help="Also say what was done, and what fell overdue, from DATE to today.")
+@format_option("summary", default="text")
+@pass_app
+def summary(app: App, since: date | None, fmt: str) -> None:
+    """A few sentences to paste into WeChat or an email: totals, overdue by office, due soon.
+
+    Short enough for one phone screen. With --since, also what was done and what fell
+    overdue since DATE (say, the last meeting).
+
+    \b
+    Example:
+        gk summary
+        gk summary --since 2021-06-01 --format md
+    """
+    from gkcli import summary as summaries
+
+    app.show("summary", fmt, summaries.digest(app.table, app.items(), app.today, since,
+                                              app.soon_days))
 
 
 @cli.command()
@@ -837,6 +968,12 @@ def import_(app: App, file: Path, out_dir: Path | None, dry_run: bool) -> None:
     app.show("import", "text", result)
     if result.problems:
         raise click.exceptions.Exit(1)
+
+
+from gkcli import collab  # noqa: E402,F401  merge-file, setup-git, sync, schema, completion
+from gkcli.completion import attach as _attach_completion  # noqa: E402
+
+_attach_completion(cli)
 
 
 def main(prog_name: str = "gk") -> None:

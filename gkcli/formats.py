@@ -23,23 +23,30 @@ RENDERERS: dict[str, dict[str, str]] = {
     "list": {"table": "views:items_table", **_ITEMS},
     "overdue": {"table": "views:overdue", **_ITEMS, "xlsx": "xlsx:items_xlsx"},
     "export": {"csv": _ITEMS["csv"], "xlsx": "xlsx:items_xlsx", "md": _ITEMS["md"],
-               "json": _ITEMS["json"]},
+               "json": _ITEMS["json"], "docx": "docx_report:bulletin", "ics": "ics:calendar",
+               "html": "html_page:page"},
     "show": {"table": "views:item_detail", "json": "tabular:item_json"},
     "status": {"table": "views:dashboard", "json": "tabular:dashboard_json"},
     "roster": {"table": "views:roster", "json": "tabular:roster_json", "csv": "tabular:roster_csv",
                "md": "tabular:roster_md"},
-    "report": {"table": "views:report", "md": "tabular:report_md", "json": "tabular:report_json"},
-    "remind": {"text": "texts:reminders_text", "md": "texts:reminders_md", "json": "texts:reminders_json"},
+    "report": {"table": "views:report", "md": "tabular:report_md", "json": "tabular:report_json",
+               "docx": "docx_report:bulletin"},
+    "remind": {"text": "texts:reminders_text", "md": "texts:reminders_md", "json": "texts:reminders_json",
+               "docx": "docx_report:notices"},
+    "summary": {"text": "summary_text:text", "md": "summary_text:markdown",
+                "json": "summary_text:as_json"},
     "timeline": {"table": "views:timeline"},
     "reports": {"table": "calendar_view:reports_table", "json": "calendar_view:reports_json",
                 "csv": "calendar_view:reports_csv", "md": "calendar_view:reports_md"},
     "check": {"text": "texts:problems"},
     "import": {"text": "importer.output:import_text"},
 }
-BINARY = frozenset({"xlsx"})  # formats that are bytes, for a file (or stdout with -)
+BINARY = frozenset({"xlsx", "docx", "ics"})  # formats that are bytes, for a file (or stdout with -)
 FILE_FORMATS = frozenset({"csv", "json", "md"})  # text formats that are files: always UTF-8
 
-BY_EXTENSION = {".csv": "csv", ".xlsx": "xlsx", ".md": "md", ".markdown": "md", ".json": "json"}
+BY_EXTENSION = {".csv": "csv", ".xlsx": "xlsx", ".md": "md", ".markdown": "md", ".json": "json",
+                ".docx": "docx", ".ics": "ics", ".html": "html", ".htm": "html"}
+EXTENSIONS = ".csv, .xlsx, .md, .json, .docx, .ics, .html"
 
 
 def names(kind: str, *, without: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -74,8 +81,9 @@ def for_file(target: str, fmt: str | None) -> str:
     if fmt:
         return fmt
     if target == "-":
-        raise GkError("dash_needs_format")
+        raise GkError("export_stdout_format")
     found = BY_EXTENSION.get(Path(target).suffix.lower())
     if found is None:
-        raise GkError("format_of_file", path=target)
+        short = target if len(target) <= 80 else target[:80] + "…"
+        raise GkError("export_unknown_format", target=short, extensions=EXTENSIONS)
     return found

@@ -192,9 +192,73 @@ COMMANDS: dict[str, str] = {
         gk reported 运管股 --on 2021-06-25
         gk reported 安监股 --cycle 2021-05 --on 2021-06-02 --commit
     """,
+    "completion": """输出 bash、zsh 或 fish 的命令补全脚本。
+
+    可补全命令、选项、事项序号（附标题）、股室及其简称、人名和状态词。
+
+    \b
+    示例：
+        gk completion bash > ~/.local/share/bash-completion/completions/gk
+        eval "$(gk completion zsh)"
+    """,
+    "merge-file": """git 的合并驱动：把 THEIRS 自 BASE 以来的修改按事项合并进 OURS。
+
+    BASE OURS THEIRS [PATH] 即 git 的 %O %A %B %P，结果写入 OURS 的文件。干净合并时退出码为 0；同一字段两边都改了时为 1（写在该事项的 conflict: 下，由 gk check 指出），文件无法按表读取时也为 1（此时交给 git 按行合并并留下冲突标记）。由 gk setup-git 注册。
+
+    \b
+    示例：
+        gk setup-git
+        gk merge-file base.yaml ours.yaml theirs.yaml data/tasks.yaml
+    """,
+    "schema": """输出 tasks.yaml 或 leading_group.yaml 的 JSON Schema，供编辑器使用。
+
+    保存在数据旁边并在文件第一行指明，VS Code（装有 YAML 扩展）就会在输入时检查字段、股室和状态。
+
+    \b
+    示例：
+        gk schema tasks > tasks.schema.json
+        gk schema leading_group
+    """,
+    "setup-git": """为本仓库注册 gk 按事项合并的驱动（可重复运行）。
+
+    在 .git/config 中设置 merge.gk.driver，并把数据文件加入 .gitattributes（请提交该文件，使每个克隆都按事项合并）。每个克隆运行一次。
+
+    \b
+    示例：
+        gk setup-git && git add .gitattributes && git commit -m "按事项合并"
+    """,
+    "summary": """几句可以粘贴到微信或邮件里的话：总数、各股室逾期情况、即将到期。
+
+    一屏手机就能看完。加 --since 时，还会说明从 DATE（比如上次开会）以来完成了什么、新逾期了什么。
+
+    \b
+    示例：
+        gk summary
+        gk summary --since 2021-06-01 --format md
+    """,
+    "sync": """拉取、合并（用 gk 的驱动）并推送：每种结果一行。
+
+    不会替你提交任何内容：请先提交自己的修改。文件夹不在 git 仓库中、没有远程仓库、有未提交的修改或正在合并时拒绝。遇到冲突时停下，指出事项和字段，并说明怎么做。
+
+    \b
+    示例：
+        git commit -am "更新进度" && gk sync
+    """,
 }
 
 OPTIONS: dict[str, str] = {
+    "Check the files as committed at REV (a commit, branch or tag), as a server hook does.":
+        "检查 REV（提交、分支或标签）中已提交的文件，如服务器钩子那样。",
+    "The 通报's title (.docx) [default: 关于<table>进展情况的通报].": "通报的标题（.docx）［默认：关于<表名>进展情况的通报］。",
+    "In the calendar (.ics), a reminder N days before each deadline not yet done.":
+        "日历（.ics）中，在每个未完成事项的完成时间前 N 天提醒。",
+    "Output format [default: text, or docx for -o FILE.docx].": "输出格式［默认：文本；-o 文件名.docx 时为 docx］。",
+    "Write the Word document (--format docx) to FILE; - for stdout.": "把 Word 文档（--format docx）写入 FILE；- 为标准输出。",
+    "In the 催办通知单, the day to reply by [default: 7 days from today].": "催办通知单中的回复期限［默认：今天起 7 天］。",
+    "Output format [default: table, or docx for -o FILE.docx].": "输出格式［默认：表格；-o 文件名.docx 时为 docx］。",
+    "The 通报's title [default: 关于<table>进展情况的通报].": "通报的标题［默认：关于<表名>进展情况的通报］。",
+    "Also say what was done, and what fell overdue, from DATE to today.": "同时说明从 DATE 到今天完成了什么、新逾期了什么。",
+    "Rebase your commits on the remote's instead of merging.": "把你的提交变基到远程的提交之上，而不是合并。",
     "For a recurring item: the occurrence done (2021-06, 2021-Q2, 2021-H1, 2021) [default: the current one].":
         "周期性事项：完成的是哪一期（2021-06、2021-Q2、2021-H1、2021）［默认：当前一期］。",
     "The day the report came in [default: today].": "收到报送的日期［默认：今天］。",

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from gkcli import deadlines, workdays
+from gkcli import conflicts, deadlines, workdays
+from gkcli.conflicts import CONFLICT
 from gkcli.errors import DataError, GkError, Msg, Problem
 from gkcli.model import (
     Group,
@@ -106,9 +107,11 @@ class _TableReader(NodeReader):
 
     def read(self, root: yaml.Node) -> Table | None:
         top = self.mapping(root, "tasks.yaml", required=("offices", "groups", "tasks"),
-                           optional=("notice", "settings", "office_groups", "reporting"))
+                           optional=("notice", "settings", "office_groups", "reporting", CONFLICT))
         if top is None:
             return None
+        if CONFLICT in top:
+            conflicts.report(self, top.pop(CONFLICT), top, "file", TASKS_FILE)
         notice = self.notice(top["notice"]) if "notice" in top else Notice()
         self.issued = notice.issued
         settings = self.settings(top["settings"]) if "settings" in top else Settings()
@@ -250,9 +253,13 @@ class _TableReader(NodeReader):
                     if getattr(key_node, "value", None) == "id" and isinstance(value_node, yaml.ScalarNode):
                         where = Msg.of("where.item", id=value_node.value)
                         break
-            fields = self.mapping(item, where, required=TASK_REQUIRED, optional=TASK_OPTIONAL)
+            fields = self.mapping(item, where, required=TASK_REQUIRED,
+                                  optional=(*TASK_OPTIONAL, CONFLICT))
             if fields is None:
                 continue
+            if CONFLICT in fields:
+                conflicts.report(self, fields.pop(CONFLICT), fields, "item",
+                                 self.value(fields["id"]) if "id" in fields else line)
             task = self.task(fields, registry, groups, default_year, where, line)
             if task is None:
                 continue
@@ -373,9 +380,12 @@ class _TableReader(NodeReader):
 
 class _RosterReader(NodeReader):
     def read(self, root: yaml.Node, registry: OfficeRegistry) -> Roster:
-        top = self.mapping(root, "leading_group.yaml", required=("members",), optional=("group",))
+        top = self.mapping(root, "leading_group.yaml", required=("members",),
+                           optional=("group", CONFLICT))
         if top is None:
             return Roster()
+        if CONFLICT in top:
+            conflicts.report(self, top.pop(CONFLICT), top, "file", ROSTER_FILE)
         name, office_name, attached_to, director, director_node = "", "", None, None, None
         if "group" in top:
             group = self.mapping(top["group"], "group", optional=("name", "office")) or {}
@@ -394,7 +404,10 @@ class _RosterReader(NodeReader):
         members: list[Person] = []
         for item in self.sequence(top["members"], "members") if "members" in top else []:
             fields = self.mapping(item, Msg.of("where.member_line", line=position(item)[0]),
-                                  required=("name", "role", "post"), optional=("office",))
+                                  required=("name", "role", "post"), optional=("office", CONFLICT))
+            if fields and CONFLICT in fields:
+                conflicts.report(self, fields.pop(CONFLICT), fields, "member",
+                                 self.value(fields["name"]) if "name" in fields else "?")
             if not fields or not all(k in fields for k in ("name", "role", "post")):
                 continue
             person_name = self.text(fields["name"], "members.name")
@@ -466,17 +479,24 @@ def read_table(data_dir: Path) -> tuple[Table | None, list[Problem]]:
     """
     tasks_path = data_dir / TASKS_FILE
     calendar, problems = workdays.read_calendar(data_dir)
-    found, tasks_problems = _read_tasks(read_text(tasks_path)[0], display_path(tasks_path), calendar)
-    table = found
-    problems += tasks_problems
     roster_path = data_dir / ROSTER_FILE
+    roster_text = read_text(roster_path)[0] if roster_path.is_file() else None
+    table, more = read_texts(read_text(tasks_path)[0], display_path(tasks_path),
+                             roster_text, display_path(roster_path), calendar)
+    problems += more
+    return (None if problems else table), problems
+
+
+def read_texts(tasks_text: str, tasks_path: str, roster_text: str | None, roster_path: str,
+               calendar: workdays.Calendar | None = None) -> tuple[Table | None, list[Problem]]:
+    """Validate the texts of both files (the roster may be absent); see :func:`read_table`."""
+    table, problems = _read_tasks(tasks_text, tasks_path, calendar)
     roster = Roster()
-    if roster_path.is_file():
-        shown = display_path(roster_path)
-        root, roster_problems = compose(read_text(roster_path)[0], shown)
+    if roster_text is not None:
+        root, roster_problems = compose(roster_text, roster_path)
         problems += roster_problems
         if root is not None:
-            reader = _RosterReader(shown)
+            reader = _RosterReader(roster_path)
             roster = reader.read(root, table.offices if table else _AnyOffice())
             problems += reader.problems
     if problems or table is None:

@@ -51,7 +51,7 @@ def test_every_option_and_command_has_its_chinese():
 def test_gk_help_lists_the_commands_in_chinese():
     result = CliRunner().invoke(cli, ["--help"], env={"GK_LANG": None}, prog_name="gk")
     assert result.output.startswith("用法： gk [选项] 命令 [参数]...")
-    assert "\n命令:\n" in result.output and "  status    总览" in result.output
+    assert "\n命令:\n" in result.output and "  status      总览" in result.output
     assert "示例：" in result.output
     english = CliRunner().invoke(cli, ["--lang", "en", "--help"], env={"GK_LANG": None}, prog_name="gk")
     assert english.output.startswith("Usage: gk [OPTIONS] COMMAND [ARGS]...")

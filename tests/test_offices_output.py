@@ -258,7 +258,10 @@ def test_export_to_stdout(gk):
 
 def test_export_needs_a_known_format(gk, tmp_path):
     result = gk("export", str(tmp_path / "a.txt"))
-    assert result.exit_code == 1 and "的格式：请用 .csv、.xlsx、.md 或 .json 结尾，或给出 --format" in result.output
+    assert result.exit_code == 1 and result.output.count("\n") == 1
+    assert "请用 .csv, .xlsx, .md, .json, .docx, .ics, .html 结尾，或给出 --format" in result.output
+    assert "name it .csv, .xlsx, .md, .json, .docx, .ics, .html" in gk(
+        "--lang", "en", "export", str(tmp_path / "a.txt")).output
     assert gk("export", "-").exit_code == 1
 
 

@@ -1,5 +1,5 @@
-"""Start-up stays light: commands load rich, dateutil, XlsxWriter, python-docx and openpyxl only
-when they draw or need them."""
+"""Start-up stays light: commands load rich, dateutil, XlsxWriter, python-docx, openpyxl and
+icalendar only when they draw, read or write what needs them."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sys
 import pytest
 from conftest import ROOT, SHIPPED
 
-HEAVY = ("rich", "dateutil", "xlsxwriter", "openpyxl", "docx", "lxml", "chinese_calendar")
+HEAVY = ("rich", "dateutil", "xlsxwriter", "openpyxl", "docx", "icalendar", "lxml", "chinese_calendar")
 PROBE = (
     "import sys\n"
     "from gkcli.cli import cli\n"
@@ -27,11 +27,13 @@ def loaded(*args: str) -> set[str]:
                              "--today", "2021-06-20", *args],
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    return set(result.stderr.split())
+    return set(result.stderr.splitlines()[-1].split())  # the probe's line comes last
 
 
 @pytest.mark.parametrize("args", [["list", "--format", "json"], ["check"], ["--version"],
-                                  ["export", "-", "--format", "csv"], ["remind"]])
+                                  ["export", "-", "--format", "csv"], ["remind"], ["summary"],
+                                  ["report", "--format", "json"],
+                                  ["export", "-", "--format", "html"]])
 def test_commands_that_draw_no_table_load_nothing_heavy(args):
     assert loaded(*args) == set()
 
@@ -49,6 +51,14 @@ def test_only_importing_a_word_file_loads_python_docx(tmp_path):
 
 def test_tables_load_rich_only():
     assert loaded("status") == {"rich"}
+    assert loaded("report") == {"rich"}
+
+
+def test_word_and_calendar_libraries_load_only_to_write_them(tmp_path):
+    assert loaded("report", "-o", str(tmp_path / "a.docx")) == {"docx", "lxml"}
+    assert loaded("remind", "-o", str(tmp_path / "b.docx")) == {"docx", "lxml"}
+    assert "icalendar" in loaded("export", str(tmp_path / "c.ics"))
+    assert "docx" not in loaded("export", str(tmp_path / "c2.ics"))
 
 
 def test_status_on_the_shipped_data_does_not_load_the_holiday_package():
