@@ -164,8 +164,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "report_header": ("{title} · 截至 {period}", "{title} · As of {period}"),
     "report_period": ("{title} · 统计期间 {since} 至 {until}", "{title} · {since} to {until}"),
     "xlsx_font": ("宋体", "Calibri"),
-    "legend": ("◆ 完成时间  ✔ 完成日期  → 长期  │ 今天 {today}",
-               "◆ deadline  ✔ done  → ongoing  │ today {today}"),
+    "legend": ("◆ 完成时间  ━ 已逾期  ═ 已完成（✔ 按时 ✘ 超时）  ─ 未到期  → 长期  │ 今天 {today}",
+               "◆ deadline  ━ overdue  ═ done (✔ on time ✘ late)  ─ open  → ongoing  │ today {today}"),
     # gk remind: the message pasted into WeChat
     "rem.office": ("【{office}】", "[{office}]"),
     "rem.people": ("{people}同志：", " {people}:"),

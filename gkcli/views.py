@@ -377,6 +377,18 @@ def report(found: Report, words: Words, out: TextIO) -> None:
         rates_table(console, found.summary.reporting, words)
 
 
+LINE_BY_STATE = {"overdue": "━", "done": "═"}  # open, due soon and ongoing: ─
+KEEP = "◆→│┼"  # the deadline mark and today's line are never hidden
+
+
+def _mark(cells: list[str], col: int, mark: str) -> None:
+    """Put the done mark at ``col``, or beside it when the deadline or today's line is there."""
+    for at in (col, col + 1, col - 1, col + 2, col - 2):
+        if 0 <= at < len(cells) and cells[at] not in KEEP:
+            cells[at] = mark
+            return
+
+
 # --- gk timeline ------------------------------------------------------------------------------
 
 def timeline(found: Timeline, words: Words, out: TextIO) -> None:
@@ -418,17 +430,21 @@ def timeline(found: Timeline, words: Words, out: TextIO) -> None:
         style = STATE_STYLE[item.state] or "blue"
         due = item.task.deadline.date
         stop = axis.column(due) if due else axis.width - 1
+        line = LINE_BY_STATE.get(item.state, "─")  # readable without colour
         for col in range(begin, stop + 1):
-            cells[col] = "─"
+            cells[col] = line
         if due:
             cells[stop] = "◆"
         else:
             cells[stop] = "→"
+        cells[now] = {" ": "│", line: "┼"}.get(cells[now], cells[now])
         if item.task.done_on:
-            cells[axis.column(item.task.done_on)] = "✔"
-        cells[now] = {" ": "│", "─": "┼"}.get(cells[now], cells[now])
+            late = due is not None and item.task.done_on > due
+            _mark(cells, axis.column(item.task.done_on), "✘" if late else "✔")
         for ch in cells:
             bar.append(ch, style="yellow" if ch in "│┼" else style)
         grid.add_row(str(item.task.id), Text(item.task.title), bar)
     console.print(grid)
-    console.print(words("legend", today=today.isoformat()), style="dim")
+    legend = words("legend", today=today.isoformat()).split("  ")
+    for line in fold(["", *legend], console.width, "  ", indent=""):
+        console.print(line, style="dim", soft_wrap=True)

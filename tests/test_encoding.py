@@ -32,7 +32,7 @@ def test_gbk_stdout_never_tracebacks(args):
 def test_gbk_falls_back_to_look_alikes():
     status = run(["status"]).stdout.decode("gbk")
     assert "□" in status  # the progress bar's ░
-    assert "√ 完成日期" in run(["timeline"]).stdout.decode("gbk")
+    assert "√ 按时" in run(["timeline"]).stdout.decode("gbk")
 
 
 @pytest.mark.parametrize("fmt,start", [("csv", b"\xef\xbb\xbf"), ("json", b"["), ("md", b"| ")])

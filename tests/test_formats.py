@@ -56,7 +56,7 @@ def test_narrow_cards_in_english(gk):
 
 def test_timeline_legend_in_english(gk):
     output = gk("--lang", "en", "timeline", env={"COLUMNS": "100"}).output
-    assert output.splitlines()[-1] == "◆ deadline  ✔ done  → ongoing  │ today 2021-06-20"
+    assert output.splitlines()[-1] == "◆ deadline  ━ overdue  ═ done (✔ on time ✘ late)  ─ open  → ongoing  │ today 2021-06-20"
 
 
 def test_nothing_overdue_in_english(gk):

@@ -448,7 +448,7 @@ def test_timeline_fits_the_width(gk, width):
     lines = result.output.splitlines()
     assert max(cell_len(line) for line in lines) <= width
     assert "2020" in lines[0] and "今天 2021-06-20" in lines[-1]
-    chart = lines[:-1]  # the last line is the legend
+    chart = [line for line in lines if "完成时间" not in line and "今天" not in line]  # not the legend
     assert sum("◆" in line for line in chart) == 14 and sum("→" in line for line in chart) == 2
 
 
@@ -468,3 +468,18 @@ def test_timeline_overdue_is_red(gk):
 
 def test_overdue_has_no_state_filter_to_ignore(gk):
     assert gk("overdue", "--state", "due_soon").exit_code == 2
+
+
+def test_timeline_reads_without_colour(gk):
+    gk("done", "5", "--on", "2021-06-01")  # on time
+    gk("set", "6", "--deadline", "2021年5月底")
+    gk("done", "6", "--on", "2021-06-10")  # late
+    lines = gk("timeline", env={"COLUMNS": "100", "NO_COLOR": "1"}).output.splitlines()
+    row = {int(line.split()[0]): line for line in lines if line.split() and line.split()[0].isdigit()}
+    assert "━" in row[1] and "─" not in row[1]  # overdue
+    assert "═" in row[5] and "✔" in row[5]  # done on time
+    assert "═" in row[6] and "✘" in row[6]  # done late
+    assert "─" in row[8] and "━" not in row[8]  # open
+    for n in (5, 6):  # the done mark never hides the deadline or today's line
+        assert "◆" in row[n] and ("│" in row[n] or "┼" in row[n])
+    assert all(line == line.rstrip() for line in lines)  # no trailing spaces when piped
