@@ -43,7 +43,9 @@ def occurrence_lines(item: Item, words: Words) -> list[str]:
 
 def outstanding(console, found: list[Outstanding], words: Words) -> None:
     """Per declaration: 本期未报送 before the cut-off, 逾期未报送 after it."""
-    from rich.markup import escape
+    from gkcli.views import (
+        _escape as escape,  # markup escaped, control characters shown
+    )
 
     sep = words("sep")
     for block in found:

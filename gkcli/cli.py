@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -16,7 +18,13 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 STATUS_CHOICES = tuple(store.STATUS_WORDS)  # todo, doing, done, 未开始, 进行中, 已完成
 
 
-class Said:
+if TYPE_CHECKING:
+    _SaidBase = click.Command
+else:
+    _SaidBase = object
+
+
+class Said(_SaidBase):
     """--help in the chosen language: the English written in the code, or its Chinese
     from :mod:`gkcli.helptext` (the default)."""
 
@@ -25,8 +33,8 @@ class Said:
 
         if clickzh.lang() != "zh":
             return self.help
-        return helptext.COMMANDS.get("gk" if ctx.parent is None and self.name == "cli" else self.name,
-                                     self.help)
+        name = "gk" if ctx.parent is None and self.name == "cli" else self.name or ""
+        return helptext.COMMANDS.get(name, self.help)
 
     def format_help_text(self, ctx: click.Context, formatter) -> None:
         english, self.help = self.help, self._help(ctx)
@@ -90,7 +98,10 @@ class GkGroup(Said, click.Group):
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            try:
+                result = super().invoke(ctx)
+            finally:
+                sys.stdout.flush()  # a reader that left (`gk list | head`) shows up here
         except DataError as exc:
             words = _words(ctx)
             more = len(exc.problems) - 1
@@ -101,8 +112,22 @@ class GkGroup(Said, click.Group):
             click.echo(f"gk: {exc.text(_words(ctx))}", err=True)
             ctx.exit(exc.exit_code)
         except BrokenPipeError:
-            sys.stderr.close()  # `gk list | head`: the reader left; nothing to say
+            _reader_left()  # `gk list | head`: the reader left; nothing to say
             ctx.exit(0)
+        app = ctx.find_object(App)
+        if app is not None and app.note:  # how the as-of table was made, after the output
+            sys.stdout.flush()
+            click.echo(f"gk: {_words(ctx).message(*app.note)}", err=True)
+        return result
+
+
+def _reader_left() -> None:
+    """Send what stdout still holds to nowhere, so Python's own flush at exit cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (CliRunner): nothing to redirect
+        pass
 
 
 def _lang_in(args: list[str]) -> str:
@@ -127,32 +152,49 @@ def _words(ctx: click.Context):
 
 
 class App:
-    """What every command shares: where the data is, today, the language. Loads lazily."""
+    """What every command shares: where the data is, today, the language. Loads lazily.
+
+    ``table`` is the table as it stood at the end of ``today`` (read commands);
+    ``current`` is the file as it is now (write commands, roster, check).
+    """
 
     def __init__(self, data: str | None, today: date | None, lang: str,
                  soon_days: int | None):
         self.data_arg = data
-        self.today = today or date.today()
+        self.real_today = _now()  # the one place gk reads the clock
+        self.today = today or self.real_today
         self.lang = lang
         self.soon_days_arg = soon_days
+        self._current: Table | None = None
         from gkcli.i18n import Words
 
         self.words = Words(lang)  # the language, chosen once
         self._table: Table | None = None
+        self.note: tuple[str, dict] | None = None
 
     @property
     def data_dir(self) -> Path:
         return store.find_data_dir(self.data_arg)
 
     @property
+    def current(self) -> Table:
+        if self._current is None:
+            self._current = store.load_table(self.data_dir)
+        return self._current
+
+    @property
     def table(self) -> Table:
         if self._table is None:
-            self._table = store.load_table(self.data_dir)
+            from gkcli import asof
+
+            found = asof.table_as_of(self.data_dir, self.today, self.real_today, self.current)
+            self.note = found.note
+            self._table = found.table
         return self._table
 
     @property
     def soon_days(self) -> int:
-        return self.table.settings.due_soon_days if self.soon_days_arg is None else self.soon_days_arg
+        return self.current.settings.due_soon_days if self.soon_days_arg is None else self.soon_days_arg
 
     def items(self) -> list[query.Item]:
         return query.items(self.table, self.today, self.soon_days)
@@ -165,9 +207,11 @@ class App:
         """
         if fmt in formats.FILE_FORMATS:
             data = formats.render_bytes(kind, fmt, result, self.words)
-            stream = click.get_binary_stream("stdout")
-            stream.write(data)
-            stream.flush()
+            encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+            if (encoding == "utf8" and os.linesep == "\n") or not hasattr(sys.stdout, "buffer"):
+                sys.stdout.write(data.decode("utf-8"))  # the same bytes, in one write
+            else:
+                _write_bytes(data)
             return
         formats.render(kind, fmt, result, self.words, out())
 
@@ -192,6 +236,24 @@ def _lang_option(ctx: click.Context, param: click.Parameter, value: str) -> str:
     return value
 
 
+def _now() -> date:
+    """The real today: ``GK_NOW`` (for reproducible examples and tests), else the system clock.
+
+    ``--today``/``GK_TODAY`` is the day the table is shown as of; this is the day it is now,
+    which decides whether that needs the history (a past day) or not.
+    """
+    import os
+
+    fixed = os.environ.get("GK_NOW")
+    if fixed:
+        try:
+            return deadlines.read_date(fixed)
+        except deadlines.DeadlineError:
+            raise click.UsageError(_words(click.get_current_context()).message(
+                "not_a_date", {"text": f"GK_NOW={fixed[:20]}"})) from None
+    return date.today()
+
+
 def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
     if value is None or isinstance(value, date):
         return value
@@ -203,8 +265,17 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
 
 
 def _since_option(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    """--since DATE. (Issue 8 adds the word last-meeting here: the date of the last meeting.)"""
-    return _date_option(ctx, param, value)
+    """--since DATE. (Issue 8 adds the word last-meeting here: the date of the last meeting.)
+
+    A period cannot start after today (a usage error).
+    """
+    since = _date_option(ctx, param, value)
+    app = ctx.find_object(App)
+    today = app.today if app else date.today()
+    if since is not None and since > today:
+        raise click.BadParameter(_words(ctx)("since_after_today", since=since.isoformat(),
+                                             today=today.isoformat()))
+    return since
 
 
 def _status_option(ctx: click.Context, param: click.Parameter, value):
@@ -259,7 +330,7 @@ def make_filter(office=None, lead=None, assist=None, states=(), statuses=(), gro
                         due_before=due_before, due_after=due_after, search=search)
 
 
-def out() -> object:
+def out() -> TextIO:
     """Standard output as it is (made safe for its encoding by :func:`gkcli.streams.make_safe`)."""
     return sys.stdout
 
@@ -267,8 +338,8 @@ def out() -> object:
 @click.group(cls=GkGroup, context_settings=CONTEXT_SETTINGS)
 @option("--data", envvar="GK_DATA", metavar="DIR",
               help="Folder with tasks.yaml and leading_group.yaml [env GK_DATA; default: nearest data/ upward].")
-@option("--today", envvar="GK_TODAY", callback=_date_option, metavar="DATE",
-              help="Pretend today is DATE (2021-06-30) [env GK_TODAY].")
+@option("--today", "--as-of", "today", envvar="GK_TODAY", callback=_date_option, metavar="DATE",
+        help="The table as it stood at the end of DATE (2021-06-30) [env GK_TODAY].")
 @option("--lang", envvar="GK_LANG", type=click.Choice(["zh", "en"]), default="zh",
         show_default=True, is_eager=True, callback=_lang_option,
         help="Language of output [env GK_LANG].")
@@ -353,7 +424,7 @@ def roster(app: App, office: str | None, fmt: str) -> None:
     """
     from gkcli import report
 
-    app.show("roster", fmt, report.roster(app.table, office))
+    app.show("roster", fmt, report.roster(app.current, office))
 
 
 @cli.command()
@@ -370,7 +441,7 @@ def who(app: App, office: str, fmt: str) -> None:
     """
     from gkcli import report
 
-    app.show("roster", fmt, report.roster(app.table, office, people=True))
+    app.show("roster", fmt, report.roster(app.current, office, people=True))
 
 
 @cli.command()
@@ -420,19 +491,27 @@ def _export(app: App, kind: str, rows, target: str, fmt: str | None, force: bool
     chosen = formats.for_file(target, fmt)
     data = export.write(result, target, chosen, app.words, force=force, kind=kind)
     if data is not None:
-        click.get_binary_stream("stdout").write(data)
+        _write_bytes(data)
         return
     n = len(rows) if chosen != "ics" else sum(1 for r in rows if r.task.deadline.date)  # events
     click.echo(app.words("exported", n=n, path=export.target_path(target, chosen)), err=True)
 
 
-def _document(app: App, kind: str, result: object, output: str, force: bool) -> None:
+def _write_bytes(data: bytes) -> None:
+    """A binary export (xlsx, docx) to stdout, after any text already written there."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+def _document(app: App, kind: str, result: object, output: str | None, force: bool) -> None:
     """Write a Word document to OUTPUT (- for stdout) and say where."""
     from gkcli import export
 
+    assert output is not None  # _docx_format refuses docx without -o FILE
     data = formats.render_bytes(kind, "docx", result, app.words)
     if output == "-":
-        click.get_binary_stream("stdout").write(data)
+        _write_bytes(data)
         return
     export.save(data, Path(output), force)
     click.echo(app.words("doc.saved", path=output), err=True)
@@ -547,7 +626,8 @@ def report(app: App, since: date | None, fmt: str | None, output: str | None, fo
 
     On-time rate = items done on or before their deadline ÷ items whose deadline has
     passed or that are done (ongoing items and done items without done_on are left out).
-    A recurring item (每月底) counts once per occurrence. When tasks.yaml declares
+    A recurring item (每月底) counts as one item there; its occurrences (应办次数, 按时,
+    超时, 未完成) get a table of their own, with their own rate. When tasks.yaml declares
     reporting:, a last table gives each office's 按时报送率 (reports on time ÷ cycles due).
     --format docx -o FILE writes the 通报 for the meeting: the figures written out, the
     per-office table, the overdue and due-soon items, and every item as a landscape annex.
@@ -675,6 +755,57 @@ def timeline(app: App, **filters) -> None:
     app.show("timeline", "table", report.timeline(app.table, rows, app.today))
 
 
+# --- the table over time ---------------------------------------------------------------------
+
+@cli.command()
+@option("--since", metavar="DATE|REV|last-meeting",
+              help="From the end of this day, from a git revision, or from the last meeting "
+                   "[default: last-meeting].")
+@option("--until", callback=_date_option, metavar="DATE", help="To the end of this day [default: today].")
+@option("--office", metavar="NAME", help="Only items the office leads or assists.")
+@format_option("changes")
+@pass_app
+def changes(app: App, since: str | None, until: date | None, office: str | None, fmt: str) -> None:
+    """What changed between two dates, item by item, grouped by lead office.
+
+    Added, removed, started, done (按时/超时), reopened, deadline changed, extended,
+    lead/assist/title changed, progress notes (with their text), and items that became
+    overdue or due soon just because time passed. Compares the tables as they stood on
+    the two dates (see "As of a date" in the README), by item id.
+
+    \b
+    Example:
+        gk changes                              # since the last gk meeting
+        gk changes --since 2021-01-01 --until 2021-03-31 --format md
+        gk changes --since HEAD~5 --office 安监股 --format json
+    """
+    from gkcli import asof
+
+    period = asof.what_changed(app.data_dir, since, until or app.today, app.today, app.real_today,
+                               app.soon_days, app.current, office)
+    app.note = period.note
+    app.show("changes", fmt, period)
+
+
+@cli.command(name="log")
+@click.argument("task_id", metavar="ID", type=int)
+@format_option("log")
+@pass_app
+def log_(app: App, task_id: int, fmt: str) -> None:
+    """One item's history: every recorded change (date, commit, author, old → new), hand
+    edits included, then its dated facts. Works for an item since removed.
+
+    \b
+    Example:
+        gk log 8
+    """
+    from gkcli import asof
+
+    found = asof.item_history(app.data_dir, task_id, app.today)
+    app.note = found.note
+    app.show("log", fmt, found)
+
+
 # --- writing ---------------------------------------------------------------------------------
 
 def write_options(func):
@@ -690,12 +821,15 @@ def _save(app: App, change, dry_run: bool, commit: bool | None) -> None:
     """Save a change to tasks.yaml and say what happened."""
     from gkcli import changes
 
-    commit = app.table.settings.commit if commit is None else commit
+    commit = app.current.settings.commit if commit is None else commit
     saved = changes.save(app.data_dir, change, app.words, dry_run=dry_run, commit=commit)
     result = saved.result
+    for key, values in change.said:
+        click.echo(app.words.message(key, values))
     said = change.text(app.words)
     if not result.changed:
-        click.echo(app.words("no_change"))
+        if not change.said:
+            click.echo(app.words("no_change"))
     elif dry_run:
         click.echo(result.diff(), nl=False)
     else:
@@ -729,7 +863,7 @@ def start(app: App, ids: tuple[int, ...], dry_run: bool, commit: bool | None) ->
     """
     from gkcli import changes
 
-    _save(app, changes.start(app.table, ids), dry_run, commit)
+    _save(app, changes.start(app.current, ids), dry_run, commit)
 
 
 @cli.command()
@@ -745,6 +879,9 @@ def done(app: App, ids: tuple[int, ...], on: date | None, cycle: str | None, dry
          commit: bool | None) -> None:
     """Mark items as done, recording done_on (today unless --on).
 
+    An item already done is left as it is (gk says when it was done); with --on its
+    date is corrected. --on may not be in the future or before the notice was issued.
+
     A recurring item (每月底, 每季度末) stays open: gk records that one occurrence was
     done, in the item's done_occurrences list.
 
@@ -756,7 +893,8 @@ def done(app: App, ids: tuple[int, ...], on: date | None, cycle: str | None, dry
     """
     from gkcli import changes
 
-    _save(app, changes.done(app.table, ids, on or app.today, app.today, cycle), dry_run, commit)
+    _save(app, changes.done(app.current, ids, on or app.today, app.today,
+                            explicit=on is not None, cycle=cycle), dry_run, commit)
 
 
 @cli.command()
@@ -764,7 +902,7 @@ def done(app: App, ids: tuple[int, ...], on: date | None, cycle: str | None, dry
 @write_options
 @pass_app
 def reopen(app: App, ids: tuple[int, ...], dry_run: bool, commit: bool | None) -> None:
-    """Take done items up again: status doing, done_on cleared.
+    """Take done items up again: status doing, done_on cleared (items not done are left).
 
     \b
     Example:
@@ -772,7 +910,7 @@ def reopen(app: App, ids: tuple[int, ...], dry_run: bool, commit: bool | None) -
     """
     from gkcli import changes
 
-    _save(app, changes.reopen(app.table, ids), dry_run, commit)
+    _save(app, changes.reopen(app.current, ids), dry_run, commit)
 
 
 @cli.command()
@@ -786,7 +924,7 @@ def note(app: App, ids: tuple[int, ...], text: str, on: date | None, dry_run: bo
          commit: bool | None) -> None:
     """Add a dated progress note (进展情况) to items.
 
-    The note goes at the end of the item's progress list as "DATE TEXT".
+    The note goes into the item's progress list as "DATE TEXT", in date order.
 
     \b
     Example:
@@ -797,7 +935,7 @@ def note(app: App, ids: tuple[int, ...], text: str, on: date | None, dry_run: bo
 
     if not text.strip():
         raise click.BadParameter(app.words.message("note_empty"), param_hint="TEXT")
-    _save(app, changes.note(app.table, ids, text, on or app.today), dry_run, commit)
+    _save(app, changes.note(app.current, ids, text, on or app.today, app.today), dry_run, commit)
 
 
 @cli.command(name="set")
@@ -833,7 +971,7 @@ def set_(app: App, ids: tuple[int, ...], status, deadline, lead, assist, title, 
     fields = {k: v for k, v in given.items() if v is not None}
     if not fields:
         raise click.UsageError(app.words.message("nothing_to_set"))
-    _save(app, changes.correct(app.table, ids, fields, app.today), dry_run, commit)
+    _save(app, changes.correct(app.current, ids, fields, app.today), dry_run, commit)
 
 
 @cli.command()
@@ -866,7 +1004,7 @@ def add(app: App, group: int, title: str, lead: str, assist: tuple[str, ...], de
     fields = {"group": group, "title": title, "lead": lead, "assist": list(assist),
               **({"start": start} if start else {}),
               "deadline": deadline.strip(), "status": status}
-    _save(app, changes.add(app.table, fields, app.today, task_id), dry_run, commit)
+    _save(app, changes.add(app.current, fields, app.today, task_id), dry_run, commit)
 
 
 @cli.command()
@@ -884,12 +1022,44 @@ def rm(app: App, ids: tuple[int, ...], yes: bool, dry_run: bool, commit: bool | 
     """
     from gkcli import changes
 
-    change = changes.remove(app.table, ids)
+    change = changes.remove(app.current, ids)
     if not (yes or dry_run):
         for task_id in ids:
-            click.echo(f"#{task_id} {app.table.task(task_id).title}")
+            click.echo(f"#{task_id} {app.current.find(task_id).title}")
         confirm(app.words.message("rm_confirm", {"n": len(ids)}), app.words)
     _save(app, change, dry_run, commit)
+
+
+@cli.command()
+@ids_argument
+@option("--to", "to", required=True, metavar="DEADLINE",
+              help="The new deadline, a phrase (2021年9月底) or a date.")
+@option("--reason", required=True, metavar="TEXT", help="Why it was extended.")
+@option("--on", "on", callback=_date_option, metavar="DATE",
+              help="The day the extension was granted [default: today].")
+@option("--by", "by", metavar="NAME", help="Who granted it.")
+@write_options
+@pass_app
+def extend(app: App, ids: tuple[int, ...], to: str, reason: str, on: date | None, by: str | None,
+           dry_run: bool, commit: bool | None) -> None:
+    """Extend items' deadline (延期), keeping the original and a dated record of it.
+
+    The deadline in force is the last extension's. An extension counts only if granted
+    on or before the deadline it replaces: one granted later is recorded and shown, but
+    the item is judged against the earlier deadline (没有办理延期的事项按原定时间考核).
+    A done item cannot be extended.
+
+    \b
+    Example:
+        gk extend 8 --to 2021年9月底 --reason 等待上级文件 --by 陈伟
+    """
+    from gkcli import records
+
+    if not reason.strip():
+        raise click.BadParameter(_words(click.get_current_context()).message("reason_empty"),
+                                 param_hint="--reason")
+    _save(app, records.extend(app.current, ids, to, reason, on or app.today, app.today, by),
+          dry_run, commit)
 
 
 @cli.command()
@@ -916,10 +1086,32 @@ def reported(app: App, office: str, on: date | None, cycle: str | None, what: st
     """
     from gkcli import reporting
 
-    table = app.table
+    table = app.current
     name = table.offices.resolve(office)
     _save(app, reporting.reported(table, name, on or app.today, app.today, cycle, what),
           dry_run, commit)
+
+
+@cli.command()
+@click.argument("title", required=False, metavar="[TITLE]")
+@option("--on", "on", callback=_date_option, metavar="DATE",
+              help="The day of the meeting [default: today].")
+@write_options
+@pass_app
+def meeting(app: App, title: str | None, on: date | None, dry_run: bool,
+            commit: bool | None) -> None:
+    """Record a meeting of the leading group in tasks.yaml (it travels with the repository).
+
+    gk changes starts from the last meeting by default, and gk status says what
+    happened since it.
+
+    \b
+    Example:
+        gk meeting 第二次专题会议 --on 2021-03-05
+    """
+    from gkcli import records
+
+    _save(app, records.meeting(app.current, on or app.today, app.today, title), dry_run, commit)
 
 
 @cli.command()
@@ -963,7 +1155,7 @@ def import_(app: App, file: Path, out_dir: Path | None, dry_run: bool) -> None:
     if out_dir is not None and not dry_run and out_dir.exists():
         raise GkError("import_out_exists", path=store.display_path(out_dir)[:200])
     result = importer.import_notice(file, out_dir)
-    if not dry_run:
+    if out_dir is not None and not dry_run:  # dry_run or out_dir, checked above
         result = importer.write_folder(result, out_dir)
     app.show("import", "text", result)
     if result.problems:

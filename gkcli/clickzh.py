@@ -92,10 +92,9 @@ def install(lang: str) -> None:
     translations = Translations(lang)
     for name in MODULES:
         module = importlib.import_module(f"click.{name}")
-        if hasattr(module, "_"):
-            module._ = translations.gettext
-        if hasattr(module, "ngettext"):
-            module.ngettext = translations.ngettext
+        for attr, value in (("_", translations.gettext), ("ngettext", translations.ngettext)):
+            if hasattr(module, attr):
+                setattr(module, attr, value)
 
 
 def lang() -> str:

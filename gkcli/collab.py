@@ -50,6 +50,7 @@ def merge_file(app: App, base: Path, ours: Path, theirs: Path, name: str | None)
         say("merge_fallback" if outcome.markers else "merge_fallback_clean", path=shown, reason=reason)
         raise click.exceptions.Exit(1)
     merged = outcome.merged
+    assert merged is not None  # merge_file makes one whenever it does not fall back
     for old, new in merged.renumbered:
         say("merge_renumbered", old=old, new=new)
     from gkcli.conflicts import shown as show

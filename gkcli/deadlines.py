@@ -35,16 +35,17 @@ Anything else raises :class:`DeadlineError`; gk never guesses.
 
 from __future__ import annotations
 
-import calendar
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from gkcli.errors import GkError
-from gkcli.recurrence import Rule
-from gkcli.recurrence import parse as parse_rule
+from gkcli.errors import GkError, clip
 from gkcli.workdays import Period, parse_period
+
+if TYPE_CHECKING:
+    from gkcli.recurrence import Rule
 
 DONE = "done"
 OVERDUE = "overdue"
@@ -118,10 +119,11 @@ def _normalise(text: str) -> str:
 
 
 def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+    # the day before the next month's first (the calendar module costs start-up time)
+    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
 
 
-def _year(match: re.Match, default_year: int | None, phrase: str) -> int:
+def _year(match: re.Match[str], default_year: int | None, phrase: str) -> int:
     raw = match.group("year")
     if raw:
         value = _cn_number(raw)
@@ -185,9 +187,12 @@ def resolve(phrase: object, default_year: int | None = None) -> Deadline:
     text = _normalise(phrase)
     if any(word in text for word in ONGOING_WORDS):
         return Deadline(phrase, None, KIND_ONGOING)
-    rule = parse_rule(text)
-    if rule is not None:
-        return Deadline(phrase, None, KIND_RECURRING, rule=rule)
+    if text.startswith("每"):  # 每月底: only then load gkcli.recurrence
+        from gkcli.recurrence import parse as parse_rule
+
+        rule = parse_rule(text)
+        if rule is not None:
+            return Deadline(phrase, None, KIND_RECURRING, rule=rule)
     period = parse_period(text)
     if period is not None:
         return Deadline(phrase, None, period.kind, period=period)
@@ -234,10 +239,15 @@ def read_date(text: str) -> date:
     if re.search(r"[A-Za-z]", cleaned) and re.search(r"\d{4}", cleaned):
         from dateutil import parser  # only for spelled-out dates
 
-        try:
-            return parser.parse(text, dayfirst=True).date()
+        try:  # a part left out is filled from the default: two defaults show it (June 2021)
+            one = parser.parse(text, dayfirst=True, default=datetime(2000, 1, 1)).date()
+            two = parser.parse(text, dayfirst=True, default=datetime(2001, 2, 2)).date()
         except (ValueError, OverflowError):
             pass
+        else:
+            if one == two:
+                return one
+            raise DeadlineError("date_without_day", text=clip(text))
     raise DeadlineError("not_a_date", text=text)
 
 

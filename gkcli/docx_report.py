@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from docx import Document
@@ -31,7 +32,7 @@ from gkcli.i18n import Words
 from gkcli.model import Notice
 from gkcli.query import Item
 from gkcli.report import Tally
-from gkcli.summary_text import figures, long_date
+from gkcli.summary_text import done_state, figures, long_date
 from gkcli.tabular import REPORT_KEYS, tally_cells
 
 TITLE_FONT = "方正小标宋简体"
@@ -159,7 +160,7 @@ def _page_numbers(section) -> None:
         if kind:
             el = OxmlElement("w:fldChar")
             el.set(qn("w:fldCharType"), kind)
-        elif text.strip() == "PAGE":
+        elif text and text.strip() == "PAGE":
             el = OxmlElement("w:instrText")
             el.set(qn("xml:space"), "preserve")
             el.text = text
@@ -170,7 +171,7 @@ def _page_numbers(section) -> None:
     _fonts(p.add_run(" —"), PAGE_NUMBER_FONT, FOOTER_SIZE)
 
 
-def _table(doc, header: list[str], widths_mm: list[float], size=TABLE_SIZE):
+def _table(doc, header: list[str], widths_mm: Sequence[float], size=TABLE_SIZE):
     """A bordered table whose header row repeats on every page and never splits."""
     table = doc.add_table(rows=1, cols=len(header))
     table.style = doc.styles["Table Grid"]
@@ -216,7 +217,7 @@ def _cell_style(doc, font: str, size):
     return style
 
 
-def _widths(row, widths_mm: list[float]) -> None:
+def _widths(row, widths_mm: Sequence[float]) -> None:
     for cell, width in zip(_cells(row), widths_mm):
         cell.width = Mm(width)
 
@@ -229,7 +230,7 @@ def _cells(row) -> list:
     return [_Cell(tc, row.table) for tc in row._tr.tc_lst]
 
 
-def _add_row(table, values: list[str], widths_mm: list[float], size=TABLE_SIZE,
+def _add_row(table, values: list[str], widths_mm: Sequence[float], size=TABLE_SIZE,
              centred: tuple[int, ...] = (), merges: dict[int, str] | None = None):
     """A row that never splits across pages; ``merges`` sets a column's vertical merge
     ('restart' opens a merged cell, 'continue' extends the one above, as ``cell.merge`` does)."""
@@ -286,7 +287,7 @@ def _source(notice: Notice, name: str, words: Words) -> str:
 
 # --- the 通报 ----------------------------------------------------------------------------------
 
-OFFICE_WIDTHS = [26] + [13] * 10  # 156 mm: A4 less margins
+OFFICE_WIDTHS = [24] + [12] * 11  # 156 mm: A4 less margins
 ITEM_WIDTHS = [13, 30, 56, 25, 34, 25, 18, 20, 26]  # 247 mm: landscape A4 less margins
 WORK_TASK_COLUMN = 1
 
@@ -299,7 +300,7 @@ def _tally_cells(x: Tally) -> list[str]:
 def item_cells(item: Item, words: Words) -> list[str]:
     """One row of the annex: 序号 工作任务 具体事项 牵头股室 协办股室 完成时间 进度 完成日期 进展情况."""
     task = item.task
-    progress = words.status(task.status)
+    progress = done_state(item, words) if task.status == "done" else words.status(task.status)
     if item.state == deadlines.OVERDUE:
         progress += "\n" + words.days(item.days_left)
     return [str(task.id), item.group_title, task.title, task.lead,
@@ -360,7 +361,7 @@ def bulletin(found: Bulletin, words: Words) -> bytes:
     totals = Tally(words("total"), **{k: getattr(found.summary.totals, k) for k in (
         "total", "done", "done_on_time", "done_late", "overdue", "due_soon", "open", "ongoing")})
     for tally in [*found.summary.by_office, totals]:
-        _add_row(offices, _tally_cells(tally), OFFICE_WIDTHS, centred=tuple(range(1, 11)))
+        _add_row(offices, _tally_cells(tally), OFFICE_WIDTHS, centred=tuple(range(1, 12)))
     _paragraph(doc)
 
     heading("doc.overdue")

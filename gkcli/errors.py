@@ -26,6 +26,11 @@ class Msg:
     @classmethod
     def of(cls, key: str, **params: Any) -> Msg:
         return cls(key, params)
+def clip(value: object, limit: int = 40) -> str:
+    """A user's value for a message: never unbounded (a long value ends in …)."""
+    text = value if isinstance(value, str) else str(value)[: limit * 4] if not isinstance(
+        value, (list, dict, tuple, set)) else f"<{type(value).__name__}>"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True, order=True)

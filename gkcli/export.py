@@ -3,6 +3,8 @@ and the documents (a Word 通报, an iCalendar file, a self-contained HTML page)
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from gkcli import formats
@@ -37,17 +39,38 @@ def write(result: object, target: str, fmt: str | None, words: Words, force: boo
 
 
 def save(data: bytes, path: Path, force: bool = False) -> None:
-    """Write ``data`` to ``path`` atomically; never over an existing file unless ``force``."""
-    if path.exists() and not force:
-        raise GkError("file_exists", path=_short(str(path)))
+    """Write ``data`` to ``path`` atomically; never over an existing file unless ``force``.
+
+    Through a symlink, its target is written and the link kept; a FIFO or a character device
+    (/dev/stdout) is written into, never replaced; anything else that is not a file is refused.
+    """
+    shown = _short(str(path))
+    if (path.exists() or path.is_symlink()) and not force:
+        raise GkError("file_exists", path=shown)
+    if path.is_symlink():
+        if not path.exists():
+            raise GkError("export_dangling_link", path=shown)
+        path = Path(os.path.realpath(path))  # write the file the link points to, keep the link
     if not path.parent.is_dir():
         raise GkError("not_a_folder", path=_short(str(path.parent)))
     from gkcli.writer import atomic_write
 
     try:
+        if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+            _write_into(path, data, shown)  # a FIFO or a device: write into it, never replace it
+            return
         atomic_write(path, data)
     except OSError as exc:
-        raise GkError("cannot_write", path=_short(str(path)), reason=exc.strerror) from None
+        raise GkError("cannot_write", path=shown, reason=exc.strerror) from None
+
+
+def _write_into(path: Path, data: bytes, shown: str) -> None:
+    """Write into what is not a regular file (a FIFO, /dev/stdout); refuse a folder or socket."""
+    mode = path.stat().st_mode
+    if not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
+        raise GkError("export_not_a_file", path=shown)
+    with open(path, "wb") as handle:  # FIFOs and devices have no contents to truncate
+        handle.write(data)
 
 
 def _short(text: str, limit: int = 80) -> str:

@@ -39,6 +39,9 @@ RENDERERS: dict[str, dict[str, str]] = {
     "reports": {"table": "calendar_view:reports_table", "json": "calendar_view:reports_json",
                 "csv": "calendar_view:reports_csv", "md": "calendar_view:reports_md"},
     "check": {"text": "texts:problems"},
+    "changes": {"table": "history_views:changes_table", "md": "history_views:changes_md",
+                "json": "history_views:changes_json"},
+    "log": {"table": "history_views:log_table", "json": "history_views:log_json"},
     "import": {"text": "importer.output:import_text"},
 }
 BINARY = frozenset({"xlsx", "docx", "ics"})  # formats that are bytes, for a file (or stdout with -)

@@ -244,6 +244,42 @@ COMMANDS: dict[str, str] = {
     示例：
         git commit -am "更新进度" && gk sync
     """,
+    "extend": """给事项延期（延期），保留原完成时间，并留下有日期的延期记录。
+
+    以最后一次延期为准。延期只有在原完成时间之前（含当天）办理才算数：之后办理的会记录并显示，
+    但仍按原定时间考核（没有办理延期的事项按原定时间考核）。已完成的事项不能延期。
+
+    \b
+    示例：
+        gk extend 8 --to 2021年9月底 --reason 等待上级文件 --by 陈伟
+    """,
+    "changes": """两个日期之间逐项发生了哪些变化，按牵头股室分组。
+
+    新增、删除、开始办理、完成（按时/超时）、重新办理、完成时间改动、延期、牵头/协办/事项表述改动、
+    进展记录（含原文），以及只因时间推移而变为逾期或即将到期的事项。按序号比较两个日期当时的分工表
+    （见 README 的“As of a date”）。
+
+    \b
+    示例：
+        gk changes                              # 自上次 gk meeting 以来
+        gk changes --since 2021-01-01 --until 2021-03-31 --format md
+        gk changes --since HEAD~5 --office 安监股 --format json
+    """,
+    "meeting": """在 tasks.yaml 中记下一次领导小组会议（随仓库一起保存）。
+
+    gk changes 默认从上次会议算起，gk status 会说明此后发生了什么。
+
+    \b
+    示例：
+        gk meeting 第二次专题会议 --on 2021-03-05
+    """,
+    "log": """一项事项的历史：每一次有记录的修改（日期、提交、作者、原值 → 新值），包括手工修改，
+    再列出它有日期的记录。已删除的事项也能查。
+
+    \b
+    示例：
+        gk log 8
+    """,
 }
 
 OPTIONS: dict[str, str] = {
@@ -286,4 +322,15 @@ OPTIONS: dict[str, str] = {
     "Only the people who answer for this office.": "只列出负责该股室的人。","Write the list to FILE (.csv, .xlsx, .md, .json; - for stdout).":
         "把清单写入 FILE（.csv、.xlsx、.md、.json；- 为标准输出）。",
     "Overwrite FILE if it exists.": "FILE 已存在时覆盖。","Output format [default: table, or the FILE's extension].": "输出格式［默认：表格，或按 FILE 的扩展名］。","Format [default: from FILE's extension].": "格式［默认：按 FILE 的扩展名］。","Only items due, or done, from DATE to today.": "只统计 DATE 至今天之间到期或完成的事项。","Only this office (leading or assisting).": "只给这个股室（牵头或协办）。","git commit the change [default: settings.commit].": "用 git 提交这次修改［默认：settings.commit］。","Print the diff it would make; write nothing.": "只显示将要做的修改，不写入。","The day it was done [default: today].": "完成的日期［默认：今天］。","The date of the note [default: today].": "进展的日期［默认：今天］。","todo, doing, done (or 未开始, 进行中, 已完成).": "未开始、进行中、已完成（或 todo、doing、done）。","A deadline phrase (2021年12月底) or date.": "完成时间（如 2021年12月底）或日期。","The lead office.": "牵头股室。","Assisting office; repeat for several (replaces the list).": "协办股室；多个就重复（替换原有列表）。","The item's wording.": "具体事项的表述。","The work task it belongs to.": "所属工作任务的编号。","Free-text notes (replaces them).": "备注（替换原有备注）。","The work task (工作任务) id.": "所属工作任务的编号。","The item's wording (具体事项).": "具体事项的表述。","The lead office (牵头股室).": "牵头股室。","Assisting office; repeatable.": "协办股室；可重复。","完成时间, as written.": "完成时间，照通知原文写（如 2021年9月底）。","Its 序号 [default: the next free one].": "序号［默认：下一个可用的］。","Do not ask for confirmation.": "不询问，直接删除。","The status it starts with.": "初始进度。","Show the version and exit.": "显示版本号并退出。","The message of one office alone, nothing else (to paste).": "只输出这一个股室的提醒正文（便于粘贴）。",
+    "The table as it stood at the end of DATE (2021-06-30) [env GK_TODAY].":
+        "按 DATE（2021-06-30）当天结束时的分工表显示［环境变量 GK_TODAY］。",
+    "From the end of this day, from a git revision, or from the last meeting [default: last-meeting].":
+        "从这一天结束时、某个 git 版本，或上次会议算起［默认：last-meeting，上次会议］。",
+    "To the end of this day [default: today].": "到这一天结束时为止［默认：今天］。",
+    "Only items the office leads or assists.": "只看这个股室牵头或协办的事项。",
+    "The new deadline, a phrase (2021年9月底) or a date.": "新的完成时间，写法如 2021年9月底，或一个日期。",
+    "Why it was extended.": "延期理由。",
+    "The day the extension was granted [default: today].": "批准延期的日期［默认：今天］。",
+    "Who granted it.": "批准人。",
+    "The day of the meeting [default: today].": "会议日期［默认：今天］。",
 }

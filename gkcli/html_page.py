@@ -23,7 +23,7 @@ from gkcli.i18n import Words
 from gkcli.query import Item
 from gkcli.report import Tally, Timeline
 from gkcli.summary import percent
-from gkcli.summary_text import figures, long_date
+from gkcli.summary_text import done_state, figures, long_date
 
 STATES = (deadlines.OVERDUE, deadlines.DUE_SOON, deadlines.OPEN, deadlines.ONGOING, deadlines.DONE)
 
@@ -173,7 +173,7 @@ def _items(rows: list[Item], words: Words) -> str:
             group = task.group
             parts.append(f'<tr class="group"><td colspan="{len(keys)}">'
                          f"{escape(words.ordinal(task.group))}{_e(item.group_title)}</td></tr>")
-        state = words.state(item.state)
+        state = done_state(item, words) if item.state == deadlines.DONE else words.state(item.state)
         if item.state in (deadlines.OVERDUE, deadlines.DUE_SOON):
             state += words("aside", text=words.days(item.days_left))
         cells = [

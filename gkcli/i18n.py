@@ -53,7 +53,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "doc.when_as_of": ("截至{day}", "as of {day}"),
     "doc.when_period": ("{start}至{end}期间", "from {start} to {end}"),
     "doc.scope": ("确定事项", "items"),
-    "doc.scope_period": ("期间涉及事项", "items in the period"),
+    "doc.scope_period": ("涉及事项", "items in the period"),
     "doc.opening": ("根据{source}，{when}，{figures}现将有关情况通报如下。",
                     "Under {source}, {when}: {figures} The details follow."),
     "doc.by_office": ("各牵头股室完成情况", "By lead office"),
@@ -85,6 +85,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "doc.source": ("《{title}》", "{title}"),
     # gk summary (summary_text.py)
     "sum.heading": ("《{title}》进展情况（截至{date}）：", "Progress of {title}, as of {date}:"),
+    "sum.occurrences": ("周期性事项应办{due}次，按时{on_time}次，超时{late}次，未完成{missed}次。",
+                        " Recurring items: {due} occurrences due, {on_time} on time, {late} late,"
+                        " {missed} missed."),
     "sum.figures": ("{scope}{total}项，已完成{done}项，占{pct}；按时完成{on_time}项；{overdue}。",
                     "{total} {scope}; {done} done ({pct}), {on_time} on time; {overdue}."),
     "sum.overdue": ("逾期{n}项，涉及{offices}", "{n} overdue, led by {offices}"),
@@ -104,6 +107,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "sum.done_none": ("无新完成事项", "nothing done"),
     "sum.fell_n": ("新增逾期{n}项（{ids}）", "{n} fell overdue ({ids})"),
     "sum.fell_none": ("无新增逾期", "nothing fell overdue"),
+    "punct.on_time": ("按时", "on time"),
+    "punct.late": ("超时", "late"),
+    "sum.of_them_late": ("，其中超时{ids}", ", {ids} late"),
     "sum.done_all": ("已完成：{ids}。", "Done: {ids}."),
     # the calendar (ics.py) and the page (html_page.py)
     "ics.summary": ("{id}号 {title}", "#{id} {title}"),
@@ -152,6 +158,12 @@ _WORDS: dict[str, tuple[str, str]] = {
     "rep.undated": ("未注明日期", "Undated"),
     "rep.ongoing": ("长期", "Ongoing"),
     "rep.rate": ("按时率", "Rate"),
+    "since_after_today": ("{since} 晚于今天（{today}）", "{since} is after today ({today})"),
+    "by_occurrence": ("周期性事项（按次计）", "Recurring items (per occurrence)"),
+    "occ.n_due": ("应办次数", "Due"),
+    "occ.n_on_time": ("按时", "On time"),
+    "occ.n_late": ("超时", "Late"),
+    "occ.n_missed": ("未完成", "Missed"),
     "by_group": ("各工作任务情况", "By work task"),
     "nothing_to_remind": ("没有逾期或即将到期的事项，无需提醒。", "Nothing overdue or due soon: no reminders."),
     "sheet": ("任务分工表", "Tasks"),
@@ -181,6 +193,48 @@ _WORDS: dict[str, tuple[str, str]] = {
     "rem.item": ("【{part}】{id}号 {title}（完成时间：{deadline}，{days}）",
                  "[{part}] #{id} {title} (deadline {deadline}, {days})"),
     "rem.sender": ("{attached}（{office}）", "{office}"),
+    # the table over time
+    "on_time": ("按时", "on time"),
+    "late_n": ("超时{n}天", "{n} days late"),
+    "done_how": ("已完成（{how}）", "done ({how})"),
+    "rep.extended": ("延期", "Extended"),
+    "extensions": ("延期", "Extensions"),
+    "original_deadline": ("原定完成时间", "Original deadline"),
+    "extension_line": ("{on} 由 {source} 延至 {to}（{reason}）{by}",
+                       "{on}: {source} → {to} ({reason}){by}"),
+    "extension_late": ("，办理晚于原完成时间，按原定时间考核", "; granted late, not counted"),
+    "since_meeting": ("自上次会议（{day}）以来：完成 {done} 项，新增逾期 {overdue} 项",
+                      "Since the last meeting ({day}): {done} done, {overdue} newly overdue"),
+    "due_on": ("完成时间 {day}", "deadline {day}"),
+    "changes_header": ("{since} — {until} 的变化", "Changes {since} — {until}"),
+    "no_changes": ("这段时间没有变化。", "Nothing changed in this period."),
+    "uncommitted": ("未提交", "uncommitted"),
+    "log_header": ("第{id}项 {title}", "Item {id} {title}"),
+    "log_facts": ("有日期的记录", "Dated facts"),
+    "log_changes": ("修改记录", "Changes"),
+    "log_none": ("历史中没有这项的修改记录。", "No recorded changes to this item."),
+    "kind.added": ("新增", "added"),
+    "kind.removed": ("删除", "removed"),
+    "kind.started": ("开始", "started"),
+    "kind.done": ("完成", "done"),
+    "kind.reopened": ("重新打开", "reopened"),
+    "kind.deadline": ("完成时间", "deadline"),
+    "kind.extended": ("延期", "extended"),
+    "kind.lead": ("牵头股室", "lead"),
+    "kind.assist": ("协办股室", "assist"),
+    "kind.title": ("事项内容", "title"),
+    "kind.note": ("进展", "note"),
+    "kind.overdue": ("逾期", "overdue"),
+    "kind.due_soon": ("即将到期", "due soon"),
+    "kind.group": ("工作任务", "work task"),
+    "kind.note_removed": ("删去进展", "note removed"),
+    "kind.extension_removed": ("删去延期", "extension removed"),
+    "kind.status": ("进度", "status"),
+    "kind.notes": ("备注", "notes"),
+    "date": ("日期", "Date"),
+    "change": ("变化", "Change"),
+    "commit": ("提交", "Commit"),
+    "author": ("作者", "Author"),
     # the official calendar, recurring deadlines and reporting cycles
     "workdays_left_n": ("剩{n}个工作日", "{n} working days left"),
     "due_soon_items_workdays": ("即将到期事项（{days}个工作日内）", "Due within {days} working days"),
@@ -366,6 +420,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "commit.set": ("修改 {items}：{what}", "{items} set {what}"),
     "commit.add": ("新增 {items}", "{items} added"),
     "commit.remove": ("删除 {items}", "{items} removed"),
+    "commit.extend": ("延期 {items} 至 {to}（{day}）", "{items} extended to {to} ({day})"),
+    "commit.meeting": ("记录会议（{day}）", "meeting ({day})"),
     "commit.field": ("{field} {value}", "{field} {value}"),
     "field.title": ("具体事项", "title"),
     "field.group": ("工作任务", "group"),
@@ -402,6 +458,106 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "the last commit is not gk's ({sha} {subject}); nothing undone"),
     "undo_uncommitted": ("{path} 有尚未提交的修改；请先提交或放弃这些修改",
                          "{path} has changes not yet committed; commit or discard them first"),
+    "date_without_day": ("{text} 不是完整日期（缺少年、月或日）；请写成 2021-06-30",
+                         "{text} is not a whole date (a year, month or day is missing); write it as 2021-06-30"),
+    # data safety (reading)
+    "alias_bomb": ("别名（*）展开后超过 {limit} 个节点，gk 不读取这样的文件",
+                   "aliases (*) expand to more than {limit} nodes; gk does not read such a file"),
+    "too_deep": ("列表或映射嵌套超过 {limit} 层，gk 不读取这样的文件",
+                 "lists or mappings nested more than {limit} levels deep; gk does not read such a file"),
+    "too_big": ("{path}：文件有 {size} MB，超过 gk 的上限 {limit} MB",
+                "{path}: the file is {size} MB, over gk's limit of {limit} MB"),
+    # data safety (git)
+    "git_in_progress": ("git 正在进行 {what}：请先完成或中止它（gk 不会替你中止），或不加 --commit 运行；"
+                        "未写入任何内容",
+                        "a git {what} is in progress: finish or abort it first (gk will not do it for "
+                        "you), or run without --commit; nothing written"),
+    "undo_in_progress": ("git 正在进行 {what}：请先完成或中止它（gk 不会替你中止）；未撤销任何内容",
+                         "a git {what} is in progress: finish or abort it first (gk will not do it "
+                         "for you); nothing undone"),
+    "commit_failed_restored": ("git 提交失败：{detail}。gk 已把 {path} 恢复原样，什么都没有改变；"
+                               "解决上述问题后再运行，或不加 --commit 运行",
+                               "git commit failed: {detail}. gk put {path} back as it was, so nothing "
+                               "changed; deal with that and run it again, or run without --commit"),
+    "commit_failed_kept": ("git 提交失败：{detail}。{path} 已有 gk 的修改（文件在此期间又被改动，未恢复），"
+                           "尚未提交；请查看 git status 后手工提交",
+                           "git commit failed: {detail}. {path} holds gk's change (the file changed "
+                           "again meanwhile, so gk left it), not committed; see git status and commit "
+                           "it by hand"),
+    "commit_differs": ("提交中的 {path} 与 gk 写入的内容不一致；请查看 git show HEAD",
+                       "the committed {path} is not what gk wrote; look at git show HEAD"),
+    "undo_not_exact": ("最后一次提交（{commit}）不只是 gk 对 tasks.yaml 的一次修改（可能已被 amend 或含有其他文件）；"
+                       "未撤销",
+                       "the last commit ({commit}) is not exactly one gk change to tasks.yaml "
+                       "(amended, or it holds other files); nothing undone"),
+    "export_not_a_file": ("{path} 不是普通文件、管道或字符设备；未写入",
+                          "{path} is not a regular file, a pipe or a character device; nothing written"),
+    "export_dangling_link": ("{path} 是指向不存在文件的链接；未写入", "{path} is a link to nothing; nothing written"),
+    # data safety (writing)
+    "unintended_change": ("这次写入会改动未要求改动的内容（{what}）；未写入任何内容，请手工编辑或检查文件",
+                          "this write would change what gk was not asked to change ({what}); nothing "
+                          "written: edit it by hand, or check the file"),
+    "line_break_refused": ("{what} 含有换行：gk 只写一行文字，不会悄悄合并换行；请写成一行（多行请手工编辑文件）",
+                           "{what} holds a line break: gk writes one-line text and never joins lines "
+                           "silently; write it on one line (edit the file by hand for several lines)"),
+    "item_one_line": ("第 {id} 项写在一行里；请手工添加 {key}", "item {id} is written on one line; add {key} by hand"),
+    "field_not_block_list": ("第 {id} 项的 {key} 不是分行列表；请手工修改",
+                             "item {id}: {key} is not a block list; edit it by hand"),
+    "key_not_block_list": ("{path}：{key} 不是分行列表；请手工修改", "{path}: {key} is not a block list; edit it by hand"),
+    "changed_on_disk_kept": ("{path} 在 gk 写入的同一瞬间被其他程序连续替换；被替换下的版本保存在 {kept}，"
+                             "请对照检查",
+                             "{path} was replaced by other programs again and again at the moment gk "
+                             "wrote it; the version it displaced is kept as {kept}: compare the two"),
+    "being_written": ("{path} 正被其他程序写入（复制或同步尚未完成？）；未写入任何内容，等它完成后再运行",
+                      "{path} is being written by another program (a copy or a sync still running?); "
+                      "nothing written, run it again when that is done"),
+    "not_a_regular_file": ("{path} 不是普通文件；未写入任何内容", "{path} is not a regular file; nothing written"),
+    "read_only": ("{path} 是只读文件；未写入任何内容（需要修改请先允许写入）",
+                  "{path} is read-only; nothing written (make it writable first if the change is wanted)"),
+    "line_break_in_value": ("gk 不在文字中写入换行：请写成一行（多行文字请手工编辑文件）",
+                            "gk does not write line breaks into a value: write it on one line "
+                            "(edit the file by hand for several lines)"),
+    "odd_line_break": ("{path}：含有特殊换行符（U+0085、U+2028 或 U+2029），请手工编辑",
+                       "{path}: holds an unusual line break (U+0085, U+2028 or U+2029); edit it by hand"),
+    "anchor_edit_by_hand": ("{path}:{line}：{what} 用了锚点（&）、别名（*）或标签（!!），gk 不改这样的内容；请手工编辑",
+                            "{path}:{line}: {what} uses an anchor (&), alias (*) or tag (!!), which gk "
+                            "does not edit; edit it by hand"),
+    # the table over time (issue 8)
+    "asof_no_git": ("不在 git 仓库中，无法查到历史：按当前文件显示截至{day}已发生的情况",
+                    "not in a git repository, so no history: showing the current file with what "
+                    "had happened by {day}"),
+    "asof_no_history": ("tasks.yaml 还没有提交记录：按当前文件显示截至{day}已发生的情况",
+                        "tasks.yaml has no commits yet: showing the current file with what had "
+                        "happened by {day}"),
+    "asof_before_history": ("tasks.yaml 最早的提交在{first}，晚于{day}：按当前文件显示截至{day}已发生的情况",
+                            "tasks.yaml was first committed on {first}, after {day}: showing the "
+                            "current file with what had happened by {day}"),
+    "log_no_git": ("不在 git 仓库中，没有修改记录：只列出当前文件中有日期的记录",
+                   "not in a git repository, so no recorded changes: only the dated facts of "
+                   "the current file"),
+    "history_unreadable": ("读取 git 历史失败", "could not read the git history"),
+    "unknown_revision": ("--since：{rev} 既不是日期，也不是 git 中的版本（日期写作 2021-06-30）",
+                         "--since: {rev} is neither a date nor a revision in git "
+                         "(write dates as 2021-06-30)"),
+    "since_after_until": ("--since {since} 晚于 --until {until}", "--since {since} is after --until {until}"),
+    "no_meeting_yet": ("还没有记录会议：先运行 gk meeting，或用 --since 指定日期",
+                       "no meeting recorded yet: run gk meeting first, or give --since DATE"),
+    "on_in_future": ("--on {day} 晚于今天（{today}）", "--on {day} is after today ({today})"),
+    "on_before_notice": ("--on {day} 早于通知印发日期（{issued}）",
+                         "--on {day} is before the notice was issued ({issued})"),
+    "already_done": ("#{id} 已于{day}完成", "#{id} was done on {day}"),
+    "already_done_undated": ("#{id} 已完成", "#{id} is already done"),
+    "done_corrected": ("#{id} 完成日期由{old}改为{new}", "#{id}: done date corrected from {old} to {new}"),
+    "not_done": ("#{id} 尚未完成，无需重新打开", "#{id} is not done; nothing to reopen"),
+    "extend_done": ("#{id} 已于{day}完成，不能延期", "#{id} was done on {day}; it cannot be extended"),
+    "extend_not_later": ("#{id}：延期后的完成时间 {to} 不晚于现在的 {current}",
+                         "#{id}: the new deadline {to} is not after the current one ({current})"),
+    "extend_ongoing": ("#{id} 是长期事项，无需延期", "#{id} is ongoing; it has no deadline to extend"),
+    "extend_late": ("#{id} 的延期在原完成时间（{deadline}）之后才办理：已记录，但按原定时间考核",
+                    "#{id}: the extension was granted after its deadline ({deadline}); it is "
+                    "recorded, but the item is judged against that deadline"),
+    "reason_empty": ("延期理由不能为空", "the reason for the extension is empty"),
+    "no_item_ever": ("历史中从未有过第{id}项", "item {id} is not in the table or its history"),
     "export_stdout_format": ("写到 - 需要给出 --format（csv、xlsx、md、json、docx、ics 或 html）",
                              "writing to - needs --format (csv, xlsx, md, json, docx, ics or html)"),
     "export_unknown_format": ("看不出 {target} 要导出成什么格式：请用 {extensions} 结尾，或给出 --format",
@@ -589,6 +745,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_reporting_office": ("{office} 不在“{what}”的报送股室之列",
                              "{office} is not among the offices that send {what}"),
     "report_future": ("--on {on} 晚于今天（{today}）", "--on {on} is after today ({today})"),
+    "cycle_not_open": ("{cycle}期自 {opens} 起，晚于 {on}，尚不能记录",
+                       "cycle {cycle} opens on {opens}, after {on}: it cannot be recorded yet"),
     "bad_cycle": ("期次 {cycle} 与“{every}”不符（写作 {example} 这样）",
                   "cycle {cycle} does not fit {every} (write it like {example})"),
     "already_reported": ("{office} 的{cycle}期已于 {on} 报送",
@@ -625,6 +783,18 @@ class Words:
             return self("workdays_left_n", n=workdays_left)
         return self("days_left_1") if days_left == 1 else self("days_left_n", n=days_left)
 
+    def done_how(self, on_time: bool | None, days_late: int | None) -> str:
+        """按时 / 超时3天 / '' (undated) for a done item."""
+        if on_time is None:
+            return ""
+        return self("on_time") if on_time else self("late_n", n=days_late)
+
+    def item_state(self, state: str, on_time: bool | None = None,
+                   days_late: int | None = None) -> str:
+        """已逾期 … and, for a done item, 已完成（按时） / 已完成（超时3天）."""
+        how = self.done_how(on_time, days_late) if state == "done" else ""
+        return self("done_how", how=how) if how else self.state(state)
+
     def ordinal(self, n: int) -> str:
         """一、 二、 … for Chinese headings (as the notice numbers its work tasks); 1. 2. … in English."""
         if self.lang == "en" or not 0 < n < 100:
@@ -634,7 +804,7 @@ class Words:
         text = (digits[tens] if tens > 1 else "") + ("十" if tens else "") + (digits[ones] if ones else "")
         return text + "、"
 
-    def message(self, key: str, values: dict | None = None) -> str:
+    def message(self, key: str, values: dict[str, object] | None = None) -> str:
         """A catalogue message with its values; a value that is a Msg is said in the same language.
 
         A key missing from the catalogue is a bug: KeyError (the tests walk every key).

@@ -41,7 +41,12 @@ def summary_of(item: Item, words: Words) -> str:
 
 def description_of(found: Feed, item: Item, words: Words) -> str:
     task = item.task
-    state = words.state(item.state)
+    if item.state == deadlines.DONE:
+        from gkcli.summary_text import done_state
+
+        state = done_state(item, words)
+    else:
+        state = words.state(item.state)
     if item.state != deadlines.DONE and item.days_left is not None:
         state += words("aside", text=words.days(item.days_left))
     lines = [

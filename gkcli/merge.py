@@ -34,7 +34,7 @@ from yaml.constructor import SafeConstructor
 
 from gkcli.errors import GkError, Problem
 from gkcli.yamledit import TasksText, emit_scalar
-from gkcli.yamlnodes import compose
+from gkcli.yamlnodes import compose, compose_marked
 
 CONFLICT = "conflict"
 ITEM = "item"  # conflict: {item: removed} — removed on one side, changed on the other
@@ -163,10 +163,14 @@ class ListText(TasksText):
         super().__init__(text, path)
 
     def _parse(self) -> None:
-        root, problems = compose(self.text, self.path)
-        if root is None:
+        self._parsed = self.text
+        composed, problems = compose_marked(self.text, self.path)
+        if composed is None:
             raise Unmergeable(str(problems[0]) if problems else "cannot read the merged text")
-        self.root = root
+        if composed.marked:  # an edit could change what an alias stands for (issue 7)
+            raise Unmergeable("anchors, aliases or tags: left to git's line merge")
+        self.root = root = composed.root
+        self.marked = composed.marked
         pair = self._child(root, self.kind)
         if pair is None:
             raise Unmergeable(f"no {self.kind} list")

@@ -6,7 +6,6 @@ bureau's 综合股 and 交通综合行政执法大队综合股 stay two differen
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
 from gkcli.errors import GkError, Msg, NotFound
@@ -64,7 +63,7 @@ class OfficeRegistry:
             return canonical
         if self.is_group(name):
             if allow_group:
-                return self.group_name(name)
+                return self.group_name(name) or name.strip()
             raise GroupNotOffice("group_not_office", name=name)
         unknown = self.unknown(name)
         raise NotFound(unknown.key, **unknown.params)
@@ -82,6 +81,8 @@ class OfficeRegistry:
     def suggest(self, name: str) -> str | None:
         """The closest known name, for a 'did you mean' hint."""
         candidates = list(self._canonical) + list(self.groups)
+        import difflib  # only to suggest a name for a mistyped one
+
         close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.5)
         return close[0] if close else None
 

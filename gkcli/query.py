@@ -5,11 +5,14 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from gkcli import deadlines
 from gkcli.errors import no_item
 from gkcli.model import Person, Table, Task
-from gkcli.recurrence import Occurrence
+
+if TYPE_CHECKING:
+    from gkcli.recurrence import Occurrence
 
 
 @dataclass(frozen=True)
@@ -24,7 +27,7 @@ class Item:
     workdays_left: int | None = None  # 剩N个工作日: for working-day periods, or when settings ask
     occurrences: tuple[tuple[Occurrence, str], ...] | None = None  # recurring: (occurrence, state)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         """The JSON contract of ``gk list --format json``: add fields, never rename."""
         t = self.task
         return {
@@ -43,6 +46,10 @@ class Item:
             "notes": t.notes,
             "progress": list(t.progress),
             "lead_people": [p.name for p in self.lead_people],
+            "on_time": t.on_time,
+            "days_late": t.days_late,
+            "deadline_original": t.original.date.isoformat() if t.original.date else None,
+            "extensions": [e.as_json() for e in t.extensions],
             "start": t.start.isoformat() if t.start else None,
             "deadline_kind": t.deadline.kind,
             "workdays_left": self.workdays_left,
@@ -64,6 +71,7 @@ def _item(table: Table, t: Task, today: date, soon: int) -> Item:
         from gkcli import recurrence
 
         first = t.start or table.notice.issued
+        assert first is not None  # the loader refuses a recurring deadline with neither (needs_start)
         found = recurrence.schedule(t.deadline.rule, first, today, dict(t.done_occurrences))
         occurrences = tuple((o, o.state(today)) for o in found.occurrences)
         if t.status != "done" and found.current is not None:
@@ -72,7 +80,8 @@ def _item(table: Table, t: Task, today: date, soon: int) -> Item:
     due = t.deadline.date
     state = deadlines.state_of(t.status, due, today, soon)
     workdays_left = None
-    counts_workdays = table.settings.due_soon_workdays is not None
+    soon_workdays = table.settings.due_soon_workdays
+    counts_workdays = soon_workdays is not None
     if state != deadlines.DONE and due is not None and due >= today and (
             counts_workdays or t.deadline.kind == deadlines.KIND_WORKDAYS):
         from gkcli.workdays import NoHolidayData
@@ -81,10 +90,9 @@ def _item(table: Table, t: Task, today: date, soon: int) -> Item:
             workdays_left = table.calendar.workdays_left(today, due)
         except NoHolidayData:  # today in a year without data: say calendar days, never guess
             workdays_left = None
-        if counts_workdays and due > today:
+        if soon_workdays is not None and due > today:
             left = (due - today).days if workdays_left is None else workdays_left
-            state = (deadlines.DUE_SOON if left <= table.settings.due_soon_workdays
-                     else deadlines.OPEN)
+            state = deadlines.DUE_SOON if left <= soon_workdays else deadlines.OPEN
     return Item(task=t, group_title=table.group_title(t.group), state=state,
                 days_left=deadlines.days_left(due, today),
                 lead_people=tuple(table.roster.for_office(t.lead)),

@@ -20,6 +20,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from gkcli.model import Table
 
 MONTH, QUARTER, HALF, YEAR = "month", "quarter", "half", "year"
 MONTHS_IN = {MONTH: 1, QUARTER: 3, HALF: 6, YEAR: 12}
@@ -31,7 +37,7 @@ _SUFFIXES = ("之前", "以前", "前", "完成", "报送", "反馈", "上报", 
 
 
 @cache
-def _patterns() -> tuple:
+def _patterns() -> tuple[tuple[re.Pattern[str], str, int | None], ...]:
     """Compiled on first use: a table without recurring deadlines never pays for them."""
     return (
         (re.compile(r"^每个?月(?:月)?(?:底|末)$"), MONTH, None),
@@ -70,6 +76,23 @@ class Rule:
         if self.every == HALF:
             return f"{year}-H{index + 1}"
         return str(year)
+
+    def opens(self, label: str) -> date:
+        """The first day of the period ``label`` (a label this rule accepts) names."""
+        m = re.match(_LABEL, label)
+        assert m is not None, label  # callers pass labels is_label accepted
+        year = int(m["year"])
+        month = (int(m["month"]) if m["month"] else (int(m["q"]) - 1) * 3 + 1 if m["q"]
+                 else (int(m["h"]) - 1) * 6 + 1 if m["h"] else 1)
+        return date(year, month, 1)
+
+    def check_open(self, label: str, day: date) -> None:
+        """Refuse to record ``label`` on ``day`` when its period has not begun by then."""
+        from gkcli.errors import GkError
+
+        opens = self.opens(label)
+        if opens > day:
+            raise GkError("cycle_not_open", cycle=label, opens=opens.isoformat(), on=day.isoformat())
 
     def is_label(self, text: str) -> bool:
         m = re.match(_LABEL, text)
@@ -119,13 +142,13 @@ class Occurrence:
             return ON_TIME if self.done_on <= self.due else LATE
         return MISSED if self.due < today else PENDING
 
-    def as_json(self, state: str) -> dict:
+    def as_json(self, state: str) -> dict[str, str | None]:
         """``state`` is :meth:`state` as of the day asked about."""
         return {"occurrence": self.label, "due": self.due.isoformat(),
                 "done_on": self.done_on.isoformat() if self.done_on else None, "state": state}
 
 
-def periods(rule: Rule, first: date):
+def periods(rule: Rule, first: date) -> Iterator[tuple[str, date]]:
     """(label, due) of every occurrence due on or after ``first``, in order, without end."""
     per_year = 12 // MONTHS_IN[rule.every]
     year, index = first.year, (first.month - 1) // MONTHS_IN[rule.every]
@@ -173,7 +196,7 @@ def current_label(rule: Rule, first: date, day: date, done: dict[str, date]) -> 
     return found.label
 
 
-def done_entries(table, ids, day: date, cycle: str | None = None) -> dict[int, str]:
+def done_entries(table: Table, ids: Iterable[int], day: date, cycle: str | None = None) -> dict[int, str]:
     """``gk done`` on recurring items: the ``done_occurrences`` entry to add, per item id.
 
     Each records one occurrence — ``cycle`` if given, else the current one as of ``day`` —
@@ -183,7 +206,7 @@ def done_entries(table, ids, day: date, cycle: str | None = None) -> dict[int, s
 
     entries: dict[int, str] = {}
     for task_id in ids:
-        task = table.task(task_id)
+        task = table.find(task_id)
         rule = task.deadline.rule
         if rule is None:
             if cycle is not None:
@@ -191,8 +214,11 @@ def done_entries(table, ids, day: date, cycle: str | None = None) -> dict[int, s
             continue
         done = dict(task.done_occurrences)
         if cycle is None:
-            label = current_label(rule, task.start or table.notice.issued, day, done)
+            first = task.start or table.notice.issued
+            assert first is not None  # the loader refuses a recurring item with neither (needs_start)
+            label = current_label(rule, first, day, done)
         elif rule.is_label(cycle):
+            rule.check_open(cycle, day)
             label = cycle
         else:
             raise GkError("bad_cycle", cycle=cycle[:20], every=task.deadline.text[:40],

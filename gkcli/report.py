@@ -10,11 +10,15 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from gkcli import deadlines
 from gkcli.errors import NotFound
 from gkcli.model import Person, Roster, Table
 from gkcli.query import Item, by_urgency, role_of
+
+if TYPE_CHECKING:
+    from gkcli.reporting import Outstanding, Rate, Row
 
 
 @dataclass
@@ -30,22 +34,22 @@ class Tally:
     due_soon: int = 0
     open: int = 0
     ongoing: int = 0
+    extended: int = 0  # items with an extension (延期) recorded
     people: tuple[Person, ...] = ()
     occurrences_on_time: int = 0  # recurring items count once per occurrence in the rate
     occurrences_late: int = 0
     occurrences_missed: int = 0
-    recurring_overdue: int = 0  # overdue items already counted by their missed occurrences
 
     def add(self, item: Item) -> None:
         self.total += 1
+        if item.task.extensions:
+            self.extended += 1
         setattr(self, item.state, getattr(self, item.state) + 1)
         if item.occurrences is not None:
             for _occurrence, state in item.occurrences:
                 if state in ("on_time", "late", "missed"):
                     name = f"occurrences_{state}"
                     setattr(self, name, getattr(self, name) + 1)
-            self.recurring_overdue += item.state == deadlines.OVERDUE
-            return
         if item.state == deadlines.DONE:
             punctual = on_time(item)
             if punctual is True:
@@ -60,49 +64,52 @@ class Tally:
 
     @property
     def rate_base(self) -> int:
-        """Items that could be judged: done with a date against a deadline, or past their deadline."""
-        return (self.on_time_count + self.late_count + self.overdue - self.recurring_overdue
-                + self.occurrences_missed)
+        """Items that could be judged: done with a date against a deadline, or past their deadline.
+
+        Counted in items, like every other column of the row: 按时率 = 按时 ÷ (按时 + 超时 + 逾期).
+        """
+        return self.done_on_time + self.done_late + self.overdue
 
     @property
-    def on_time_count(self) -> int:
-        """Items done on time, and occurrences of recurring items done on time."""
-        return self.done_on_time + self.occurrences_on_time
+    def occurrences_due(self) -> int:
+        """Occurrences of recurring items that fell due (or were done): 应办次数."""
+        return self.occurrences_on_time + self.occurrences_late + self.occurrences_missed
 
     @property
-    def late_count(self) -> int:
-        return self.done_late + self.occurrences_late
+    def occurrences_rate(self) -> float | None:
+        """Occurrences done on time ÷ occurrences due."""
+        return self.occurrences_on_time / self.occurrences_due if self.occurrences_due else None
 
     @property
     def on_time_rate(self) -> float | None:
-        """Done on or before the deadline ÷ items whose deadline has passed or that are done.
+        """Items done on or before the deadline ÷ items whose deadline has passed or that are done.
 
-        Ongoing items (no deadline) and done items without a done_on date are left out; a
-        recurring item counts once per occurrence that fell due (or was done).
+        Ongoing items (no deadline) and done items without a done_on date are left out. A
+        recurring item's occurrences have their own rate (:attr:`occurrences_rate`).
         """
-        return self.on_time_count / self.rate_base if self.rate_base else None
+        return self.done_on_time / self.rate_base if self.rate_base else None
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "name": self.name, "total": self.total, "done": self.done,
             "done_on_time": self.done_on_time, "done_late": self.done_late,
             "done_undated": self.done_undated,
             "overdue": self.overdue, "due_soon": self.due_soon, "open": self.open,
-            "ongoing": self.ongoing,
+            "ongoing": self.ongoing, "extended": self.extended,
             "on_time_rate": None if self.on_time_rate is None else round(self.on_time_rate, 4),
             "people": [p.name for p in self.people],
             "occurrences_on_time": self.occurrences_on_time,
             "occurrences_late": self.occurrences_late,
             "occurrences_missed": self.occurrences_missed,
+            "occurrences_due": self.occurrences_due,
+            "occurrences_on_time_rate": (None if self.occurrences_rate is None
+                                         else round(self.occurrences_rate, 4)),
         }
 
 
 def on_time(item: Item) -> bool | None:
     """Whether a done item met its deadline; None when that cannot be told."""
-    t = item.task
-    if t.status != "done" or t.done_on is None or t.deadline.date is None:
-        return None
-    return t.done_on <= t.deadline.date
+    return item.task.on_time
 
 
 @dataclass
@@ -113,10 +120,11 @@ class Dashboard:
     by_office: list[Tally] = field(default_factory=list)
     overdue: list[Item] = field(default_factory=list)
     due_soon: list[Item] = field(default_factory=list)
+    since_meeting: tuple[date, int, int] | None = None  # (meeting day, done, newly overdue)
     title: str = ""  # the table's name, and the notice's number, for the heading
     number: str = ""
     due_soon_workdays: int | None = None
-    reports: list = field(default_factory=list)  # reporting.Outstanding, per declaration
+    reports: list[Outstanding] = field(default_factory=list)  # per declaration
 
 
 def tally_by(table: Table, rows: list[Item], key: str) -> list[Tally]:
@@ -155,10 +163,11 @@ def dashboard(table: Table, rows: list[Item], today: date, due_soon_days: int) -
         number=table.notice.number,
         due_soon_workdays=table.settings.due_soon_workdays,
         reports=reports,
+        since_meeting=since_meeting(table, rows, today),
     )
 
 
-class Rows(list):
+class Rows(list[Item]):
     """Items selected for an export, with what a printed sheet's title says: the table's name
     and the day it stands as of (a list, so every renderer of items takes it as it is)."""
 
@@ -177,8 +186,23 @@ def table_title(table: Table) -> str:
     return table.notice.table or table.notice.title
 
 
+def since_meeting(table: Table, rows: list[Item], today: date) -> tuple[date, int, int] | None:
+    """Since the last meeting on or before ``today``: items done after it, and items now
+    overdue whose deadline passed after it. Read from the table alone (no history)."""
+    meeting = table.last_meeting(today)
+    if meeting is None:
+        return None
+    done = sum(1 for r in rows if r.task.done_on and meeting.on < r.task.done_on <= today)
+    newly = sum(1 for r in rows if r.state == deadlines.OVERDUE and r.task.deadline.date
+                and r.task.deadline.date >= meeting.on)
+    return meeting.on, done, newly
+
+
 def in_period(item: Item, since: date, today: date) -> bool:
-    """For ``gk report --since``: due in [since, today], done in it, or ongoing and not done before it."""
+    """For ``gk report --since``: due in [since, today], done in it, ongoing and not done before
+    it, or still overdue at its end (however long before the period it fell due)."""
+    if item.state == deadlines.OVERDUE:
+        return True
     t = item.task
     due, done = t.deadline.date, t.done_on
     if item.occurrences is not None and any(
@@ -208,7 +232,7 @@ class Reminder:
     office: str
     people: tuple[Person, ...]
     items: list[tuple[Item, str]]  # (item, 'lead' or 'assist')
-    reports: list = field(default_factory=list)  # reporting.Row: reports missed or due soon
+    reports: list[Row] = field(default_factory=list)  # reports missed or due soon
 
 
 def roster_order(table: Table) -> list[str]:
@@ -219,8 +243,8 @@ def roster_order(table: Table) -> list[str]:
 
 
 def reminders(table: Table, rows: list[Item], office: str | None = None,
-              reports: dict[str, list] | None = None) -> list[Reminder]:
-    """One Reminder per office with overdue or due-soon items, in roster order.
+              reports: dict[str, list[Row]] | None = None) -> list[Reminder]:
+    """One Reminder per office with overdue or due-soon items, or reports owed, in roster order.
 
     Without ``office``: every office that leads or assists such an item (through a group
     such as 局各股室 too), each listing all the urgent items it leads or assists, and an
@@ -250,9 +274,9 @@ class Summary:
     totals: Tally
     by_office: list[Tally]
     by_group: list[Tally]
-    reporting: list = field(default_factory=list)  # reporting.Rate: 按时报送率 per office
+    reporting: list[Rate] = field(default_factory=list)  # 按时报送率 per office
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {"as_of": self.as_of.isoformat(),
                 "since": self.since.isoformat() if self.since else None,
                 "totals": self.totals.as_json(),
@@ -284,6 +308,7 @@ class Section:
     first: str
     tallies: list[Tally]
     total: Tally | None = None  # a totals row after the tallies
+    unit: str = "items"  # "occurrences": the recurring items' occurrences (应办/按时/超时/未完成 次数)
 
 
 @dataclass
@@ -299,10 +324,12 @@ class Report:
 
 def report(table: Table, rows: list[Item], today: date, since: date | None = None) -> Report:
     found = summary(table, rows, today, since)
-    return Report(found, table_title(table), since, today, [
-        Section("by_office", "lead", found.by_office, found.totals),
-        Section("by_group", "group", found.by_group),
-    ])
+    sections = [Section("by_office", "lead", found.by_office, found.totals),
+                Section("by_group", "group", found.by_group)]
+    if found.totals.occurrences_due:
+        recurring = [x for x in found.by_office if x.occurrences_due]
+        sections.append(Section("by_occurrence", "lead", recurring, found.totals, "occurrences"))
+    return Report(found, table_title(table), since, today, sections)
 
 
 @dataclass

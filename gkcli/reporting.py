@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -25,12 +26,20 @@ from gkcli import deadlines, recurrence
 from gkcli.errors import GkError, Msg, NotFound
 from gkcli.model import Report, Reporting, Table
 
+if TYPE_CHECKING:
+    from gkcli.changes import Change
+    from gkcli.offices import OfficeRegistry
+    from gkcli.store import _TableReader
+    from gkcli.yamledit import TasksText
+
 ON_TIME, LATE, MISSING, PENDING = "on_time", "late", "missing", "pending"
 STATES = (ON_TIME, LATE, MISSING, PENDING)
 
 
-def read_entry(text: str, rule: recurrence.Rule | None, parts: int) -> tuple | None:
-    """``2021-06 2021-06-25`` (parts=2) or ``2021-06 2021-06-25 运管股`` (parts=3), or None."""
+def read_entry(text: str, rule: recurrence.Rule | None, parts: int) -> tuple[str, date, str] | None:
+    """``2021-06 2021-06-25`` (parts=2) or ``2021-06 2021-06-25 运管股`` (parts=3), or None.
+
+    The third value is the office (parts=3), else empty."""
     from gkcli.deadlines import DeadlineError, read_date
 
     pieces = text.split(None, parts - 1)
@@ -43,10 +52,11 @@ def read_entry(text: str, rule: recurrence.Rule | None, parts: int) -> tuple | N
         day = read_date(pieces[1])
     except DeadlineError:
         return None
-    return (label, day, *pieces[2:])
+    return label, day, pieces[2] if parts == 3 else ""
 
 
-def read_reporting(reader, node: yaml.Node, registry) -> tuple[Reporting, ...]:
+def read_reporting(reader: _TableReader, node: yaml.Node,
+                   registry: OfficeRegistry) -> tuple[Reporting, ...]:
     """Validate ``reporting:`` with positioned problems (``reader`` is the tasks.yaml reader)."""
     from gkcli.store import _office
     from gkcli.yamlnodes import position
@@ -60,6 +70,7 @@ def read_reporting(reader, node: yaml.Node, registry) -> tuple[Reporting, ...]:
         what = reader.text(fields["what"], "reporting what")
         phrase = reader.text(fields["every"], "reporting every")
         rule = None
+        every: deadlines.Deadline | None = None
         if phrase is not None:
             try:
                 every = deadlines.resolve(phrase)
@@ -78,7 +89,8 @@ def read_reporting(reader, node: yaml.Node, registry) -> tuple[Reporting, ...]:
         to = (reader.text(fields["to"], "reporting to") or "") if "to" in fields else ""
         start = reader.date(fields["start"], "reporting start") if "start" in fields else None
         if start is None and reader.issued is None and rule is not None:
-            reader.keyed(fields["every"], "needs_start", where="reporting", deadline=phrase[:40])
+            reader.keyed(fields["every"], "needs_start", where="reporting",
+                         deadline=(phrase or "")[:40])
             rule = None
         reports: list[Report] = []
         seen: set[tuple[str, str]] = set()
@@ -98,7 +110,7 @@ def read_reporting(reader, node: yaml.Node, registry) -> tuple[Reporting, ...]:
                     continue
                 seen.add((label, office))
                 reports.append(Report(label, day, office))
-        if what is None or rule is None:
+        if what is None or rule is None or every is None:
             continue
         found.append(Reporting(what=what, every=every, offices=tuple(offices), to=to,
                                start=start, reports=tuple(reports), line=position(item)[0]))
@@ -119,7 +131,7 @@ class Row:
     state: str
     to: str = ""
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         """The JSON contract of ``gk reports --format json``: add fields, never rename."""
         return {"what": self.what, "cycle": self.cycle, "office": self.office,
                 "due": self.due.isoformat(),
@@ -140,10 +152,17 @@ def first_day(table: Table, decl: Reporting) -> date:
     return first
 
 
+def rule_of(decl: Reporting) -> recurrence.Rule:
+    """The rhythm of a declaration: validation keeps only those whose ``every`` recurs."""
+    rule = decl.every.rule
+    assert rule is not None  # read_reporting drops a declaration that does not recur
+    return rule
+
+
 def cycles(table: Table, decl: Reporting, today: date) -> list[tuple[str, date]]:
     """(cycle, due) from the first through the one due next as of ``today``."""
     found = []
-    for label, due in recurrence.periods(decl.every.rule, first_day(table, decl)):
+    for label, due in recurrence.periods(rule_of(decl), first_day(table, decl)):
         found.append((label, due))
         if due >= today:
             break
@@ -181,7 +200,7 @@ class Outstanding:
     not_yet: list[str] = field(default_factory=list)  # 本期未报送
     missing: list[Row] = field(default_factory=list)  # 逾期未报送
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {"what": self.what, "cycle": self.cycle, "due": self.due.isoformat(),
                 "to": self.to, "not_yet": self.not_yet,
                 "missing": [r.as_json() for r in self.missing]}
@@ -224,7 +243,7 @@ class Rate:
         base = self.on_time + self.late + self.missing
         return self.on_time / base if base else None
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {"office": self.office, "on_time": self.on_time, "late": self.late,
                 "missing": self.missing,
                 "rate": None if self.rate is None else round(self.rate, 4)}
@@ -260,7 +279,7 @@ def choose(table: Table, what: str | None) -> tuple[int, Reporting]:
 
 
 def reported(table: Table, office: str, day: date, today: date, cycle: str | None = None,
-             what: str | None = None):
+             what: str | None = None) -> Change:
     """The Change that records ``office``'s report for a cycle (default: the current one)."""
     from gkcli.changes import Change
 
@@ -269,18 +288,20 @@ def reported(table: Table, office: str, day: date, today: date, cycle: str | Non
     index, decl = choose(table, what)
     if office not in offices_of(table, decl):
         raise GkError("not_reporting_office", office=office, what=decl.what)
-    rule = decl.every.rule
+    rule = rule_of(decl)
     done = {r.cycle: r.on for r in decl.reports if r.office == office}
     if cycle is None:
         cycle = recurrence.current_label(rule, first_day(table, decl), day, done)
     elif not rule.is_label(cycle):
         raise GkError("bad_cycle", cycle=cycle[:20], every=decl.every.text[:40],
                       example=rule.label(day.year, 0))
+    else:
+        rule.check_open(cycle, day)
     if cycle in done:
         raise GkError("already_reported", office=office, cycle=cycle, on=done[cycle].isoformat())
     entry = f"{cycle} {day.isoformat()} {office}"
 
-    def edit(doc) -> None:
+    def edit(doc: TasksText) -> None:
         doc.append_to_reporting(index, "reported", entry)
 
     return Change(Msg.of("commit.reported", office=office, what=decl.what, cycle=cycle,

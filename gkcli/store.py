@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from datetime import date
 from pathlib import Path
@@ -12,7 +13,9 @@ from gkcli import conflicts, deadlines, workdays
 from gkcli.conflicts import CONFLICT
 from gkcli.errors import DataError, GkError, Msg, Problem
 from gkcli.model import (
+    Extension,
     Group,
+    Meeting,
     Notice,
     Person,
     Reporting,
@@ -20,6 +23,7 @@ from gkcli.model import (
     Settings,
     Table,
     Task,
+    in_force,
 )
 from gkcli.offices import Office, OfficeGroup, OfficeRegistry
 from gkcli.yamlnodes import NodeReader, compose, position
@@ -33,7 +37,10 @@ ROLE_WORDS = {"leader": "leader", "deputy": "deputy", "member": "member",
               "组长": "leader", "副组长": "deputy", "成员": "member"}
 
 TASK_REQUIRED = ("id", "group", "title", "lead", "deadline", "status")
-TASK_OPTIONAL = ("assist", "done_on", "notes", "progress", "start", "done_occurrences")
+TASK_OPTIONAL = ("assist", "done_on", "notes", "progress", "start", "done_occurrences",
+                 "extensions")
+EXTENSION_REQUIRED = ("on", "to", "reason")
+EXTENSION_OPTIONAL = ("from", "by")
 
 
 def find_data_dir(explicit: str | None = None, cwd: Path | None = None) -> Path:
@@ -63,14 +70,24 @@ def display_path(path: Path) -> str:
 
 
 BOM = "\ufeff"
+MAX_BYTES = 2 * 1024 * 1024  # a data file over 2 MB is refused (README: data safety)
 
 
 def read_text(path: Path) -> tuple[str, bool]:
     """A data file's text without its byte-order mark, and whether it had one (kept on writing)."""
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise GkError("too_big", path=display_path(path), size=round(size / 2**20, 1),
+                          limit=MAX_BYTES // 2**20)
         raw = path.read_bytes()
     except OSError as exc:
         raise GkError("cannot_read", path=display_path(path), reason=exc.strerror) from None
+    return decode(raw, path)
+
+
+def decode(raw: bytes, path: Path) -> tuple[str, bool]:
+    """The bytes of a data file as text without its byte-order mark, and whether it had one."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -100,14 +117,15 @@ class _TableReader(NodeReader):
         self.issued: date | None = None
         self.settings_read = Settings()
 
-    def keyed(self, node: yaml.Node, key: str, **params) -> None:
+    def keyed(self, node: yaml.Node, key: str, **params: object) -> None:
         """A problem given as a catalogue key with its values."""
         line, col = position(node)
         self.problems.append(Problem(self.path, line, col, key, params))
 
     def read(self, root: yaml.Node) -> Table | None:
         top = self.mapping(root, "tasks.yaml", required=("offices", "groups", "tasks"),
-                           optional=("notice", "settings", "office_groups", "reporting", CONFLICT))
+                           optional=("notice", "settings", "office_groups", "reporting",
+                                     "meetings", CONFLICT))
         if top is None:
             return None
         if CONFLICT in top:
@@ -125,8 +143,45 @@ class _TableReader(NodeReader):
             from gkcli.reporting import read_reporting
 
             reporting = read_reporting(self, top["reporting"], registry)
+        meetings = self.meetings(top["meetings"]) if "meetings" in top else ()
         return Table(notice=notice, offices=registry, groups=groups, tasks=tasks, settings=settings,
-                     reporting=reporting, calendar=self.calendar)
+                     reporting=reporting, calendar=self.calendar, meetings=meetings)
+
+    def meetings(self, node: yaml.Node) -> tuple[Meeting, ...]:
+        found = []
+        for item in self.sequence(node, "meetings"):
+            fields = self.mapping(item, "meeting", required=("on",), optional=("title",))
+            if not fields or "on" not in fields:
+                continue
+            on = self.date(fields["on"], "meeting on")
+            title = self.text(fields["title"], "meeting title", allow_empty=True) if "title" in fields else ""
+            if on is not None:
+                found.append(Meeting(on, title or ""))
+        return tuple(found)
+
+    def extensions(self, node: yaml.Node, where: object, default_year: int | None) -> list[Extension]:
+        found = []
+        for item in self.sequence(node, Msg.of("where.field", where=where, field="extensions")):
+            fields = self.mapping(item, Msg.of("where.field", where=where, field="extension"), required=EXTENSION_REQUIRED,
+                                  optional=EXTENSION_OPTIONAL)
+            if not fields or not all(k in fields for k in EXTENSION_REQUIRED):
+                continue
+            on = self.date(fields["on"], Msg.of("where.field", where=where, field="extension on"))
+            to = None
+            raw = self.value(fields["to"])
+            try:
+                to = deadlines.resolve(raw, default_year)
+            except deadlines.DeadlineError as exc:
+                self.problem(fields["to"], "field_error", where=where, detail=exc)
+            if to is not None and to.period is not None and on is not None:  # 延期10个工作日
+                to = self.counted(to, on, fields["to"], where, None)
+            reason = self.text(fields["reason"], Msg.of("where.field", where=where, field="extension reason"))
+            source = self.text(fields["from"], Msg.of("where.field", where=where, field="extension from")) if "from" in fields else ""
+            by = self.text(fields["by"], Msg.of("where.field", where=where, field="extension by")) if "by" in fields else ""
+            if on is not None and to is not None and reason is not None:
+                found.append(Extension(on=on, to=to, reason=reason, from_text=source or "",
+                                       by=by or ""))
+        return found
 
     def notice(self, node: yaml.Node) -> Notice:
         fields = self.mapping(node, "notice", optional=("number", "issuer", "issued", "title", "table"))
@@ -274,21 +329,20 @@ class _TableReader(NodeReader):
              groups: dict[int, Group], default_year: int | None, where: Msg,
              line: int) -> Task | None:
         ok = all(k in fields for k in TASK_REQUIRED)
-        get = fields.get
 
         def at(field: str) -> Msg:
             return Msg.of("where.field", where=where, field=field)
 
-        task_id = self.integer(get("id"), at("id")) if "id" in fields else None
+        task_id = self.integer(fields["id"], at("id")) if "id" in fields else None
         if task_id is not None and task_id <= 0:
             self.problem(fields["id"], "must_be_positive", where=at("id"))
             task_id = None
-        group = self.integer(get("group"), at("group")) if "group" in fields else None
+        group = self.integer(fields["group"], at("group")) if "group" in fields else None
         if group is not None and group not in groups:
             self.problem(fields["group"], "unknown_group", where=where, id=group)
             group = None
-        title = self.text(get("title"), at("title")) if "title" in fields else None
-        lead = self.office(get("lead"), registry, at("lead"), False) if "lead" in fields else None
+        title = self.text(fields["title"], at("title")) if "title" in fields else None
+        lead = self.office(fields["lead"], registry, at("lead"), False) if "lead" in fields else None
         assist: list[str] = []
         if "assist" in fields:
             for name, name_node in self.texts(fields["assist"], at("assist")):
@@ -316,7 +370,7 @@ class _TableReader(NodeReader):
         notes = ""
         if "notes" in fields and self.value(fields["notes"]) is not None:
             notes = self.text(fields["notes"], at("notes"), allow_empty=True) or ""
-        progress = ()
+        progress: tuple[str, ...] = ()
         if "progress" in fields:
             progress = tuple(t for t, _ in self.texts(fields["progress"], at("progress")))
         start = self.date(fields["start"], at("start")) if "start" in fields else None
@@ -325,13 +379,23 @@ class _TableReader(NodeReader):
             deadline = self.counted(deadline, start, fields["deadline"], where, status)
         if "done_occurrences" in fields:
             occurrences = self.occurrences(fields["done_occurrences"], deadline, where)
-        if not ok or None in (task_id, group, title, lead, deadline, status):
+        extensions: list[Extension] = []
+        if "extensions" in fields:
+            extensions = self.extensions(fields["extensions"], where, default_year)
+        if (not ok or task_id is None or group is None or title is None or lead is None
+                or deadline is None or status is None):
             return None
+        original = None
+        marked: tuple[Extension, ...] = ()
+        if extensions:
+            original = deadline
+            deadline, marked = in_force(deadline, extensions)
         return Task(id=task_id, group=group, title=title, lead=lead, assist=tuple(assist),
                     deadline=deadline, status=status, done_on=done_on, notes=notes,
-                    progress=progress, line=line, status_word=str(word), start=start, done_occurrences=occurrences)
+                    progress=progress, line=line, status_word=str(word), start=start,
+                    done_occurrences=occurrences, deadline_original=original, extensions=marked)
 
-    def counted(self, deadline: deadlines.Deadline, start: date | None, node: yaml.Node,
+    def counted(self, deadline: deadlines.Deadline, start: datetime.date | None, node: yaml.Node,
                 where: object, status: str | None) -> deadlines.Deadline | None:
         """A period deadline counted out on the calendar; any deadline checked against it."""
         import dataclasses
@@ -342,6 +406,7 @@ class _TableReader(NodeReader):
                 self.keyed(node, "needs_start", where=where, deadline=deadline.text[:40])
                 return None
         if deadline.period is not None:
+            assert base is not None  # a period is a workdays/days deadline: checked just above
             try:
                 due = self.calendar.end_of(deadline.period, base)
             except workdays.NoHolidayData as exc:
@@ -356,7 +421,7 @@ class _TableReader(NodeReader):
         return deadline
 
     def occurrences(self, node: yaml.Node, deadline: deadlines.Deadline | None,
-                    where: object) -> tuple[tuple[str, date], ...]:
+                    where: object) -> tuple[tuple[str, datetime.date], ...]:
         """``done_occurrences`` of a recurring item: entries ``2021-06 2021-06-25``."""
         from gkcli.reporting import read_entry
 
@@ -416,12 +481,12 @@ class _RosterReader(NodeReader):
             if role is None:
                 self.problem(fields["role"], "bad_role", word=str(role_word))
             post = self.text(fields["post"], "members.post")
-            office = None
+            heads = None
             if "office" in fields:
-                office = self._office(fields["office"], registry, "members.office", who=person_name)
+                heads = self._office(fields["office"], registry, "members.office", who=person_name)
             if person_name and role and post:
                 members.append(Person(person_name.replace(" ", "").replace("\u3000", ""),
-                                      role, post, office))
+                                      role, post, heads))
         if director and director_node is not None and director not in {p.name for p in members}:
             self.problem(director_node, "director_not_member", name=director)
         return Roster(name, office_name, attached_to, director, tuple(members))
@@ -463,6 +528,13 @@ def _read_tasks(text: str, path: str,
             return None, calendar_problems
     reader = _TableReader(path, calendar)
     return reader.read(root), reader.problems
+
+
+def read_tasks_node(root: yaml.Node, path: str) -> tuple[Table | None, list[Problem]]:
+    """:func:`validate_tasks_text` for a document already composed (a write has it at hand)."""
+    reader = _TableReader(path)
+    table = reader.read(root)
+    return (None if reader.problems else table), reader.problems
 
 
 def validate_tasks_text(text: str, path: str) -> tuple[Table | None, list[Problem]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from gkcli import deadlines
 from gkcli.model import Table
@@ -36,7 +37,7 @@ class Digest:
     def overdue_offices(self) -> list[str]:
         return [office for office, _ in self.overdue_by_office]
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         def ids(rows: list[Item]) -> list[int]:
             return [r.task.id for r in rows]
 

@@ -30,6 +30,26 @@ def _ids(words: Words, rows: list[Item], limit: int = MAX_IDS) -> str:
     return text + (words("sum.more_items", n=len(rows), rest=rest) if rest else "")
 
 
+def done_state(item: Item, words: Words) -> str:
+    """已完成（按时）or 已完成（超时）, or 已完成 when that cannot be told: the documents never call
+    a done item overdue, however far past its deadline today is."""
+    from gkcli.report import on_time
+
+    text = words.state("done")
+    punctual = on_time(item)
+    if punctual is None:
+        return text
+    return text + words("aside", text=words("punct.on_time" if punctual else "punct.late"))
+
+
+def _late(d_done: list[Item], words: Words) -> str:
+    """，其中超时12号 after a list of done items, when some were done late."""
+    from gkcli.report import on_time
+
+    late = [r for r in d_done if on_time(r) is False]
+    return words("sum.of_them_late", ids=_ids(words, late)) if late else ""
+
+
 def _names(words: Words, names: list[str], limit: int = MAX_OFFICES) -> str:
     rest = len(names) - limit
     text = words("sum.list_sep").join(names[:limit])
@@ -44,8 +64,12 @@ def figures(d: Digest, words: Words, scope: str | None = None) -> str:
     x = d.totals
     overdue = (words("sum.overdue", n=x.overdue, offices=_names(words, d.overdue_offices))
                if x.overdue else words("sum.no_overdue"))
-    return words("sum.figures", scope=scope or words("doc.scope"), total=x.total, done=x.done,
+    text = words("sum.figures", scope=scope or words("doc.scope"), total=x.total, done=x.done,
                  pct=percent(x.done, x.total), on_time=x.done_on_time, overdue=overdue)
+    if x.occurrences_due:  # as gk report's 周期性事项（按次计） table counts them
+        text += words("sum.occurrences", due=x.occurrences_due, on_time=x.occurrences_on_time,
+                      late=x.occurrences_late, missed=x.occurrences_missed)
+    return text
 
 
 def heading(d: Digest, words: Words) -> str:
@@ -66,13 +90,13 @@ def points(d: Digest, words: Words) -> list[str]:
         lines.append(words("sum.due_soon", days=d.due_soon_days, n=len(d.due_soon),
                            ids=_ids(words, d.due_soon)))
     if d.since is not None:
-        done = (words("sum.done_n", n=len(d.done), ids=_ids(words, d.done)) if d.done
-                else words("sum.done_none"))
+        done = (words("sum.done_n", n=len(d.done), ids=_ids(words, d.done) + _late(d.done, words))
+                if d.done else words("sum.done_none"))
         fell = (words("sum.fell_n", n=len(d.fell_overdue), ids=_ids(words, d.fell_overdue))
                 if d.fell_overdue else words("sum.fell_none"))
         lines.append(words("sum.since", start=long_date(words, d.since), done=done, fell=fell))
     elif d.done:
-        lines.append(words("sum.done_all", ids=_ids(words, d.done)))
+        lines.append(words("sum.done_all", ids=_ids(words, d.done) + _late(d.done, words)))
     return lines
 
 
@@ -89,7 +113,9 @@ def _md_escape(text: str) -> str:
 # --- renderers (formats.RENDERERS["summary"]) ---------------------------------------------
 
 def text(d: Digest, words: Words, out: TextIO) -> None:
-    out.write(plain(d, words))
+    from gkcli.tabular import visible
+
+    out.write(visible(plain(d, words)))  # a title's control characters shown, not obeyed
 
 
 def markdown(d: Digest, words: Words, out: TextIO) -> None:

@@ -108,7 +108,7 @@ def read_table_at(rev: str, data: str | None, cwd: Path | None = None):
         raise GkError("rev_unknown", rev=rev[:60])
     from gkcli import workdays
 
-    texts = []
+    texts: list[tuple[str | None, str]] = []
     for name in (*DATA_FILES, workdays.HOLIDAYS_FILE):
         path = f"{folder}{name}"
         result = subprocess.run(["git", "show", f"{rev}:{path}"], cwd=cwd, capture_output=True)
@@ -122,7 +122,9 @@ def read_table_at(rev: str, data: str | None, cwd: Path | None = None):
         except UnicodeDecodeError as exc:
             raise GkError("rev_not_utf8", path=path, byte=exc.start) from None
     (tasks_text, tasks_path), (roster_text, roster_path), (holidays_text, holidays_path) = texts
-    calendar, problems = workdays.Calendar(), []
+    assert tasks_text is not None  # a missing tasks.yaml is rev_no_file, above
+    calendar = workdays.Calendar()
+    problems: list[Problem] = []
     if holidays_text is not None:  # the calendar as committed, not the work tree's
         from gkcli.yamlnodes import compose
 

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from datetime import date
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from gkcli.i18n import Words
 from gkcli.model import Person
 from gkcli.query import Item
-from gkcli.report import Dashboard, Report, RosterView, Tally
+
+if TYPE_CHECKING:  # only named here: `gk list --format json` need not load gkcli.report
+    from gkcli.report import Dashboard, Report, RosterView, Section, Tally
 
 # --- cells ---------------------------------------------------------------------------------
 
@@ -25,7 +28,8 @@ EXPORT_COLUMNS = ("id", "group", "title", "lead", "assist", "deadline", "due_dat
 ROSTER_COLUMNS = ("name", "role", "post", "heads")
 # 合计 = 已完成 + 已逾期 + 即将到期 + 未到期 + 长期; 已完成 = 按时 + 超时 + 未注明日期
 REPORT_KEYS = ("rep.total", "rep.done", "rep.on_time", "rep.late", "rep.undated", "rep.overdue",
-               "rep.due_soon", "rep.open", "rep.ongoing", "rep.rate")
+               "rep.due_soon", "rep.open", "rep.ongoing", "rep.extended", "rep.rate")
+OCCURRENCE_KEYS = ("occ.n_due", "occ.n_on_time", "occ.n_late", "occ.n_missed", "rep.rate")
 
 
 def headers(words: Words, keys: tuple[str, ...]) -> list[str]:
@@ -62,7 +66,8 @@ def export_values(item: Item, words: Words) -> list[object]:
         late = (task.done_on - due).days if task.done_on > due else None
         punctual = words("rep.late") if late else words("rep.on_time")
     return [task.id, item.group_title, task.title, task.lead, assist_text(item, words),
-            task.deadline.text, due if due else "—", words.state(item.state),
+            task.deadline.text, due if due else "—",
+            words.item_state(item.state, task.on_time, task.days_late),
             words.status(task.status), task.done_on, punctual, over, late,
             people_text(item.lead_people, words), latest_progress(item), task.notes or None]
 
@@ -85,9 +90,24 @@ def percent(part: int, whole: int) -> str:
 
 
 def tally_cells(x: Tally) -> list[str]:
+    """One row in items: 按时 + 超时 + 未注明日期 = 已完成, and 按时率 = 按时 ÷ (按时 + 超时 + 逾期)."""
     return [x.name, str(x.total), str(x.done), str(x.done_on_time), str(x.done_late),
             str(x.done_undated), str(x.overdue), str(x.due_soon), str(x.open), str(x.ongoing),
-            percent(x.on_time_count, x.rate_base)]
+            str(x.extended), percent(x.done_on_time, x.rate_base)]
+
+
+def occurrence_cells(x: Tally) -> list[str]:
+    """One row in occurrences: 应办 = 按时 + 超时 + 未完成, and 按时率 = 按时 ÷ 应办."""
+    return [x.name, str(x.occurrences_due), str(x.occurrences_on_time), str(x.occurrences_late),
+            str(x.occurrences_missed), percent(x.occurrences_on_time, x.occurrences_due)]
+
+
+def section_keys(section: Section) -> tuple[str, ...]:
+    return OCCURRENCE_KEYS if section.unit == "occurrences" else REPORT_KEYS
+
+
+def section_cells(section: Section, x: Tally) -> list[str]:
+    return occurrence_cells(x) if section.unit == "occurrences" else tally_cells(x)
 
 
 def report_header(found: Report, words: Words) -> str:
@@ -109,30 +129,43 @@ def section_rows(tallies: list[Tally], total: Tally | None, words: Words) -> lis
 # --- spreadsheet safety (CSV) ----------------------------------------------------------
 
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 
 def safe_cell(value: object) -> object:
-    """Neutralise formula injection (OWASP): text starting with = + - @ tab CR gets a leading '.
+    """Neutralise formula injection (OWASP): text whose first character, or first after
+    spaces, is = + - @ (or full-width ＝ ＋ － ＠), tab or CR gets a leading '.
 
     Numbers, and text that is a plain number, stay usable.
     """
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
     text = "" if value is None else str(value)
-    if text.startswith(_DANGEROUS) and not _NUMBER.match(text):
+    first = text.lstrip(" \u3000")
+    if (text.startswith(_DANGEROUS) or first.startswith(_DANGEROUS)) and not _NUMBER.match(text):
         return "'" + text
     return text
+
+
+# --- terminal safety ---------------------------------------------------------------------
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """Control characters (ESC, CR, bidi overrides, …) as visible escapes such as ``\\x1b``:
+    a title shown in the terminal can never move the cursor, clear the screen or retitle it."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                        else f"\\u{ord(m.group()):04x}", text)
 
 
 # --- writers ---------------------------------------------------------------------------------
 
 def dump_json(data: Any, out: TextIO) -> None:
-    json.dump(data, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")  # one write, not one a line
 
 
-def write_csv(header: list[str], rows: list[list[object]], out: TextIO) -> None:
+def write_csv(header: list[str], rows: Sequence[Sequence[object]], out: TextIO) -> None:
     """CSV for Excel and WPS: UTF-8 with BOM, CRLF, every cell neutralised."""
     import csv
 
@@ -143,7 +176,7 @@ def write_csv(header: list[str], rows: list[list[object]], out: TextIO) -> None:
         writer.writerow([safe_cell(c) for c in row])
 
 
-def write_markdown(header: list[str], rows: list[list[object]], out: TextIO) -> None:
+def write_markdown(header: list[str], rows: Sequence[Sequence[object]], out: TextIO) -> None:
     def cell(value: object) -> str:
         return str(value).replace("|", "\\|").replace("\n", "<br>")
 
@@ -176,6 +209,9 @@ def dashboard_json(board: Dashboard, words: Words, out: TextIO) -> None:
         "as_of": board.as_of.isoformat(),
         "due_soon_days": board.due_soon_days,
         "totals": board.totals.as_json(),
+        "since_meeting": None if board.since_meeting is None else {
+            "date": board.since_meeting[0].isoformat(), "done": board.since_meeting[1],
+            "overdue": board.since_meeting[2]},
         "by_office": [x.as_json() for x in board.by_office],
         "overdue": [r.as_json() for r in board.overdue],
         "due_soon": [r.as_json() for r in board.due_soon],
@@ -209,8 +245,8 @@ def report_md(found: Report, words: Words, out: TextIO) -> None:
     for section in found.sections:
         out.write(f"### {words(section.title)}\n\n")
         rows = section_rows(section.tallies, section.total, words)
-        write_markdown([words(section.first), *headers(words, REPORT_KEYS)],
-                       [tally_cells(x) for x in rows], out)
+        write_markdown([words(section.first), *headers(words, section_keys(section))],
+                       [section_cells(section, x) for x in rows], out)
         out.write("\n")
     if found.summary.reporting:
         from gkcli.calendar_view import rates_md

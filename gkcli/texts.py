@@ -7,7 +7,7 @@ from typing import TextIO
 from gkcli.errors import Problem
 from gkcli.i18n import Words
 from gkcli.report import Reminder, Reminders
-from gkcli.tabular import dump_json
+from gkcli.tabular import dump_json, visible
 
 
 def sender_line(found: Reminders, words: Words) -> str:
@@ -100,7 +100,8 @@ def reminders_text(found: Reminders, words: Words, out: TextIO) -> None:
     if not found.reminders:
         out.write(words("nothing_to_remind") + "\n")
         return
-    out.write("\n\n".join(reminder_text(r, found, words) for r in found.reminders) + "\n")
+    text = "\n\n".join(reminder_text(r, found, words) for r in found.reminders)
+    out.write(visible(text) + "\n")  # control characters in a title shown, not obeyed
 
 
 def reminders_md(found: Reminders, words: Words, out: TextIO) -> None:

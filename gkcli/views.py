@@ -6,13 +6,12 @@ Each view takes (result, words, out).
 
 from __future__ import annotations
 
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from gkcli.i18n import Words
 from gkcli.query import Item
 from gkcli.report import Dashboard, Report, RosterView, Timeline
 from gkcli.tabular import (
-    REPORT_KEYS,
     ROSTER_COLUMNS,
     assist_text,
     headers,
@@ -20,8 +19,10 @@ from gkcli.tabular import (
     percent,
     report_header,
     roster_cells,
+    section_cells,
+    section_keys,
     section_rows,
-    tally_cells,
+    visible,
 )
 
 STATE_STYLE = {"overdue": "bold red", "due_soon": "yellow", "open": "", "ongoing": "cyan",
@@ -73,7 +74,7 @@ def _rstrip(line: str) -> str:
 def _console(out: TextIO):
     from rich.console import Console
 
-    return Console(file=_NoTrailingSpaces(out), highlight=False, emoji=False)
+    return Console(file=cast(TextIO, _NoTrailingSpaces(out)), highlight=False, emoji=False)
 
 
 def _table(title: str | None = None, **kwargs: Any):
@@ -113,7 +114,7 @@ def _number_column(table, header: str = "") -> None:
 def _escape(text: str) -> str:
     from rich.markup import escape
 
-    return escape(text)
+    return escape(visible(text))
 
 
 def fold(parts: list[str], width: int, sep: str, indent: str = "  ") -> list[str]:
@@ -161,13 +162,13 @@ def items_table(rows: list[Item], words: Words, out: TextIO) -> None:
         if item.task.group != previous_group:  # like the notice's merged 工作任务 cells
             from rich.text import Text
 
-            heading = f"{words.ordinal(item.task.group)}{item.group_title}"
+            heading = visible(f"{words.ordinal(item.task.group)}{item.group_title}")
             table.add_row("", Text(heading, style="bold"), end_section=False)
             previous_group = item.task.group
         task = item.task
         cells = [str(task.id), task.title, task.lead, assist_text(item, words), task.deadline.text]
         style = STATE_STYLE[item.state]
-        state = words.state(item.state)
+        state = words.item_state(item.state, task.on_time, task.days_late)
         table.add_row(*(_escape(c) for c in cells), f"[{style}]{state}[/]" if style else state)
     console.print(table)
 
@@ -184,16 +185,17 @@ def _cards(console, rows: list[Item], words: Words, people: bool = False) -> Non
     for item in rows:
         task = item.task
         body = Text(overflow="fold")
-        body.append(task.title + "\n", style="bold")
-        body.append(f"{words('group')}{sep}{item.group_title}\n")
-        body.append(f"{words('lead')}{sep}{task.lead}\n")
-        body.append(f"{words('assist')}{sep}{assist_text(item, words)}\n")
-        body.append(f"{words('deadline')}{sep}{task.deadline.text}"
-                    f"{words('aside', text=words.days(item.days_left, item.workdays_left))}\n")
+        body.append(visible(task.title) + "\n", style="bold")
+        body.append(visible(f"{words('group')}{sep}{item.group_title}\n"))
+        body.append(visible(f"{words('lead')}{sep}{task.lead}\n"))
+        body.append(visible(f"{words('assist')}{sep}{assist_text(item, words)}\n"))
+        body.append(visible(f"{words('deadline')}{sep}{task.deadline.text}"
+                            f"{words('aside', text=words.days(item.days_left, item.workdays_left))}\n"))
         body.append(f"{words('state')}{sep}")
-        body.append(words.state(item.state), style=STATE_STYLE[item.state] or None)
+        body.append(words.item_state(item.state, task.on_time, task.days_late),
+                    style=STATE_STYLE[item.state] or None)
         if people:
-            body.append(f"\n{words('people')}{sep}{people_text(item.lead_people, words)}")
+            body.append(visible(f"\n{words('people')}{sep}{people_text(item.lead_people, words)}"))
         grid.add_row(str(task.id), body)
         grid.add_row("", "")
     console.print(grid)
@@ -212,11 +214,20 @@ def item_detail(item: Item, words: Words, out: TextIO) -> None:
         (words("lead"), task.lead),
         (words("people"), people),
         (words("assist"), assist_text(item, words)),
-        (words("deadline"), task.deadline.text + words("aside", text=due)),
-        (words("state"), words("state_days", state=words.state(item.state),
-                               days=words.days(item.days_left, item.workdays_left))),
+        # 长期 alone, not 长期（长期）
+        (words("deadline"), task.deadline.text + ("" if due == task.deadline.text
+                                                   else words("aside", text=due))),
+        (words("state"), _state_line(item, words)),
         (words("status"), words.status(task.status)),
     ]
+    if task.extensions:
+        from gkcli.history_views import extension_lines
+
+        original = task.original
+        when = original.date.isoformat() if original.date else words.state("ongoing")
+        lines.insert(7, (words("original_deadline"), original.text + words("aside", text=when)))
+        for i, text in enumerate(extension_lines(task, words)):
+            lines.insert(8 + i, (words("extensions") if i == 0 else "", text))
     if task.start:
         lines.insert(6, (words("start"), task.start.isoformat()))
     if task.done_on:
@@ -236,6 +247,17 @@ def item_detail(item: Item, words: Words, out: TextIO) -> None:
     for label, value in lines:
         table.add_row(label, _escape(value))
     _console(out).print(table)
+
+
+def _state_line(item: Item, words: Words) -> str:
+    """已逾期，逾期3天 / 已完成，按时 / 已完成，超时5天 / 已完成 (undated)."""
+    if item.state == "done":
+        how = words.done_how(item.task.on_time, item.task.days_late)
+        return words("state_days", state=words.state("done"), days=how) if how else words.state("done")
+    if item.days_left is None:  # ongoing: a state without days has no dangling dash
+        return words.state(item.state)
+    return words("state_days", state=words.state(item.state),
+                 days=words.days(item.days_left, item.workdays_left))
 
 
 # --- gk status ------------------------------------------------------------------------------
@@ -262,6 +284,9 @@ def dashboard(board: Dashboard, words: Words, out: TextIO) -> None:
         else f"{words.state(s)} {getattr(totals, s)}"
         for s in STATES)
     console.print(counts)
+    if board.since_meeting is not None:
+        day, done, newly = board.since_meeting
+        console.print(words("since_meeting", day=day.isoformat(), done=done, overdue=newly))
     console.print()
     offices = _table(words("by_office"))
     _text_column(offices, words("lead"), max_width=12)
@@ -350,9 +375,9 @@ def report(found: Report, words: Words, out: TextIO) -> None:
     console = _console(out)
     console.print(_escape(report_header(found, words)))
     console.print()
-    heads = [words(key) for key in REPORT_KEYS]
     for section in found.sections:
-        rows = [tally_cells(x) for x in section_rows(section.tallies, section.total, words)]
+        heads = [words(key) for key in section_keys(section)]
+        rows = [section_cells(section, x) for x in section_rows(section.tallies, section.total, words)]
         first = max(cell_len(r[0]) for r in [[words(section.first)], *rows])
         widths = [max(cell_len(h), *(cell_len(r[n + 1]) for r in rows)) for n, h in enumerate(heads)]
         if first + sum(widths) + 2 * len(widths) > console.width:
@@ -391,6 +416,18 @@ def _mark(cells: list[str], col: int, mark: str) -> None:
 
 # --- gk timeline ------------------------------------------------------------------------------
 
+def _year_label(years: list[str], year: int, col: int) -> None:
+    """Write 2022 above the column where the year starts, else '22, else '22 moved left just
+    enough to end at the axis' end: every year that starts on the axis gets its label."""
+    width = len(years)
+    short = f"'{year % 100:02d}"
+    for text, at in ((str(year), col), (short, col), (short, min(col, width - len(short)))):
+        if 0 <= at and at + len(text) <= width and all(
+                c == " " for c in years[max(0, at - 1):at + len(text)]):
+            years[at:at + len(text)] = list(text)
+            return
+
+
 def timeline(found: Timeline, words: Words, out: TextIO) -> None:
     """A month-by-month Gantt of the deadlines, today marked, fitted to the terminal width."""
     rows, start, end, today = found.rows, found.start, found.end, found.today
@@ -410,8 +447,8 @@ def timeline(found: Timeline, words: Words, out: TextIO) -> None:
     last_year = None
     every = 1 if axis.cols_per_month >= 3 else 3  # month numbers, or quarters' first months
     for col, day in axis.month_starts():
-        if day.year != last_year and col + 4 <= axis.width and all(c == " " for c in years[max(0, col - 1):col + 4]):
-            years[col:col + 4] = list(str(day.year))
+        if day.year != last_year:
+            _year_label(years, day.year, col)
             last_year = day.year
         label = str(day.month)
         if axis.cols_per_month > 1 and (day.month - 1) % every == 0 and col + len(label) <= axis.width:
@@ -443,7 +480,7 @@ def timeline(found: Timeline, words: Words, out: TextIO) -> None:
             _mark(cells, axis.column(item.task.done_on), "✘" if late else "✔")
         for ch in cells:
             bar.append(ch, style="yellow" if ch in "│┼" else style)
-        grid.add_row(str(item.task.id), Text(item.task.title), bar)
+        grid.add_row(str(item.task.id), Text(visible(item.task.title)), bar)
     console.print(grid)
     legend = words("legend", today=today.isoformat()).split("  ")
     for line in fold(["", *legend], console.width, "  ", indent=""):

@@ -30,9 +30,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from gkcli.errors import GkError, Problem
 from gkcli.yamlnodes import NodeReader, position
+
+if TYPE_CHECKING:
+    import yaml
 
 HOLIDAYS_FILE = "holidays.yaml"
 WORKDAYS = "workdays"
@@ -170,7 +174,7 @@ def read_calendar(data_dir: Path | None) -> tuple[Calendar, list[Problem]]:
 
 
 class _HolidaysReader(NodeReader):
-    def read(self, root) -> Calendar:
+    def read(self, root: yaml.Node | None) -> Calendar:
         calendar = Calendar(source=self.path)
         if root is None or getattr(root, "tag", "").endswith(":null"):
             return calendar
@@ -191,11 +195,11 @@ class _HolidaysReader(NodeReader):
             self.problem(top["work"], "holidays_both", day=min(both).isoformat())
         return calendar
 
-    def problem(self, node, message: str, **params) -> None:  # catalogue keys with values
+    def problem(self, node: yaml.Node, message: str, /, **params: Any) -> None:  # catalogue keys with values
         line, col = position(node)
         self.problems.append(Problem(self.path, line, col, message, params))
 
-    def _days(self, node) -> list[date]:
+    def _days(self, node: yaml.Node) -> list[date]:
         from gkcli.deadlines import DeadlineError, read_date
 
         value = self.value(node)

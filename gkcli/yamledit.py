@@ -8,15 +8,23 @@ she wrote it. Each edit re-reads the text, so edits can be chained.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, Union
 
 import yaml
 
 from gkcli.errors import DataError, GkError, WriteRefused, no_item
-from gkcli.yamlnodes import compose
+from gkcli.yamlnodes import compose_marked
 
-Value = Union[str, int, date, list]
+Value = Union[str, int, date, "list[str]"]
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+ODD_BREAKS = ("\x85", "\u2028", "\u2029")  # YAML 1.1 reads these as line breaks too
+
+
+def has_line_break(text: str) -> bool:
+    return any(ch in text for ch in ("\r", "\n", *ODD_BREAKS))
 
 
 def emit_scalar(value: Any, quote: str | None = None, flow: bool = False) -> str:
@@ -33,13 +41,15 @@ def emit_scalar(value: Any, quote: str | None = None, flow: bool = False) -> str
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    text = " ".join(str(value).splitlines())
+    text = str(value)
+    if has_line_break(text):
+        raise WriteRefused("line_break_in_value")
     dumped = yaml.safe_dump(text, allow_unicode=True, width=1 << 30, default_flow_style=True,
                             default_style=quote)
     return dumped.removesuffix("\n").removesuffix("\n...")
 
 
-def emit_flow_list(values: list) -> str:
+def emit_flow_list(values: list[str]) -> str:
     if not values:
         return "[]"
     return yaml.safe_dump(list(values), allow_unicode=True, width=1 << 30, default_flow_style=True).strip()
@@ -51,23 +61,33 @@ class TasksText:
     def __init__(self, text: str, path: str = "tasks.yaml"):
         self.text = text
         self.path = path
-        self.newline = "\r\n" if "\r\n" in text else "\n"
+        if any(ch in text for ch in ODD_BREAKS):
+            raise WriteRefused("odd_line_break", path=path)
+        breaks = LINE_BREAK.findall(text)
+        self.newline = max(("\n", "\r\n", "\r"), key=breaks.count) if breaks else "\n"
         self._parse()
 
     # --- reading -----------------------------------------------------------------------
 
+    def reparse(self) -> None:
+        """Make ``root`` match ``text`` (composing again only if the text changed since)."""
+        if self._parsed != self.text:
+            self._parse()
+
     def _parse(self) -> None:
-        root, problems = compose(self.text, self.path)
-        if root is None:
+        self._parsed = self.text
+        composed, problems = compose_marked(self.text, self.path)
+        if composed is None:
             raise DataError(problems)
-        self.root = root
+        self.root = root = composed.root
+        self.marked = composed.marked
         tasks = self._child(root, "tasks")
         if tasks is None or not isinstance(tasks[1], (yaml.SequenceNode, yaml.ScalarNode)):
             raise WriteRefused("no_tasks_list", path=self.path)
         self.tasks_key, self.tasks = tasks
 
     @staticmethod
-    def _child(mapping: yaml.Node, key: str):
+    def _child(mapping: yaml.Node, key: str) -> tuple[yaml.Node, yaml.Node] | None:
         if not isinstance(mapping, yaml.MappingNode):
             return None
         for key_node, value_node in mapping.value:
@@ -98,7 +118,27 @@ class TasksText:
     # --- positions ---------------------------------------------------------------------
 
     def _line_start(self, index: int) -> int:
-        return self.text.rfind("\n", 0, index) + 1
+        return max(self.text.rfind("\n", 0, index), self.text.rfind("\r", 0, index)) + 1
+
+    def _refuse_marked(self, what: str, start: int, end: int) -> None:
+        """Refuse to edit text holding an anchor, an alias or an explicit tag: the edit could
+        change another item (an alias) or fold into a neighbour; she edits those by hand."""
+        if any(start <= at < end for at in self.marked):
+            line = self.text.count("\n", 0, start) + self.text.count("\r", 0, start) \
+                - self.text.count("\r\n", 0, start) + 1
+            raise WriteRefused("anchor_edit_by_hand", path=self.path, line=line, what=what)
+
+    def _guard(self, task_id: int, key: str | None = None) -> None:
+        """Refuse to edit an item that an anchor, an alias or an explicit tag touches."""
+        self._guard_item(self.item(task_id), f"#{task_id}" + (f" {key}" if key else ""))
+
+    def _guard_item(self, item: yaml.Node, what: str) -> None:
+        self._refuse_marked(what, self.tasks.start_mark.index, self.tasks.start_mark.index + 1)
+        start = item.start_mark.index
+        dash = self.text.rfind("-", 0, start)
+        if dash >= 0 and not self.text[dash + 1:start].strip():
+            start = dash  # a block item: from its dash (an anchor may sit right after it)
+        self._refuse_marked(what, start, max(item.end_mark.index, item.start_mark.index + 1))
 
     @staticmethod
     def _leaf(node: yaml.Node) -> yaml.Node:
@@ -117,12 +157,12 @@ class TasksText:
         return end
 
     def _after_line(self, node: yaml.Node) -> int:
-        """The index just past the line on which ``node``'s content ends (past its newline)."""
-        newline = self.text.find("\n", self._content_end(node))
-        if newline == -1:
+        """The index just past the line on which ``node``'s content ends (past its line break)."""
+        found = LINE_BREAK.search(self.text, self._content_end(node))
+        if found is None:
             self.text += self.newline
             return len(self.text)
-        return newline + 1
+        return found.end()
 
     def _colon_after(self, key_node: yaml.Node) -> int:
         """The index of the ':' that ends a block key; refuses shapes gk does not edit."""
@@ -144,6 +184,7 @@ class TasksText:
 
     def set_field(self, task_id: int, key: str, value: Value) -> None:
         """Set a field of an item, replacing just its value, or adding it after the last field."""
+        self._guard(task_id, key)
         item = self.item(task_id)
         pair = self._child(item, key)
         if pair is None:
@@ -173,20 +214,26 @@ class TasksText:
             return False
         return type(current) is type(value) and current == value
 
-    def _replace_list(self, task_id: int, key: str, values: list) -> None:
+    def _pair(self, task_id: int, key: str) -> tuple[yaml.Node, yaml.Node]:
+        """The (key, value) nodes of a field the item is known to have."""
+        pair = self._child(self.item(task_id), key)
+        assert pair is not None, key  # callers edit a field they have just found or added
+        return pair
+
+    def _replace_list(self, task_id: int, key: str, values: list[str]) -> None:
         """Replace a list field; in a block list, items that stay keep their lines and comments."""
-        key_node, node = self._child(self.item(task_id), key)
+        key_node, node = self._pair(task_id, key)
         block = isinstance(node, yaml.SequenceNode) and not node.flow_style and node.value
         if block and values:
             old = len(node.value)
             for value in values[old:]:
                 self.append_to_list(task_id, key, value)
             for index in reversed(range(len(values), old)):
-                item = self._child(self.item(task_id), key)[1].value[index]
+                item = self._pair(task_id, key)[1].value[index]
                 dash = self.text.rfind("-", 0, item.start_mark.index)
                 self._splice(self._line_start(dash), self._after_line(item), "")
             for index, value in enumerate(values[:old]):
-                item = self._child(self.item(task_id), key)[1].value[index]
+                item = self._pair(task_id, key)[1].value[index]
                 if not self._same(item, value):
                     self._splice(item.start_mark.index, item.end_mark.index, emit_scalar(value))
             return
@@ -217,6 +264,7 @@ class TasksText:
         return f"{indent}{key}: {emit_scalar(value)}{nl}"
 
     def remove_field(self, task_id: int, key: str) -> None:
+        self._guard(task_id, key)
         item = self.item(task_id)
         pair = self._child(item, key)
         if pair is None:
@@ -234,6 +282,7 @@ class TasksText:
 
     def append_to_list(self, task_id: int, key: str, entry: str) -> None:
         """Add ``entry`` at the end of an item's list field, in the list's own style."""
+        self._guard(task_id, key)
         item = self.item(task_id)
         pair = self._child(item, key)
         if pair is None or (isinstance(pair[1], yaml.ScalarNode) and pair[1].value == ""):
@@ -261,9 +310,12 @@ class TasksText:
         """Add a new item after item ``after`` (else after the last one), shaped like the
         items already there."""
         items = self.items()
+        self._refuse_marked("tasks", self.tasks.start_mark.index, self.tasks.start_mark.index + 1)
         if after is not None and items:
             anchor = self.item(after)
             items = items[: items.index(anchor) + 1]
+        if items:
+            self._guard_item(items[-1], "tasks")
         nl = self.newline
         if not items:
             if isinstance(self.tasks, yaml.SequenceNode) and self.tasks.value:
@@ -274,7 +326,7 @@ class TasksText:
             end = self.tasks.end_mark.index if self.tasks.end_mark.index > colon else colon + 1
             self._splice(colon + 1, end, nl + body.rstrip(nl))
             return
-        if self.tasks.flow_style:
+        if isinstance(self.tasks, yaml.SequenceNode) and self.tasks.flow_style:  # items: a list
             flow = "{" + ", ".join(
                 f"{k}: {emit_flow_list(v) if isinstance(v, list) else emit_scalar(v, flow=True)}"
                 for k, v in fields.items()) + "}"
@@ -308,9 +360,10 @@ class TasksText:
         return nl.join(lines) + nl
 
     def remove_item(self, task_id: int) -> None:
+        self._guard(task_id)
         item = self.item(task_id)
         items = self.items()
-        if self.tasks.flow_style:
+        if isinstance(self.tasks, yaml.SequenceNode) and self.tasks.flow_style:  # item(): a list
             index = items.index(item)
             start = items[index - 1].end_mark.index if index else item.start_mark.index
             end = item.end_mark.index if index or len(items) == 1 else items[1].start_mark.index
@@ -325,11 +378,85 @@ class TasksText:
         after = self.text[end:]
         if before.endswith(self.newline * 2) and (after.startswith(self.newline) or not after.strip()):
             start -= len(self.newline)  # don't leave two blank lines where one item was
-        if len(items) == 1:
-            colon = self._colon_after(self.tasks_key)
-            self._splice(colon + 1, end, " []" + self.newline)
-            return
+        colon = self._colon_after(self.tasks_key) if len(items) == 1 else None
         self._splice(start, end, "")
+        if colon is not None:  # the list is empty now: say so, keep the comments around it
+            self._splice(colon + 1, colon + 1, " []")
+
+    # --- the table over time: notes in date order, extensions, meetings ------------------
+
+    def _mapping_lines(self, indent: str, fields: dict[str, Value]) -> str:
+        """``- k: v`` then ``  k2: v2`` lines, one list entry of a block list."""
+        nl = self.newline
+        lines = [f"{indent}{'- ' if n == 0 else '  '}{k}: {emit_scalar(v)}"
+                 for n, (k, v) in enumerate(fields.items())]
+        return nl.join(lines) + nl
+
+    def insert_into_list(self, task_id: int, key: str, index: int, entry: str) -> None:
+        """Put ``entry`` before the list's entry ``index`` (at the end when past it)."""
+        pair = self._child(self.item(task_id), key)
+        node = pair[1] if pair else None
+        if not isinstance(node, yaml.SequenceNode) or index >= len(node.value):
+            self.append_to_list(task_id, key, entry)
+            return
+        before = node.value[index]
+        if node.flow_style:
+            at = before.start_mark.index
+            self._splice(at, at, emit_flow_list([entry])[1:-1] + ", ")
+            return
+        dash = self.text.rfind("-", 0, before.start_mark.index)
+        start = self._line_start(dash)
+        if self.text[start:dash].strip():
+            raise WriteRefused("field_shares_line", id=task_id, key=key)
+        indent = self.text[start:dash]
+        self._splice(start, start, f"{indent}- {emit_scalar(entry)}{self.newline}")
+
+    def append_mapping(self, task_id: int, key: str, fields: dict[str, Value]) -> None:
+        """Add a mapping at the end of an item's block list ``key`` (made when missing)."""
+        item = self.item(task_id)
+        if item.flow_style:
+            raise WriteRefused("item_one_line", id=task_id, key=key)
+        pair = self._child(item, key)
+        if pair is None or (isinstance(pair[1], yaml.ScalarNode) and pair[1].value == ""):
+            if pair is not None:
+                self.remove_field(task_id, key)
+                item = self.item(task_id)
+            indent = " " * item.value[0][0].start_mark.column
+            at = self._after_line(item.value[-1][1])
+            self._splice(at, at, f"{indent}{key}:{self.newline}"
+                         + self._mapping_lines(indent + "  ", fields))
+            return
+        node = pair[1]
+        if not isinstance(node, yaml.SequenceNode) or node.flow_style or not node.value:
+            raise WriteRefused("field_not_block_list", id=task_id, key=key)
+        dash = self.text.rfind("-", 0, node.value[-1].start_mark.index)
+        indent = self.text[self._line_start(dash):dash]
+        at = self._after_line(node.value[-1])
+        self._splice(at, at, self._mapping_lines(indent, fields))
+
+    def append_top_level(self, key: str, fields: dict[str, Value], comment: str = "") -> None:
+        """Add a mapping at the end of the top-level block list ``key`` (made at the end of
+        the file when missing)."""
+        pair = self._child(self.root, key)
+        nl = self.newline
+        if pair is None:
+            if not self.text.endswith("\n"):
+                self.text += nl
+            head = f"{nl}{comment}{nl}" if comment else nl
+            self._splice(len(self.text), len(self.text),
+                         f"{head}{key}:{nl}" + self._mapping_lines("  ", fields))
+            return
+        key_node, node = pair
+        if isinstance(node, yaml.ScalarNode) and node.value == "":
+            colon = self._colon_after(key_node)
+            self._splice(colon + 1, colon + 1, nl + self._mapping_lines("  ", fields).rstrip(nl))
+            return
+        if not isinstance(node, yaml.SequenceNode) or node.flow_style or not node.value:
+            raise WriteRefused("key_not_block_list", path=self.path, key=key)
+        dash = self.text.rfind("-", 0, node.value[-1].start_mark.index)
+        indent = self.text[self._line_start(dash):dash]
+        at = self._after_line(node.value[-1])
+        self._splice(at, at, self._mapping_lines(indent, fields))
 
     # --- reporting: (gk reported) -------------------------------------------------------
 
@@ -337,12 +464,16 @@ class TasksText:
         """Add ``entry`` at the end of a list field of the ``index``-th ``reporting:`` declaration."""
         def declaration() -> yaml.MappingNode:
             pair = self._child(self.root, "reporting")
-            found = pair[1].value if pair and isinstance(pair[1], yaml.SequenceNode) else []
-            if index >= len(found) or not isinstance(found[index], yaml.MappingNode):
+            found: list[yaml.Node] = (pair[1].value if pair and isinstance(pair[1], yaml.SequenceNode)
+                                      else [])
+            node = found[index] if index < len(found) else None
+            if not isinstance(node, yaml.MappingNode):
                 raise WriteRefused("no_reporting_decl", path=self.path, n=index + 1)
-            return found[index]
+            return node
 
         decl = declaration()
+        self._refuse_marked(f"reporting {index + 1}", decl.start_mark.index,
+                            max(decl.end_mark.index, decl.start_mark.index + 1))
         pair = self._child(decl, key)
         if pair is None:
             self._add_field(decl, key, [entry])

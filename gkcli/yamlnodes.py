@@ -6,14 +6,13 @@ itself so it can report duplicates, and every value keeps its line and column.
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Any
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
-from gkcli.errors import Problem
+from gkcli.errors import Problem, clip
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -25,18 +24,79 @@ def position(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+MAX_DEPTH = 64  # lists and mappings nested deeper than this are refused (no RecursionError)
+MAX_ALIAS_NODES = 10_000  # aliases may add at most this many nodes when expanded (no alias bomb)
+
+
+class Composed:
+    """A document's root node and the start offsets of nodes that carry an anchor or an
+    explicit tag, or that an alias repeats: gk does not edit those (see :mod:`gkcli.yamledit`)."""
+
+    def __init__(self, root: yaml.Node, marked: frozenset[int]):
+        self.root = root
+        self.marked = marked
+
+
+def _scan(text: str, path: str) -> tuple[frozenset[int], list[Problem]]:
+    """One pass over the parser's events: bound the nesting and what aliases expand to, and
+    note where anchors, aliases and explicit tags are, before any node is built."""
+    marked: set[int] = set()
+    sizes: dict[str, int] = {}  # anchor -> nodes in the anchored subtree
+    open_: list[tuple[str | None, int]] = []  # collections being read: (anchor, count at start)
+    count = extra = 0  # nodes as expanded; nodes that aliases add
+    for event in yaml.parse(text, Loader=Loader):
+        mark: Any = event.start_mark  # the parser always sets it
+        if isinstance(event, yaml.AliasEvent):
+            marked.add(mark.index)
+            size = sizes.get(event.anchor or "", 1)
+            count += size  # what the alias stands for counts in full, nested aliases too
+            extra += size
+            if extra > MAX_ALIAS_NODES:
+                line, col = mark.line + 1, mark.column + 1
+                return frozenset(), [Problem(path, line, col, "alias_bomb", {"limit": MAX_ALIAS_NODES})]
+            continue
+        if not isinstance(event, yaml.NodeEvent):
+            if isinstance(event, yaml.CollectionEndEvent):
+                anchor, start = open_.pop()
+                if anchor:
+                    sizes[anchor] = count - start
+            continue
+        tag = getattr(event, "tag", None)
+        if event.anchor or tag not in (None, "!"):
+            marked.add(mark.index)
+        count += 1
+        if isinstance(event, yaml.CollectionStartEvent):
+            open_.append((event.anchor, count - 1))
+            if len(open_) > MAX_DEPTH:
+                line, col = mark.line + 1, mark.column + 1
+                return frozenset(), [Problem(path, line, col, "too_deep", {"limit": MAX_DEPTH})]
+        elif event.anchor:
+            sizes[event.anchor] = 1
+    return frozenset(marked), []
+
+
 def compose(text: str, path: str) -> tuple[yaml.Node | None, list[Problem]]:
     """The document's root node, or the problems that stop it from being read."""
+    composed, problems = compose_marked(text, path)
+    return (composed.root if composed else None), problems
+
+
+def compose_marked(text: str, path: str) -> tuple[Composed | None, list[Problem]]:
+    """:func:`compose`, with the offsets of anchored, aliased and tagged nodes."""
     marker = CONFLICT_MARKER.search(text)
     if marker:
         line = text.count("\n", 0, marker.start()) + 1
         return None, [Problem(path, line, 1, "conflict_marker")]
     try:
-        return yaml.compose(text, Loader=Loader), []
+        marked, problems = _scan(text, path)
+        if problems:
+            return None, problems
+        root = yaml.compose(text, Loader=Loader)
+        return (Composed(root, marked) if root is not None else None), []
     except yaml.MarkedYAMLError as exc:
         return None, [syntax_problem(text, path, exc)]
     except yaml.YAMLError as exc:
-        return None, [Problem(path, 1, 1, "yaml.other", {"detail": str(exc).splitlines()[0]})]
+        return None, [Problem(path, 1, 1, "yaml.other", {"detail": clip(str(exc).splitlines()[0], 120)})]
 
 
 _KEY_NO_SPACE = re.compile(r"^\s*(?:-\s+)?(?P<key>[A-Za-z_][A-Za-z0-9_]*):(?P<value>[^\s].*)$")
@@ -72,7 +132,7 @@ def syntax_problem(text: str, path: str, exc: yaml.MarkedYAMLError) -> Problem:
                        "yaml.quote")
     if any(w in context for w in ("indent", "block end", "expected '-'", "block mapping")):
         return Problem(path, line, col, "yaml.indent")
-    return Problem(path, line, col, "yaml.syntax", {"detail": context})
+    return Problem(path, line, col, "yaml.syntax", {"detail": clip(context, 120)})
 
 
 class NodeReader:
@@ -114,6 +174,8 @@ class NodeReader:
                 self.problem(key_node, "duplicate_field", where=where, key=key, line=line)
                 continue
             if key not in allowed:
+                import difflib  # only to suggest a key for a mistyped one
+
                 close = difflib.get_close_matches(key, allowed, n=1)
                 if close:
                     self.problem(key_node, "unknown_field_hint", where=where, key=key, hint=close[0])
@@ -158,10 +220,10 @@ class NodeReader:
         if isinstance(node, yaml.ScalarNode):
             if self.value(node) is None:
                 return []
-            items = [node]
+            items: list[yaml.Node] = [node]
         else:
             items = self.sequence(node, where)
-        result = []
+        result: list[tuple[str, yaml.Node]] = []
         for item in items:
             text = self.text(item, where)
             if text is not None:

@@ -1,31 +1,56 @@
-"""Shared fixtures: a copy of the shipped data in a temporary folder, and a CLI runner."""
+"""Shared fixtures: a hermetic environment for every test, a copy of the shipped data, gk."""
 
 from __future__ import annotations
 
-import json
+import locale
 import os
 import shutil
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from helpers import GIT_PERSON, SHIPPED, Gk
 
-from gkcli.cli import cli
-
-ROOT = Path(__file__).resolve().parent.parent
-SHIPPED = ROOT / "data"
+# Variables of the caller's shell that change what gk, rich, click or git do. Cleared for
+# every test, so a NO_COLOR, GK_LANG, COLUMNS or a signing git config in the caller's
+# environment cannot change a result. Tests that want one set it themselves.
+CLEARED = ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "TERM", "TTY_COMPATIBLE",
+           "TTY_INTERACTIVE", "JUPYTER_COLUMNS", "JUPYTER_LINES", "CLICOLOR", "CLICOLOR_FORCE",
+           "LANGUAGE", "EMAIL")
+PINNED_TZ = "Asia/Shanghai"  # UTC+8 all year, no daylight saving: gk's users' zone
+PINNED_LOCALE = "C.UTF-8"
 
 
 @pytest.fixture(autouse=True)
-def steady_environment(monkeypatch):
-    """Tests pass whatever the caller's environment: gk's own variables, forced colour, the
-    terminal's width and a global git config of the shell running pytest never reach gk."""
-    for name in list(os.environ):
-        if name.startswith("GK_") or name in ("FORCE_COLOR", "NO_COLOR", "CLICOLOR_FORCE", "LINES"):
-            monkeypatch.delenv(name)
-    monkeypatch.setenv("COLUMNS", "80")
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+def hermetic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Every test, and every process it starts (CliRunner, git, python -m gkcli), sees a
+    known environment: no GK_*/GIT_*/colour/size variables, a pinned time zone and locale,
+    an empty global git config and a fixed author and committer."""
+    gitconfig = tmp_path_factory.getbasetemp() / "empty-gitconfig"
+    gitconfig.touch()
+    with pytest.MonkeyPatch.context() as mp:
+        for name in list(os.environ):
+            if name.startswith(("GK_", "GIT_")) or name in CLEARED:
+                mp.delenv(name)
+        mp.setenv("TZ", PINNED_TZ)
+        mp.setenv("LC_ALL", PINNED_LOCALE)
+        mp.setenv("LANG", PINNED_LOCALE)
+        mp.setenv("GIT_CONFIG_GLOBAL", str(gitconfig))
+        mp.setenv("GIT_CONFIG_NOSYSTEM", "1")
+        for name, value in GIT_PERSON.items():
+            mp.setenv(name, value)
+        time.tzset()
+        saved = locale.setlocale(locale.LC_ALL)
+        try:
+            locale.setlocale(locale.LC_ALL, PINNED_LOCALE)
+        except locale.Error:  # a system without C.UTF-8 (macOS): the plain C locale
+            locale.setlocale(locale.LC_ALL, "C")
+        try:
+            yield
+        finally:
+            locale.setlocale(locale.LC_ALL, saved)
+    time.tzset()
 
 
 @pytest.fixture
@@ -36,35 +61,6 @@ def data_dir(tmp_path: Path) -> Path:
     return target
 
 
-class Gk:
-    """Runs gk against one data folder and a fixed today."""
-
-    def __init__(self, data: Path, today: str = "2021-06-20"):
-        self.data = data
-        self.today = today
-        self.runner = CliRunner()
-
-    def __call__(self, *args: str, input: str | None = None, env: dict | None = None):
-        argv = ["--data", str(self.data), "--today", self.today, *args]
-        return self.runner.invoke(cli, argv, input=input, env=env, catch_exceptions=False)
-
-    def json(self, *args: str):
-        result = self(*args, "--format", "json")
-        assert result.exit_code == 0, result.output
-        return json.loads(result.output)
-
-    @property
-    def tasks(self) -> Path:
-        return self.data / "tasks.yaml"
-
-
 @pytest.fixture
 def gk(data_dir: Path) -> Gk:
     return Gk(data_dir)
-
-
-def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
-    """Edit a data file the way a user would, failing loudly if ``old`` is not there."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, count), encoding="utf-8")

@@ -47,7 +47,8 @@ class Clone:
 
     def gk(self, *args: str, lang: str = "zh"):
         argv = ["--data", str(self.data), "--today", "2021-06-20", "--lang", lang, *args]
-        return CliRunner().invoke(cli, argv, catch_exceptions=False)
+        # 2021-06-20 is gk's real today too (GK_NOW): the file as it is, not the history
+        return CliRunner().invoke(cli, argv, env={"GK_NOW": "2021-06-20"}, catch_exceptions=False)
 
     def git(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
         return git(self.path, *args, check=check)

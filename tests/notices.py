@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from conftest import SHIPPED
+from helpers import SHIPPED
 
 UP = None   # in a table's rows: this cell is merged with the one above (w:vMerge)
 LEFT = "<"  # this cell is merged with the one on its left (w:gridSpan)

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, Gk, replace_in
+from helpers import ROOT, Gk, replace_in
 
 from gkcli.cli import cli
 
@@ -19,20 +19,22 @@ def ids(rows):
 def test_list_json_contract(gk):
     rows = gk.json("list")
     assert len(rows) == 16
-    first = rows[0]
-    for key in ("id", "group", "group_title", "title", "lead", "assist", "deadline",
-                "deadline_text", "status", "state", "days_left", "done_on"):
-        assert key in first
-    assert first == {**first, "id": 1, "group": 1, "group_title": "全面梳理政务公开事项",
-                     "title": "梳理规范权责清单，动态调整更新", "lead": "综合股",
-                     "assist": ["局各股室（中队、站）"], "deadline": "2020-07-17",
-                     "deadline_text": "2020年7月17日前", "status": "todo", "state": "overdue",
-                     "days_left": -338, "done_on": None}
+    assert rows[0] == {"id": 1, "group": 1, "group_title": "全面梳理政务公开事项",
+                       "title": "梳理规范权责清单，动态调整更新", "lead": "综合股",
+                       "assist": ["局各股室（中队、站）"], "deadline": "2020-07-17",
+                       "deadline_text": "2020年7月17日前", "status": "todo", "state": "overdue",
+                       "days_left": -338, "done_on": None, "notes": "", "progress": [],
+                       "lead_people": ["陈伟", "庄青红"], "start": None,
+                       "deadline_kind": "date", "workdays_left": None, "occurrences": None,
+                       "on_time": None, "days_late": None, "deadline_original": "2020-07-17",
+                       "extensions": []}
 
 
 def test_ongoing_item_has_null_deadline_and_days(gk):
     row = gk.json("show", "7")
-    assert row["deadline"] is None and row["days_left"] is None and row["state"] == "ongoing"
+    assert row["deadline"] is None
+    assert row["days_left"] is None
+    assert row["state"] == "ongoing"
 
 
 def test_states_as_of_2021_06_20(gk):
@@ -93,12 +95,14 @@ def test_list_table_has_official_headings(gk):
     for heading in ("序号", "具体事项", "牵头股室", "协办股室", "完成时间", "状态"):
         assert heading in result.output
     assert "一、全面梳理" in result.output  # work tasks head their items, as in the notice
-    assert "已逾期" in result.output and "\x1b[" not in result.output
+    assert "已逾期" in result.output
+    assert "\x1b[" not in result.output
 
 
 def test_list_in_english(gk):
     result = gk("--lang", "en", "list")
-    assert "Assisting" in result.output and "overdue" in result.output
+    assert "Assisting" in result.output
+    assert "overdue" in result.output
     assert "牵头股室" not in result.output
 
 
@@ -109,7 +113,7 @@ def test_tables_fit_the_terminal_with_chinese_text(gk, width):
         assert result.exit_code == 0
         from rich.cells import cell_len
 
-        widest = max(cell_len(line) for line in result.output.splitlines())
+        widest = max(cell_len(line) for line in result.stdout.splitlines())
         assert widest <= int(width), (command, widest)
 
 
@@ -124,12 +128,17 @@ def test_status_dashboard(gk):
     result = gk("status")
     out = result.output
     assert result.exit_code == 0
-    assert "泉港交﹝2020﹞150号" in out and "截至 2021-06-20" in out
+    assert "泉港交﹝2020﹞150号" in out
+    assert "截至 2021-06-20" in out
     assert "0/16" in out
-    assert "已逾期 7" in out and "即将到期 2" in out and "长期 2" in out
+    assert "已逾期 7" in out
+    assert "即将到期 2" in out
+    assert "长期 2" in out
     assert "各牵头股室情况" in out
-    assert "逾期338天" in out and "剩10天" in out
-    assert "陈伟、庄青红" in out and "黄梁岸" in out
+    assert "逾期338天" in out
+    assert "剩10天" in out
+    assert "陈伟、庄青红" in out
+    assert "黄梁岸" in out
 
 
 def test_status_json(gk):
@@ -158,7 +167,8 @@ def test_show_in_full(gk):
 
 def test_show_unknown_id(gk):
     result = gk("show", "99")
-    assert result.exit_code == 1 and result.output == "gk: 没有第 99 项（用 gk list 查看全部事项）\n"
+    assert result.exit_code == 1
+    assert result.output == "gk: 没有第 99 项（用 gk list 查看全部事项）\n"
 
 
 def test_roster_json(gk):
@@ -176,26 +186,31 @@ def test_roster_office_answers_for_bureau_zonghegu_only(gk):
 def test_roster_table(gk):
     out = gk("roster").output
     assert "泉港区交通运输局政务公开标准化规范化领导小组" in out
-    assert "组长" in out and "副组长" in out and "王志聪" in out
+    assert "组长" in out
+    assert "副组长" in out
+    assert "王志聪" in out
 
 
 def test_who_with_nobody(gk):
     replace_in(gk.data / "leading_group.yaml", "    office: 安监股\n", "")
     result = gk("who", "安监股")
-    assert result.exit_code == 0 and "花名册中没有 安监股 的负责人" in result.output
+    assert result.exit_code == 0
+    assert "花名册中没有 安监股 的负责人" in result.output
 
 
 def test_env_variables(data_dir):
     runner = CliRunner()
     env = {"GK_DATA": str(data_dir), "GK_TODAY": "2020-07-10", "GK_LANG": "en"}
     result = runner.invoke(cli, ["list", "--state", "due_soon"], env=env)
-    assert result.exit_code == 0 and "due soon" in result.output
+    assert result.exit_code == 0
+    assert "due soon" in result.output
     assert "牵头股室" not in result.output
 
 
 def test_bad_today_is_usage_error(data_dir):
     result = CliRunner().invoke(cli, ["--data", str(data_dir), "--today", "tomorrow", "status"])
-    assert result.exit_code == 2 and "“tomorrow”不是日期（请写成 2021-06-30）" in result.output
+    assert result.exit_code == 2
+    assert "“tomorrow”不是日期（请写成 2021-06-30）" in result.output
 
 
 def test_data_found_upward_like_git(data_dir, monkeypatch):
@@ -203,7 +218,8 @@ def test_data_found_upward_like_git(data_dir, monkeypatch):
     deep.mkdir(parents=True)
     monkeypatch.chdir(deep)
     result = CliRunner().invoke(cli, ["--today", "2021-06-20", "list", "--format", "json"])
-    assert result.exit_code == 0 and len(json.loads(result.output)) == 16
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)) == 16
 
 
 def test_no_data_found(tmp_path, monkeypatch):
@@ -217,7 +233,8 @@ def test_no_data_found(tmp_path, monkeypatch):
 
 def test_data_option_pointing_nowhere(tmp_path):
     result = CliRunner().invoke(cli, ["--data", str(tmp_path), "status"])
-    assert result.exit_code == 1 and "中没有 tasks.yaml（请检查 --data 或 GK_DATA）" in result.output
+    assert result.exit_code == 1
+    assert "中没有 tasks.yaml（请检查 --data 或 GK_DATA）" in result.output
 
 
 def test_works_for_another_bureau(tmp_path):
@@ -232,7 +249,9 @@ def test_works_for_another_bureau(tmp_path):
         " deadline: 6月底前, status: doing}\n", encoding="utf-8")
     gk = Gk(data, today="2023-06-25")
     row = gk.json("show", "1")
-    assert row["lead"] == "财务科" and row["deadline"] == "2023-06-30" and row["state"] == "due_soon"
+    assert row["lead"] == "财务科"
+    assert row["deadline"] == "2023-06-30"
+    assert row["state"] == "due_soon"
     assert gk("status").exit_code == 0
     assert gk.json("roster") == []
 
@@ -241,7 +260,8 @@ def test_python_dash_m_and_version():
     env = {k: v for k, v in os.environ.items() if k != "GK_LANG"}
     result = subprocess.run([sys.executable, "-m", "gkcli", "--version"], capture_output=True,
                             text=True, cwd=ROOT, env=env)
-    assert result.returncode == 0 and result.stdout.startswith("gk，版本 ")
+    assert result.returncode == 0
+    assert result.stdout.startswith("gk，版本 ")
 
 
 def test_real_process_pipe_is_plain_text_and_status_runs_in_repo():
@@ -250,7 +270,8 @@ def test_real_process_pipe_is_plain_text_and_status_runs_in_repo():
     result = subprocess.run([sys.executable, "-m", "gkcli", "status"], capture_output=True,
                             text=True, cwd=ROOT, env=env)
     assert result.returncode == 0, result.stderr
-    assert "\x1b[" not in result.stdout and "已逾期 7" in result.stdout
+    assert "\x1b[" not in result.stdout
+    assert "已逾期 7" in result.stdout
 
 
 def test_no_traceback_on_broken_yaml_in_real_process(data_dir):
@@ -258,7 +279,8 @@ def test_no_traceback_on_broken_yaml_in_real_process(data_dir):
     result = subprocess.run([sys.executable, "-m", "gkcli", "--data", str(data_dir), "status"],
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 1
-    assert "Traceback" not in result.stderr and "tasks.yaml:2:1: " in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "tasks.yaml:2:1: " in result.stderr
     assert result.stderr.count("\n") == 1
 
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SHIPPED
+from helpers import ROOT, SHIPPED
 
 from gkcli.cli import cli
 

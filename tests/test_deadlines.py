@@ -4,7 +4,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gkcli.deadlines import DeadlineError, days_left, parse_date, read_date, resolve, state_of
+from gkcli.deadlines import (
+    DeadlineError,
+    days_left,
+    parse_date,
+    read_date,
+    resolve,
+    state_of,
+)
 
 CASES = [
     # the phrases of the shipped notice
@@ -61,7 +68,9 @@ def test_phrase_resolves_to_date(phrase, expected):
 @pytest.mark.parametrize("phrase", ["长期", "长期坚持", "持续推进", "常态化", "常态化开展", "常年"])
 def test_ongoing_phrases_have_no_date(phrase):
     deadline = resolve(phrase, 2020)
-    assert deadline.ongoing and deadline.date is None and deadline.text == phrase
+    assert deadline.ongoing
+    assert deadline.date is None
+    assert deadline.text == phrase
 
 
 @pytest.mark.parametrize("phrase", ["尽快", "明年", "2021年2月30日", "2021年13月底", "前", "", "   ", "下周"])

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
+from helpers import ROOT
 
 from gkcli.cli import cli
 
@@ -76,7 +76,7 @@ def test_quick_start_is_two_commands_and_ci_runs_the_test_one():
 
 
 def test_readme_broken_file_example_is_real(data_dir, monkeypatch):
-    from conftest import replace_in
+    from helpers import replace_in
 
     replace_in(data_dir / "tasks.yaml",
                "    lead: 运管股（政策法规股）\n    assist:\n      - 综合股\n    deadline: 2021年6月底",

@@ -144,12 +144,12 @@ def test_bulletin_office_table_is_the_report(bulletin, gk):
     found = gk.json("report")
     header, *rows = rows_of(doc.tables[0])
     assert header == ["牵头股室", "合计", "已完成", "按时", "超时", "未注明日期", "已逾期", "即将到期",
-                      "未到期", "长期", "按时率"]
+                      "未到期", "长期", "延期", "按时率"]
     for row, office in zip(rows, found["by_office"] + [{**found["totals"], "name": "合计"}]):
         assert row[0] == office["name"]
-        assert [int(n) for n in row[1:10]] == [office[k] for k in (
+        assert [int(n) for n in row[1:11]] == [office[k] for k in (
             "total", "done", "done_on_time", "done_late", "done_undated", "overdue", "due_soon",
-            "open", "ongoing")]
+            "open", "ongoing", "extended")]
     assert len(rows) == len(found["by_office"]) + 1
 
 
@@ -160,7 +160,7 @@ def test_bulletin_counts_what_was_done(bulletin, gk):
     opening = paragraph(doc, "根据").text
     assert "确定事项16项，已完成2项，占12.5%；按时完成1项；逾期6项，涉及综合股、运管股（政策法规股）。" in opening
     annex = rows_of(doc.tables[-1])
-    assert annex[5][6:8] == ["已完成", "2021-06-18"]
+    assert annex[5][6:8] == ["已完成（按时）", "2021-06-18"]
 
 
 def test_bulletin_lists_overdue_items_by_office_and_due_soon_items(bulletin):
@@ -185,7 +185,7 @@ def test_bulletin_for_a_period(bulletin, gk):
     doc = bulletin("--since", "2021-01-01")
     texts = [p.text for p in body_paragraphs(doc)]
     assert texts[1] == "（统计期间：2021年1月1日至2021年6月20日）"
-    assert "2021年1月1日至2021年6月20日期间，期间涉及事项" in texts[2]
+    assert "2021年1月1日至2021年6月20日期间，涉及事项" in texts[2]
     in_period = gk.json("report", "--since", "2021-01-01")["totals"]["total"]
     assert len(doc.tables[-1].rows) - 1 == in_period
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SHIPPED
+from helpers import ROOT, SHIPPED
 
 
 def run(args: list[str], encoding: str = "gbk", stdout=subprocess.PIPE):

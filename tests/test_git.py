@@ -7,14 +7,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import SHIPPED, Gk, replace_in
+from helpers import SHIPPED, Gk, replace_in
 
 
 @pytest.fixture
-def repo(tmp_path: Path, monkeypatch) -> Gk:
-    for var, value in {"GIT_AUTHOR_NAME": "秘书", "GIT_AUTHOR_EMAIL": "secretary@example.org",
-                       "GIT_COMMITTER_NAME": "秘书", "GIT_COMMITTER_EMAIL": "secretary@example.org"}.items():
-        monkeypatch.setenv(var, value)
+def repo(tmp_path: Path) -> Gk:
+    """A git repository holding the shipped data (author and committer come from conftest)."""
     shutil.copytree(SHIPPED, tmp_path / "data")
     git(tmp_path, "init", "-q")
     git(tmp_path, "add", "data")
@@ -62,7 +60,8 @@ def test_undo_reverts_gk_commit(repo):
     repo("done", "5", "--commit")
     result = repo("undo")
     assert result.exit_code == 0, result.output
-    assert "已撤销" in result.output and "gk: 完成 #5 建设政府信息在新媒体的发布机制，建设更加权威的信息发布平台（2021-06-20）" in result.output
+    assert "已撤销" in result.output
+    assert "gk: 完成 #5 建设政府信息在新媒体的发布机制，建设更加权威的信息发布平台（2021-06-20）" in result.output
     assert repo.tasks.read_bytes() == original
     assert subjects(repo)[0] == 'Revert "gk: 完成 #5 建设政府信息在新媒体的发布机制，建设更加权威的信息发布平台（2021-06-20）"'
 
@@ -74,7 +73,8 @@ def test_undo_refuses_when_last_commit_is_not_gks(repo):
     before = repo.tasks.read_bytes()
     result = repo("undo")
     assert result.exit_code == 1
-    assert "最近一次提交不是 gk 做的" in result.output and "手工修改" in result.output
+    assert "最近一次提交不是 gk 做的" in result.output
+    assert "手工修改" in result.output
     assert repo.tasks.read_bytes() == before
 
 
@@ -88,7 +88,8 @@ def test_undo_refuses_over_uncommitted_changes(repo):
     repo("done", "5", "--commit")
     repo("note", "6", "未提交的进展")
     result = repo("undo")
-    assert result.exit_code == 1 and "有尚未提交的修改" in result.output
+    assert result.exit_code == 1
+    assert "有尚未提交的修改" in result.output
     assert "未提交的进展" in repo.tasks.read_text("utf-8")
 
 
@@ -96,7 +97,8 @@ def test_commit_outside_git_is_refused_before_writing(data_dir):
     gk = Gk(data_dir)
     before = gk.tasks.read_bytes()
     result = gk("done", "5", "--commit")
-    assert result.exit_code == 1 and "不在 git 仓库中" in result.output
+    assert result.exit_code == 1
+    assert "不在 git 仓库中" in result.output
     assert gk.tasks.read_bytes() == before
 
 
@@ -110,7 +112,8 @@ def test_commit_refuses_to_sweep_in_uncommitted_edits(repo):
     replace_in(repo.tasks, "# 设置", "# 设置（手工，未提交）")
     before = repo.tasks.read_bytes()
     result = repo("done", "5", "--commit")
-    assert result.exit_code == 1 and "有尚未提交的修改" in result.output
+    assert result.exit_code == 1
+    assert "有尚未提交的修改" in result.output
     assert repo.tasks.read_bytes() == before
     assert subjects(repo) == ["任务分工表"]
 

@@ -116,7 +116,7 @@ def test_page_has_dashboard_offices_lists_timeline_and_every_item(page, gk):
 
 
 def test_hostile_titles_stay_text(page, gk):
-    from conftest import replace_in
+    from helpers import replace_in
 
     replace_in(gk.tasks, "title: 建立健全规范性文件全生命周期管理制度机制",
                'title: "' + HOSTILE.replace('"', '\\"') + '"')

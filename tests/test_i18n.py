@@ -7,7 +7,7 @@ import re
 import string
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 from gkcli.errors import GkError, Msg, Problem
 from gkcli.i18n import _WORDS, MESSAGES, Words

@@ -71,7 +71,7 @@ def test_uids_are_stable_and_unique(calendar, gk):
 
 
 def test_uids_differ_between_notices(calendar, gk):
-    from conftest import replace_in
+    from helpers import replace_in
 
     before = str(events(calendar())[0]["uid"])
     replace_in(gk.tasks, "number: 泉港交﹝2020﹞150号", "number: 泉港交﹝2021﹞8号")
@@ -113,7 +113,7 @@ def test_lines_are_folded_within_75_octets_with_crlf(gk, tmp_path):
 
 
 def test_hostile_titles_stay_one_text_value(gk, calendar):
-    from conftest import replace_in
+    from helpers import replace_in
 
     replace_in(gk.tasks, "title: 建立健全规范性文件全生命周期管理制度机制",
                'title: "' + HOSTILE.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"') + '"')

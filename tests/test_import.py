@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import ROOT, SHIPPED
+from helpers import ROOT, SHIPPED
 from notices import HEADER, LEFT, UP, Docx, shipped_docx, small_docx, xlsx
 
 from gkcli import store
@@ -51,7 +51,8 @@ def test_the_seed_text_imports_to_the_shipped_data(tmp_path):
     assert result.exit_code == 0, result.output
     assert "gk check 通过" in result.output
     got, want = substance(tmp_path / "data"), substance(SHIPPED)
-    assert len(got["items"]) == 16 and len(got["people"]) == 24
+    assert len(got["items"]) == 16
+    assert len(got["people"]) == 24
     assert got == want
 
 
@@ -233,7 +234,8 @@ def test_a_dry_run_names_problems_by_the_files_it_would_write(tmp_path):
     notice = small_docx(tmp_path / "n.docx", rows)
     result = run("import", str(notice), "--dry-run")
     assert result.exit_code == 1
-    assert "\ntasks.yaml:" in result.output and "gk check 会发现 1 个问题" in result.output
+    assert "\ntasks.yaml:" in result.output
+    assert "gk check 会发现 1 个问题" in result.output
     assert "gk-import-" not in result.output
 
 
@@ -322,7 +324,8 @@ def _refused(tmp_path, path: Path, expected: str, env: dict | None = None) -> No
     result = run("import", str(path), "--out", str(out), env=env)
     assert result.exit_code == 1, result.output
     assert result.stdout == ""
-    assert result.stderr.count("\n") == 1 and expected in result.stderr, result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert expected in result.stderr, result.stderr
     assert not out.exists()
 
 

@@ -6,7 +6,13 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gkcli.importer.names import abbreviates, bracket_parts, is_all_units, post_units, split_offices
+from gkcli.importer.names import (
+    abbreviates,
+    bracket_parts,
+    is_all_units,
+    post_units,
+    split_offices,
+)
 from gkcli.importer.notice import _strip_numbering
 from gkcli.importer.yamlout import scalar
 
@@ -81,7 +87,7 @@ def test_nothing_about_the_shipped_notice_is_in_the_importers_code():
     shipped notice in its code (docstrings and comments may cite them as examples)."""
     import ast
 
-    from conftest import ROOT
+    from helpers import ROOT
     from notices import shipped
 
     tasks, roster = shipped()

@@ -243,7 +243,7 @@ def test_an_emptied_conflict_says_to_delete_it_too(clones):
 
 # --- the merge itself, on texts -----------------------------------------------------------------
 
-from conftest import SHIPPED  # noqa: E402
+from helpers import SHIPPED  # noqa: E402
 
 from gkcli.merge import Unmergeable, merge_texts  # noqa: E402
 from gkcli.store import validate_tasks_text  # noqa: E402

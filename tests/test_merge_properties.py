@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from conftest import ROOT, SHIPPED
+from helpers import ROOT, SHIPPED
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import Gk, replace_in
+from helpers import Gk, replace_in
 
 from gkcli.xlsx import display_width
 
@@ -94,8 +94,10 @@ def test_csv_reads_back_like_list_json(gk, tmp_path):
     by_id = {int(r[0]): dict(zip(HEADER, r)) for r in rows[1:]}
     assert (by_id[5]["按时/超时"], by_id[5]["超时天数"]) == ("按时", "")
     assert (by_id[6]["按时/超时"], by_id[6]["超时天数"]) == ("超时", "10")
-    assert by_id[8]["进展情况"] == "2021-06-15 报局长审定" and by_id[8]["备注"] == "需法制股把关"
-    assert by_id[1]["逾期天数"] == "338" and by_id[1]["按时/超时"] == ""
+    assert by_id[8]["进展情况"] == "2021-06-15 报局长审定"
+    assert by_id[8]["备注"] == "需法制股把关"
+    assert by_id[1]["逾期天数"] == "338"
+    assert by_id[1]["按时/超时"] == ""
     assert rows[1][13] == "陈伟、庄青红"
 
 
@@ -154,7 +156,7 @@ def test_xlsx_reads_back_both_sheets(gk, tmp_path):
         assert row["工作任务"] == item["group_title"]  # every cell filled on the sorting sheet
         due = row["截止日期"]
         assert (due.date().isoformat() if due != "—" else None) == item["deadline"]
-        assert row["状态"] == {"overdue": "已逾期", "due_soon": "即将到期", "open": "未到期",
+        assert row["状态"].split("（")[0] == {"overdue": "已逾期", "due_soon": "即将到期", "open": "未到期",
                                "ongoing": "长期", "done": "已完成"}[item["state"]]
         assert row["逾期天数"] == (-item["days_left"] if item["state"] == "overdue" else None)
         done = row["完成日期"]
@@ -236,14 +238,16 @@ def test_xlsx_writes_formulas_as_text(gk, tmp_path, title):
     gk("export", str(target))
     printed, flat = _sheets(target)
     for cell in (printed.cell(7, 3), flat.cell(6, 3)):
-        assert cell.value == title and cell.data_type == "s"
+        assert cell.value == title
+        assert cell.data_type == "s"
 
 
 def test_export_never_overwrites_without_force(gk, tmp_path):
     target = tmp_path / "a.csv"
     target.write_text("她的文件", encoding="utf-8")
     result = gk("export", str(target))
-    assert result.exit_code == 1 and "--force" in result.output
+    assert result.exit_code == 1
+    assert "--force" in result.output
     assert target.read_text(encoding="utf-8") == "她的文件"
     assert gk("export", str(target), "--force").exit_code == 0
     assert target.read_bytes().startswith("\ufeff序号".encode())
@@ -251,14 +255,16 @@ def test_export_never_overwrites_without_force(gk, tmp_path):
 
 def test_export_to_stdout(gk):
     result = gk("export", "-", "--format", "json", "--group", "1")
-    assert [r["id"] for r in json.loads(result.output)] == [1, 2]
+    assert [r["id"] for r in json.loads(result.stdout)] == [1, 2]
     result = gk("export", "-", "--format", "md", "--group", "1")
-    assert result.output.startswith("| 序号 | 工作任务 |") and result.output.count("\n") == 4
+    assert result.stdout.startswith("| 序号 | 工作任务 |")
+    assert result.stdout.count("\n") == 4
 
 
 def test_export_needs_a_known_format(gk, tmp_path):
     result = gk("export", str(tmp_path / "a.txt"))
-    assert result.exit_code == 1 and result.output.count("\n") == 1
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1
     assert "请用 .csv, .xlsx, .md, .json, .docx, .ics, .html 结尾，或给出 --format" in result.output
     assert "name it .csv, .xlsx, .md, .json, .docx, .ics, .html" in gk(
         "--lang", "en", "export", str(tmp_path / "a.txt")).output
@@ -324,15 +330,20 @@ def test_report_numbers_checked_by_hand(known):
 def test_report_since(known):
     report = known.json("report", "--since", "2021-05-01")
     assert report["since"] == "2021-05-01"
-    assert report["totals"]["total"] == 3  # D (ongoing), G (due and done in May), H (done in May)
-    assert report["totals"]["on_time_rate"] == 1.0
+    # D (ongoing), G (due and done in May), H (done in May), and C: due in April, still overdue
+    assert report["totals"]["total"] == 4
+    assert report["totals"]["overdue"] == 1
+    assert report["totals"]["on_time_rate"] == 0.5
 
 
 def test_report_table_and_markdown(known):
     table = known("report").output
-    assert "各牵头股室情况" in table and "各工作任务情况" in table and "33%" in table and "按时率" in table
+    assert "各牵头股室情况" in table
+    assert "各工作任务情况" in table
+    assert "33%" in table
+    assert "按时率" in table
     md = known("report", "--format", "md").output
-    assert "| 办公室 | 3 | 2 | 1 | 1 | 0 | 1 | 0 | 0 | 0 | 33% |" in md
+    assert "| 办公室 | 3 | 2 | 1 | 1 | 0 | 1 | 0 | 0 | 0 | 0 | 33% |" in md
 
 
 def _md_rows(md: str) -> list[list[str]]:
@@ -346,7 +357,7 @@ def test_report_rows_add_up(known, gk, args):
         md = runner("report", "--format", "md", *args).output
         rows = [[c.strip() for c in r] for r in _md_rows(md)]
         assert rows
-        for name, total, done, on_time, late, undated, overdue, soon, open_, ongoing, _rate in rows:
+        for name, total, done, on_time, late, undated, overdue, soon, open_, ongoing, _ext, _rate in rows:
             n = [int(x) for x in (total, done, on_time, late, undated, overdue, soon, open_, ongoing)]
             assert n[0] == n[1] + n[5] + n[6] + n[7] + n[8], name  # 合计 = 已完成+已逾期+即将到期+未到期+长期
             assert n[1] == n[2] + n[3] + n[4], name  # 已完成 = 按时 + 超时 + 未注明日期
@@ -391,7 +402,8 @@ def test_remind_a_block_for_every_office_with_urgent_items_in_roster_order(gk):
     assert "\n【牵头】1号 梳理规范权责清单，动态调整更新（完成时间：2020年7月17日前，逾期338天）\n" in mine
     assert "\n【协办】8号 建立健全规范性文件全生命周期管理制度机制（完成时间：2021年6月底，剩10天）\n" in mine
     assert "1. " not in mine  # no list number beside the item number
-    assert "泉港交﹝2020﹞150号" in mine and "截至2021年6月20日，贵股室以下事项" in mine
+    assert "泉港交﹝2020﹞150号" in mine
+    assert "截至2021年6月20日，贵股室以下事项" in mine
     assert mine.splitlines()[-1] == "综合股（领导小组办公室）"
     assert "贵单位以下事项" in blocks["【交通综合行政执法大队】肖明春同志："]
     assert "贵单位以下事项" in blocks["【涂岭治超站】蔡清池同志："]
@@ -401,7 +413,8 @@ def test_remind_quotes_the_latest_progress_note(gk):
     gk("note", "1", "已报送初稿", "--on", "2021-06-01")
     gk("note", "1", "正在修改", "--on", "2021-06-10")
     out = gk("remind", "--office", "综合股").output
-    assert "逾期338天）\n　　最新进展：“正在修改”\n" in out and "已报送初稿" not in out
+    assert "逾期338天）\n　　最新进展：“正在修改”\n" in out
+    assert "已报送初稿" not in out
 
 
 def test_remind_an_office_with_nobody_in_the_roster(gk):
@@ -421,14 +434,18 @@ def test_remind_markdown_and_one_office_alone(gk):
 def test_remind_office_that_only_assists(gk):
     out = gk("remind", "--office", "安监股").output
     assert out.startswith("【安监股】谢玉龙同志：")
-    assert "【牵头】" not in out and out.count("【协办】") == 6
+    assert "【牵头】" not in out
+    assert out.count("【协办】") == 6
 
 
 def test_remind_json(gk):
     data = gk.json("remind", "--office", "运管股")
-    assert len(data) == 1 and data[0]["office"] == "运管股（政策法规股）" and data[0]["people"] == ["黄梁岸"]
+    assert len(data) == 1
+    assert data[0]["office"] == "运管股（政策法规股）"
+    assert data[0]["people"] == ["黄梁岸"]
     roles = {i["id"]: i["role"] for i in data[0]["items"]}
-    assert roles[12] == "lead" and roles[1] == "assist"
+    assert roles[12] == "lead"
+    assert roles[1] == "assist"
     assert data[0]["message"].startswith("【运管股（政策法规股）】")
 
 
@@ -445,11 +462,13 @@ def test_timeline_fits_the_width(gk, width):
 
     result = gk("timeline", env={"COLUMNS": str(width)})
     assert result.exit_code == 0
-    lines = result.output.splitlines()
+    lines = result.stdout.splitlines()
     assert max(cell_len(line) for line in lines) <= width
-    assert "2020" in lines[0] and "今天 2021-06-20" in lines[-1]
+    assert "2020" in lines[0]
+    assert "今天 2021-06-20" in lines[-1]
     chart = [line for line in lines if "完成时间" not in line and "今天" not in line]  # not the legend
-    assert sum("◆" in line for line in chart) == 14 and sum("→" in line for line in chart) == 2
+    assert sum("◆" in line for line in chart) == 14
+    assert sum("→" in line for line in chart) == 2
 
 
 def test_timeline_marks_today_and_done(gk):

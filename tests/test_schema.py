@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import ROOT, SHIPPED
+from helpers import ROOT, SHIPPED
 
 from gkcli.cli import cli
 from gkcli.store import validate_tasks_text

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from conftest import SHIPPED
+from helpers import SHIPPED
 
 from gkcli.store import load_table
 
@@ -34,7 +34,8 @@ def test_deadline_phrases_as_written_and_resolved():
     assert by_id[8].deadline.date == date(2021, 6, 30)
     assert by_id[9].deadline.date == date(2020, 12, 31)
     assert by_id[5].deadline.date == date(2021, 12, 31)
-    assert by_id[7].deadline.text == "长期" and by_id[7].deadline.ongoing
+    assert by_id[7].deadline.text == "长期"
+    assert by_id[7].deadline.ongoing
     assert by_id[14].deadline.ongoing
 
 

@@ -4,11 +4,12 @@ icalendar only when they draw, read or write what needs them."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, SHIPPED
+from helpers import ROOT, SHIPPED
 
 HEAVY = ("rich", "dateutil", "xlsxwriter", "openpyxl", "docx", "icalendar", "lxml", "chinese_calendar")
 PROBE = (
@@ -22,18 +23,41 @@ PROBE = (
 )
 
 
+# run on 2021-06-20 itself (GK_NOW): the file as it is, the path every day's commands take
+def on_its_day() -> dict[str, str]:
+    return {**os.environ, "GK_NOW": "2021-06-20"}
+
+
 def loaded(*args: str) -> set[str]:
     result = subprocess.run([sys.executable, "-c", PROBE, "--data", str(SHIPPED),
                              "--today", "2021-06-20", *args],
-                            capture_output=True, text=True, cwd=ROOT)
+                            capture_output=True, text=True, cwd=ROOT, env=on_its_day())
     assert result.returncode == 0, result.stderr
     return set(result.stderr.splitlines()[-1].split())  # the probe's line comes last
+
+
+def test_list_json_loads_no_module_it_never_uses():
+    """`gk list --format json` is the floor the offices' scripts pay: no fuzzy matching (difflib,
+    for suggestions), no CSV writer, no calendar module, no dashboard or recurring-deadline code
+    (the shipped table has no recurring deadline)."""
+    probe = PROBE.replace("m.split('.')[0] for m in sys.modules", "m for m in sys.modules").replace(
+        repr(HEAVY), repr(NEVER_USED_BY_LIST))
+    result = subprocess.run([sys.executable, "-c", probe, "--data", str(SHIPPED),
+                             "--today", "2021-06-20", "list", "--format", "json"],
+                            capture_output=True, text=True, cwd=ROOT, env=on_its_day())
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.split() == []
+
+
+NEVER_USED_BY_LIST = ("difflib", "csv", "calendar", "gkcli.report", "gkcli.recurrence")
 
 
 @pytest.mark.parametrize("args", [["list", "--format", "json"], ["check"], ["--version"],
                                   ["export", "-", "--format", "csv"], ["remind"], ["summary"],
                                   ["report", "--format", "json"],
-                                  ["export", "-", "--format", "html"]])
+                                  ["export", "-", "--format", "html"],
+                                  ["changes", "--since", "2021-06-01", "--format", "json"],
+                                  ["log", "8", "--format", "json"]])
 def test_commands_that_draw_no_table_load_nothing_heavy(args):
     assert loaded(*args) == set()
 
@@ -76,7 +100,7 @@ def test_a_working_day_deadline_loads_the_holiday_package(tmp_path):
                                      encoding="utf-8")
     result = subprocess.run([sys.executable, "-c", PROBE, "--data", str(data),
                              "--today", "2021-06-20", "list", "--format", "json"],
-                            capture_output=True, text=True, cwd=ROOT)
+                            capture_output=True, text=True, cwd=ROOT, env=on_its_day())
     assert result.returncode == 0, result.stderr
     assert "chinese_calendar" in result.stderr.split()
 
@@ -98,6 +122,7 @@ def test_show_json_is_exact():
         "title": "建立健全规范性文件全生命周期管理制度机制", "lead": "运管股（政策法规股）",
         "assist": ["综合股"], "deadline": "2021-06-30", "deadline_text": "2021年6月底",
         "status": "todo", "state": "due_soon", "days_left": 10, "done_on": None, "notes": "",
-        "progress": [], "lead_people": ["黄梁岸"], "start": None, "deadline_kind": "date",
+        "progress": [], "lead_people": ["黄梁岸"], "on_time": None, "days_late": None,
+        "deadline_original": "2021-06-30", "extensions": [], "start": None, "deadline_kind": "date",
         "workdays_left": None, "occurrences": None,
     }

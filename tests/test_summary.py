@@ -27,7 +27,7 @@ def test_summary_counts_done_and_on_time(gk):
     lines = gk("summary").output.splitlines()
     assert lines[1] == ("1. 确定事项16项，已完成2项，占12.5%；按时完成1项；逾期6项，"
                         "涉及综合股、运管股（政策法规股）。")
-    assert lines[-1] == "4. 已完成：1、5号。"
+    assert lines[-1] == "4. 已完成：1、5号，其中超时1号。"
 
 
 def test_since_says_what_was_done_and_what_fell_overdue(gk):
@@ -65,7 +65,7 @@ def test_english(gk):
 
 
 def test_fits_one_phone_screen_even_for_a_big_table(gk):
-    from conftest import replace_in
+    from helpers import replace_in
 
     text = gk.tasks.read_text(encoding="utf-8")
     extra = "".join(

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 from gitrepo import Clone, git, git_env, remote_with_clones
+from helpers import ROOT
 
 
 @pytest.fixture

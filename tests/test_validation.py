@@ -1,7 +1,7 @@
 """Every kind of broken file gives path:line:col messages from gk check, and exit 1."""
 
 import pytest
-from conftest import replace_in
+from helpers import replace_in
 
 
 def check(gk):
@@ -51,7 +51,8 @@ def test_broken_tasks_file(gk, old, new, message):
 def test_deadline_with_done_on_but_not_done(gk):
     replace_in(gk.tasks, "    status: todo\n\n  # 五", "    status: todo\n    done_on: 2021-06-01\n\n  # 五")
     code, output = check(gk)
-    assert code == 1 and "填了 done_on（完成日期），但状态是 todo" in output
+    assert code == 1
+    assert "填了 done_on（完成日期），但状态是 todo" in output
 
 
 def test_chinese_status_words_are_accepted(gk):
@@ -68,7 +69,8 @@ def test_lead_cannot_be_a_group(gk):
 def test_git_conflict_marker(gk):
     replace_in(gk.tasks, "  - id: 8\n", "<<<<<<< HEAD\n  - id: 8\n=======\n  - id: 8\n>>>>>>> theirs\n")
     code, output = check(gk)
-    assert code == 1 and "有未解决的 git 冲突标记" in output
+    assert code == 1
+    assert "有未解决的 git 冲突标记" in output
 
 
 def test_roster_member_heading_unknown_office(gk):
@@ -82,7 +84,8 @@ def test_roster_member_heading_unknown_office(gk):
 def test_roster_bad_role(gk):
     replace_in(gk.data / "leading_group.yaml", "    role: leader", "    role: boss")
     code, output = check(gk)
-    assert code == 1 and "角色 boss 无法识别" in output
+    assert code == 1
+    assert "角色 boss 无法识别" in output
 
 
 def test_roster_chinese_role_words(gk):
@@ -95,7 +98,8 @@ def test_check_lists_every_problem_in_order(gk):
     replace_in(gk.tasks, "    deadline: 2020年12月底", "    deadline: 不知道")
     code, output = check(gk)
     lines = output.strip().splitlines()
-    assert code == 1 and len(lines) == 4  # 运管科 ×3, 不知道 ×1
+    assert code == 1
+    assert len(lines) == 4  # 运管科 ×3, 不知道 ×1
     positions = [int(line.split(":")[1]) for line in lines]
     assert positions == sorted(positions)
 
@@ -105,7 +109,8 @@ def test_other_commands_refuse_bad_data_with_one_line(gk):
     result = gk("status")
     assert result.exit_code == 1
     assert result.output.count("\n") == 1
-    assert "未知股室 运管科" in result.output and "（另有 2 处问题，运行 gk check 查看）" in result.output
+    assert "未知股室 运管科" in result.output
+    assert "（另有 2 处问题，运行 gk check 查看）" in result.output
 
 
 def test_not_utf8(gk):
@@ -120,10 +125,12 @@ def test_not_utf8(gk):
 def test_not_utf8_nor_gbk(gk):
     gk.tasks.write_bytes(b"\xff\xfe\x00tasks")
     result = gk("check")
-    assert result.exit_code == 1 and "不是 UTF-8 编码（第 0 字节），请另存为 UTF-8" in result.output
+    assert result.exit_code == 1
+    assert "不是 UTF-8 编码（第 0 字节），请另存为 UTF-8" in result.output
 
 
 def test_empty_file(gk):
     gk.tasks.write_text("# nothing yet\n", encoding="utf-8")
     code, output = check(gk)
-    assert code == 1 and "文件是空的" in output
+    assert code == 1
+    assert "文件是空的" in output

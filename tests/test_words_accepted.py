@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import replace_in
+from helpers import replace_in
 
 # --- YAML syntax errors: what is wrong, how to fix it, on the right line --------------------------
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from conftest import replace_in
+from helpers import replace_in
 from hypothesis import given
 from hypothesis import strategies as st
 

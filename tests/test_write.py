@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Gk, replace_in
+from helpers import ROOT, Gk, replace_in
 
 from gkcli import writer
 from gkcli.errors import DataError, GkError, WriteRefused
@@ -68,12 +68,15 @@ def test_done_records_done_on_and_shows_as_done(gk):
     assert result.exit_code == 0
     assert "完成 #5 建设政府信息在新媒体的发布机制" in result.output and "（2021-06-18）" in result.output
     row = gk.json("show", "5")
-    assert row["status"] == "done" and row["done_on"] == "2021-06-18" and row["state"] == "done"
+    assert row["status"] == "done"
+    assert row["done_on"] == "2021-06-18"
+    assert row["state"] == "done"
 
 
 def test_done_defaults_to_today_and_takes_several_ids(gk):
     result = gk("done", "1", "2", "3")
-    assert result.exit_code == 0 and "完成 #1 #2 #3（2021-06-20）" in result.output
+    assert result.exit_code == 0
+    assert "完成 #1 #2 #3（2021-06-20）" in result.output
     rows = gk.json("list", "--group", "1", "--group", "2")
     assert [(r["id"], r["done_on"]) for r in rows] == [
         (1, "2021-06-20"), (2, "2021-06-20"), (3, "2021-06-20"), (4, None)]
@@ -82,7 +85,8 @@ def test_done_defaults_to_today_and_takes_several_ids(gk):
 def test_done_in_the_future_is_refused(gk):
     before = gk.tasks.read_bytes()
     result = gk("done", "5", "--on", "2021-07-01")
-    assert result.exit_code == 1 and "--on 2021-07-01 晚于今天（2021-06-20）" in result.output
+    assert result.exit_code == 1
+    assert "--on 2021-07-01 晚于今天（2021-06-20）" in result.output
     assert gk.tasks.read_bytes() == before
 
 
@@ -90,19 +94,23 @@ def test_reopen_clears_done_on(gk):
     gk("done", "5")
     gk("reopen", "5")
     row = gk.json("show", "5")
-    assert row["status"] == "doing" and row["done_on"] is None
+    assert row["status"] == "doing"
+    assert row["done_on"] is None
 
 
 def test_start_refuses_a_done_item(gk):
     gk("done", "5")
     result = gk("start", "5")
-    assert result.exit_code == 1 and "gk reopen 5" in result.output
+    assert result.exit_code == 1
+    assert "gk reopen 5" in result.output
 
 
-def test_note_appends_dated_progress(gk):
+def test_notes_stay_in_date_order(gk):
     gk("note", "5", "已完成平台选型")
     gk("note", "5", "平台已上线", "--on", "2021-06-19")
-    assert gk.json("show", "5")["progress"] == ["2021-06-20 已完成平台选型", "2021-06-19 平台已上线"]
+    gk("note", "5", "同日再记", "--on", "2021-06-19")
+    assert gk.json("show", "5")["progress"] == ["2021-06-19 平台已上线", "2021-06-19 同日再记",
+                                                "2021-06-20 已完成平台选型"]
     assert "进展情况" in gk("show", "5").output
 
 
@@ -115,14 +123,16 @@ def test_note_text_that_needs_quoting_round_trips(gk):
 def test_set_lead_by_alias_writes_the_full_name(gk):
     gk("set", "8", "--lead", "安监股", "--assist", "运管股")
     row = gk.json("show", "8")
-    assert row["lead"] == "安监股" and row["assist"] == ["运管股（政策法规股）"]
+    assert row["lead"] == "安监股"
+    assert row["assist"] == ["运管股（政策法规股）"]
     assert "    assist:\n      - 运管股（政策法规股）\n    deadline: 2021年6月底" in gk.tasks.read_text("utf-8")
 
 
 def test_set_deadline_phrase(gk):
     gk("set", "8", "--deadline", "2021年12月底")
     row = gk.json("show", "8")
-    assert row["deadline_text"] == "2021年12月底" and row["deadline"] == "2021-12-31"
+    assert row["deadline_text"] == "2021年12月底"
+    assert row["deadline"] == "2021-12-31"
 
 
 def test_set_without_fields_is_usage_error(gk):
@@ -155,15 +165,18 @@ def test_invalid_write_names_the_option_in_english(gk):
 
 def test_unknown_id(gk):
     result = gk("done", "99")
-    assert result.exit_code == 1 and result.output == "gk: 没有第 99 项（用 gk list 查看全部事项）\n"
+    assert result.exit_code == 1
+    assert result.output == "gk: 没有第 99 项（用 gk list 查看全部事项）\n"
 
 
 def test_add_takes_the_next_free_id(gk):
     result = gk("add", "--group", "3", "--title", "开通政务微信公众号", "--lead", "综合股",
                 "--assist", "局各股室（中队、站）", "--deadline", "2021年9月底")
-    assert result.exit_code == 0 and "新增 #17 开通政务微信公众号" in result.output
+    assert result.exit_code == 0
+    assert "新增 #17 开通政务微信公众号" in result.output
     row = gk.json("show", "17")
-    assert row["title"] == "开通政务微信公众号" and row["deadline"] == "2021-09-30"
+    assert row["title"] == "开通政务微信公众号"
+    assert row["deadline"] == "2021-09-30"
     # after the last item of its work task (#7), not at the end of the file
     assert ("    deadline: 长期\n    status: todo\n\n  - id: 17\n    group: 3\n"
             "    title: 开通政务微信公众号\n    lead: 综合股\n    assist:\n      - 局各股室（中队、站）\n"
@@ -177,7 +190,8 @@ def test_add_deadline_without_a_year_is_read_against_the_day_it_is_typed(gk):
                 "--deadline", "9月底")
     assert result.exit_code == 0, result.output
     row = gk.json("show", "17")
-    assert row["deadline"] == "2021-09-30" and row["deadline_text"] == "2021年9月底"
+    assert row["deadline"] == "2021-09-30"
+    assert row["deadline_text"] == "2021年9月底"
     assert row["state"] == "open"  # not overdue on creation
     assert "    deadline: 2021年9月底\n" in gk.tasks.read_text("utf-8")
 
@@ -200,13 +214,15 @@ def test_done_keeps_the_chinese_status_words(gk):
 
 def test_add_with_taken_id(gk):
     result = gk("add", "--id", "3", "--group", "1", "--title", "x", "--lead", "综合股", "--deadline", "长期")
-    assert result.exit_code == 1 and "序号 3 已被占用（下一个可用的是 17）" in result.output
+    assert result.exit_code == 1
+    assert "序号 3 已被占用（下一个可用的是 17）" in result.output
 
 
 def test_rm_asks_first(gk):
     before = gk.tasks.read_bytes()
     result = gk("rm", "16", input="n\n")
-    assert result.exit_code == 1 and "加强信息精准推送" in result.output
+    assert result.exit_code == 1
+    assert "加强信息精准推送" in result.output
     assert gk.tasks.read_bytes() == before
     result = gk("rm", "16", input="y\n")
     assert result.exit_code == 0
@@ -242,7 +258,8 @@ def test_conflict_marker_is_refused(gk):
     replace_in(gk.tasks, "  - id: 8\n", "<<<<<<< HEAD\n  - id: 8\n=======\n  - id: 8\n>>>>>>> other\n")
     before = gk.tasks.read_bytes()
     result = gk("done", "5")
-    assert result.exit_code == 1 and "有未解决的 git 冲突标记" in result.output
+    assert result.exit_code == 1
+    assert "有未解决的 git 冲突标记" in result.output
     assert gk.tasks.read_bytes() == before
 
 
@@ -251,7 +268,8 @@ def test_bom_and_crlf_are_kept(gk):
     gk.tasks.write_bytes(("\ufeff" + text).encode("utf-8"))
     assert gk("note", "5", "进展").exit_code == 0
     raw = gk.tasks.read_bytes()
-    assert raw.startswith("\ufeff".encode()) and b"\n" not in raw.replace(b"\r\n", b"")
+    assert raw.startswith("\ufeff".encode())
+    assert b"\n" not in raw.replace(b"\r\n", b"")
     assert "      - 2021-06-20 进展\r\n" in raw.decode("utf-8")
 
 
@@ -291,6 +309,7 @@ def test_process_killed_mid_write_leaves_the_file_intact(data_dir):
         "real = os.replace\n"
         "def die(*a): os._exit(9)\n"
         "os.replace = die\n"
+        "writer._exchange = die\n"
         f"writer.apply(Path({str(data_dir)!r}), lambda d: d.set_field(5, 'status', 'done'))\n"
     )
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT)
@@ -315,7 +334,7 @@ def test_two_processes_writing_at_once_lose_nothing(data_dir):
     )
     procs = [subprocess.Popen([sys.executable, "-c", script, who], cwd=ROOT) for who in ("甲", "乙")]
     assert [p.wait(timeout=120) for p in procs] == [0, 0]
-    gk = Gk(data_dir)
+    gk = Gk(data_dir, today="2099-12-31")  # the notes are dated the real today
     notes = [n.split(" ", 1)[1] for n in gk.json("show", "1")["progress"]]
     assert sorted(notes) == sorted(f"{who}-{i}" for who in ("甲", "乙") for i in range(50))
     assert gk("check").exit_code == 0

@@ -29,7 +29,9 @@ _PRESIDES = re.compile(r"主持(?P<unit>[^（）()，,、。]+?)(?:全面)?工�
 
 def split_offices(text: str) -> list[str]:
     """``综合股、局各股室（中队、站）及工程股`` → three names; never splits inside brackets."""
-    names, current, depth = [], [], 0
+    names: list[str] = []
+    current: list[str] = []
+    depth = 0
     for char in text:
         if char in OPEN:
             depth += 1

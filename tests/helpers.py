@@ -1,0 +1,64 @@
+"""What the tests share besides fixtures: paths, the CLI runner and a user-like edit.
+
+Tests import these from here (``from helpers import Gk``), never from conftest, so the
+suite also runs under ``pytest --import-mode=importlib`` (pyproject puts tests/ on the path).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from gkcli.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = ROOT / "data"
+TODAY = "2021-06-20"
+GIT_PERSON = {"GIT_AUTHOR_NAME": "秘书", "GIT_AUTHOR_EMAIL": "secretary@example.org",
+              "GIT_COMMITTER_NAME": "秘书", "GIT_COMMITTER_EMAIL": "secretary@example.org"}
+
+
+class Gk:
+    """Runs gk against one data folder and a fixed today.
+
+    That day is gk's real today too (``GK_NOW``): the table is the file as it is, as on
+    the day gk runs. A test of the table as it stood on an earlier day passes its own GK_NOW.
+    """
+
+    def __init__(self, data: Path, today: str = TODAY):
+        self.data = data
+        self.today = today
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | None = None, env: dict | None = None):
+        argv = ["--data", str(self.data), "--today", self.today, *args]
+        env = {"GK_NOW": self.today, **(env or {})}
+        return self.runner.invoke(cli, argv, input=input, env=env, catch_exceptions=False)
+
+    def json(self, *args: str):
+        result = self(*args, "--format", "json")
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    @property
+    def tasks(self) -> Path:
+        return self.data / "tasks.yaml"
+
+
+def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Edit a data file the way a user would, failing loudly if ``old`` is not there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def grow(data: Path, up_to: int) -> None:
+    """Append items until the table has ``up_to`` of them, for output too big for one pipe."""
+    items = "".join(
+        f"\n  - id: {i}\n    group: {i % 8 + 1}\n    title: 第{i}项事项\n    lead: 综合股\n"
+        f"    assist:\n      - 安监股\n    deadline: 2021年{i % 12 + 1}月底\n    status: todo\n"
+        for i in range(17, up_to + 1))
+    with (data / "tasks.yaml").open("a", encoding="utf-8") as f:
+        f.write(items)
