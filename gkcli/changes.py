@@ -2,7 +2,8 @@
 
 Each function checks its request against the table and returns a :class:`Change`:
 the edit to apply to the text of tasks.yaml and the commit message that says what it
-did. :func:`save` applies it through :mod:`gkcli.writer` and commits it.
+did (a catalogue message, said in the chosen language when saved). :func:`save`
+applies it through :mod:`gkcli.writer` and commits it.
 """
 
 from __future__ import annotations
@@ -10,18 +11,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-from gkcli.errors import GkError, WriteRefused
+from gkcli import deadlines
+from gkcli.errors import GkError, Msg, WriteRefused
 from gkcli.gitops import PREFIX
 from gkcli.model import Table, Task
-from gkcli.store import TASKS_FILE, display_path
+from gkcli.store import STATUS_WORDS, TASKS_FILE, display_path
 from gkcli.writer import Result
 from gkcli.yamledit import TasksText, has_line_break
 
 # An item as it should read after the change, from (the table read, the item as it was, the
 # item as it will be written): most expectations need only the first two.
 Expect = Callable[[Table, Task, Task], Task]
+
+if TYPE_CHECKING:
+    from gkcli.i18n import Words
+
+STATUS_ZH = {canonical: word for word, canonical in STATUS_WORDS.items() if not word.isascii()}
 
 
 @dataclass
@@ -33,7 +40,7 @@ class Change:
     another item changed, an item lost — is refused (see :func:`check`).
     """
 
-    message: str  # also the commit message: "gk: #5 done (2021-06-28)"
+    message: Msg  # also the commit message: "gk: 完成 #5 建设…（2021-06-28）"
     edit: Callable[[TasksText], None]
     changed: dict[int, Expect] = field(default_factory=dict)
     added: dict[int, Expect] = field(default_factory=dict)
@@ -61,6 +68,9 @@ class Change:
                 raise WriteRefused("unintended_change", what=f"#{task_id}")
     said: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # catalogue keys to tell the user
 
+    def text(self, words: Words) -> str:
+        return words.message(self.message.key, self.message.params)
+
 
 @dataclass
 class Saved:
@@ -75,32 +85,93 @@ def one_line(text: str, what: str) -> str:
     return text
 
 
-def _ids(table: Table, ids: tuple[int, ...] | list[int]) -> str:
+def _ids(table: Table, ids: tuple[int, ...] | list[int]) -> Msg | str:
+    """The items a commit message names: one with its title, several by number."""
     for task_id in ids:
         table.find(task_id)  # NotFound for an id the table does not have
+    return _label(table, ids)
+
+
+def _label(table: Table, ids: tuple[int, ...] | list[int]) -> Msg | str:
+    if len(ids) == 1:
+        task = table.find(ids[0])
+        return Msg.of("commit.item", id=task.id, title=_short(task.title))
     return " ".join(f"#{i}" for i in ids)
 
 
-def office_name(table: Table, name: str) -> str:
-    """The full name of an office typed by alias; unknown names go on to validation."""
+def _short(text: str, limit: int = 30) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def status_word(table: Table, status: str, task_id: int | None = None) -> str:
+    """The word to write for ``status``: in the language the item (or else the file) uses.
+
+    ``gk done 3`` on ``status: 进行中`` writes 已完成, on ``status: doing`` writes done.
+    """
+    task = table.task(task_id) if task_id is not None else None
+    if task is not None and task.status_word:
+        chinese = not task.status_word.isascii()
+    else:
+        written = [t.status_word for t in table.tasks if t.status_word]
+        chinese = sum(not w.isascii() for w in written) * 2 > len(written)
+    return STATUS_ZH[status] if chinese else status
+
+
+def office_name(table: Table, name: str, option: str, allow_group: bool = True) -> str:
+    """The full name of an office typed on the command line; an unknown one names the option."""
+    from gkcli.offices import GroupNotOffice
+
     try:
-        return table.offices.resolve(name, allow_group=True)
+        return table.offices.resolve(name, allow_group=allow_group)
+    except GroupNotOffice as exc:
+        raise GkError("option_value", option=option, value=name, detail=exc) from None
     except GkError:
-        return name.strip()
+        hint = table.offices.suggest(name)
+        detail = (Msg.of("no_such_office_hint", hint=hint) if hint else Msg.of("no_such_office"))
+        raise GkError("option_value", option=option, value=name, detail=detail) from None
+
+
+def deadline_phrase(table: Table, phrase: str, today: date) -> str:
+    """A deadline typed on the command line, as it will be written into the file.
+
+    A phrase without a year (9月底) is read against the day it is typed, and the year
+    is written in (2021年9月底), so the file says what it means without the notice's year.
+    """
+    phrase = phrase.strip()
+    try:
+        deadlines.resolve(phrase, None)
+        return phrase
+    except deadlines.DeadlineError as exc:
+        if exc.key != "deadline_no_year":
+            raise GkError("option_value", option="--deadline", value=phrase, detail=exc) from None
+    dated = f"{today.year}年{phrase}"
+    try:
+        deadlines.resolve(dated, None)
+    except deadlines.DeadlineError as exc:
+        raise GkError("option_value", option="--deadline", value=phrase, detail=exc) from None
+    return dated
+
+
+def _group(table: Table, group: int) -> int:
+    if group not in table.groups:
+        raise GkError("option_value", option="--group", value=str(group),
+                      detail=Msg.of("no_such_group"))
+    return group
 
 
 def start(table: Table, ids: tuple[int, ...]) -> Change:
     label = _ids(table, ids)
     for task_id in ids:
         if table.find(task_id).status == "done":
-            raise GkError(f"#{task_id} is done; use gk reopen {task_id} to take it up again")
+            raise GkError("is_done_reopen", id=task_id)
 
     def edit(doc: TasksText) -> None:
         for task_id in ids:
-            doc.set_field(task_id, "status", "doing")
+            doc.set_field(task_id, "status", status_word(table, "doing", task_id))
 
-    return Change(f"{PREFIX}{label} started", edit,
-                  changed={i: lambda _, t, __: replace(t, status="doing") for i in ids})
+    return Change(Msg.of("commit.start", items=label), edit,
+                  changed={i: _status("doing") for i in ids})
 
 
 def done(table: Table, ids: tuple[int, ...], day: date, today: date,
@@ -134,16 +205,19 @@ def done(table: Table, ids: tuple[int, ...], day: date, today: date,
             if task_id in occurrences:
                 doc.append_to_list(task_id, "done_occurrences", occurrences[task_id])
                 continue
-            doc.set_field(task_id, "status", "done")
+            doc.set_field(task_id, "status", status_word(table, "done", task_id))
             doc.set_field(task_id, "done_on", day)
 
-    label = " ".join(f"#{i}" for i in chosen)
-    which = "".join(f"; #{i} occurrence {e.split()[0]}" for i, e in occurrences.items())
-    changed: dict[int, Expect] = {i: lambda _, t, __: replace(t, status="done", done_on=day)
+    label = _label(table, chosen)
+    changed: dict[int, Expect] = {i: _status("done", done_on=day)
                                   for i in chosen if i not in occurrences}
     changed.update({i: _one_more_occurrence for i in occurrences})
-    return Change(f"{PREFIX}{label} done ({day.isoformat()}){which}", edit, changed=changed,
-                  said=said)
+    if occurrences:
+        which = [Msg.of("commit.occurrence", id=i, cycle=e.split()[0]) for i, e in occurrences.items()]
+        message = Msg.of("commit.done_cycles", items=label, day=day.isoformat(), which=which)
+    else:
+        message = Msg.of("commit.done", items=label, day=day.isoformat())
+    return Change(message, edit, changed=changed, said=said)
 
 
 def reopen(table: Table, ids: tuple[int, ...]) -> Change:
@@ -153,13 +227,12 @@ def reopen(table: Table, ids: tuple[int, ...]) -> Change:
 
     def edit(doc: TasksText) -> None:
         for task_id in chosen:
-            doc.set_field(task_id, "status", "doing")
+            doc.set_field(task_id, "status", status_word(table, "doing", task_id))
             doc.remove_field(task_id, "done_on")
 
-    label = " ".join(f"#{i}" for i in chosen)
-    return Change(f"{PREFIX}{label} reopened", edit, said=said,
-                  changed={i: lambda _, t, __: replace(t, status="doing", done_on=None)
-                           for i in chosen})
+    label = _label(table, chosen)
+    return Change(Msg.of("commit.reopen", items=label), edit, said=said,
+                  changed={i: _status("doing", done_on=None) for i in chosen})
 
 
 def note(table: Table, ids: tuple[int, ...], text: str, day: date,
@@ -171,7 +244,7 @@ def note(table: Table, ids: tuple[int, ...], text: str, day: date,
     label = _ids(table, ids)
     text = " ".join(one_line(text, "note").split())
     if not text:
-        raise GkError("the note is empty")
+        raise GkError("note_empty")
     if today is not None:
         check_on(table, day, today)
     entry = f"{day.isoformat()} {text}"
@@ -187,7 +260,7 @@ def note(table: Table, ids: tuple[int, ...], text: str, day: date,
         for task_id in ids:
             doc.insert_into_list(task_id, "progress", place(task_id), entry)
 
-    return Change(f"{PREFIX}{label} note ({day.isoformat()})", edit,
+    return Change(Msg.of("commit.note", items=label, day=day.isoformat()), edit,
                   changed={i: _note_at(place(i), entry) for i in ids})
 
 
@@ -200,7 +273,7 @@ def correct(table: Table, ids: tuple[int, ...], fields: dict[str, Any], today: d
     """``gk set``: replace fields; a status of done records done_on, todo/doing clears it."""
     label = _ids(table, ids)
     if not fields:
-        raise GkError("nothing to set")
+        raise GkError("nothing_to_set")
     fields = dict(fields)
     for key in ("title", "notes", "deadline", "lead"):
         if isinstance(fields.get(key), str):
@@ -208,15 +281,21 @@ def correct(table: Table, ids: tuple[int, ...], fields: dict[str, Any], today: d
     for name in fields.get("assist") or ():
         one_line(name, "--assist")
     if "lead" in fields:
-        fields["lead"] = office_name(table, fields["lead"])
+        fields["lead"] = office_name(table, fields["lead"], "--lead", allow_group=False)
     if "assist" in fields:
-        fields["assist"] = [office_name(table, a) for a in fields["assist"]]
-    status = fields.get("status")
+        fields["assist"] = [office_name(table, a, "--assist") for a in fields["assist"]]
+    if "group" in fields:
+        _group(table, fields["group"])
+    if "deadline" in fields:
+        fields["deadline"] = deadline_phrase(table, fields["deadline"], today)
+    status = fields.pop("status", None)
 
     def edit(doc: TasksText) -> None:
         for task_id in ids:
             for key, value in fields.items():
                 doc.set_field(task_id, key, value)
+            if status is not None:
+                doc.set_field(task_id, "status", status_word(table, status, task_id))
             if status == "done" and table.find(task_id).done_on is None:
                 doc.set_field(task_id, "done_on", today)
             elif status in ("todo", "doing"):
@@ -224,14 +303,26 @@ def correct(table: Table, ids: tuple[int, ...], fields: dict[str, Any], today: d
 
     def expect(before: Table, task: Task, written: Task) -> Task:
         new = _fields_as_read(before, fields, task, written)
+        if status is not None:
+            new["status"] = status
+            new["status_word"] = written.status_word
         if status == "done" and task.done_on is None:
             new["done_on"] = today
         elif status in ("todo", "doing"):
             new["done_on"] = None
         return replace(task, **new)
 
-    what = ", ".join(f"{k} {'、'.join(v) if isinstance(v, list) else v}" for k, v in fields.items())
-    return Change(f"{PREFIX}{label} set {what}", edit, changed={i: expect for i in ids})
+    shown = {**fields, **({"status": status_word(table, status, ids[0])} if status else {})}
+    what = [Msg.of("commit.field", field=Msg.of(f"field.{k}"),
+                   value="、".join(v) if isinstance(v, list) else str(v))
+            for k, v in shown.items()]
+    return Change(Msg.of("commit.set", items=label, what=what), edit,
+                  changed={i: expect for i in ids})
+
+
+def _status(status: str, **more: Any) -> Expect:
+    """The expectation of an item whose status (in the file's own word) becomes ``status``."""
+    return lambda _, t, w: replace(t, status=status, status_word=w.status_word, **more)
 
 
 def _one_more_occurrence(_: Table, old: Task, new: Task) -> Task:
@@ -253,6 +344,14 @@ def one_more_extension(_: Table, old: Task, new: Task) -> Task:
                    deadline_original=new.deadline_original)
 
 
+def _resolved(table: Table, name: str) -> str:
+    """An office's full name as the store reads it back."""
+    try:
+        return table.offices.resolve(name, allow_group=True)
+    except GkError:
+        return name.strip()
+
+
 def _fields_as_read(table: Table, fields: dict[str, Any], old: Task | None,
                     written: Task) -> dict[str, Any]:
     """The values ``fields`` should read back as, the way :mod:`gkcli.store` reads them.
@@ -266,9 +365,9 @@ def _fields_as_read(table: Table, fields: dict[str, Any], old: Task | None,
         if key in new:
             new[key] = str(new[key]).strip()
     if "lead" in new:
-        new["lead"] = office_name(table, new["lead"])
+        new["lead"] = _resolved(table, new["lead"])
     if "assist" in new:
-        new["assist"] = tuple(office_name(table, a) for a in new["assist"])
+        new["assist"] = tuple(_resolved(table, a) for a in new["assist"])
     phrase = str(new["deadline"]) if "deadline" in new else (old.deadline.text if old else None)
     if written.deadline.text == phrase:
         new["deadline"] = written.deadline
@@ -278,40 +377,51 @@ def _fields_as_read(table: Table, fields: dict[str, Any], old: Task | None,
 
 
 def add(table: Table, fields: dict[str, Any], today: date, task_id: int | None = None) -> Change:
-    """A new item at the end; ``fields`` in file order (group, title, lead, assist, deadline, status)."""
+    """A new item after the last item of its work task; ``fields`` in file order
+    (group, title, lead, assist, deadline, status)."""
     taken = [t.id for t in table.tasks]
     if task_id is not None and task_id in taken:
-        raise GkError(f"id {task_id} is taken (next free: {max(taken) + 1})")
+        raise GkError("id_taken", id=task_id, next=max(taken) + 1)
     for key in ("title", "deadline", "lead"):
         one_line(fields[key], f"--{key}")
     for name in fields.get("assist") or ():
         one_line(name, "--assist")
     item = dict(fields)
-    item["lead"] = office_name(table, item["lead"])
-    item["assist"] = [office_name(table, a) for a in item.get("assist", [])]
-    if item.get("status") == "done":
+    _group(table, item["group"])
+    item["lead"] = office_name(table, item["lead"], "--lead", allow_group=False)
+    item["assist"] = [office_name(table, a, "--assist") for a in item.get("assist", [])]
+    item["deadline"] = deadline_phrase(table, item["deadline"], today)
+    status = item.get("status", "todo")
+    item["status"] = status_word(table, status)
+    if status == "done":
         item["done_on"] = today
-    change = Change("", lambda doc: None)
+    same_group = [t.id for t in table.tasks if t.group == item["group"]]
+    after = same_group[-1] if same_group else None
+    first = task_id or max(taken, default=0) + 1
+    change = Change(Msg.of("commit.add", items=Msg.of("commit.item", id=first,
+                                                      title=_short(item["title"]))),
+                    lambda doc: None)
 
     def edit(doc: TasksText) -> None:
         """The id is chosen here, under the lock, from the text actually read."""
         present = doc.ids()
         new_id = max(present, default=0) + 1 if task_id is None else task_id
         if new_id in present:
-            raise GkError(f"id {new_id} is taken (next free: {max(present) + 1})")
-        doc.add_item({"id": new_id, **item})
-        change.message = f"{PREFIX}#{new_id} added"
+            raise GkError("id_taken", id=new_id, next=max(present) + 1)
+        doc.add_item({"id": new_id, **item}, after=after if after in present else None)
+        change.message = Msg.of("commit.add", items=Msg.of("commit.item", id=new_id,
+                                                           title=_short(item["title"])))
         change.added = {new_id: expect}
 
     def expect(before: Table, task: Task, written: Task) -> Task:
         new = _fields_as_read(before, item, None, written)
         return Task(id=task.id, group=new["group"], title=new["title"], lead=new["lead"],
-                    assist=new["assist"], deadline=new["deadline"], status=new["status"],
+                    assist=new["assist"], deadline=new["deadline"], status=status,
+                    status_word=written.status_word,
                     done_on=new.get("done_on"), start=new.get("start"))
 
     change.edit = edit
-    change.message = f"{PREFIX}#{task_id or max(taken, default=0) + 1} added"
-    change.added = {task_id or max(taken, default=0) + 1: expect}
+    change.added = {first: expect}
     return change
 
 
@@ -322,11 +432,13 @@ def remove(table: Table, ids: tuple[int, ...]) -> Change:
         for task_id in ids:
             doc.remove_item(task_id)
 
-    return Change(f"{PREFIX}{label} removed", edit, removed=frozenset(ids))
+    return Change(Msg.of("commit.remove", items=label), edit, removed=frozenset(ids))
 
 
-def save(data_dir: Path, change: Change, dry_run: bool = False, commit: bool = False) -> Saved:
-    """Apply ``change`` to tasks.yaml (see :func:`gkcli.writer.apply`) and commit it if asked.
+def save(data_dir: Path, change: Change, words: Words, dry_run: bool = False,
+         commit: bool = False) -> Saved:
+    """Apply ``change`` to tasks.yaml (see :func:`gkcli.writer.apply`) and commit it if asked,
+    with the commit message in the language of ``words``.
 
     A gk commit holds gk's change and nothing else, so committing is refused while
     tasks.yaml has edits of its own that are not committed yet, or while a git operation
@@ -343,16 +455,15 @@ def save(data_dir: Path, change: Change, dry_run: bool = False, commit: bool = F
     with writer.locked(data_dir):
         root = gitops.repo_root(data_dir)
         if root is None:
-            raise GkError(f"{display_path(data_dir)} is not in a git repository; "
-                          "run without --commit (or set commit: false)")
+            raise GkError("commit_not_repo", path=display_path(data_dir))
         gitops.refuse_during_operation(root)
         if gitops.uncommitted(tasks):
-            raise GkError(f"{display_path(tasks)} has changes not yet committed; commit them "
-                          "first, or run without --commit")
+            raise GkError("commit_uncommitted", path=display_path(tasks))
         result = writer.apply_locked(data_dir, change.edit, check=change.check)
         saved = Saved(result)
         if result.written:
-            saved.commit = gitops.commit(tasks, change.message, result.data, result.original)
+            saved.commit = gitops.commit(tasks, PREFIX + change.text(words), result.data,
+                                         result.original)
         return saved
 
 

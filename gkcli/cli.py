@@ -21,8 +21,83 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 STATUS_CHOICES = tuple(store.STATUS_WORDS)  # todo, doing, done, 未开始, 进行中, 已完成
 
 
-class GkGroup(click.Group):
+if TYPE_CHECKING:
+    _SaidBase = click.Command
+else:
+    _SaidBase = object
+
+
+class Said(_SaidBase):
+    """--help in the chosen language: the English written in the code, or its Chinese
+    from :mod:`gkcli.helptext` (the default)."""
+
+    def _help(self, ctx: click.Context) -> str | None:
+        from gkcli import clickzh, helptext
+
+        if clickzh.lang() != "zh":
+            return self.help
+        name = "gk" if ctx.parent is None and self.name == "cli" else self.name or ""
+        return helptext.COMMANDS.get(name, self.help)
+
+    def format_help_text(self, ctx: click.Context, formatter) -> None:
+        english, self.help = self.help, self._help(ctx)
+        try:
+            super().format_help_text(ctx, formatter)
+        finally:
+            self.help = english
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        from gkcli import clickzh, helptext
+
+        if clickzh.lang() == "zh" and self.name in helptext.COMMANDS:
+            first = helptext.COMMANDS[self.name].strip().split("\n")[0]
+            return first.split("。")[0]
+        return super().get_short_help_str(limit)
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        from gkcli import clickzh
+
+        pieces = super().collect_usage_pieces(ctx)
+        if clickzh.lang() == "zh":
+            pieces = [clickzh.USAGE_ZH.get(p, p) for p in pieces]
+        return pieces
+
+
+class GkOption(click.Option):
+    """An option whose help is said in the chosen language (see :class:`Said`)."""
+
+    def get_help_record(self, ctx: click.Context):
+        from gkcli import clickzh, helptext
+
+        english = self.help
+        if clickzh.lang() == "zh" and english:
+            self.help = helptext.OPTIONS.get(english, english)
+        try:
+            return super().get_help_record(ctx)
+        finally:
+            self.help = english
+
+
+def option(*decls: str, **attrs):
+    """click.option, with its help said in the chosen language."""
+    return click.option(*decls, cls=GkOption, **attrs)
+
+
+class GkCommand(Said, click.Command):
+    pass
+
+
+class GkGroup(Said, click.Group):
     """Turns gk's own errors into one line on stderr and exit code 1: never a traceback."""
+
+    command_class = GkCommand
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if ctx.parent is None:  # before --help is shown: --lang, else GK_LANG, else Chinese
+            from gkcli import clickzh
+
+            clickzh.install(_lang_in(args))
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -31,9 +106,10 @@ class GkGroup(click.Group):
             finally:
                 sys.stdout.flush()  # a reader that left (`gk list | head`) shows up here
         except DataError as exc:
+            words = _words(ctx)
             more = len(exc.problems) - 1
-            tail = f" (and {more} more; run gk check)" if more > 0 else ""
-            click.echo(f"gk: {exc.text(_words(ctx))}{tail}", err=True)
+            tail = words.message("more_problems", {"n": more}) if more > 0 else ""
+            click.echo(f"gk: {exc.text(words)}{tail}", err=True)
             ctx.exit(1)
         except GkError as exc:
             click.echo(f"gk: {exc.text(_words(ctx))}", err=True)
@@ -57,11 +133,25 @@ def _reader_left() -> None:
         pass
 
 
+def _lang_in(args: list[str]) -> str:
+    """The language asked for on the command line (gk --lang en …), else by GK_LANG, else zh."""
+    import os
+
+    chosen = os.environ.get("GK_LANG", "zh")
+    for n, arg in enumerate(args):
+        if arg == "--lang" and n + 1 < len(args):
+            chosen = args[n + 1]
+        elif arg.startswith("--lang="):
+            chosen = arg.split("=", 1)[1]
+    return chosen if chosen in ("zh", "en") else "zh"
+
+
 def _words(ctx: click.Context):
+    from gkcli import clickzh
     from gkcli.i18n import Words
 
     app = ctx.find_object(App)
-    return app.words if app else Words("zh")
+    return app.words if app else Words(clickzh.lang())
 
 
 class App:
@@ -138,11 +228,40 @@ class App:
         return self.words("ws_title", n=len(self.workspace.sheets))
 
     def show(self, kind: str, fmt: str, result: object) -> None:
-        """Hand a core result to the one renderer for this kind of command and format."""
+        """Hand a core result to the one renderer for this kind of command and format.
+
+        A data format (CSV, JSON, Markdown) goes out as UTF-8 bytes whatever the console's
+        encoding, so ``gk list --format csv > x.csv`` is the same file on a GBK Windows.
+        """
+        if fmt in formats.FILE_FORMATS:
+            data = formats.render_bytes(kind, fmt, result, self.words)
+            encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+            if (encoding == "utf8" and os.linesep == "\n") or not hasattr(sys.stdout, "buffer"):
+                sys.stdout.write(data.decode("utf-8"))  # the same bytes, in one write
+            else:
+                _write_bytes(data)
+            return
         formats.render(kind, fmt, result, self.words, out())
 
 
 pass_app = click.make_pass_decorator(App)
+
+
+def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from gkcli import clickzh
+
+        click.echo(clickzh.Translations(clickzh.lang()).gettext("%(prog)s, version %(version)s")
+                   % {"prog": "gk", "version": __version__})
+        ctx.exit()
+
+
+def _lang_option(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """--lang (or GK_LANG) is read first, so --help, Click's errors and gk's words all follow it."""
+    from gkcli import clickzh
+
+    clickzh.install(value)
+    return value
 
 
 def _now() -> date:
@@ -158,7 +277,8 @@ def _now() -> date:
         try:
             return deadlines.read_date(fixed)
         except deadlines.DeadlineError:
-            raise click.UsageError(f"GK_NOW={fixed[:20]} is not a date (write it as 2021-06-30)") from None
+            raise click.UsageError(_words(click.get_current_context()).message(
+                "not_a_date", {"text": f"GK_NOW={fixed[:20]}"})) from None
     return date.today()
 
 
@@ -195,27 +315,28 @@ def _status_option(ctx: click.Context, param: click.Parameter, value):
 
 
 def format_option(kind: str, default: str = "table", without: tuple[str, ...] = ()):
-    return click.option("--format", "fmt", type=click.Choice(formats.names(kind, without=without)),
+    return option("--format", "fmt", type=click.Choice(formats.names(kind, without=without)),
                         default=default, show_default=True, help="Output format.")
 
 
 FILTERS = {
-    "office": click.option("--office", metavar="NAME",
+    "office": option("--office", metavar="NAME",
                            help="Items the office leads or assists (aliases and groups count)."),
-    "lead": click.option("--lead", metavar="NAME", help="Items the office leads."),
-    "assist": click.option("--assist", metavar="NAME",
+    "lead": option("--lead", metavar="NAME", help="Items the office leads."),
+    "assist": option("--assist", metavar="NAME",
                            help="Items the office assists, named or through a group such as 局各股室."),
-    "states": click.option("--state", "states", multiple=True, type=click.Choice(deadlines.STATES),
+    "states": option("--state", "states", multiple=True, type=click.Choice(tuple(deadlines.STATE_WORDS)),
+                     callback=lambda ctx, param, value: tuple(deadlines.STATE_WORDS[v] for v in value),
                            help="Derived state; repeat for several."),
-    "statuses": click.option("--status", "statuses", multiple=True, type=click.Choice(STATUS_CHOICES),
+    "statuses": option("--status", "statuses", multiple=True, type=click.Choice(STATUS_CHOICES),
                              callback=_status_option, help="Status as written in the file; repeatable."),
-    "groups": click.option("--group", "groups", multiple=True, type=int, metavar="ID",
+    "groups": option("--group", "groups", multiple=True, type=int, metavar="ID",
                            help="Work task (工作任务) id; repeatable."),
-    "due_before": click.option("--due-before", callback=_date_option, metavar="DATE",
+    "due_before": option("--due-before", callback=_date_option, metavar="DATE",
                                help="Deadline on or before DATE."),
-    "due_after": click.option("--due-after", callback=_date_option, metavar="DATE",
+    "due_after": option("--due-after", callback=_date_option, metavar="DATE",
                               help="Deadline on or after DATE."),
-    "search": click.option("--search", metavar="TEXT",
+    "search": option("--search", metavar="TEXT",
                            help="Text in the title, work task, offices or notes."),
 }
 
@@ -238,24 +359,25 @@ def make_filter(office=None, lead=None, assist=None, states=(), statuses=(), gro
 
 
 def out() -> TextIO:
-    """Where output goes: sys.stdout itself, block-buffered when piped (as CliRunner's too)."""
+    """Standard output as it is (made safe for its encoding by :func:`gkcli.streams.make_safe`)."""
     return sys.stdout
 
 
 @click.group(cls=GkGroup, context_settings=CONTEXT_SETTINGS)
-@click.option("--data", envvar="GK_DATA", metavar="DIR",
+@option("--data", envvar="GK_DATA", metavar="DIR",
               help="Folder with tasks.yaml and leading_group.yaml [env GK_DATA; default: nearest data/ upward].")
-@click.option("--today", "--as-of", "today", envvar="GK_TODAY", callback=_date_option,
-              metavar="DATE",
-              help="The table as it stood at the end of DATE (2021-06-30) [env GK_TODAY].")
-@click.option("--lang", envvar="GK_LANG", type=click.Choice(["zh", "en"]), default="zh",
-              show_default=True, help="Language of output [env GK_LANG].")
-@click.option("--soon-days", type=click.IntRange(min=0), metavar="N",
+@option("--today", "--as-of", "today", envvar="GK_TODAY", callback=_date_option, metavar="DATE",
+        help="The table as it stood at the end of DATE (2021-06-30) [env GK_TODAY].")
+@option("--lang", envvar="GK_LANG", type=click.Choice(["zh", "en"]), default="zh",
+        show_default=True, is_eager=True, callback=_lang_option,
+        help="Language of output [env GK_LANG].")
+@option("--soon-days", type=click.IntRange(min=0), metavar="N",
               help="Items due within N days are 'due soon' [default: settings.due_soon_days or 14].")
-@click.option("--all", "every", is_flag=True,
-              help="Every table of the workspace (data/ and each data/NAME/) together, "
-                   "with the notice number (文号): status, list, overdue, report, remind, export.")
-@click.version_option(__version__, "-V", "--version", prog_name="gk")
+@option("--all", "every", is_flag=True,
+        help="Every table of the workspace (data/ and each data/NAME/) together, "
+             "with the notice number (文号): status, list, overdue, report, remind, export.")
+@option("-V", "--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
+        help="Show the version and exit.")
 @click.pass_context
 def cli(ctx: click.Context, data: str | None, today: date | None, lang: str,
         soon_days: int | None, every: bool) -> None:
@@ -337,7 +459,7 @@ def show(app: App, task_id: int, fmt: str) -> None:
 
 
 @cli.command()
-@click.option("--office", metavar="NAME", help="Only the people who answer for this office.")
+@option("--office", metavar="NAME", help="Only the people who answer for this office.")
 @format_option("roster")
 @pass_app
 def roster(app: App, office: str | None, fmt: str) -> None:
@@ -358,19 +480,20 @@ def roster(app: App, office: str | None, fmt: str) -> None:
 @format_option("roster", without=("csv", "md"))
 @pass_app
 def who(app: App, office: str, fmt: str) -> None:
-    """Who answers for an office (same as gk roster --office OFFICE).
+    """Who answers for an office (same as gk roster --office OFFICE); for a person, what they answer for.
 
     \b
     Example:
         gk who 安监股
+        gk who 黄梁岸
     """
     from gkcli import report
 
-    app.show("roster", fmt, report.roster(app.current, office))
+    app.show("roster", fmt, report.roster(app.current, office, people=True))
 
 
 @cli.command()
-@click.option("--rev", metavar="REV",
+@option("--rev", metavar="REV",
               help="Check the files as committed at REV (a commit, branch or tag), as a server hook does.")
 @pass_app
 def check(app: App, rev: str | None) -> None:
@@ -396,8 +519,12 @@ def check(app: App, rev: str | None) -> None:
         app.show("check", "text", problems)
         raise click.exceptions.Exit(1)
     assert table is not None
-    click.echo(f"ok: {len(table.tasks)} items, {len(table.groups)} work tasks, "
-               f"{len(table.roster.members)} people")
+    warnings = [] if rev else store.warnings(table, app.data_dir, app.today)  # --rev: no folder
+    app.show("check", "text", warnings)
+    click.echo(app.words.message("check_ok", {"items": len(table.tasks), "groups": len(table.groups),
+                                              "people": len(table.roster.members)}))
+    if warnings:
+        click.echo(app.words.message("check_warnings", {"n": len(warnings)}))
 
 
 # --- for the offices ---------------------------------------------------------------------------
@@ -405,11 +532,12 @@ def check(app: App, rev: str | None) -> None:
 def _export(app: App, kind: str, rows, target: str, fmt: str | None, force: bool,
             result: object = None) -> None:
     """Write ``rows`` (or the document ``result`` made of them) to FILE and say how many."""
-    from gkcli import export
+    from gkcli import export, report
 
+    if result is None or isinstance(result, list):  # the items themselves: titled for print
+        result = report.titled(rows if result is None else result, app.table, app.today)
     chosen = formats.for_file(target, fmt)
-    data = export.write(rows if result is None else result, target, chosen, app.words,
-                        force=force, kind=kind)
+    data = export.write(result, target, chosen, app.words, force=force, kind=kind)
     if data is not None:
         _write_bytes(data)
         return
@@ -472,10 +600,10 @@ def output_options(func):
 
 @cli.command()
 @filter_options(without=("states",))
-@click.option("--export", "target", metavar="FILE",
+@option("--export", "target", metavar="FILE",
               help="Write the list to FILE (.csv, .xlsx, .md, .json; - for stdout).")
-@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
-@click.option("--format", "fmt", type=click.Choice(formats.names("overdue")),
+@option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@option("--format", "fmt", type=click.Choice(formats.names("overdue")),
               help="Output format [default: table, or the FILE's extension].")
 @pass_app
 def overdue(app: App, target: str | None, force: bool, fmt: str | None, **filters) -> None:
@@ -493,7 +621,7 @@ def overdue(app: App, target: str | None, force: bool, fmt: str | None, **filter
     if target:
         _export(app, "overdue", rows, target, None if fmt == "table" else fmt, force)
     elif fmt in formats.BINARY:
-        raise click.UsageError("xlsx goes to a file: use --export FILE.xlsx (or --export -)")
+        raise click.UsageError(app.words.message("xlsx_needs_file"))
     else:
         app.show("overdue", fmt or "table", rows)
 
@@ -501,12 +629,12 @@ def overdue(app: App, target: str | None, force: bool, fmt: str | None, **filter
 @cli.command(name="export")
 @click.argument("target", metavar="FILE")
 @filter_options
-@click.option("--format", "fmt", type=click.Choice(formats.names("export")),
+@option("--format", "fmt", type=click.Choice(formats.names("export")),
               help="Format [default: from FILE's extension].")
-@click.option("--title", metavar="TEXT", help="The 通报's title (.docx) [default: 关于<table>进展情况的通报].")
-@click.option("--alarm-days", type=click.IntRange(min=0), metavar="N",
+@option("--title", metavar="TEXT", help="The 通报's title (.docx) [default: 关于<table>进展情况的通报].")
+@option("--alarm-days", type=click.IntRange(min=0), metavar="N",
               help="In the calendar (.ics), a reminder N days before each deadline not yet done.")
-@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @pass_app
 def export_(app: App, target: str, fmt: str | None, title: str | None, alarm_days: int | None,
             force: bool, **filters) -> None:
@@ -543,12 +671,12 @@ def export_(app: App, target: str, fmt: str | None, title: str | None, alarm_day
 
 
 @cli.command()
-@click.option("--since", callback=_since_option, metavar="DATE",
+@option("--since", callback=_since_option, metavar="DATE",
               help="Only items due, or done, from DATE to today.")
-@click.option("--format", "fmt", type=click.Choice(formats.names("report")),
+@option("--format", "fmt", type=click.Choice(formats.names("report")),
               help="Output format [default: table, or docx for -o FILE.docx].")
 @output_options
-@click.option("--title", metavar="TEXT", help="The 通报's title [default: 关于<table>进展情况的通报].")
+@option("--title", metavar="TEXT", help="The 通报's title [default: 关于<table>进展情况的通报].")
 @pass_app
 def report(app: App, since: date | None, fmt: str | None, output: str | None, force: bool,
            title: str | None) -> None:
@@ -589,11 +717,11 @@ def report(app: App, since: date | None, fmt: str | None, output: str | None, fo
 
 
 @cli.command()
-@click.option("--office", metavar="NAME", help="Only this office (leading or assisting).")
-@click.option("--format", "fmt", type=click.Choice(formats.names("remind")),
+@option("--office", metavar="NAME", help="Only this office (leading or assisting).")
+@option("--format", "fmt", type=click.Choice(formats.names("remind")),
               help="Output format [default: text, or docx for -o FILE.docx].")
 @output_options
-@click.option("--reply-by", callback=_date_option, metavar="DATE",
+@option("--reply-by", callback=_date_option, metavar="DATE",
               help="In the 催办通知单, the day to reply by [default: 7 days from today].")
 @pass_app
 def remind(app: App, office: str | None, fmt: str | None, output: str | None, force: bool,
@@ -636,8 +764,8 @@ def remind(app: App, office: str | None, fmt: str | None, output: str | None, fo
 
 
 @cli.command()
-@click.option("--office", metavar="NAME", help="Only this office's reports.")
-@click.option("--state", "states", multiple=True, type=click.Choice(("on_time", "late", "missing",
+@option("--office", metavar="NAME", help="Only this office's reports.")
+@option("--state", "states", multiple=True, type=click.Choice(("on_time", "late", "missing",
                                                                      "pending")),
               help="on_time, late, missing (逾期未报送) or pending (本期未报送); repeatable.")
 @format_option("reports")
@@ -659,7 +787,7 @@ def reports(app: App, office: str | None, states: tuple[str, ...], fmt: str) -> 
 
 
 @cli.command()
-@click.option("--since", callback=_since_option, metavar="DATE",
+@option("--since", callback=_since_option, metavar="DATE",
               help="Also say what was done, and what fell overdue, from DATE to today.")
 @format_option("summary", default="text")
 @pass_app
@@ -702,11 +830,11 @@ def timeline(app: App, **filters) -> None:
 # --- the table over time ---------------------------------------------------------------------
 
 @cli.command()
-@click.option("--since", metavar="DATE|REV|last-meeting",
+@option("--since", metavar="DATE|REV|last-meeting",
               help="From the end of this day, from a git revision, or from the last meeting "
                    "[default: last-meeting].")
-@click.option("--until", callback=_date_option, metavar="DATE", help="To the end of this day [default: today].")
-@click.option("--office", metavar="NAME", help="Only items the office leads or assists.")
+@option("--until", callback=_date_option, metavar="DATE", help="To the end of this day [default: today].")
+@option("--office", metavar="NAME", help="Only items the office leads or assists.")
 @format_option("changes")
 @pass_app
 def changes(app: App, since: str | None, until: date | None, office: str | None, fmt: str) -> None:
@@ -754,9 +882,9 @@ def log_(app: App, task_id: int, fmt: str) -> None:
 
 def write_options(func):
     """--dry-run and --commit/--no-commit, shared by every command that writes."""
-    func = click.option("--commit/--no-commit", "commit", default=None,
+    func = option("--commit/--no-commit", "commit", default=None,
                         help="git commit the change [default: settings.commit].")(func)
-    func = click.option("--dry-run", "-n", is_flag=True,
+    func = option("--dry-run", "-n", is_flag=True,
                         help="Print the diff it would make; write nothing.")(func)
     return func
 
@@ -766,19 +894,28 @@ def _save(app: App, change, dry_run: bool, commit: bool | None) -> None:
     from gkcli import changes
 
     commit = app.current.settings.commit if commit is None else commit
-    saved = changes.save(app.data_dir, change, dry_run=dry_run, commit=commit)
+    saved = changes.save(app.data_dir, change, app.words, dry_run=dry_run, commit=commit)
     result = saved.result
     for key, values in change.said:
         click.echo(app.words.message(key, values))
+    said = change.text(app.words)
     if not result.changed:
         if not change.said:
             click.echo(app.words("no_change"))
     elif dry_run:
         click.echo(result.diff(), nl=False)
     else:
-        click.echo(app.words("written", path=store.display_path(result.path), what=change.message))
+        click.echo(app.words("written", path=store.display_path(result.path), what=said))
     if saved.commit:
-        click.echo(app.words("committed", sha=saved.commit, message=change.message))
+        click.echo(app.words("committed", sha=saved.commit, message=said))
+
+
+def confirm(question: str, words) -> None:
+    """Ask before a change that cannot be taken back by editing; anything but yes aborts."""
+    answer = click.prompt(question + words.message("confirm_suffix"), default="",
+                          show_default=False, prompt_suffix="")
+    if answer.strip().lower() not in ("y", "yes", "是", "确定", "确认"):
+        raise click.Abort()
 
 
 ids_argument = click.argument("ids", metavar="ID...", nargs=-1, type=int, required=True)
@@ -803,9 +940,9 @@ def start(app: App, ids: tuple[int, ...], dry_run: bool, commit: bool | None) ->
 
 @cli.command()
 @ids_argument
-@click.option("--on", "on", callback=_date_option, metavar="DATE",
+@option("--on", "on", callback=_date_option, metavar="DATE",
               help="The day it was done [default: today].")
-@click.option("--cycle", metavar="CYCLE",
+@option("--cycle", metavar="CYCLE",
               help="For a recurring item: the occurrence done (2021-06, 2021-Q2, 2021-H1, 2021) "
                    "[default: the current one].")
 @write_options
@@ -851,7 +988,7 @@ def reopen(app: App, ids: tuple[int, ...], dry_run: bool, commit: bool | None) -
 @cli.command()
 @click.argument("ids", metavar="ID...", nargs=-1, type=int, required=True)
 @click.argument("text")
-@click.option("--on", "on", callback=_date_option, metavar="DATE",
+@option("--on", "on", callback=_date_option, metavar="DATE",
               help="The date of the note [default: today].")
 @write_options
 @pass_app
@@ -869,23 +1006,23 @@ def note(app: App, ids: tuple[int, ...], text: str, on: date | None, dry_run: bo
     from gkcli import changes
 
     if not text.strip():
-        raise click.BadParameter("the note is empty", param_hint="TEXT")
+        raise click.BadParameter(app.words.message("note_empty"), param_hint="TEXT")
     _save(app, changes.note(app.current, ids, text, on or app.today, app.today), dry_run, commit)
 
 
 @cli.command(name="set")
 @ids_argument
-@click.option("--status", type=click.Choice(STATUS_CHOICES), callback=_status_option,
+@option("--status", type=click.Choice(STATUS_CHOICES), callback=_status_option,
               help="todo, doing, done (or 未开始, 进行中, 已完成).")
-@click.option("--deadline", metavar="PHRASE", help="A deadline phrase (2021年12月底) or date.")
-@click.option("--lead", metavar="OFFICE", help="The lead office.")
-@click.option("--assist", multiple=True, metavar="OFFICE",
+@option("--deadline", metavar="PHRASE", help="A deadline phrase (2021年12月底) or date.")
+@option("--lead", metavar="OFFICE", help="The lead office.")
+@option("--assist", multiple=True, metavar="OFFICE",
               help="Assisting office; repeat for several (replaces the list).")
-@click.option("--title", metavar="TEXT", help="The item's wording.")
-@click.option("--group", type=int, metavar="ID", help="The work task it belongs to.")
-@click.option("--notes", metavar="TEXT", help="Free-text notes (replaces them).")
-@click.option("--start", callback=_date_option, metavar="DATE",
-              help="The day a period deadline (10个工作日内) counts from.")
+@option("--title", metavar="TEXT", help="The item's wording.")
+@option("--group", type=int, metavar="ID", help="The work task it belongs to.")
+@option("--notes", metavar="TEXT", help="Free-text notes (replaces them).")
+@option("--start", callback=_date_option, metavar="DATE",
+        help="The day a period deadline (10个工作日内) counts from.")
 @write_options
 @pass_app
 def set_(app: App, ids: tuple[int, ...], status, deadline, lead, assist, title, group, notes,
@@ -905,22 +1042,21 @@ def set_(app: App, ids: tuple[int, ...], status, deadline, lead, assist, title, 
              "status": status, "notes": notes}
     fields = {k: v for k, v in given.items() if v is not None}
     if not fields:
-        raise click.UsageError("nothing to set: give --status, --deadline, --start, --lead, "
-                               "--assist, --title, --group or --notes")
+        raise click.UsageError(app.words.message("nothing_to_set"))
     _save(app, changes.correct(app.current, ids, fields, app.today), dry_run, commit)
 
 
 @cli.command()
-@click.option("--group", type=int, required=True, metavar="ID", help="The work task (工作任务) id.")
-@click.option("--title", required=True, metavar="TEXT", help="The item's wording (具体事项).")
-@click.option("--lead", required=True, metavar="OFFICE", help="The lead office (牵头股室).")
-@click.option("--assist", multiple=True, metavar="OFFICE", help="Assisting office; repeatable.")
-@click.option("--deadline", required=True, metavar="PHRASE", help="完成时间, as written.")
-@click.option("--start", callback=_date_option, metavar="DATE",
-              help="The day a period deadline (10个工作日内) counts from [default: the notice's date].")
-@click.option("--status", type=click.Choice(STATUS_CHOICES), default="todo", show_default=True,
+@option("--group", type=int, required=True, metavar="ID", help="The work task (工作任务) id.")
+@option("--title", required=True, metavar="TEXT", help="The item's wording (具体事项).")
+@option("--lead", required=True, metavar="OFFICE", help="The lead office (牵头股室).")
+@option("--assist", multiple=True, metavar="OFFICE", help="Assisting office; repeatable.")
+@option("--deadline", required=True, metavar="PHRASE", help="完成时间, as written.")
+@option("--start", callback=_date_option, metavar="DATE",
+        help="The day a period deadline (10个工作日内) counts from [default: the notice's date].")
+@option("--status", type=click.Choice(STATUS_CHOICES), default="todo", show_default=True,
               callback=_status_option)
-@click.option("--id", "task_id", type=click.IntRange(min=1), help="Its 序号 [default: the next free one].")
+@option("--id", "task_id", type=click.IntRange(min=1), help="Its 序号 [default: the next free one].")
 @write_options
 @pass_app
 def add(app: App, group: int, title: str, lead: str, assist: tuple[str, ...], deadline: str,
@@ -945,7 +1081,7 @@ def add(app: App, group: int, title: str, lead: str, assist: tuple[str, ...], de
 
 @cli.command()
 @ids_argument
-@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
 @write_options
 @pass_app
 def rm(app: App, ids: tuple[int, ...], yes: bool, dry_run: bool, commit: bool | None) -> None:
@@ -962,18 +1098,18 @@ def rm(app: App, ids: tuple[int, ...], yes: bool, dry_run: bool, commit: bool | 
     if not (yes or dry_run):
         for task_id in ids:
             click.echo(f"#{task_id} {app.current.find(task_id).title}")
-        click.confirm(f"Remove {len(ids)} item(s)?", abort=True)
+        confirm(app.words.message("rm_confirm", {"n": len(ids)}), app.words)
     _save(app, change, dry_run, commit)
 
 
 @cli.command()
 @ids_argument
-@click.option("--to", "to", required=True, metavar="DEADLINE",
+@option("--to", "to", required=True, metavar="DEADLINE",
               help="The new deadline, a phrase (2021年9月底) or a date.")
-@click.option("--reason", required=True, metavar="TEXT", help="Why it was extended.")
-@click.option("--on", "on", callback=_date_option, metavar="DATE",
+@option("--reason", required=True, metavar="TEXT", help="Why it was extended.")
+@option("--on", "on", callback=_date_option, metavar="DATE",
               help="The day the extension was granted [default: today].")
-@click.option("--by", "by", metavar="NAME", help="Who granted it.")
+@option("--by", "by", metavar="NAME", help="Who granted it.")
 @write_options
 @pass_app
 def extend(app: App, ids: tuple[int, ...], to: str, reason: str, on: date | None, by: str | None,
@@ -1000,12 +1136,12 @@ def extend(app: App, ids: tuple[int, ...], to: str, reason: str, on: date | None
 
 @cli.command()
 @click.argument("office", metavar="OFFICE")
-@click.option("--on", "on", callback=_date_option, metavar="DATE",
+@option("--on", "on", callback=_date_option, metavar="DATE",
               help="The day the report came in [default: today].")
-@click.option("--cycle", metavar="CYCLE",
+@option("--cycle", metavar="CYCLE",
               help="The cycle reported: 2021-06, 2021-Q2, 2021-H1 or 2021 "
                    "[default: the last one missed, else the one due next].")
-@click.option("--what", metavar="TEXT", help="Which report, when tasks.yaml declares several.")
+@option("--what", metavar="TEXT", help="Which report, when tasks.yaml declares several.")
 @write_options
 @pass_app
 def reported(app: App, office: str, on: date | None, cycle: str | None, what: str | None,
@@ -1030,7 +1166,7 @@ def reported(app: App, office: str, on: date | None, cycle: str | None, what: st
 
 @cli.command()
 @click.argument("title", required=False, metavar="[TITLE]")
-@click.option("--on", "on", callback=_date_option, metavar="DATE",
+@option("--on", "on", callback=_date_option, metavar="DATE",
               help="The day of the meeting [default: today].")
 @write_options
 @pass_app
@@ -1068,9 +1204,9 @@ def undo(app: App) -> None:
 
 @cli.command(name="import")
 @click.argument("file", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--out", "out_dir", metavar="DIR", type=click.Path(file_okay=False, path_type=Path),
+@option("--out", "out_dir", metavar="DIR", type=click.Path(file_okay=False, path_type=Path),
               help="The new data folder to write (it must not exist).")
-@click.option("--dry-run", is_flag=True, help="Print the two files instead of writing them.")
+@option("--dry-run", is_flag=True, help="Print the two files instead of writing them.")
 @pass_app
 def import_(app: App, file: Path, out_dir: Path | None, dry_run: bool) -> None:
     """Turn a notice (.docx, .doc/.wps, text, .xlsx, .csv) into a new data folder.
@@ -1116,8 +1252,22 @@ def _buffer_stdout() -> None:
 
 
 def main(prog_name: str = "gk") -> None:
+    from gkcli import streams
+
+    streams.make_safe()
     _buffer_stdout()
     try:
-        cli.main(prog_name=prog_name)
+        try:
+            cli.main(prog_name=prog_name)
+        finally:
+            sys.stdout.flush()  # a full disk shows here, not in Python's flush at exit
     except KeyboardInterrupt:
         sys.exit(130)
+    except OSError as exc:
+        from gkcli import clickzh
+        from gkcli.i18n import Words
+
+        streams.silence_stdout()
+        reason = exc.strerror or type(exc).__name__
+        sys.stderr.write(f"gk: {Words(clickzh.lang()).message('output_failed', {'reason': reason})}\n")
+        sys.exit(1)

@@ -53,6 +53,10 @@ DUE_SOON = "due_soon"
 OPEN = "open"
 ONGOING = "ongoing"
 STATES = (OVERDUE, DUE_SOON, OPEN, ONGOING, DONE)
+# what a user may type for a state: gk's words as shown in Chinese, their short forms, English
+STATE_WORDS = {**{s: s for s in STATES},
+               "已逾期": OVERDUE, "逾期": OVERDUE, "即将到期": DUE_SOON, "临期": DUE_SOON,
+               "未到期": OPEN, "长期": ONGOING, "已完成": DONE, "完成": DONE}
 
 DEFAULT_DUE_SOON_DAYS = 14
 
@@ -60,7 +64,7 @@ DEFAULT_DUE_SOON_DAYS = 14
 KIND_DATE, KIND_WORKDAYS, KIND_DAYS, KIND_RECURRING, KIND_ONGOING = (
     "date", "workdays", "days", "recurring", "ongoing")
 
-ONGOING_WORDS = ("长期", "持续", "常态", "常年", "经常")
+ONGOING_WORDS = ("长期", "持续", "常态", "常年", "经常", "即时", "随时", "及时", "立即")
 
 
 class DeadlineError(GkError):
@@ -106,7 +110,7 @@ _QUARTER = re.compile(rf"^{_YEAR}第?(?P<q>[一二三四1-4])季度(?P<part>末|
 _HALF = re.compile(rf"^{_YEAR}(?P<half>上|下)半年(?P<part>末|底)?$")
 _YEAR_END = re.compile(rf"^(?:(?P<year>{_NUM})年)?(?P<part>年底|年末|底|末|内|年内|全年)$")
 _YEAR_ONLY = re.compile(rf"^(?P<year>{_NUM})年$")
-_RANGE = re.compile(r"至|到|～|~|—|－")
+_RANGE = re.compile(r"至|到|～|~|—|－|(?<=[年月日号底末旬度])-(?=[0-9〇零一二两三四五六七八九十第上下])")
 _BEFORE = ("之前", "以前", "前")
 
 
@@ -127,7 +131,7 @@ def _year(match: re.Match[str], default_year: int | None, phrase: str) -> int:
             value += 2000
         return value
     if default_year is None:
-        raise DeadlineError(f"deadline '{clip(phrase)}' has no year and the notice has no issue date")
+        raise DeadlineError("deadline_no_year", phrase=phrase)
     return default_year
 
 
@@ -171,7 +175,7 @@ def _period(core: str, default_year: int | None, phrase: str) -> tuple[date, dat
     if m:
         year = _year(m, default_year, phrase)
         return date(year, 1, 1), date(year, 12, 31), False
-    raise DeadlineError(f"cannot read deadline '{clip(phrase)}' (write e.g. 2021年6月底, 2020年7月17日前, 10个工作日内, 每月底, 长期)")
+    raise DeadlineError("deadline_unreadable", phrase=phrase)
 
 
 def resolve(phrase: object, default_year: int | None = None) -> Deadline:
@@ -179,7 +183,7 @@ def resolve(phrase: object, default_year: int | None = None) -> Deadline:
     if isinstance(phrase, date):
         return Deadline(phrase.isoformat(), phrase)
     if not isinstance(phrase, str) or not phrase.strip():
-        raise DeadlineError(f"deadline must be a phrase or a date, not '{clip(phrase)}'")
+        raise DeadlineError("deadline_type")
     text = _normalise(phrase)
     if any(word in text for word in ONGOING_WORDS):
         return Deadline(phrase, None, KIND_ONGOING)
@@ -194,7 +198,7 @@ def resolve(phrase: object, default_year: int | None = None) -> Deadline:
         return Deadline(phrase, None, period.kind, period=period)
     parts = [p for p in _RANGE.split(text) if p]
     if not parts:
-        raise DeadlineError(f"cannot read deadline '{clip(phrase)}'")
+        raise DeadlineError("deadline_unreadable", phrase=phrase)
     core = parts[-1]
     if len(parts) > 1:
         start_year = re.match(rf"^({_NUM})年", parts[0])
@@ -210,10 +214,10 @@ def resolve(phrase: object, default_year: int | None = None) -> Deadline:
             break
     try:
         first, last, is_point = _period(core, default_year, phrase)
-    except (ValueError, OverflowError) as exc:  # 2021年2月30日, 13月
-        raise DeadlineError(f"deadline '{clip(phrase)}' is not a real date ({exc})") from None
+    except (ValueError, OverflowError):  # 2021年2月30日, 13月
+        raise DeadlineError("deadline_not_real", phrase=phrase) from None
     except KeyError:
-        raise DeadlineError(f"cannot read deadline '{clip(phrase)}'") from None
+        raise DeadlineError("deadline_unreadable", phrase=phrase) from None
     if before and not is_point:
         return Deadline(phrase, first - timedelta(days=1))
     return Deadline(phrase, last)
@@ -230,8 +234,8 @@ def read_date(text: str) -> date:
         m = _DAY.match(cleaned)
         if m and m.group("year"):
             return date(_year(m, None, text), _cn_number(m["month"]), _cn_number(m["day"]))
-    except (ValueError, KeyError, OverflowError) as exc:
-        raise DeadlineError(f"'{clip(text)}' is not a real date ({exc})") from None
+    except (ValueError, KeyError, OverflowError):
+        raise DeadlineError("date_not_real", text=text) from None
     if re.search(r"[A-Za-z]", cleaned) and re.search(r"\d{4}", cleaned):
         from dateutil import parser  # only for spelled-out dates
 
@@ -244,14 +248,24 @@ def read_date(text: str) -> date:
             if one == two:
                 return one
             raise DeadlineError("date_without_day", text=clip(text))
-    raise DeadlineError(f"'{clip(text)}' is not a date (write it as 2021-06-30)")
+    raise DeadlineError("not_a_date", text=text)
 
 
 def parse_date(text: str, today: date) -> date:
-    """Read a date the user typed: what :func:`read_date` reads, or ``today`` / 今天."""
+    """Read a date the user typed: what :func:`read_date` reads, ``today`` / 今天, or a
+    deadline phrase as the table writes them (2021年9月底; 9月底 in today's year)."""
     if _normalise(text).lower() in ("today", "今天", "今日"):
         return today
-    return read_date(text)
+    try:
+        return read_date(text)
+    except DeadlineError as exc:
+        try:
+            found = resolve(text, today.year).date
+        except DeadlineError:
+            raise exc from None
+        if found is None:
+            raise exc from None
+        return found
 
 
 def days_left(deadline: date | None, today: date) -> int | None:

@@ -32,8 +32,8 @@ from gkcli.i18n import Words
 from gkcli.model import Notice
 from gkcli.query import Item
 from gkcli.report import Tally
-from gkcli.summary import percent
 from gkcli.summary_text import done_state, figures, long_date
+from gkcli.tabular import REPORT_KEYS, tally_cells
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
@@ -287,17 +287,14 @@ def _source(notice: Notice, name: str, words: Words) -> str:
 
 # --- the 通报 ----------------------------------------------------------------------------------
 
-OFFICE_WIDTHS = [28, 16, 16, 16, 16, 16, 16, 16, 16]  # 156 mm: A4 less margins
+OFFICE_WIDTHS = [24] + [12] * 11  # 156 mm: A4 less margins
 ITEM_WIDTHS = [13, 30, 56, 25, 34, 25, 18, 20, 26]  # 247 mm: landscape A4 less margins
-REPORT_KEYS = ("rep.total", "rep.done", "rep.on_time", "rep.late", "rep.overdue",
-               "rep.due_soon", "rep.ongoing", "rep.rate")
 WORK_TASK_COLUMN = 1
 
 
 def _tally_cells(x: Tally) -> list[str]:
-    rate = "—" if x.on_time_rate is None else percent(x.done_on_time, x.rate_base)
-    return [x.name, str(x.total), str(x.done), str(x.done_on_time), str(x.done_late),
-            str(x.overdue), str(x.due_soon), str(x.ongoing), rate]
+    """The report's row, as gk report says it (so the 通报's figures add up the same way)."""
+    return tally_cells(x)
 
 
 def item_cells(item: Item, words: Words) -> list[str]:
@@ -364,7 +361,7 @@ def bulletin(found: Bulletin, words: Words) -> bytes:
     totals = Tally(words("total"), **{k: getattr(found.summary.totals, k) for k in (
         "total", "done", "done_on_time", "done_late", "overdue", "due_soon", "open", "ongoing")})
     for tally in [*found.summary.by_office, totals]:
-        _add_row(offices, _tally_cells(tally), OFFICE_WIDTHS, centred=tuple(range(1, 9)))
+        _add_row(offices, _tally_cells(tally), OFFICE_WIDTHS, centred=tuple(range(1, 12)))
     _paragraph(doc)
 
     heading("doc.overdue")

@@ -2,8 +2,9 @@
 
 Every message the user reads is a key of the message catalogue (:mod:`gkcli.i18n`)
 with its values, so the CLI can say it in the language chosen once at start-up:
-``GkError("no_item", id=99)`` reads ``没有第99项`` or ``no item 99``. A text that is
-not a key is shown as it is (older messages, until all are in the catalogue).
+``GkError("no_item", id=99)`` reads ``没有第 99 项`` or ``no item 99``. A key that is not
+in the catalogue is a bug (tests walk every key, and every key raised in gkcli/).
+A value may itself be a :class:`Msg` (a key and its values), said in the same language.
 """
 
 from __future__ import annotations
@@ -15,6 +16,16 @@ if TYPE_CHECKING:
     from gkcli.i18n import Words
 
 
+@dataclass(frozen=True)
+class Msg:
+    """A catalogue key with its values, for a part of a message said in the chosen language."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @classmethod
+    def of(cls, key: str, **params: Any) -> Msg:
+        return cls(key, params)
 def clip(value: object, limit: int = 40) -> str:
     """A user's value for a message: never unbounded (a long value ends in …)."""
     text = value if isinstance(value, str) else str(value)[: limit * 4] if not isinstance(
@@ -29,11 +40,15 @@ class Problem:
     path: str
     line: int
     col: int
-    message: str  # a catalogue key (or literal text)
+    message: str  # a catalogue key
     params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    warning: bool = field(default=False, compare=False)  # gk check lists it but exits 0
 
     def text(self, words: Words) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {words.message(self.message, self.params)}"
+        said = words.message(self.message, self.params)
+        if self.warning:
+            said = words.message("warning", {"text": said})
+        return f"{self.path}:{self.line}:{self.col}: {said}"
 
     def __str__(self) -> str:
         from gkcli.i18n import Words
@@ -46,7 +61,7 @@ class GkError(Exception):
 
     exit_code = 1
 
-    def __init__(self, key: str, **params: Any):
+    def __init__(self, key: str, /, **params: Any):
         super().__init__(key)
         self.key = key
         self.params = params
@@ -64,11 +79,14 @@ class DataError(GkError):
     """The data files have problems; carries every one found."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        files: dict[str, int] = {}
+        for p in problems:  # tasks.yaml first: the roster's problems may follow from it
+            files.setdefault(p.path, len(files))
+        self.problems = sorted(problems, key=lambda p: (files[p.path], p.line, p.col))
         super().__init__("invalid_data")
 
     def text(self, words: Words) -> str:
-        return self.problems[0].text(words) if self.problems else words("invalid_data")
+        return self.problems[0].text(words) if self.problems else words.message("invalid_data")
 
 
 class NotFound(GkError):
@@ -77,7 +95,7 @@ class NotFound(GkError):
 
 def no_item(task_id: int) -> NotFound:
     """The one refusal for an id the table does not have (show, the writing commands, the editor)."""
-    return NotFound(f"no item {task_id} (see gk list)")
+    return NotFound("no_item", id=task_id)
 
 
 class WriteRefused(GkError):

@@ -31,7 +31,7 @@ RENDERERS: dict[str, dict[str, str]] = {
                "md": "tabular:roster_md"},
     "report": {"table": "views:report", "md": "tabular:report_md", "json": "tabular:report_json",
                "docx": "docx_report:bulletin"},
-    "remind": {"text": "texts:reminders_text", "json": "texts:reminders_json",
+    "remind": {"text": "texts:reminders_text", "md": "texts:reminders_md", "json": "texts:reminders_json",
                "docx": "docx_report:notices"},
     "summary": {"text": "summary_text:text", "md": "summary_text:markdown",
                 "json": "summary_text:as_json"},
@@ -45,6 +45,7 @@ RENDERERS: dict[str, dict[str, str]] = {
     "import": {"text": "importer.output:import_text"},
 }
 BINARY = frozenset({"xlsx", "docx", "ics"})  # formats that are bytes, for a file (or stdout with -)
+FILE_FORMATS = frozenset({"csv", "json", "md"})  # text formats that are files: always UTF-8
 
 BY_EXTENSION = {".csv": "csv", ".xlsx": "xlsx", ".md": "md", ".markdown": "md", ".json": "json",
                 ".docx": "docx", ".ics": "ics", ".html": "html", ".htm": "html"}
@@ -60,7 +61,7 @@ def _renderer(kind: str, fmt: str):
     try:
         module, function = RENDERERS[kind][fmt].split(":")
     except KeyError:
-        raise GkError(f"unknown format {fmt}") from None
+        raise GkError("unknown_format", fmt=fmt) from None
     return getattr(import_module(f"gkcli.{module}"), function)
 
 

@@ -27,7 +27,7 @@ def _git(args: list[str], cwd: Path, input: bytes | None = None) -> subprocess.C
     try:
         raw = subprocess.run(["git", *args], cwd=cwd, capture_output=True, input=input)
     except FileNotFoundError:
-        raise GkError("git is not installed; run without --commit") from None
+        raise GkError("git_missing") from None
     return subprocess.CompletedProcess(raw.args, raw.returncode, raw.stdout.decode("utf-8", "replace"),
                                        raw.stderr.decode("utf-8", "replace"))
 
@@ -38,7 +38,7 @@ def _last_line(result: subprocess.CompletedProcess[str]) -> str:
 
 
 def _fail(what: str, result: subprocess.CompletedProcess[str]) -> GkError:
-    return GkError(f"git {what} failed: {_last_line(result)}")
+    return GkError("git_failed", what=what, detail=_last_line(result))
 
 
 def repo_root(folder: Path) -> Path | None:
@@ -118,7 +118,7 @@ def commit(path: Path, message: str, written: bytes, original: bytes) -> str:
     """
     root = repo_root(path.parent)
     if root is None:
-        raise GkError(f"{path.parent} is not in a git repository; run without --commit")
+        raise GkError("commit_not_repo", path=str(path.parent))
     rel = _rel(path, root)
     before = _blob(root, f"HEAD:{rel}") or ""
     expected = _blob_of(root, rel, written)
@@ -145,11 +145,11 @@ def _gk_change(root: Path, rel: str) -> tuple[str, str, str, str]:
     """(short hash, subject, blob before, blob after) of HEAD, if HEAD is exactly a gk change."""
     head = _git(["log", "-1", "--format=%h%x00%s%x00%P%x00%B"], root)
     if head.returncode != 0 or not head.stdout.strip():
-        raise GkError("no commits yet: nothing to undo")
+        raise GkError("no_commits")
     short, subject, parents, body = head.stdout.split("\x00", 3)
     shown = f"{short} {clip(subject, 60)}"
     if not subject.startswith(PREFIX):
-        raise GkError(f"the last commit is not gk's ({shown}); nothing undone")
+        raise GkError("last_not_gk", sha=short, subject=clip(subject, 60))
     trailer = [line.split()[1:] for line in body.splitlines() if line.startswith(TRAILER)]
     if len(parents.split()) != 1 or len(trailer) != 1 or len(trailer[0]) != 2:
         raise WriteRefused("undo_not_exact", commit=shown)
@@ -170,16 +170,17 @@ def undo(path: Path) -> tuple[str, str]:
 
     root = repo_root(path.parent)
     if root is None:
-        raise GkError(f"{path.parent} is not in a git repository: nothing to undo")
+        raise GkError("undo_not_repo", path=str(path.parent))
     refuse_during_operation(root, "undo_in_progress")
     rel = _rel(path, root)
     _short, subject, _before, _after = _gk_change(root, rel)
     if uncommitted(path):
-        raise GkError(f"{path.name} has changes not yet committed; commit or discard them first")
+        raise GkError("undo_uncommitted", path=path.name)
     old = subprocess.run(["git", "cat-file", "--filters", f"HEAD~1:{rel}"], cwd=root,
                          capture_output=True)
     if old.returncode != 0:
-        raise GkError(f"git cat-file failed: {clip(old.stderr.decode('utf-8', 'replace').strip(), 160)}")
+        raise GkError("git_failed", what="cat-file",
+                      detail=clip(old.stderr.decode("utf-8", "replace").strip(), 160))
     current = writer.read_stable(writer.target_of(path), path.name)[0]
     if not writer.replace_bytes(path, current, old.stdout):
         raise WriteRefused("changed_on_disk", path=path.name)

@@ -15,6 +15,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "due_date": ("截止日期", "Due date"),
     "days": ("剩余/逾期天数", "Days left/over"),
     "days_over": ("逾期天数", "Days overdue"),
+    "days_late": ("超时天数", "Days late"),
+    "punctual": ("按时/超时", "On time/late"),
+    "sheet_flat": ("排序筛选", "Sort and filter"),
+    "xlsx_title": ("{title}　截至 {date}", "{title} as of {date}"),
+    "xlsx_footer": ("第 &P 页，共 &N 页", "Page &P of &N"),
     "people": ("责任人", "Responsible"),
     "done_on": ("完成日期", "Done on"),
     "notes": ("备注", "Notes"),
@@ -129,10 +134,13 @@ _WORDS: dict[str, tuple[str, str]] = {
     "nothing_due_soon": ("近期没有到期事项。", "Nothing falls due soon."),
     "days_left_n": ("剩{n}天", "{n} days left"),
     "days_over_n": ("逾期{n}天", "{n} days over"),
+    "days_left_1": ("剩1天", "1 day left"),
+    "days_over_1": ("逾期1天", "1 day over"),
     "due_today": ("今天到期", "due today"),
     "no_items": ("没有符合条件的事项。", "No items match."),
     "no_people": ("花名册中没有 {office} 的负责人。", "The roster names nobody for {office}."),
     "answers_for": ("{office} 的负责人", "Who answers for {office}"),
+    "person_answers": ("{name} 负责的股室", "What {name} answers for"),
     "leading_group": ("领导小组", "Leading group"),
     "group_office": ("领导小组办公室挂靠{attached}，主任：{director}",
                      "Group office attached to {attached}, director: {director}"),
@@ -144,8 +152,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "rep.done": ("已完成", "Done"),
     "rep.on_time": ("按时", "On time"),
     "rep.late": ("超时", "Late"),
-    "rep.overdue": ("逾期", "Overdue"),
-    "rep.due_soon": ("临期", "Due soon"),
+    "rep.overdue": ("已逾期", "Overdue"),
+    "rep.due_soon": ("即将到期", "Due soon"),
+    "rep.open": ("未到期", "Open"),
+    "rep.undated": ("未注明日期", "Undated"),
     "rep.ongoing": ("长期", "Ongoing"),
     "rep.rate": ("按时率", "Rate"),
     "since_after_today": ("{since} 晚于今天（{today}）", "{since} is after today ({today})"),
@@ -164,22 +174,28 @@ _WORDS: dict[str, tuple[str, str]] = {
     "exported": ("已导出 {n} 项到 {path}", "Exported {n} items to {path}"),
     # punctuation and sentence shapes that differ between the languages
     "sep": ("：", ": "),
+    "list_sep": ("、", ", "),
     "aside": ("（{text}）", " ({text})"),
     "state_days": ("{state}，{days}", "{state}, {days}"),
     "report_header": ("{title} · 截至 {period}", "{title} · As of {period}"),
+    "report_period": ("{title} · 统计期间 {since} 至 {until}", "{title} · {since} to {until}"),
     "xlsx_font": ("宋体", "Calibri"),
-    "legend": ("◆ 完成时间  ✔ 完成日期  → 长期  │ 今天 {today}",
-               "◆ deadline  ✔ done  → ongoing  │ today {today}"),
+    "legend": ("◆ 完成时间  ━ 已逾期  ═ 已完成（✔ 按时 ✘ 超时）  ─ 未到期  → 长期  │ 今天 {today}",
+               "◆ deadline  ━ overdue  ═ done (✔ on time ✘ late)  ─ open  → ongoing  │ today {today}"),
     # gk remind: the message pasted into WeChat
     "rem.office": ("【{office}】", "[{office}]"),
     "rem.people": ("{people}同志：", " {people}:"),
+    "rem.nobody": ("负责同志：", " to whom it may concern:"),
+    "rem.you.office": ("贵股室", "your office"),
+    "rem.you.unit": ("贵单位", "your unit"),
+    "rem.note": ("　　最新进展：“{note}”", "    latest progress: \"{note}\""),
     "rem.source": ("《{title}》", "{title}"),
     "rem.date": ("{year}年{month}月{day}日", "{iso}"),
-    "rem.intro": ("根据{source}，截至{date}，贵股室以下事项已逾期或即将到期，请抓紧推进，并及时反馈进展：",
-                  "Under {source}, as of {date} these items are overdue or due soon; "
+    "rem.intro": ("根据{source}，截至{date}，{you}以下事项已逾期或即将到期，请抓紧推进，并及时反馈进展：",
+                  "Under {source}, as of {date} these items of {you} are overdue or due soon; "
                   "please move them forward and report progress:"),
-    "rem.item": ("{n}. [{part}] {id}号 {title}（完成时间：{deadline}，{days}）",
-                 "{n}. [{part}] #{id} {title} (deadline {deadline}, {days})"),
+    "rem.item": ("【{part}】{id}号 {title}（完成时间：{deadline}，{days}）",
+                 "[{part}] #{id} {title} (deadline {deadline}, {days})"),
     "rem.sender": ("{attached}（{office}）", "{office}"),
     # the table over time
     "on_time": ("按时", "on time"),
@@ -267,6 +283,185 @@ _WORDS: dict[str, tuple[str, str]] = {
 MESSAGES: dict[str, tuple[str, str]] = {
     # errors and refusals: GkError(key, **values) / Problem(..., key, values)
     "invalid_data": ("数据有误", "invalid data"),
+    "warning": ("提醒：{text}", "warning: {text}"),
+    "more_problems": ("（另有 {n} 处问题，运行 gk check 查看）", " (and {n} more; run gk check)"),
+    "no_item": ("没有第 {id} 项（用 gk list 查看全部事项）", "no item {id} (see gk list)"),
+    # where a problem is: parts of messages
+    "where.item": ("第 {id} 项", "item {id}"),
+    "where.item_line": ("第 {line} 行的事项", "item on line {line}"),
+    "where.member_line": ("第 {line} 行的成员", "member on line {line}"),
+    "where.field": ("{where}的 {field}", "{where}: {field}"),
+    # gk check
+    "check_ok": ("检查通过：{items} 项事项，{groups} 项工作任务，{people} 人",
+                 "ok: {items} items, {groups} work tasks, {people} people"),
+    "check_warnings": ("另有 {n} 条提醒（不影响使用，建议核对）",
+                       "{n} warnings (gk works all the same; worth a look)"),
+    "warn.deadline_before_notice": ("第 {id} 项的完成时间 {deadline} 早于通知印发日期 {issued}",
+                                    "item {id}: deadline {deadline} is before the notice was issued ({issued})"),
+    "warn.done_in_future": ("第 {id} 项的完成日期 {day} 晚于今天（{today}）",
+                            "item {id}: done_on {day} is after today ({today})"),
+    "warn.assist_covered": ("第 {id} 项的协办股室 {office} 已包含在旁边的 {group} 中",
+                            "item {id}: assisting office {office} is already covered by {group} beside it"),
+    "warn.nobody_heads": ("{office} 牵头 {n} 项事项，但领导小组名单中没有人负责它",
+                          "{office} leads {n} items but nobody in the roster heads it"),
+    "warn.no_roster": ("没有 leading_group.yaml：不知道各股室由谁负责（gk who、提醒中不会有责任人）",
+                       "no leading_group.yaml: gk cannot tell who answers for an office"),
+    # finding and reading the files
+    "no_tasks_in": ("{path} 中没有 tasks.yaml（请检查 --data 或 GK_DATA）",
+                    "no tasks.yaml in {path} (check --data or GK_DATA)"),
+    "no_data_dir": ("当前文件夹及其上级都没有 data/tasks.yaml；请在任务分工表所在的仓库中运行 gk，"
+                    "或用 --data 目录 指定（也可设置 GK_DATA）",
+                    "no data/tasks.yaml here or in any parent folder; run gk inside your table's "
+                    "repository or pass --data DIR (or set GK_DATA)"),
+    "cannot_read": ("{path}：无法读取（{reason}）", "{path}: cannot read: {reason}"),
+    "not_utf8_gbk": ("{path}：文件似乎是 GBK 编码，请另存为 UTF-8",
+                     "{path}: the file seems to be GBK (ANSI) encoded; save it as UTF-8"),
+    "not_utf8": ("{path}：不是 UTF-8 编码（第 {byte} 字节），请另存为 UTF-8",
+                 "{path}: not UTF-8 (byte {byte}); save it as UTF-8"),
+    "file_empty": ("文件是空的", "the file is empty"),
+    # YAML syntax, in plain words with the fix
+    "conflict_marker": ("有未解决的 git 冲突标记：请先完成合并（保留要的内容，删去 <<<<<<< ======= >>>>>>> 行）",
+                        "git conflict marker: finish the merge first"),
+    "yaml.colon_space": ("冒号后面缺少空格：应写成“{key}: {value}”",
+                         "a colon needs a space after it: write \"{key}: {value}\""),
+    "yaml.colon_in_value": ("这一行的内容里有英文冒号加空格“: ”：请改用中文冒号“：”，或给整段文字加上引号",
+                            "the text on this line contains ': ' (colon and space): use the full-width "
+                            "colon '：' or put the whole text in quotes"),
+    "yaml.tab": ("缩进里有 Tab 字符：请改用空格", "a tab in the indentation: use spaces"),
+    "yaml.indent": ("缩进不对：同一层的字段要上下对齐，列表项以“- ”开头",
+                    "the indentation is off: fields at one level line up, list items start with '- '"),
+    "yaml.quote": ("引号没有配对：检查这一行的引号", "a quote is not closed: check the quotes on this line"),
+    "yaml.syntax": ("YAML 格式错误（{detail}）：检查这一行及上一行的冒号、缩进和引号",
+                    "YAML syntax ({detail}): check the colons, indentation and quotes here and on the line above"),
+    "yaml.other": ("YAML 无法读取：{detail}", "YAML: {detail}"),
+    # validation
+    "cannot_read_value": ("无法读取这个值：{detail}", "cannot read value: {detail}"),
+    "must_be_mapping": ("{where} 应为“字段: 值”的形式", "{where} must be a mapping of fields"),
+    "field_names_words": ("{where}：字段名应为普通文字", "{where}: field names must be plain words"),
+    "duplicate_field": ("{where}：字段 {key} 重复（第一次在第 {line} 行）",
+                        "{where}: duplicate field {key} (first on line {line})"),
+    "unknown_field": ("{where}：未知字段 {key}", "{where}: unknown field {key}"),
+    "unknown_field_hint": ("{where}：未知字段 {key}（是不是 {hint}？）",
+                           "{where}: unknown field {key} (did you mean {hint}?)"),
+    "missing_field": ("{where}：缺少字段 {key}", "{where}: missing field {key}"),
+    "must_be_list": ("{where} 应为列表", "{where} must be a list"),
+    "must_be_text": ("{where} 应为文字", "{where} must be text"),
+    "is_empty": ("{where} 是空的", "{where} is empty"),
+    "must_be_integer": ("{where} 应为整数", "{where} must be a whole number"),
+    "must_be_positive": ("{where} 应为正整数", "{where} must be a positive number"),
+    "must_not_be_negative": ("{where} 不能是负数", "{where} must not be negative"),
+    "must_be_bool": ("{where} 只能是 true 或 false", "{where} must be true or false"),
+    "must_be_date": ("{where} 应为日期，如 2021-06-30", "{where} must be a date like 2021-06-30"),
+    "office_name_twice": ("股室名称 {name} 重复（第一次在第 {line} 行）",
+                          "office name {name} is used twice (first on line {line})"),
+    "group_named_as_office": ("股室组合 {name} 与某个股室同名", "office group {name} has the name of an office"),
+    "duplicate_group_id": ("工作任务编号 {id} 重复", "duplicate work task id {id}"),
+    "one_office_not_group": ("{where} 只能是一个股室，不能是股室组合 {name}",
+                             "{where} must be one office, not the group {name}"),
+    "duplicate_id": ("序号 {id} 重复（另见第 {line} 行）", "duplicate id {id} (also on line {line})"),
+    "unknown_group": ("{where}：没有编号为 {id} 的工作任务", "{where}: unknown group {id}"),
+    "field_error": ("{where}：{detail}", "{where}: {detail}"),
+    "bad_status": ("{where}：状态 {word} 无法识别（可用 未开始、进行中、已完成，或 todo、doing、done）",
+                   "{where}: bad status {word} (use todo, doing or done; 未开始, 进行中, 已完成)"),
+    "done_on_not_done": ("{where}：填了 done_on（完成日期），但状态是 {status}",
+                         "{where}: done_on is set but status is {status}"),
+    "bad_role": ("角色 {word} 无法识别（可用 组长、副组长、成员，或 leader、deputy、member）",
+                 "bad role {word} (use leader, deputy, member; 组长, 副组长, 成员)"),
+    "director_not_member": ("领导小组办公室主任 {name} 不在成员名单中",
+                            "group office director {name} is not in members"),
+    "person_heads": ("{who} 负责的股室：{detail}", "{who} heads {detail}"),
+    # offices
+    "unknown_office": ("未知股室 {name}", "unknown office {name}"),
+    "unknown_office_hint": ("未知股室 {name}（是不是 {hint}？）", "unknown office {name} (did you mean {hint}?)"),
+    "group_not_office": ("{name} 是股室组合，请指定一个股室", "{name} is a group of offices; name one office"),
+    "unknown_who": ("{name} 既不是股室，也不在领导小组名单中", "{name} is neither an office nor a person in the roster"),
+    "unknown_who_hint": ("{name} 既不是股室，也不在领导小组名单中（是不是 {hint}？）",
+                         "{name} is neither an office nor a person in the roster (did you mean {hint}?)"),
+    # options on the command line
+    "no_such_office": ("没有这个股室", "no such office"),
+    "no_such_office_hint": ("没有这个股室（是不是 {hint}？）", "no such office (did you mean {hint}?)"),
+    "no_such_group": ("没有这个编号的工作任务", "no work task with this id"),
+    "option_value": ("{option} {value}：{detail}", "{option} {value}: {detail}"),
+    "rm_confirm": ("删除以上 {n} 项？", "Remove {n} item(s)?"),
+    "confirm_suffix": ("（y 确认 / N 取消）[y/N] ", " [y/N] "),
+    "xlsx_needs_file": ("xlsx 只能写入文件：用 --export 文件名.xlsx（或 --export -）",
+                        "xlsx goes to a file: use --export FILE.xlsx (or --export -)"),
+    "note_empty": ("进展内容是空的", "the note is empty"),
+    "nothing_to_set": ("没有要修改的内容：请给出 --status、--deadline、--start、--lead、--assist、--title、--group 或 --notes",
+                       "nothing to set: give --status, --deadline, --start, --lead, --assist, --title, --group or --notes"),
+    "bad_state": ("{value} 不是可用的状态（可用 {choices}）", "{value} is not a state (use {choices})"),
+    # deadlines and dates
+    "deadline_no_year": ("完成时间“{phrase}”没有写年份，通知也没有印发日期",
+                         "deadline \"{phrase}\" has no year and the notice has no issue date"),
+    "deadline_unreadable": ("无法识别完成时间“{phrase}”（可写成 2021年6月底、2020年7月17日前、10个工作日内、每月底、长期）",
+                            "cannot read deadline \"{phrase}\" (write e.g. 2021年6月底, 2020年7月17日前, 10个工作日内, 每月底, 长期)"),
+    "deadline_type": ("完成时间应为文字或日期", "deadline must be a phrase or a date"),
+    "deadline_not_real": ("完成时间“{phrase}”不是真实的日期", "deadline \"{phrase}\" is not a real date"),
+    "date_not_real": ("“{text}”不是真实的日期", "\"{text}\" is not a real date"),
+    "not_a_date": ("“{text}”不是日期（请写成 2021-06-30）", "\"{text}\" is not a date (write it as 2021-06-30)"),
+    # changes
+    "is_done_reopen": ("第 {id} 项已完成；如要重新办理，用 gk reopen {id}",
+                       "#{id} is done; use gk reopen {id} to take it up again"),
+    "on_after_today": ("--on {day} 晚于今天（{today}）", "--on {day} is after today ({today})"),
+    "id_taken": ("序号 {id} 已被占用（下一个可用的是 {next}）", "id {id} is taken (next free: {next})"),
+    "commit_not_repo": ("{path} 不在 git 仓库中；请去掉 --commit 再运行（或设置 commit: false）",
+                        "{path} is not in a git repository; run without --commit (or set commit: false)"),
+    "commit_uncommitted": ("{path} 有尚未提交的修改；请先提交，或去掉 --commit 再运行",
+                           "{path} has changes not yet committed; commit them first, or run without --commit"),
+    # gk's commit messages (after the "gk: " prefix that gk undo looks for)
+    "commit.item": ("#{id} {title}", "#{id} {title}"),
+    "commit.start": ("开始办理 {items}", "{items} started"),
+    "commit.done": ("完成 {items}（{day}）", "{items} done ({day})"),
+    "commit.done_cycles": ("完成 {items}（{day}）；{which}", "{items} done ({day}); {which}"),
+    "commit.occurrence": ("#{id} 第 {cycle} 期", "#{id} occurrence {cycle}"),
+    "commit.reported": ("{office} 报送 {what} {cycle}（{day}）", "{office} {what} {cycle} reported ({day})"),
+    "field.start": ("起算日期", "start"),
+    "no_reporting_decl": ("{path}：没有第 {n} 个报送要求可以修改", "{path}: no reporting declaration {n} to edit"),
+    "not_a_list_to_add": ("{path}:{line}：{key} 不是 gk 能添加内容的列表；请手工修改",
+                          "{path}:{line}: {key} is not a list gk can add to; edit it by hand"),
+    "commit.reopen": ("重新办理 {items}", "{items} reopened"),
+    "commit.note": ("记录进展 {items}（{day}）", "{items} note ({day})"),
+    "commit.set": ("修改 {items}：{what}", "{items} set {what}"),
+    "commit.add": ("新增 {items}", "{items} added"),
+    "commit.remove": ("删除 {items}", "{items} removed"),
+    "commit.extend": ("延期 {items} 至 {to}（{day}）", "{items} extended to {to} ({day})"),
+    "commit.meeting": ("记录会议（{day}）", "meeting ({day})"),
+    "commit.field": ("{field} {value}", "{field} {value}"),
+    "field.title": ("具体事项", "title"),
+    "field.group": ("工作任务", "group"),
+    "field.lead": ("牵头股室", "lead"),
+    "field.assist": ("协办股室", "assist"),
+    "field.deadline": ("完成时间", "deadline"),
+    "field.status": ("进度", "status"),
+    "field.notes": ("备注", "notes"),
+    # writing
+    "cannot_lock": ("{path}：无法加锁（{reason}）", "{path}: cannot lock: {reason}"),
+    "lock_busy": ("{path}：另一个 gk 正在写入，请稍后再试", "{path}: another gk is still writing; try again"),
+    "lockfile_exists": ("{path} 已存在：另一个 gk 正在写入，或者请删除它",
+                        "{path} exists: another gk is writing, or remove it"),
+    "changed_on_disk": ("{path} 在 gk 工作期间被修改了；没有写入任何内容，请重新运行",
+                        "{path} changed on disk while gk was working; nothing written, run it again"),
+    "cannot_write_unchanged": ("{path}：无法写入（{reason}）；文件未改动",
+                               "{path}: cannot write ({reason}); the file is unchanged"),
+    "no_tasks_list": ("{path}：没有可以修改的 tasks 列表", "{path}: no tasks list to edit"),
+    "no_colon_value": ("{path}:{line}：{key} 没有 gk 能修改的“: 值”；请手工修改",
+                       "{path}:{line}: {key} has no ': value' gk can edit; edit it by hand"),
+    "field_shares_line": ("第 {id} 项的 {key} 与其他内容在同一行；请手工修改",
+                          "item {id}: {key} shares its line with other text; edit it by hand"),
+    "field_not_list": ("第 {id} 项的 {key} 不是列表；请手工修改", "item {id}: {key} is not a list; edit it by hand"),
+    "tasks_not_items": ("{path}：tasks 中有不是事项的内容", "{path}: tasks holds something other than items"),
+    "item_shares_line": ("第 {id} 项与其他内容在同一行；请手工修改",
+                         "item {id} shares its line with other text; edit it by hand"),
+    # exports
+    "unknown_format": ("未知格式 {fmt}", "unknown format {fmt}"),
+    "output_failed": ("无法输出（{reason}）", "cannot write the output ({reason})"),
+    # git
+    "undo_not_repo": ("{path} 不在 git 仓库中：没有可撤销的提交", "{path} is not in a git repository: nothing to undo"),
+    "no_commits": ("还没有任何提交：没有可撤销的", "no commits yet: nothing to undo"),
+    "last_not_gk": ("最近一次提交不是 gk 做的（{sha} {subject}）；没有撤销",
+                    "the last commit is not gk's ({sha} {subject}); nothing undone"),
+    "undo_uncommitted": ("{path} 有尚未提交的修改；请先提交或放弃这些修改",
+                         "{path} has changes not yet committed; commit or discard them first"),
     "date_without_day": ("{text} 不是完整日期（缺少年、月或日）；请写成 2021-06-30",
                          "{text} is not a whole date (a year, month or day is missing); write it as 2021-06-30"),
     # data safety (reading)
@@ -309,8 +504,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "line_break_refused": ("{what} 含有换行：gk 只写一行文字，不会悄悄合并换行；请写成一行（多行请手工编辑文件）",
                            "{what} holds a line break: gk writes one-line text and never joins lines "
                            "silently; write it on one line (edit the file by hand for several lines)"),
-    "changed_on_disk": ("{path} 在 gk 工作时被改动；未写入任何内容，请再运行一次",
-                        "{path} changed on disk while gk was working; nothing written, run it again"),
+    "item_one_line": ("第 {id} 项写在一行里；请手工添加 {key}", "item {id} is written on one line; add {key} by hand"),
+    "field_not_block_list": ("第 {id} 项的 {key} 不是分行列表；请手工修改",
+                             "item {id}: {key} is not a block list; edit it by hand"),
+    "key_not_block_list": ("{path}：{key} 不是分行列表；请手工修改", "{path}: {key} is not a block list; edit it by hand"),
     "changed_on_disk_kept": ("{path} 在 gk 写入的同一瞬间被其他程序连续替换；被替换下的版本保存在 {kept}，"
                              "请对照检查",
                              "{path} was replaced by other programs again and again at the moment gk "
@@ -596,10 +793,10 @@ class Words:
         if days_left == 0:
             return self("due_today")
         if days_left < 0:
-            return self("days_over_n", n=-days_left)
+            return self("days_over_1") if days_left == -1 else self("days_over_n", n=-days_left)
         if workdays_left is not None:
             return self("workdays_left_n", n=workdays_left)
-        return self("days_left_n", n=days_left)
+        return self("days_left_1") if days_left == 1 else self("days_left_n", n=days_left)
 
     def done_how(self, on_time: bool | None, days_late: int | None) -> str:
         """按时 / 超时3天 / '' (undated) for a done item."""
@@ -623,9 +820,31 @@ class Words:
         return text + "、"
 
     def message(self, key: str, values: dict[str, object] | None = None) -> str:
-        """A catalogue message; a key not in the catalogue is literal text (shown as given)."""
-        entry = MESSAGES.get(key)
-        if entry is None:
-            return key
-        text = entry[self._index]
-        return text.format(**values) if values else text
+        """A catalogue message with its values; a value that is a Msg is said in the same language.
+
+        A key missing from the catalogue is a bug: KeyError (the tests walk every key).
+        Text values are cut to :data:`MAX_VALUE` characters: a message stays one line.
+        """
+        text = MESSAGES[key][self._index]
+        if not values:
+            return text
+        return text.format(**{k: self._value(v, k) for k, v in values.items()})
+
+    def _value(self, value: object, name: str = "") -> object:
+        key = getattr(value, "key", None)
+        if key is not None and hasattr(value, "params"):  # a Msg (or a GkError) inside a message
+            return self.message(key, value.params)
+        if isinstance(value, (list, tuple)):
+            return self("list_sep").join(str(self._value(v, name)) for v in value)
+        if isinstance(value, str):
+            return short(value, 200 if name.endswith("path") else MAX_VALUE)
+        return value
+
+
+MAX_VALUE = 200
+
+
+def short(text: str, limit: int = MAX_VALUE) -> str:
+    """A user's value as it goes into a message: one line, at most ``limit`` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

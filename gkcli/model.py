@@ -89,6 +89,7 @@ class Task:
     notes: str = ""
     progress: tuple[str, ...] = ()
     line: int = 0  # 1-based line of the item in tasks.yaml
+    status_word: str = ""  # the status as written (进行中 or doing), so a write keeps its language
     start: date | None = None  # when a period deadline (10个工作日内) starts counting
     done_occurrences: tuple[tuple[str, date], ...] = ()  # recurring: (occurrence, done on)
     deadline_original: deadlines.Deadline | None = None  # as written in `deadline:`; None: same

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gkcli.errors import GkError, NotFound
+from gkcli.errors import GkError, Msg, NotFound
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,11 @@ class OfficeRegistry:
     def __init__(self, offices: list[Office], groups: list[OfficeGroup]):
         self.offices = offices
         self.groups = {g.name: g for g in groups}
+        self._short_groups: dict[str, str] = {}  # 局各股室 for 局各股室（中队、站）
+        for g in groups:
+            short = g.name.split("（")[0].split("(")[0].strip()
+            if short and short != g.name:
+                self._short_groups[short] = g.name if short not in self._short_groups else ""
         self._canonical: dict[str, str] = {}
         for office in offices:
             self._canonical[office.name] = office.name
@@ -58,12 +63,20 @@ class OfficeRegistry:
             return canonical
         if self.is_group(name):
             if allow_group:
-                return name.strip()
-            raise GroupNotOffice(f"{name} is a group of offices; name one office")
-        raise NotFound(self.unknown_message(name))
+                return self.group_name(name) or name.strip()
+            raise GroupNotOffice("group_not_office", name=name)
+        unknown = self.unknown(name)
+        raise NotFound(unknown.key, **unknown.params)
 
     def is_group(self, name: str) -> bool:
-        return name.strip() in self.groups
+        return self.group_name(name) is not None
+
+    def group_name(self, name: str) -> str | None:
+        """The full name of an office group, given in full or by its name before the brackets."""
+        name = name.strip()
+        if name in self.groups:
+            return name
+        return self._short_groups.get(name) or None
 
     def suggest(self, name: str) -> str | None:
         """The closest known name, for a 'did you mean' hint."""
@@ -73,9 +86,12 @@ class OfficeRegistry:
         close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.5)
         return close[0] if close else None
 
-    def unknown_message(self, name: str) -> str:
+    def unknown(self, name: str) -> Msg:
+        """未知股室 综合科（是不是 综合股？）: the message for a name that is no office."""
         hint = self.suggest(name)
-        return f"unknown office {name}" + (f" (did you mean {hint}?)" if hint else "")
+        if hint:
+            return Msg.of("unknown_office_hint", name=name, hint=hint)
+        return Msg.of("unknown_office", name=name)
 
     def expand(self, name: str, lead: str) -> set[str]:
         """The offices that an assisting entry stands for, for an item led by ``lead``."""

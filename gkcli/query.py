@@ -154,7 +154,8 @@ def select(table: Table, rows: list[Item], f: Filter) -> list[Item]:
     resolve = table.offices.resolve
     office = resolve(f.office) if f.office else None
     lead = resolve(f.lead) if f.lead else None
-    assist = resolve(f.assist) if f.assist else None
+    assist = resolve(f.assist, allow_group=True) if f.assist else None
+    group = assist if assist and table.offices.is_group(assist) else None
     needle = f.search.casefold() if f.search else None
     chosen = []
     for row in rows:
@@ -163,7 +164,9 @@ def select(table: Table, rows: list[Item], f: Filter) -> list[Item]:
             continue
         if lead and not leads(t, lead):
             continue
-        if assist and not assists(table, t, assist):
+        if group and group not in t.assist:  # --assist 局各股室: the items that list the group
+            continue
+        if assist and not group and not assists(table, t, assist):
             continue
         if f.states and row.state not in f.states:
             continue

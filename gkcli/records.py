@@ -8,8 +8,7 @@ from typing import Any
 
 from gkcli import deadlines
 from gkcli.changes import Change, _ids, one_more_extension
-from gkcli.errors import GkError
-from gkcli.gitops import PREFIX
+from gkcli.errors import GkError, Msg
 from gkcli.history import shown
 from gkcli.model import Table
 from gkcli.yamledit import TasksText
@@ -59,7 +58,8 @@ def extend(table: Table, ids: tuple[int, ...], to: str, reason: str, day: date, 
                 entry["by"] = by.strip()
             doc.append_mapping(task_id, "extensions", entry)
 
-    return Change(f"{PREFIX}{label} extended to {shown(to)} ({day.isoformat()})", edit, said=said,
+    return Change(Msg.of("commit.extend", items=label, to=shown(to), day=day.isoformat()), edit,
+                  said=said,
                   changed={i: one_more_extension for i in ids})
 
 
@@ -73,4 +73,4 @@ def meeting(table: Table, day: date, today: date, title: str | None = None) -> C
     def edit(doc: TasksText) -> None:
         doc.append_top_level("meetings", entry, comment="# 会议（gk meeting 记录）")
 
-    return Change(f"{PREFIX}meeting ({day.isoformat()})", edit)
+    return Change(Msg.of("commit.meeting", day=day.isoformat()), edit)

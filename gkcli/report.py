@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from gkcli import deadlines
+from gkcli.errors import NotFound
 from gkcli.model import Person, Roster, Table
 from gkcli.query import Item, by_urgency
 
@@ -57,6 +58,11 @@ class Tally:
                 self.done_late += 1
 
     @property
+    def done_undated(self) -> int:
+        """Done items that say nothing of when (no done_on, or no deadline to judge by)."""
+        return self.done - self.done_on_time - self.done_late
+
+    @property
     def rate_base(self) -> int:
         """Items that could be judged: done with a date against a deadline, or past their deadline.
 
@@ -87,6 +93,7 @@ class Tally:
         return {
             "name": self.name, "total": self.total, "done": self.done,
             "done_on_time": self.done_on_time, "done_late": self.done_late,
+            "done_undated": self.done_undated,
             "overdue": self.overdue, "due_soon": self.due_soon, "open": self.open,
             "ongoing": self.ongoing, "extended": self.extended,
             "on_time_rate": None if self.on_time_rate is None else round(self.on_time_rate, 4),
@@ -162,6 +169,20 @@ def dashboard(table: Table, rows: list[Item], today: date, due_soon_days: int) -
     )
 
 
+class Rows(list[Item]):
+    """Items selected for an export, with what a printed sheet's title says: the table's name
+    and the day it stands as of (a list, so every renderer of items takes it as it is)."""
+
+    title: str = ""
+    as_of: date | None = None
+
+
+def titled(rows: list[Item], table: Table, today: date) -> Rows:
+    found = Rows(rows)
+    found.title, found.as_of = table_title(table), today
+    return found
+
+
 def table_title(table: Table) -> str:
     """What the table is called in headings and reminders: its own name, else the notice's."""
     return table.notice.table or table.notice.title
@@ -216,22 +237,26 @@ class Reminder:
     reports: list[Row] = field(default_factory=list)  # reports missed or due soon
 
 
+def roster_order(table: Table) -> list[str]:
+    """Every office: those the roster names first, in the roster's order, then the rest in
+    the order tasks.yaml lists them."""
+    named = [p.office for p in table.roster.members if p.office]
+    return list(dict.fromkeys([*named, *table.offices.names]))
+
+
 def reminders(table: Table, rows: list[Item], office: str | None = None,
               reports: dict[str, list[Row]] | None = None) -> list[Reminder]:
-    """One Reminder per office with overdue or due-soon items, or reports owed.
+    """One Reminder per office with overdue or due-soon items, or reports owed, in roster order.
 
-    Without ``office``: every lead office that has such items, each listing all the urgent
-    items it leads or assists. With ``office``: that office alone, leading or assisting.
+    Without ``office``: every office that leads or assists such an item (through a group
+    such as 局各股室 too), each listing all the urgent items it leads or assists, and an
+    office nobody in the roster heads as well. With ``office``: that office alone.
     ``reports`` (office → reporting rows, see :func:`gkcli.reporting.to_remind`) adds the
     reports each office owes.
     """
     reports = reports or {}
     urgent = by_urgency([r for r in rows if r.state in (deadlines.OVERDUE, deadlines.DUE_SOON)])
-    if office is None:
-        leads = {r.task.lead for r in urgent}
-        offices = [o for o in table.offices.names if o in leads or o in reports]
-    else:
-        offices = [office]
+    offices = roster_order(table) if office is None else [office]
     wanted = set(offices)
     parts: dict[str, list[tuple[Item, str]]] = {name: [] for name in offices}
     for row in urgent:  # each row once, not once per office: the office leading, those assisting
@@ -300,19 +325,19 @@ class Report:
 
     summary: Summary
     title: str
-    period: str  # "2021-01-01 — 2021-06-20", or the as-of date alone
+    since: date | None  # a period from ``since`` to ``as_of``, or everything as of ``as_of``
+    as_of: date
     sections: list[Section]
 
 
 def report(table: Table, rows: list[Item], today: date, since: date | None = None) -> Report:
     found = summary(table, rows, today, since)
-    period = f"{since.isoformat()} — {today.isoformat()}" if since else today.isoformat()
     sections = [Section("by_office", "lead", found.by_office, found.totals),
                 Section("by_group", "group", found.by_group)]
     if found.totals.occurrences_due:
         recurring = [x for x in found.by_office if x.occurrences_due]
         sections.append(Section("by_occurrence", "lead", recurring, found.totals, "occurrences"))
-    return Report(found, table_title(table), period, sections)
+    return Report(found, table_title(table), since, today, sections)
 
 
 @dataclass
@@ -322,11 +347,29 @@ class RosterView:
     roster: Roster
     people: list[Person]
     office: str | None = None  # canonical name when asked about one office
+    person: str | None = None  # the name when asked about one person (gk who 黄梁岸)
 
 
-def roster(table: Table, office: str | None = None) -> RosterView:
+def roster(table: Table, office: str | None = None, people: bool = False) -> RosterView:
+    """The whole roster, the people who answer for ``office``, or (with ``people``) the
+    entry of the person so named: ``gk who 黄梁岸`` tells what he answers for."""
     if not office:
         return RosterView(table.roster, list(table.roster.members))
+    if people and table.offices.canonical(office) is None and not table.offices.is_group(office):
+        name = "".join(office.split())
+        found = [p for p in table.roster.members if p.name == name]
+        if found:
+            return RosterView(table.roster, found, person=name)
+        names = [p.name for p in table.roster.members]
+        hint = table.offices.suggest(office)
+        if hint is None:
+            import difflib
+
+            close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
+            hint = close[0] if close else None
+        if hint:
+            raise NotFound("unknown_who_hint", name=office, hint=hint)
+        raise NotFound("unknown_who", name=office)
     name = table.offices.resolve(office)
     return RosterView(table.roster, table.roster.for_office(name), name)
 

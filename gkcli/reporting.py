@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from gkcli import deadlines, recurrence
-from gkcli.errors import GkError, NotFound
+from gkcli.errors import GkError, Msg, NotFound
 from gkcli.model import Report, Reporting, Table
 
 if TYPE_CHECKING:
@@ -282,7 +282,6 @@ def reported(table: Table, office: str, day: date, today: date, cycle: str | Non
              what: str | None = None) -> Change:
     """The Change that records ``office``'s report for a cycle (default: the current one)."""
     from gkcli.changes import Change
-    from gkcli.gitops import PREFIX
 
     if day > today:
         raise GkError("report_future", on=day.isoformat(), today=today.isoformat())
@@ -305,7 +304,8 @@ def reported(table: Table, office: str, day: date, today: date, cycle: str | Non
     def edit(doc: TasksText) -> None:
         doc.append_to_reporting(index, "reported", entry)
 
-    return Change(f"{PREFIX}{office} {decl.what} {cycle} reported ({day.isoformat()})", edit)
+    return Change(Msg.of("commit.reported", office=office, what=decl.what, cycle=cycle,
+                         day=day.isoformat()), edit)
 
 
 def listing(table: Table, today: date, office: str | None = None,

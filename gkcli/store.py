@@ -11,9 +11,8 @@ import yaml
 
 from gkcli import conflicts, deadlines, workdays
 from gkcli.conflicts import CONFLICT
-from gkcli.errors import DataError, GkError, Problem, clip
+from gkcli.errors import DataError, GkError, Msg, Problem
 from gkcli.model import (
-    ROLES,
     Extension,
     Group,
     Meeting,
@@ -51,17 +50,14 @@ def find_data_dir(explicit: str | None = None, cwd: Path | None = None) -> Path:
         if path.is_file() and path.name == TASKS_FILE:
             path = path.parent
         if not (path / TASKS_FILE).is_file():
-            raise GkError(f"no {TASKS_FILE} in {path} (check --data or GK_DATA)")
+            raise GkError("no_tasks_in", path=str(path))
         return path
     start = (cwd or Path.cwd()).resolve()
     for folder in (start, *start.parents):
         candidate = folder / "data"
         if (candidate / TASKS_FILE).is_file():
             return candidate
-    raise GkError(
-        f"no data/{TASKS_FILE} here or in any parent folder; "
-        "run gk inside your table's repository or pass --data DIR (or set GK_DATA)"
-    )
+    raise GkError("no_data_dir")
 
 
 def display_path(path: Path) -> str:
@@ -86,7 +82,7 @@ def read_text(path: Path) -> tuple[str, bool]:
                           limit=MAX_BYTES // 2**20)
         raw = path.read_bytes()
     except OSError as exc:
-        raise GkError(f"{display_path(path)}: cannot read: {exc.strerror}") from None
+        raise GkError("cannot_read", path=display_path(path), reason=exc.strerror) from None
     return decode(raw, path)
 
 
@@ -95,12 +91,21 @@ def decode(raw: bytes, path: Path) -> tuple[str, bool]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise GkError(
-            f"{display_path(path)}: not UTF-8 (byte {exc.start}); save it as UTF-8"
-        ) from None
+        if _looks_gbk(raw):
+            raise GkError("not_utf8_gbk", path=display_path(path)) from None
+        raise GkError("not_utf8", path=display_path(path), byte=exc.start) from None
     if text.startswith(BOM):
         return text[1:], True
     return text, False
+
+
+def _looks_gbk(raw: bytes) -> bool:
+    """Whether bytes that are not UTF-8 read as GBK (cp936), as Notepad's "ANSI" saves Chinese."""
+    try:
+        text = raw.decode("gbk")
+    except UnicodeDecodeError:
+        return False
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 class _TableReader(NodeReader):
@@ -154,25 +159,25 @@ class _TableReader(NodeReader):
                 found.append(Meeting(on, title or ""))
         return tuple(found)
 
-    def extensions(self, node: yaml.Node, where: str, default_year: int | None) -> list[Extension]:
+    def extensions(self, node: yaml.Node, where: object, default_year: int | None) -> list[Extension]:
         found = []
-        for item in self.sequence(node, f"{where}: extensions"):
-            fields = self.mapping(item, f"{where}: extension", required=EXTENSION_REQUIRED,
+        for item in self.sequence(node, Msg.of("where.field", where=where, field="extensions")):
+            fields = self.mapping(item, Msg.of("where.field", where=where, field="extension"), required=EXTENSION_REQUIRED,
                                   optional=EXTENSION_OPTIONAL)
             if not fields or not all(k in fields for k in EXTENSION_REQUIRED):
                 continue
-            on = self.date(fields["on"], f"{where}: extension on")
+            on = self.date(fields["on"], Msg.of("where.field", where=where, field="extension on"))
             to = None
             raw = self.value(fields["to"])
             try:
                 to = deadlines.resolve(raw, default_year)
             except deadlines.DeadlineError as exc:
-                self.problem(fields["to"], f"{where}: {exc}")
+                self.problem(fields["to"], "field_error", where=where, detail=exc)
             if to is not None and to.period is not None and on is not None:  # 延期10个工作日
                 to = self.counted(to, on, fields["to"], where, None)
-            reason = self.text(fields["reason"], f"{where}: extension reason")
-            source = self.text(fields["from"], f"{where}: extension from") if "from" in fields else ""
-            by = self.text(fields["by"], f"{where}: extension by") if "by" in fields else ""
+            reason = self.text(fields["reason"], Msg.of("where.field", where=where, field="extension reason"))
+            source = self.text(fields["from"], Msg.of("where.field", where=where, field="extension from")) if "from" in fields else ""
+            by = self.text(fields["by"], Msg.of("where.field", where=where, field="extension by")) if "by" in fields else ""
             if on is not None and to is not None and reason is not None:
                 found.append(Extension(on=on, to=to, reason=reason, from_text=source or "",
                                        by=by or ""))
@@ -182,10 +187,10 @@ class _TableReader(NodeReader):
         fields = self.mapping(node, "notice", optional=("number", "issuer", "issued", "title", "table"))
         if not fields:
             return Notice()
-        values = {k: self.text(v, f"notice {k}") or "" for k, v in fields.items() if k != "issued"}
+        values = {k: self.text(v, f"notice.{k}") or "" for k, v in fields.items() if k != "issued"}
         issued = None
         if "issued" in fields:
-            issued = self.date(fields["issued"], "notice issued")
+            issued = self.date(fields["issued"], "notice.issued")
         return Notice(issued=issued, **values)
 
     def settings(self, node: yaml.Node) -> Settings:
@@ -195,9 +200,9 @@ class _TableReader(NodeReader):
         if not fields:
             return settings
         if "due_soon_days" in fields:
-            days = self.integer(fields["due_soon_days"], "settings due_soon_days")
+            days = self.integer(fields["due_soon_days"], "settings.due_soon_days")
             if days is not None and days < 0:
-                self.problem(fields["due_soon_days"], "settings due_soon_days must not be negative")
+                self.problem(fields["due_soon_days"], "must_not_be_negative", where="settings.due_soon_days")
             elif days is not None:
                 settings.due_soon_days = days
         if "due_soon_workdays" in fields:
@@ -209,12 +214,12 @@ class _TableReader(NodeReader):
         if "commit" in fields:
             value = self.value(fields["commit"])
             if not isinstance(value, bool):
-                self.problem(fields["commit"], "settings commit must be true or false")
+                self.problem(fields["commit"], "must_be_bool", where="settings.commit")
             else:
                 settings.commit = value
         return settings
 
-    def date(self, node: yaml.Node, where: str) -> date | None:
+    def date(self, node: yaml.Node, where: object) -> date | None:
         value = self.value(node)
         if isinstance(value, date):
             return value
@@ -223,43 +228,43 @@ class _TableReader(NodeReader):
                 return deadlines.read_date(value)
             except deadlines.DeadlineError:
                 pass
-        self.problem(node, f"{where} must be a date like 2021-06-30")
+        self.problem(node, "must_be_date", where=where)
         return None
 
     def offices(self, node: yaml.Node | None, groups_node: yaml.Node | None) -> OfficeRegistry:
         offices: list[Office] = []
         seen: dict[str, int] = {}
         for item in self.sequence(node, "offices") if node is not None else []:
-            fields = self.mapping(item, "office", required=("name",), optional=("aliases",))
+            fields = self.mapping(item, "offices", required=("name",), optional=("aliases",))
             if not fields or "name" not in fields:
                 continue
-            name = self.text(fields["name"], "office name")
+            name = self.text(fields["name"], "offices.name")
             if name is None:
                 continue
-            aliases = self.texts(fields["aliases"], "office aliases") if "aliases" in fields else []
+            aliases = self.texts(fields["aliases"], "offices.aliases") if "aliases" in fields else []
             for label, label_node in [(name, fields["name"]), *aliases]:
                 if label in seen:
-                    self.problem(label_node, f"office name {label} is used twice (first on line {seen[label]})")
+                    self.problem(label_node, "office_name_twice", name=label, line=seen[label])
                 else:
                     seen[label] = position(label_node)[0]
             offices.append(Office(name, tuple(a for a, _ in aliases)))
         registry = OfficeRegistry(offices, [])
         groups: list[OfficeGroup] = []
         for item in self.sequence(groups_node, "office_groups") if groups_node is not None else []:
-            fields = self.mapping(item, "office group", required=("name", "members"))
+            fields = self.mapping(item, "office_groups", required=("name", "members"))
             if not fields or "name" not in fields or "members" not in fields:
                 continue
-            name = self.text(fields["name"], "office group name")
+            name = self.text(fields["name"], "office_groups.name")
             if name is None:
                 continue
             if name in seen:
-                self.problem(fields["name"], f"office group {name} has the name of an office")
+                self.problem(fields["name"], "group_named_as_office", name=name)
             members_node = fields["members"]
             if isinstance(members_node, yaml.ScalarNode) and self.value(members_node) == "all":
                 groups.append(OfficeGroup(name, "all"))
                 continue
             members = []
-            for member, member_node in self.texts(members_node, "office group members"):
+            for member, member_node in self.texts(members_node, "office_groups.members"):
                 _office(self, member_node, member, registry)
                 members.append(member)
             groups.append(OfficeGroup(name, tuple(members)))
@@ -268,26 +273,26 @@ class _TableReader(NodeReader):
     def groups(self, node: yaml.Node) -> dict[int, Group]:
         groups: dict[int, Group] = {}
         for item in self.sequence(node, "groups"):
-            fields = self.mapping(item, "work task", required=("id", "title"))
+            fields = self.mapping(item, "groups", required=("id", "title"))
             if not fields or "id" not in fields or "title" not in fields:
                 continue
-            gid = self.integer(fields["id"], "work task id")
-            title = self.text(fields["title"], "work task title")
+            gid = self.integer(fields["id"], "groups.id")
+            title = self.text(fields["title"], "groups.title")
             if gid is None or title is None:
                 continue
             if gid in groups:
-                self.problem(fields["id"], f"duplicate work task id {gid}")
+                self.problem(fields["id"], "duplicate_group_id", id=gid)
                 continue
             groups[gid] = Group(gid, title)
         return groups
 
-    def office(self, node: yaml.Node, registry: OfficeRegistry, where: str,
+    def office(self, node: yaml.Node, registry: OfficeRegistry, where: object,
                allow_group: bool) -> str | None:
         name = self.text(node, where)
         if name is None:
             return None
         if registry.is_group(name) and not allow_group:
-            self.problem(node, f"{where} must be one office, not the group {name}")
+            self.problem(node, "one_office_not_group", where=where, name=name)
             return None
         return _office(self, node, name, registry, allow_group)
 
@@ -297,11 +302,11 @@ class _TableReader(NodeReader):
         ids: dict[int, int] = {}
         for item in self.sequence(node, "tasks"):
             line = position(item)[0]
-            where = f"item on line {line}"
+            where = Msg.of("where.item_line", line=line)
             if isinstance(item, yaml.MappingNode):
                 for key_node, value_node in item.value:
                     if getattr(key_node, "value", None) == "id" and isinstance(value_node, yaml.ScalarNode):
-                        where = f"item {value_node.value}"
+                        where = Msg.of("where.item", id=value_node.value)
                         break
             fields = self.mapping(item, where, required=TASK_REQUIRED,
                                   optional=(*TASK_OPTIONAL, CONFLICT))
@@ -314,29 +319,33 @@ class _TableReader(NodeReader):
             if task is None:
                 continue
             if task.id in ids:
-                self.problem(fields["id"], f"duplicate id {task.id} (also on line {ids[task.id]})")
+                self.problem(fields["id"], "duplicate_id", id=task.id, line=ids[task.id])
                 continue
             ids[task.id] = line
             tasks.append(task)
         return tasks
 
     def task(self, fields: dict[str, yaml.Node], registry: OfficeRegistry,
-             groups: dict[int, Group], default_year: int | None, where: str,
+             groups: dict[int, Group], default_year: int | None, where: Msg,
              line: int) -> Task | None:
         ok = all(k in fields for k in TASK_REQUIRED)
-        task_id = self.integer(fields["id"], f"{where}: id") if "id" in fields else None
+
+        def at(field: str) -> Msg:
+            return Msg.of("where.field", where=where, field=field)
+
+        task_id = self.integer(fields["id"], at("id")) if "id" in fields else None
         if task_id is not None and task_id <= 0:
-            self.problem(fields["id"], f"{where}: id must be a positive number")
+            self.problem(fields["id"], "must_be_positive", where=at("id"))
             task_id = None
-        group = self.integer(fields["group"], f"{where}: group") if "group" in fields else None
+        group = self.integer(fields["group"], at("group")) if "group" in fields else None
         if group is not None and group not in groups:
-            self.problem(fields["group"], f"{where}: unknown group {group}")
+            self.problem(fields["group"], "unknown_group", where=where, id=group)
             group = None
-        title = self.text(fields["title"], f"{where}: title") if "title" in fields else None
-        lead = self.office(fields["lead"], registry, f"{where}: lead", False) if "lead" in fields else None
+        title = self.text(fields["title"], at("title")) if "title" in fields else None
+        lead = self.office(fields["lead"], registry, at("lead"), False) if "lead" in fields else None
         assist: list[str] = []
         if "assist" in fields:
-            for name, name_node in self.texts(fields["assist"], f"{where}: assist"):
+            for name, name_node in self.texts(fields["assist"], at("assist")):
                 office = _office(self, name_node, name, registry, allow_group=True)
                 if office is None:
                     ok = False
@@ -348,24 +357,23 @@ class _TableReader(NodeReader):
             try:
                 deadline = deadlines.resolve(raw, default_year)
             except deadlines.DeadlineError as exc:
-                self.problem(fields["deadline"], f"{where}: {exc}")
+                self.problem(fields["deadline"], "field_error", where=where, detail=exc)
         status = None
         if "status" in fields:
             word = self.value(fields["status"])
             status = STATUS_WORDS.get(word) if isinstance(word, str) else None
             if status is None:
-                self.problem(fields["status"],
-                             f"{where}: bad status {clip(word)} (use todo, doing or done; 未开始, 进行中, 已完成)")
-        done_on = self.date(fields["done_on"], f"{where}: done_on") if "done_on" in fields else None
+                self.problem(fields["status"], "bad_status", where=where, word=str(word))
+        done_on = self.date(fields["done_on"], at("done_on")) if "done_on" in fields else None
         if done_on and status and status != "done":
-            self.problem(fields["done_on"], f"{where}: done_on is set but status is {status}")
+            self.problem(fields["done_on"], "done_on_not_done", where=where, status=str(word))
         notes = ""
         if "notes" in fields and self.value(fields["notes"]) is not None:
-            notes = self.text(fields["notes"], f"{where}: notes", allow_empty=True) or ""
+            notes = self.text(fields["notes"], at("notes"), allow_empty=True) or ""
         progress: tuple[str, ...] = ()
         if "progress" in fields:
-            progress = tuple(t for t, _ in self.texts(fields["progress"], f"{where}: progress"))
-        start = self.date(fields["start"], f"{where}: start") if "start" in fields else None
+            progress = tuple(t for t, _ in self.texts(fields["progress"], at("progress")))
+        start = self.date(fields["start"], at("start")) if "start" in fields else None
         occurrences: tuple[tuple[str, date], ...] = ()
         if deadline is not None:
             deadline = self.counted(deadline, start, fields["deadline"], where, status)
@@ -384,11 +392,11 @@ class _TableReader(NodeReader):
             deadline, marked = in_force(deadline, extensions)
         return Task(id=task_id, group=group, title=title, lead=lead, assist=tuple(assist),
                     deadline=deadline, status=status, done_on=done_on, notes=notes,
-                    progress=progress, line=line, start=start, done_occurrences=occurrences,
-                    deadline_original=original, extensions=marked)
+                    progress=progress, line=line, status_word=str(word), start=start,
+                    done_occurrences=occurrences, deadline_original=original, extensions=marked)
 
     def counted(self, deadline: deadlines.Deadline, start: datetime.date | None, node: yaml.Node,
-                where: str, status: str | None) -> deadlines.Deadline | None:
+                where: object, status: str | None) -> deadlines.Deadline | None:
         """A period deadline counted out on the calendar; any deadline checked against it."""
         import dataclasses
 
@@ -413,7 +421,7 @@ class _TableReader(NodeReader):
         return deadline
 
     def occurrences(self, node: yaml.Node, deadline: deadlines.Deadline | None,
-                    where: str) -> tuple[tuple[str, datetime.date], ...]:
+                    where: object) -> tuple[tuple[str, datetime.date], ...]:
         """``done_occurrences`` of a recurring item: entries ``2021-06 2021-06-25``."""
         from gkcli.reporting import read_entry
 
@@ -421,7 +429,7 @@ class _TableReader(NodeReader):
             self.keyed(node, "occurrences_not_recurring", where=where)
             return ()
         found: dict[str, date] = {}
-        for text, item in self.texts(node, f"{where}: done_occurrences"):
+        for text, item in self.texts(node, Msg.of("where.field", where=where, field="done_occurrences")):
             entry = read_entry(text, deadline.rule if deadline else None, 2)
             if entry is None:
                 example = "2021-06 2021-06-25"
@@ -447,58 +455,61 @@ class _RosterReader(NodeReader):
         if "group" in top:
             group = self.mapping(top["group"], "group", optional=("name", "office")) or {}
             if "name" in group:
-                name = self.text(group["name"], "group name") or ""
+                name = self.text(group["name"], "group.name") or ""
             if "office" in group:
-                office = self.mapping(group["office"], "group office",
+                office = self.mapping(group["office"], "group.office",
                                       optional=("name", "attached_to", "director")) or {}
                 if "name" in office:
-                    office_name = self.text(office["name"], "group office name") or ""
+                    office_name = self.text(office["name"], "group.office.name") or ""
                 if "attached_to" in office:
-                    attached_to = self._office(office["attached_to"], registry, "attached_to")
+                    attached_to = self._office(office["attached_to"], registry, "group.office.attached_to")
                 if "director" in office:
-                    director = self.text(office["director"], "group office director")
+                    director = self.text(office["director"], "group.office.director")
                     director_node = office["director"]
         members: list[Person] = []
         for item in self.sequence(top["members"], "members") if "members" in top else []:
-            fields = self.mapping(item, f"member on line {position(item)[0]}",
+            fields = self.mapping(item, Msg.of("where.member_line", line=position(item)[0]),
                                   required=("name", "role", "post"), optional=("office", CONFLICT))
             if fields and CONFLICT in fields:
                 conflicts.report(self, fields.pop(CONFLICT), fields, "member",
                                  self.value(fields["name"]) if "name" in fields else "?")
             if not fields or not all(k in fields for k in ("name", "role", "post")):
                 continue
-            person_name = self.text(fields["name"], "member name")
+            person_name = self.text(fields["name"], "members.name")
             role_word = self.value(fields["role"])
             role = ROLE_WORDS.get(role_word) if isinstance(role_word, str) else None
             if role is None:
-                self.problem(fields["role"],
-                             f"bad role {clip(role_word)} (use {', '.join(ROLES)}; 组长, 副组长, 成员)")
-            post = self.text(fields["post"], "member post")
+                self.problem(fields["role"], "bad_role", word=str(role_word))
+            post = self.text(fields["post"], "members.post")
             heads = None
             if "office" in fields:
-                heads = self._office(fields["office"], registry, "office", who=person_name)
+                heads = self._office(fields["office"], registry, "members.office", who=person_name)
             if person_name and role and post:
                 members.append(Person(person_name.replace(" ", "").replace("\u3000", ""),
                                       role, post, heads))
         if director and director_node is not None and director not in {p.name for p in members}:
-            self.problem(director_node, f"group office director {director} is not in members")
+            self.problem(director_node, "director_not_member", name=director)
         return Roster(name, office_name, attached_to, director, tuple(members))
 
-    def _office(self, node: yaml.Node, registry: OfficeRegistry, where: str,
+    def _office(self, node: yaml.Node, registry: OfficeRegistry, where: object,
                 who: str | None = None) -> str | None:
         name = self.text(node, where)
         if name is None:
             return None
-        return _office(self, node, name, registry, prefix=f"{who} heads " if who else "")
+        return _office(self, node, name, registry, who=who)
 
 
 def _office(reader: NodeReader, node: yaml.Node, name: str, registry: OfficeRegistry,
-            allow_group: bool = False, prefix: str = "") -> str | None:
+            allow_group: bool = False, who: str | None = None) -> str | None:
     """The office a name in the YAML stands for; a problem (with a hint) and None if unknown."""
     try:
         return registry.resolve(name, allow_group)
     except GkError:
-        reader.problem(node, f"{prefix}{registry.unknown_message(name)}")
+        unknown = registry.unknown(name)
+        if who:
+            reader.problem(node, "person_heads", who=who, detail=unknown)
+        else:
+            reader.problem(node, unknown.key, **unknown.params)
         return None
 
 
@@ -510,7 +521,7 @@ def _read_tasks(text: str, path: str,
     """
     root, problems = compose(text, path)
     if root is None:
-        return None, problems or [Problem(path, 1, 1, "the file is empty")]
+        return None, problems or [Problem(path, 1, 1, "file_empty")]
     if calendar is None:
         calendar, calendar_problems = workdays.read_calendar(Path(path).parent)
         if calendar_problems:
@@ -569,6 +580,42 @@ def read_texts(tasks_text: str, tasks_path: str, roster_text: str | None, roster
         return None, problems
     table.roster = roster
     return table, problems
+
+
+def warnings(table: Table, data_dir: Path, today: date) -> list[Problem]:
+    """Likely mistakes that do not stop gk (``gk check`` lists them and exits 0)."""
+    tasks_path = display_path(data_dir / TASKS_FILE)
+    roster_path = display_path(data_dir / ROSTER_FILE)
+    found: list[Problem] = []
+
+    def warn(path: str, line: int, key: str, **params: object) -> None:
+        found.append(Problem(path, line, 1, key, params, warning=True))
+
+    issued = table.notice.issued
+    for task in table.tasks:
+        due = task.deadline.date
+        if issued and due and due < issued:
+            warn(tasks_path, task.line, "warn.deadline_before_notice", id=task.id,
+                 deadline=task.deadline.text, issued=issued.isoformat())
+        if task.done_on and task.done_on > today:
+            warn(tasks_path, task.line, "warn.done_in_future", id=task.id,
+                 day=task.done_on.isoformat(), today=today.isoformat())
+        for group in task.assist:
+            if not table.offices.is_group(group):
+                continue
+            covered = table.offices.expand(group, task.lead)
+            for office in task.assist:
+                if office != group and office in covered:
+                    warn(tasks_path, task.line, "warn.assist_covered", id=task.id, office=office,
+                         group=group)
+    if not (data_dir / ROSTER_FILE).is_file():
+        warn(roster_path, 1, "warn.no_roster")
+        return found
+    for office in table.offices.names:
+        led = sum(1 for t in table.tasks if t.lead == office)
+        if led and not table.roster.for_office(office):
+            warn(roster_path, 1, "warn.nobody_heads", office=office, n=led)
+    return found
 
 
 class _AnyOffice(OfficeRegistry):

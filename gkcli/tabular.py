@@ -18,15 +18,18 @@ from gkcli.model import Person
 from gkcli.query import Item
 
 if TYPE_CHECKING:  # only named here: `gk list --format json` need not load gkcli.report
-    from gkcli.report import Dashboard, Report, RosterView, Tally
+    from gkcli.report import Dashboard, Report, RosterView, Section, Tally
 
 # --- cells ---------------------------------------------------------------------------------
 
+# what a meeting handout needs; 逾期天数 only for overdue items, 超时天数 only for late completions
 EXPORT_COLUMNS = ("id", "group", "title", "lead", "assist", "deadline", "due_date", "state",
-                  "days_over", "people")
+                  "status", "done_on", "punctual", "days_over", "days_late", "people", "progress",
+                  "notes")
 ROSTER_COLUMNS = ("name", "role", "post", "heads")
-REPORT_KEYS = ("rep.total", "rep.done", "rep.on_time", "rep.late", "rep.overdue", "rep.due_soon",
-               "rep.ongoing", "rep.extended", "rep.rate")
+# 合计 = 已完成 + 已逾期 + 即将到期 + 未到期 + 长期; 已完成 = 按时 + 超时 + 未注明日期
+REPORT_KEYS = ("rep.total", "rep.done", "rep.on_time", "rep.late", "rep.undated", "rep.overdue",
+               "rep.due_soon", "rep.open", "rep.ongoing", "rep.extended", "rep.rate")
 OCCURRENCE_KEYS = ("occ.n_due", "occ.n_on_time", "occ.n_late", "occ.n_missed", "rep.rate")
 
 
@@ -51,20 +54,33 @@ def export_columns(words: Words, rows: Sequence[Item] = ()) -> list[str]:
     return headers(words, EXPORT_COLUMNS + extra)
 
 
+def latest_progress(item: Item) -> str:
+    """The item's latest progress note (进展情况), as written."""
+    return item.task.progress[-1] if item.task.progress else ""
+
+
 def export_values(item: Item, words: Words) -> list[object]:
-    """One item for the files the offices open: numbers as numbers, the due date as a date."""
+    """One item for the files the offices open: numbers as numbers, dates as dates, and
+    None for a cell that has nothing to say (逾期天数 of an item that is not overdue)."""
     task = item.task
-    over = -item.days_left if item.state == "overdue" and item.days_left is not None else 0
+    due = task.deadline.date
+    over = -item.days_left if item.state == "overdue" and item.days_left is not None else None
+    late = None
+    punctual = None
+    if task.status == "done" and task.done_on and due:
+        late = (task.done_on - due).days if task.done_on > due else None
+        punctual = words("rep.late") if late else words("rep.on_time")
     values = [task.id, item.group_title, task.title, task.lead, assist_text(item, words),
-              task.deadline.text, task.deadline.date,
-              words.item_state(item.state, task.on_time, task.days_late), over,
-              people_text(item.lead_people, words)]
+            task.deadline.text, due if due else "—",
+            words.item_state(item.state, task.on_time, task.days_late),
+            words.status(task.status), task.done_on, punctual, over, late,
+            people_text(item.lead_people, words), latest_progress(item), task.notes or None]
     return values if item.notice is None else [*values, item.notice]
 
 
 def export_cells(item: Item, words: Words) -> list[object]:
-    """export_values with the date as ISO text and no empty cell (— for an ongoing item)."""
-    return [v.isoformat() if isinstance(v, date) else ("—" if v is None else v)
+    """export_values with dates as ISO text and an empty text for an empty cell."""
+    return [v.isoformat() if isinstance(v, date) else ("" if v is None else v)
             for v in export_values(item, words)]
 
 
@@ -72,30 +88,39 @@ def roster_cells(view: RosterView, words: Words) -> list[list[str]]:
     return [[p.name, words(f"role.{p.role}"), p.post, p.office or "—"] for p in view.people]
 
 
+def percent(part: int, whole: int) -> str:
+    """A whole percentage rounded half up (四舍五入): 2/16 is 13%, not 12%; — for nothing."""
+    if not whole:
+        return "—"
+    return f"{(200 * part + whole) // (2 * whole)}%"
+
+
 def tally_cells(x: Tally) -> list[str]:
-    """One row in items: 按时 + 超时 ≤ 已完成, and 按时率 = 按时 ÷ (按时 + 超时 + 逾期)."""
-    rate = "—" if x.on_time_rate is None else f"{100 * x.on_time_rate:.0f}%"
+    """One row in items: 按时 + 超时 + 未注明日期 = 已完成, and 按时率 = 按时 ÷ (按时 + 超时 + 逾期)."""
     return [x.name, str(x.total), str(x.done), str(x.done_on_time), str(x.done_late),
-            str(x.overdue), str(x.due_soon), str(x.ongoing), str(x.extended), rate]
+            str(x.done_undated), str(x.overdue), str(x.due_soon), str(x.open), str(x.ongoing),
+            str(x.extended), percent(x.done_on_time, x.rate_base)]
 
 
 def occurrence_cells(x: Tally) -> list[str]:
     """One row in occurrences: 应办 = 按时 + 超时 + 未完成, and 按时率 = 按时 ÷ 应办."""
-    rate = "—" if x.occurrences_rate is None else f"{100 * x.occurrences_rate:.0f}%"
     return [x.name, str(x.occurrences_due), str(x.occurrences_on_time), str(x.occurrences_late),
-            str(x.occurrences_missed), rate]
+            str(x.occurrences_missed), percent(x.occurrences_on_time, x.occurrences_due)]
 
 
-def section_keys(section) -> tuple[str, ...]:
+def section_keys(section: Section) -> tuple[str, ...]:
     return OCCURRENCE_KEYS if section.unit == "occurrences" else REPORT_KEYS
 
 
-def section_cells(section, x: Tally) -> list[str]:
+def section_cells(section: Section, x: Tally) -> list[str]:
     return occurrence_cells(x) if section.unit == "occurrences" else tally_cells(x)
 
 
 def report_header(found: Report, words: Words) -> str:
-    return words("report_header", title=found.title, period=found.period)
+    if found.since:
+        return words("report_period", title=found.title, since=found.since.isoformat(),
+                     until=found.as_of.isoformat())
+    return words("report_header", title=found.title, period=found.as_of.isoformat())
 
 
 def section_rows(tallies: list[Tally], total: Tally | None, words: Words) -> list[Tally]:

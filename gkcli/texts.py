@@ -17,33 +17,75 @@ def sender_line(found: Reminders, words: Words) -> str:
     return found.sender
 
 
-def reminder_text(rem: Reminder, found: Reminders, words: Words) -> str:
-    """A message to paste into WeChat: who, which items, how late, and the office's part."""
+UNIT_ENDINGS = ("大队", "中队", "站", "所")  # not a 股室: addressed as 贵单位
+
+
+def you(office: str, words: Words) -> str:
+    """贵股室 for a 股室, 贵单位 for a 大队, 中队, 站 or 所."""
+    return words("rem.you.unit" if office.endswith(UNIT_ENDINGS) else "rem.you.office")
+
+
+def latest_note(item) -> str:
+    """The item's latest progress note, without its date, for quoting."""
+    if not item.task.progress:
+        return ""
+    note = item.task.progress[-1]
+    first, _, rest = note.partition(" ")
+    return rest if rest and first[:1].isdigit() else note
+
+
+def reminder_parts(rem: Reminder, found: Reminders, words: Words) -> tuple[str, list[str], str]:
+    """(addressee, the lines of the body, sender) of one office's reminder: the opening
+    sentence, one text per item (its latest progress note quoted), and the reports owed."""
     people = "、".join(p.name for p in rem.people)
-    lines = [words("rem.office", office=rem.office) + (words("rem.people", people=people) if people else "")]
+    head = words("rem.office", office=rem.office) + (
+        words("rem.people", people=people) if people else words("rem.nobody"))
     source = words("rem.source", title=found.title)
     if found.number:
         source += words("aside", text=found.number)
     day = found.as_of
     when = words("rem.date", year=day.year, month=day.month, day=day.day, iso=day.isoformat())
+    body = []
     if rem.items:
-        lines.append(words("rem.intro", source=source, date=when))
-    for n, (item, role) in enumerate(rem.items, start=1):
+        body.append(words("rem.intro", source=source, you=you(rem.office, words), date=when))
+    for item, role in rem.items:
         title = item.task.title  # gk --all: which notice the item is of
         if item.notice:
             title += words("aside", text=item.notice)
-        lines.append(words("rem.item", n=n, part=words("part." + role), id=item.task.id,
-                           title=title, deadline=item.task.deadline.text,
-                           days=words.days(item.days_left, item.workdays_left)))
+        text = words("rem.item", part=words("part." + role), id=item.task.id, title=title,
+                     deadline=item.task.deadline.text,
+                     days=words.days(item.days_left, item.workdays_left))
+        note = latest_note(item)
+        if note:
+            text += "\n" + words("rem.note", note=note)
+        body.append(text)
     if rem.reports:  # the reports it owes, when tasks.yaml declares reporting:
         from gkcli.calendar_view import reminder_lines
 
-        lines.append(words("rpt.remind_head") if rem.items
-                     else words("rpt.remind_intro", source=source, date=when))
-        lines.extend(reminder_lines(rem.reports, day, words))
-    sender = sender_line(found, words)
+        body.append(words("rpt.remind_head") if rem.items
+                    else words("rpt.remind_intro", source=source, date=when))
+        body.extend(reminder_lines(rem.reports, day, words))
+    return head, body, sender_line(found, words)
+
+
+def reminder_text(rem: Reminder, found: Reminders, words: Words) -> str:
+    """A message to paste into WeChat as it is: who, which items, how late, the office's part."""
+    head, body, sender = reminder_parts(rem, found, words)
+    return "\n".join([head, *body, *([sender] if sender else [])])
+
+
+def reminder_md(rem: Reminder, found: Reminders, words: Words) -> str:
+    head, body, sender = reminder_parts(rem, found, words)
+    lines = [f"### {head}", ""]
+    for n, text in enumerate(body):
+        first, *rest = text.split("\n")
+        if n == 0 and rem.items:
+            lines += [first, ""]
+            continue
+        lines.append(f"- {first}")
+        lines.extend(f"  > {r.strip()}" for r in rest)
     if sender:
-        lines.append(sender)
+        lines += ["", sender]
     return "\n".join(lines)
 
 
@@ -63,6 +105,13 @@ def reminders_text(found: Reminders, words: Words, out: TextIO) -> None:
         return
     text = "\n\n".join(reminder_text(r, found, words) for r in found.reminders)
     out.write(visible(text) + "\n")  # control characters in a title shown, not obeyed
+
+
+def reminders_md(found: Reminders, words: Words, out: TextIO) -> None:
+    if not found.reminders:
+        out.write(words("nothing_to_remind") + "\n")
+        return
+    out.write("\n\n".join(reminder_md(r, found, words) for r in found.reminders) + "\n")
 
 
 def reminders_json(found: Reminders, words: Words, out: TextIO) -> None:

@@ -6,7 +6,7 @@ Each view takes (result, words, out).
 
 from __future__ import annotations
 
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from gkcli.i18n import Words
 from gkcli.plaintable import PLAIN_ABOVE
@@ -17,6 +17,7 @@ from gkcli.tabular import (
     assist_text,
     headers,
     people_text,
+    percent,
     report_header,
     roster_cells,
     section_cells,
@@ -31,10 +32,50 @@ TABLE_COLUMNS = ("id", "title", "lead", "assist", "deadline", "state")  # work t
 NARROW = 72  # below this many columns, item tables become one block per item
 
 
+class _NoTrailingSpaces:
+    """A stream that drops the spaces rich pads lines with: piped output has none at line ends."""
+
+    def __init__(self, out: TextIO):
+        self._out = out
+        self._pending = ""
+
+    def write(self, text: str) -> int:
+        lines = (self._pending + text).split("\n")
+        self._pending = lines.pop()
+        if lines:
+            self._out.write("".join(_rstrip(line) + "\n" for line in lines))
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:
+            self._out.write(_rstrip(self._pending))
+            self._pending = ""
+        self._out.flush()
+
+    def isatty(self) -> bool:
+        return self._out.isatty()
+
+    def fileno(self) -> int:
+        return self._out.fileno()
+
+    @property
+    def encoding(self) -> str:
+        return getattr(self._out, "encoding", "utf-8")
+
+
+def _rstrip(line: str) -> str:
+    """A line without its trailing spaces, even when a colour code ends it."""
+    stripped = line.rstrip(" ")
+    if stripped.endswith("m") and "\x1b[" in stripped:
+        body, sep, code = stripped.rpartition("\x1b[")
+        return body.rstrip(" ") + sep + code
+    return stripped
+
+
 def _console(out: TextIO):
     from rich.console import Console
 
-    return Console(file=out, highlight=False, emoji=False)
+    return Console(file=cast(TextIO, _NoTrailingSpaces(out)), highlight=False, emoji=False)
 
 
 def _table(title: str | None = None, **kwargs: Any):
@@ -75,6 +116,22 @@ def _escape(text: str) -> str:
     from rich.markup import escape
 
     return escape(visible(text))
+
+
+def fold(parts: list[str], width: int, sep: str, indent: str = "  ") -> list[str]:
+    """Lines of at most ``width`` columns, broken only between ``parts`` (the first is a heading):
+    a name or a figure is never split."""
+    from rich.cells import cell_len
+
+    lines = [parts[0]]
+    for n, part in enumerate(parts[1:]):
+        piece = part + (sep if n < len(parts) - 2 else "")
+        if cell_len(lines[-1]) + cell_len(piece) > width and lines[-1].strip() and len(lines[-1]) > len(indent):
+            lines[-1] = lines[-1].rstrip()
+            lines.append(indent + piece)
+        else:
+            lines[-1] += piece
+    return lines
 
 
 # --- gk list ------------------------------------------------------------------------------
@@ -268,7 +325,7 @@ def dashboard(board: Dashboard, words: Words, out: TextIO) -> None:
     heading = board.title + (words("aside", text=board.number) if board.number else "")
     console.print(f"[bold]{_escape(heading)}[/]")
     console.print(f"{words('as_of')} {board.as_of.isoformat()}")
-    pct = f"{100 * totals.done / totals.total:.0f}%" if totals.total else "—"
+    pct = percent(totals.done, totals.total)
     console.print(f"{words('progress_bar')} {bar(totals.done, totals.total)} "
                   f"{totals.done}/{totals.total} {pct}")
     counts = "  ".join(
@@ -347,8 +404,12 @@ def roster(view: RosterView, words: Words, out: TextIO) -> None:
         out.write(words("no_people", office=view.office) + "\n")
         return
     roster = view.roster
-    title = (words("answers_for", office=view.office) if view.office
-             else roster.name or words("leading_group"))
+    if view.person:
+        title = words("person_answers", name=view.person)
+    elif view.office:
+        title = words("answers_for", office=view.office)
+    else:
+        title = roster.name or words("leading_group")
     table = _table(title)
     for h in headers(words, ROSTER_COLUMNS):
         _text_column(table, h)
@@ -356,24 +417,41 @@ def roster(view: RosterView, words: Words, out: TextIO) -> None:
         table.add_row(*(_escape(c) for c in row))
     console = _console(out)
     console.print(table)
-    if view.office is None and roster.attached_to and roster.director:
+    if view.office is None and view.person is None and roster.attached_to and roster.director:
         console.print(words("group_office", attached=roster.attached_to, director=roster.director))
 
 
 # --- gk report ------------------------------------------------------------------------------
 
 def report(found: Report, words: Words, out: TextIO) -> None:
-    """Report tables: one per section (by lead office, by work task)."""
+    """Report tables: one per section (by lead office, by work task).
+
+    A terminal too narrow for every column gets one line per office or work task instead:
+    a name is never cut and no column's figures are dropped.
+    """
+    from rich.cells import cell_len
+
     console = _console(out)
     console.print(_escape(report_header(found, words)))
     console.print()
     for section in found.sections:
+        heads = [words(key) for key in section_keys(section)]
+        rows = [section_cells(section, x) for x in section_rows(section.tallies, section.total, words)]
+        first = max(cell_len(r[0]) for r in [[words(section.first)], *rows])
+        widths = [max(cell_len(h), *(cell_len(r[n + 1]) for r in rows)) for n, h in enumerate(heads)]
+        if first + sum(widths) + 2 * len(widths) > console.width:
+            console.print(f"[bold]{_escape(words(section.title))}[/]")
+            for cells in rows:
+                figures = [f"{h} {v}" for h, v in zip(heads, cells[1:])]
+                for line in fold([cells[0] + words("sep"), *figures], console.width, words("list_sep")):
+                    console.print(_escape(line), soft_wrap=True)
+            console.print()
+            continue
         table = _table(f"[bold]{_escape(words(section.title))}[/]")
-        _text_column(table, words(section.first), min_width=10, max_width=20)
-        for key in section_keys(section):
-            _number_column(table, words(key))
-        for x in section_rows(section.tallies, section.total, words):
-            cells = section_cells(section, x)
+        table.add_column(words(section.first), no_wrap=True, min_width=first)
+        for head in heads:
+            _number_column(table, head)
+        for cells in rows:
             table.add_row(_escape(cells[0]), *cells[1:])
         console.print(table)
         console.print()
@@ -381,6 +459,18 @@ def report(found: Report, words: Words, out: TextIO) -> None:
         from gkcli.calendar_view import rates_table
 
         rates_table(console, found.summary.reporting, words)
+
+
+LINE_BY_STATE = {"overdue": "━", "done": "═"}  # open, due soon and ongoing: ─
+KEEP = "◆→│┼"  # the deadline mark and today's line are never hidden
+
+
+def _mark(cells: list[str], col: int, mark: str) -> None:
+    """Put the done mark at ``col``, or beside it when the deadline or today's line is there."""
+    for at in (col, col + 1, col - 1, col + 2, col - 2):
+        if 0 <= at < len(cells) and cells[at] not in KEEP:
+            cells[at] = mark
+            return
 
 
 # --- gk timeline ------------------------------------------------------------------------------
@@ -436,17 +526,21 @@ def timeline(found: Timeline, words: Words, out: TextIO) -> None:
         style = STATE_STYLE[item.state] or "blue"
         due = item.task.deadline.date
         stop = axis.column(due) if due else axis.width - 1
+        line = LINE_BY_STATE.get(item.state, "─")  # readable without colour
         for col in range(begin, stop + 1):
-            cells[col] = "─"
+            cells[col] = line
         if due:
             cells[stop] = "◆"
         else:
             cells[stop] = "→"
+        cells[now] = {" ": "│", line: "┼"}.get(cells[now], cells[now])
         if item.task.done_on:
-            cells[axis.column(item.task.done_on)] = "✔"
-        cells[now] = {" ": "│", "─": "┼"}.get(cells[now], cells[now])
+            late = due is not None and item.task.done_on > due
+            _mark(cells, axis.column(item.task.done_on), "✘" if late else "✔")
         for ch in cells:
             bar.append(ch, style="yellow" if ch in "│┼" else style)
         grid.add_row(str(item.task.id), Text(visible(item.task.title)), bar)
     console.print(grid)
-    console.print(words("legend", today=today.isoformat()), style="dim")
+    legend = words("legend", today=today.isoformat()).split("  ")
+    for line in fold(["", *legend], console.width, "  ", indent=""):
+        console.print(line, style="dim", soft_wrap=True)

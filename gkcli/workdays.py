@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from gkcli.errors import GkError, Problem
 from gkcli.yamlnodes import NodeReader, position
@@ -195,7 +195,7 @@ class _HolidaysReader(NodeReader):
             self.problem(top["work"], "holidays_both", day=min(both).isoformat())
         return calendar
 
-    def problem(self, node: yaml.Node, message: str, **params: object) -> None:  # catalogue keys with values
+    def problem(self, node: yaml.Node, message: str, /, **params: Any) -> None:  # catalogue keys with values
         line, col = position(node)
         self.problems.append(Problem(self.path, line, col, message, params))
 

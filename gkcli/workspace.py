@@ -156,8 +156,7 @@ def summary(ws: Workspace, today: date, soon_days: int | None,
 def report(ws: Workspace, today: date, soon_days: int | None, since: date | None,
            title: str) -> Report:
     found = summary(ws, today, soon_days, since)
-    period = f"{since.isoformat()} — {today.isoformat()}" if since else today.isoformat()
-    return Report(found, title, period, [
+    return Report(found, title, since, today, [
         Section("by_office", "lead", found.by_office, found.totals),
         Section("by_notice", "notice", found.by_notice or []),
     ])

@@ -69,7 +69,7 @@ def locked(folder: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError as exc:
-        raise GkError(f"{display_path(folder)}: cannot lock: {exc.strerror}") from None
+        raise GkError("cannot_lock", path=display_path(folder), reason=exc.strerror) from None
     try:
         deadline = time.monotonic() + timeout
         while True:
@@ -78,7 +78,7 @@ def locked(folder: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise GkError(f"{display_path(folder)}: another gk is still writing; try again") from None
+                    raise GkError("lock_busy", path=display_path(folder)) from None
                 time.sleep(0.02)
         yield
     finally:
@@ -95,7 +95,7 @@ def _lockfile(folder: Path, timeout: float) -> Iterator[None]:
             break
         except FileExistsError:
             if time.monotonic() > deadline:
-                raise GkError(f"{display_path(path)} exists: another gk is writing, or remove it") from None
+                raise GkError("lockfile_exists", path=display_path(path)) from None
             time.sleep(0.05)
     try:
         yield
@@ -243,7 +243,7 @@ def read_stable(path: Path, shown: str) -> tuple[bytes, os.stat_result]:
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError as exc:
-        raise GkError(f"{shown}: cannot read: {exc.strerror}") from None
+        raise GkError("cannot_read", path=shown, reason=exc.strerror) from None
     try:
         first = os.fstat(fd)
         if not stat.S_ISREG(first.st_mode):
@@ -263,7 +263,7 @@ def read_stable(path: Path, shown: str) -> tuple[bytes, os.stat_result]:
         raw = b"".join(chunks)
         after = os.fstat(fd)
     except OSError as exc:
-        raise GkError(f"{shown}: cannot read: {exc.strerror}") from None
+        raise GkError("cannot_read", path=shown, reason=exc.strerror) from None
     finally:
         os.close(fd)
     try:
@@ -363,7 +363,7 @@ def apply_locked(data_dir: Path, change: Callable[[TasksText], None], dry_run: b
         atomic_write(target, ((BOM if bom else "") + after).encode("utf-8"),
                      guard=_unchanged(target, seen, shown))
     except OSError as exc:
-        raise GkError(f"{shown}: cannot write ({exc.strerror}); the file is unchanged") from None
+        raise GkError("cannot_write_unchanged", path=shown, reason=exc.strerror) from None
     result.written = True
     result.original = raw
     result.data = ((BOM if bom else "") + after).encode("utf-8")

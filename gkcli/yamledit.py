@@ -83,7 +83,7 @@ class TasksText:
         self.marked = composed.marked
         tasks = self._child(root, "tasks")
         if tasks is None or not isinstance(tasks[1], (yaml.SequenceNode, yaml.ScalarNode)):
-            raise WriteRefused(f"{self.path}: no tasks list to edit")
+            raise WriteRefused("no_tasks_list", path=self.path)
         self.tasks_key, self.tasks = tasks
 
     @staticmethod
@@ -168,8 +168,8 @@ class TasksText:
         """The index of the ':' that ends a block key; refuses shapes gk does not edit."""
         colon = self.text.find(":", key_node.end_mark.index)
         if colon == -1 or self.text[key_node.end_mark.index:colon].strip():
-            raise WriteRefused(f"{self.path}:{key_node.start_mark.line + 1}: "
-                               f"{key_node.value} has no ': value' gk can edit; edit it by hand")
+            raise WriteRefused("no_colon_value", path=self.path, line=key_node.start_mark.line + 1,
+                               key=key_node.value)
         return colon
 
     def _splice(self, start: int, end: int, new: str) -> None:
@@ -277,7 +277,7 @@ class TasksText:
             self._splice(start, end, "")
             return
         if not self._owns_its_lines(key_node):
-            raise WriteRefused(f"item {task_id}: {key} shares its line with other text; edit it by hand")
+            raise WriteRefused("field_shares_line", id=task_id, key=key)
         self._splice(self._line_start(key_node.start_mark.index), self._after_line(node), "")
 
     def append_to_list(self, task_id: int, key: str, entry: str) -> None:
@@ -293,7 +293,7 @@ class TasksText:
             return
         key_node, node = pair
         if not isinstance(node, yaml.SequenceNode):
-            raise WriteRefused(f"item {task_id}: {key} is not a list; edit it by hand")
+            raise WriteRefused("field_not_list", id=task_id, key=key)
         if node.flow_style:
             if node.value:
                 at = node.value[-1].end_mark.index
@@ -306,16 +306,20 @@ class TasksText:
         at = self._after_line(node.value[-1])
         self._splice(at, at, f"{indent}- {emit_scalar(entry)}{self.newline}")
 
-    def add_item(self, fields: dict[str, Value]) -> None:
-        """Append a new item after the last one, shaped like the items already there."""
+    def add_item(self, fields: dict[str, Value], after: int | None = None) -> None:
+        """Add a new item after item ``after`` (else after the last one), shaped like the
+        items already there."""
         items = self.items()
         self._refuse_marked("tasks", self.tasks.start_mark.index, self.tasks.start_mark.index + 1)
+        if after is not None and items:
+            anchor = self.item(after)
+            items = items[: items.index(anchor) + 1]
         if items:
             self._guard_item(items[-1], "tasks")
         nl = self.newline
         if not items:
             if isinstance(self.tasks, yaml.SequenceNode) and self.tasks.value:
-                raise WriteRefused(f"{self.path}: tasks holds something other than items")
+                raise WriteRefused("tasks_not_items", path=self.path)
             indent = " " * (self.tasks_key.start_mark.column + 2)
             body = self._item_text(fields, indent, list_style_block=True)
             colon = self._colon_after(self.tasks_key)
@@ -368,7 +372,7 @@ class TasksText:
         dash = self.text.rfind("-", 0, item.start_mark.index)
         start = self._line_start(dash)
         if self.text[start:dash].strip():
-            raise GkError(f"item {task_id} shares its line with other text; edit it by hand")
+            raise GkError("item_shares_line", id=task_id)
         end = self._after_line(item)
         if self.text[start - 1:start] == "\r" and self.text[end:end + 1] == "\n":
             end += 1  # a bare CR before the item and a blank line after: never join them as CRLF
@@ -405,7 +409,7 @@ class TasksText:
         dash = self.text.rfind("-", 0, before.start_mark.index)
         start = self._line_start(dash)
         if self.text[start:dash].strip():
-            raise WriteRefused(f"item {task_id}: {key} shares its line with other text; edit it by hand")
+            raise WriteRefused("field_shares_line", id=task_id, key=key)
         indent = self.text[start:dash]
         self._splice(start, start, f"{indent}- {emit_scalar(entry)}{self.newline}")
 
@@ -413,7 +417,7 @@ class TasksText:
         """Add a mapping at the end of an item's block list ``key`` (made when missing)."""
         item = self.item(task_id)
         if item.flow_style:
-            raise WriteRefused(f"item {task_id} is written on one line; add {key} by hand")
+            raise WriteRefused("item_one_line", id=task_id, key=key)
         pair = self._child(item, key)
         if pair is None or (isinstance(pair[1], yaml.ScalarNode) and pair[1].value == ""):
             if pair is not None:
@@ -426,7 +430,7 @@ class TasksText:
             return
         node = pair[1]
         if not isinstance(node, yaml.SequenceNode) or node.flow_style or not node.value:
-            raise WriteRefused(f"item {task_id}: {key} is not a block list; edit it by hand")
+            raise WriteRefused("field_not_block_list", id=task_id, key=key)
         dash = self.text.rfind("-", 0, node.value[-1].start_mark.index)
         indent = self.text[self._line_start(dash):dash]
         at = self._after_line(node.value[-1])
@@ -450,7 +454,7 @@ class TasksText:
             self._splice(colon + 1, colon + 1, nl + self._mapping_lines("  ", fields).rstrip(nl))
             return
         if not isinstance(node, yaml.SequenceNode) or node.flow_style or not node.value:
-            raise WriteRefused(f"{self.path}: {key} is not a block list; edit it by hand")
+            raise WriteRefused("key_not_block_list", path=self.path, key=key)
         dash = self.text.rfind("-", 0, node.value[-1].start_mark.index)
         indent = self.text[self._line_start(dash):dash]
         at = self._after_line(node.value[-1])
@@ -466,7 +470,7 @@ class TasksText:
                                       else [])
             node = found[index] if index < len(found) else None
             if not isinstance(node, yaml.MappingNode):
-                raise WriteRefused(f"{self.path}: no reporting declaration {index + 1} to edit")
+                raise WriteRefused("no_reporting_decl", path=self.path, n=index + 1)
             return node
 
         decl = declaration()
@@ -478,8 +482,8 @@ class TasksText:
             return
         key_node, node = pair
         if not isinstance(node, yaml.SequenceNode) or (not node.flow_style and not node.value):
-            raise WriteRefused(f"{self.path}:{key_node.start_mark.line + 1}: "
-                               f"{key} is not a list gk can add to; edit it by hand")
+            raise WriteRefused("not_a_list_to_add", path=self.path, line=key_node.start_mark.line + 1,
+                               key=key)
         if node.flow_style:
             if node.value:
                 at = node.value[-1].end_mark.index

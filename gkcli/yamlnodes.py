@@ -107,7 +107,7 @@ def compose_marked(text: str, path: str) -> tuple[Composed | None, list[Problem]
     marker = CONFLICT_MARKER.search(text)
     if marker:
         line = text.count("\n", 0, marker.start()) + 1
-        return None, [Problem(path, line, 1, "git conflict marker: finish the merge first")]
+        return None, [Problem(path, line, 1, "conflict_marker")]
     try:
         with gc_paused():
             marked, problems = _scan(text, path)
@@ -116,12 +116,45 @@ def compose_marked(text: str, path: str) -> tuple[Composed | None, list[Problem]
             root = yaml.compose(text, Loader=Loader)
         return (Composed(root, marked) if root is not None else None), []
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        return None, [Problem(path, line, col, f"YAML syntax: {clip(message, 120)}")]
+        return None, [syntax_problem(text, path, exc)]
     except yaml.YAMLError as exc:
-        return None, [Problem(path, 1, 1, f"YAML: {clip(str(exc), 120)}")]
+        return None, [Problem(path, 1, 1, "yaml.other", {"detail": clip(str(exc).splitlines()[0], 120)})]
+
+
+_KEY_NO_SPACE = re.compile(r"^\s*(?:-\s+)?(?P<key>[A-Za-z_][A-Za-z0-9_]*):(?P<value>[^\s].*)$")
+_VALUE_COLON = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_]*:\s+[^'\"#].*?: ")
+
+
+def syntax_problem(text: str, path: str, exc: yaml.MarkedYAMLError) -> Problem:
+    """A YAML syntax error in plain words, with the fix, on the line where the mistake is.
+
+    PyYAML reports where it gave up, often a line or two after the mistake; the lines
+    up to there are searched for the usual slips of hand-editing: ``status:todo``
+    (no space after the colon), a title holding an ASCII ``: ``, a tab, an open quote.
+    """
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    lines = text.splitlines()
+    context = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+    start = (exc.context_mark.line if exc.context_mark else line - 1) - 1
+    for n in range(max(0, min(start, line - 3)), min(line, len(lines))):
+        source = lines[n]
+        body = source.split(" #")[0]
+        if "\t" in source[: len(source) - len(source.lstrip())]:
+            return Problem(path, n + 1, 1, "yaml.tab")
+        m = _KEY_NO_SPACE.match(body)
+        if m and not m["value"].startswith(("//", ":")):
+            return Problem(path, n + 1, body.index(":") + 1, "yaml.colon_space",
+                           {"key": m["key"], "value": m["value"].strip()})
+        if _VALUE_COLON.match(body):
+            return Problem(path, n + 1, body.index(": ", body.index(":") + 1) + 1,
+                           "yaml.colon_in_value")
+    if "quoted scalar" in context:
+        return Problem(path, (exc.context_mark.line + 1) if exc.context_mark else line, col,
+                       "yaml.quote")
+    if any(w in context for w in ("indent", "block end", "expected '-'", "block mapping")):
+        return Problem(path, line, col, "yaml.indent")
+    return Problem(path, line, col, "yaml.syntax", {"detail": clip(context, 120)})
 
 
 class NodeReader:
@@ -132,76 +165,79 @@ class NodeReader:
         self.problems: list[Problem] = []
         self._constructor = SafeConstructor()
 
-    def problem(self, node: yaml.Node, message: str) -> None:
+    def problem(self, node: yaml.Node, message: str, /, **params: Any) -> None:
+        """Record a problem at ``node``: a catalogue key and its values."""
         line, col = position(node)
-        self.problems.append(Problem(self.path, line, col, message))
+        self.problems.append(Problem(self.path, line, col, message, params))
 
     def value(self, node: yaml.Node) -> Any:
         """The Python value of a node (scalars, lists, mappings), or None if it cannot be built."""
         try:
             return self._constructor.construct_object(node, deep=True)
         except (ConstructorError, ValueError, TypeError) as exc:
-            self.problem(node, f"cannot read value: {exc}".split("\n")[0])
+            self.problem(node, "cannot_read_value", detail=str(exc).split("\n")[0])
             return None
 
-    def mapping(self, node: yaml.Node, where: str, required: tuple[str, ...] = (),
+    def mapping(self, node: yaml.Node, where: object, required: tuple[str, ...] = (),
                 optional: tuple[str, ...] = ()) -> dict[str, yaml.Node] | None:
         """Key → value node of a mapping, reporting duplicate, unknown and missing keys."""
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, f"{where} must be a mapping of fields")
+            self.problem(node, "must_be_mapping", where=where)
             return None
         allowed = required + optional
         found: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
-                self.problem(key_node, f"{where}: field names must be plain words")
+                self.problem(key_node, "field_names_words", where=where)
                 continue
             if key in found:
                 line, _ = position(found[key])
-                self.problem(key_node, f"{where}: duplicate field {key} (first on line {line})")
+                self.problem(key_node, "duplicate_field", where=where, key=key, line=line)
                 continue
             if key not in allowed:
                 import difflib  # only to suggest a key for a mistyped one
 
                 close = difflib.get_close_matches(key, allowed, n=1)
-                hint = f" (did you mean {close[0]}?)" if close else ""
-                self.problem(key_node, f"{where}: unknown field {key}{hint}")
+                if close:
+                    self.problem(key_node, "unknown_field_hint", where=where, key=key, hint=close[0])
+                else:
+                    self.problem(key_node, "unknown_field", where=where, key=key)
                 continue
             found[key] = value_node
         for key in required:
             if key not in found:
-                self.problem(node, f"{where}: missing field {key}")
+                self.problem(node, "missing_field", where=where, key=key)
         return found
 
-    def sequence(self, node: yaml.Node, where: str) -> list[yaml.Node]:
+    def sequence(self, node: yaml.Node, where: object) -> list[yaml.Node]:
         """The items of a list; an empty value (``tasks:`` with nothing yet) is an empty list."""
         if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
             return []
         if not isinstance(node, yaml.SequenceNode):
-            self.problem(node, f"{where} must be a list")
+            self.problem(node, "must_be_list", where=where)
             return []
         return list(node.value)
 
-    def text(self, node: yaml.Node, where: str, allow_empty: bool = False) -> str | None:
+    def text(self, node: yaml.Node, where: object, allow_empty: bool = False) -> str | None:
         value = self.value(node) if isinstance(node, yaml.ScalarNode) else None
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            self.problem(node, f"{where} must be text")
+            self.problem(node, "must_be_text", where=where)
             return None
         text = str(value).strip()
         if not text and not allow_empty:
-            self.problem(node, f"{where} is empty")
+            self.problem(node, "is_empty", where=where)
             return None
         return text
 
-    def integer(self, node: yaml.Node, where: str) -> int | None:
+    def integer(self, node: yaml.Node, where: object) -> int | None:
         value = self.value(node) if isinstance(node, yaml.ScalarNode) else None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.problem(node, f"{where} must be a whole number")
+            self.problem(node, "must_be_integer", where=where)
             return None
         return value
 
-    def texts(self, node: yaml.Node, where: str) -> list[tuple[str, yaml.Node]]:
+    def texts(self, node: yaml.Node, where: object) -> list[tuple[str, yaml.Node]]:
         """A list of text values; a single text counts as a list of one."""
         if isinstance(node, yaml.ScalarNode):
             if self.value(node) is None:

@@ -80,7 +80,7 @@ def test_other_filters(gk):
 def test_unknown_office_filter_is_one_line_with_hint(gk):
     result = gk("list", "--office", "综合科")
     assert result.exit_code == 1
-    assert result.output == "gk: unknown office 综合科 (did you mean 综合股?)\n"
+    assert result.output == "gk: 未知股室 综合科（是不是 综合股？）\n"
 
 
 def test_bad_option_value_is_usage_error(gk):
@@ -168,7 +168,7 @@ def test_show_in_full(gk):
 def test_show_unknown_id(gk):
     result = gk("show", "99")
     assert result.exit_code == 1
-    assert result.output == "gk: no item 99 (see gk list)\n"
+    assert result.output == "gk: 没有第 99 项（用 gk list 查看全部事项）\n"
 
 
 def test_roster_json(gk):
@@ -210,7 +210,7 @@ def test_env_variables(data_dir):
 def test_bad_today_is_usage_error(data_dir):
     result = CliRunner().invoke(cli, ["--data", str(data_dir), "--today", "tomorrow", "status"])
     assert result.exit_code == 2
-    assert "not a date" in result.output
+    assert "“tomorrow”不是日期（请写成 2021-06-30）" in result.output
 
 
 def test_data_found_upward_like_git(data_dir, monkeypatch):
@@ -227,14 +227,14 @@ def test_no_data_found(tmp_path, monkeypatch):
     monkeypatch.delenv("GK_DATA", raising=False)
     result = CliRunner().invoke(cli, ["status"])
     assert result.exit_code == 1
-    assert "no data/tasks.yaml here or in any parent folder" in result.output
+    assert "当前文件夹及其上级都没有 data/tasks.yaml" in result.output
     assert "--data" in result.output
 
 
 def test_data_option_pointing_nowhere(tmp_path):
     result = CliRunner().invoke(cli, ["--data", str(tmp_path), "status"])
     assert result.exit_code == 1
-    assert "no tasks.yaml in" in result.output
+    assert "中没有 tasks.yaml（请检查 --data 或 GK_DATA）" in result.output
 
 
 def test_works_for_another_bureau(tmp_path):
@@ -257,10 +257,11 @@ def test_works_for_another_bureau(tmp_path):
 
 
 def test_python_dash_m_and_version():
+    env = {k: v for k, v in os.environ.items() if k != "GK_LANG"}
     result = subprocess.run([sys.executable, "-m", "gkcli", "--version"], capture_output=True,
-                            text=True, cwd=ROOT)
+                            text=True, cwd=ROOT, env=env)
     assert result.returncode == 0
-    assert result.stdout.startswith("gk, version ")
+    assert result.stdout.startswith("gk，版本 ")
 
 
 def test_real_process_pipe_is_plain_text_and_status_runs_in_repo():
@@ -279,7 +280,7 @@ def test_no_traceback_on_broken_yaml_in_real_process(data_dir):
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "YAML syntax" in result.stderr
+    assert "tasks.yaml:2:1: " in result.stderr
     assert result.stderr.count("\n") == 1
 
 

@@ -88,7 +88,7 @@ def test_undo_refuses_during_the_users_stopped_operation_and_keeps_it(repo, comm
     assert result.exit_code == 1 and f"a git {what} is in progress" in result.output
     assert (top / git(top, "rev-parse", "--git-path", marker)).exists()  # her operation goes on
     assert git(top, "show", ":会议纪要.txt") == "合并稿"  # and her staged resolution stays
-    assert git(top, "log", "-1", "--format=%s") == "gk: #5 done (2021-06-20)"
+    assert git(top, "log", "-1", "--format=%s") == "gk: 完成 #5 建设政府信息在新媒体的发布机制，建设更加权威的信息发布平台（2021-06-20）"
 
 
 def test_commit_is_refused_during_a_merge_and_writes_nothing(repo):
@@ -127,7 +127,8 @@ def test_six_concurrent_commits_each_hold_their_own_note_and_leave_git_clean(rep
     assert [code for code, _ in results] == [0] * 6, results
     assert git(top, "status", "--porcelain") == ""  # index and file are what was committed
     subjects = git(top, "log", "-6", "--format=%s").splitlines()
-    assert sorted(subjects) == sorted(f"gk: #{n} note (2021-06-20)" for n in range(1, 7))
+    assert sorted(s.split()[1] for s in subjects) == [f"#{n}" for n in range(1, 7)]
+    assert all(s.startswith("gk: #") and s.endswith(" note (2021-06-20)") for s in subjects)
     for k in range(6):
         subject = git(top, "log", "-1", "--format=%s", f"HEAD~{k}")
         n = subject.split("#")[1].split()[0]
@@ -155,7 +156,7 @@ def test_a_refusing_pre_commit_hook_puts_the_file_back_and_does_not_wedge_later_
     assert git(top, "status", "--porcelain") == ""
     hook.unlink()
     assert repo("note", "5", "已选型", "--commit").exit_code == 0
-    assert git(top, "log", "-1", "--format=%s") == "gk: #5 note (2021-06-20)"
+    assert git(top, "log", "-1", "--format=%s") == "gk: 记录进展 #5 建设政府信息在新媒体的发布机制，建设更加权威的信息发布平台（2021-06-20）"
 
 
 def test_undo_refused_by_a_hook_puts_the_file_back(repo):
@@ -214,7 +215,7 @@ def test_undo_restores_the_bytes_and_leaves_git_clean(repo):
     assert result.exit_code == 0, result.output
     assert repo.tasks.read_bytes() == before
     assert git(top, "status", "--porcelain") == ""
-    assert git(top, "log", "-1", "--format=%s") == 'Revert "gk: #5 note (2021-06-20)"'
+    assert git(top, "log", "-1", "--format=%s") == 'Revert "gk: 记录进展 #5 建设政府信息在新媒体的发布机制，建设更加权威的信息发布平台（2021-06-20）"'
 
 
 # --- 11: concurrent adds ----------------------------------------------------------------------
@@ -309,9 +310,10 @@ def test_a_write_that_would_drop_items_it_was_not_asked_to_is_refused(gk):
     change.edit = lambda doc: (edit(doc), doc.remove_item(16))
     before = gk.tasks.read_bytes()
     from gkcli.errors import WriteRefused
+    from gkcli.i18n import Words
 
     with pytest.raises(WriteRefused, match="would change what gk was not asked to change"):
-        changes.save(gk.data, change)
+        changes.save(gk.data, change, Words("zh"))
     assert gk.tasks.read_bytes() == before
 
 

@@ -143,11 +143,13 @@ def test_bulletin_office_table_is_the_report(bulletin, gk):
     doc = bulletin()
     found = gk.json("report")
     header, *rows = rows_of(doc.tables[0])
-    assert header == ["牵头股室", "合计", "已完成", "按时", "超时", "逾期", "临期", "长期", "按时率"]
+    assert header == ["牵头股室", "合计", "已完成", "按时", "超时", "未注明日期", "已逾期", "即将到期",
+                      "未到期", "长期", "延期", "按时率"]
     for row, office in zip(rows, found["by_office"] + [{**found["totals"], "name": "合计"}]):
         assert row[0] == office["name"]
-        assert [int(n) for n in row[1:8]] == [office[k] for k in (
-            "total", "done", "done_on_time", "done_late", "overdue", "due_soon", "ongoing")]
+        assert [int(n) for n in row[1:11]] == [office[k] for k in (
+            "total", "done", "done_on_time", "done_late", "done_undated", "overdue", "due_soon",
+            "open", "ongoing", "extended")]
     assert len(rows) == len(found["by_office"]) + 1
 
 
@@ -269,7 +271,7 @@ def test_one_notice_per_office_each_on_its_own_page(notices, gk):
     doc = notices()
     offices = gk.json("remind")
     titles = [p for p in doc.paragraphs if p.text == "催办通知单"]
-    assert len(titles) == len(offices) == len(doc.tables) == 2
+    assert len(titles) == len(offices) == len(doc.tables) == 17  # every office, lead or assist
     assert not titles[0].paragraph_format.page_break_before
     assert all(p.paragraph_format.page_break_before for p in titles[1:])
     assert {east_asian(r) for p in titles for r in p.runs} == {"方正小标宋简体"}
@@ -290,13 +292,14 @@ def test_notice_names_addressees_items_days_and_latest_progress(notices, gk):
         assert [r[1] for r in rows] == [i["title"] for i in reminder["items"]]
         assert [r[2] for r in rows] == [{"lead": "牵头", "assist": "协办"}[i["role"]]
                                         for i in reminder["items"]]
-    row12 = next(r for r in rows_of(doc.tables[1]) if r[0] == "12")
+    table = next(t for t, r in zip(doc.tables, reminders) if r["office"] == "运管股（政策法规股）")
+    row12 = next(r for r in rows_of(table) if r[0] == "12")
     assert row12[3:] == ["2020年12月底", "逾期171天", "2021-06-18 已报分管领导审核"]
 
 
 def test_notice_has_a_reply_by_line_sender_and_date(notices):
     texts = [p.text for p in body_paragraphs(notices("--reply-by", "2021-06-25"))]
-    assert texts.count("请于2021年6月25日前将办理进展情况书面反馈领导小组办公室。") == 2
+    assert texts.count("请于2021年6月25日前将办理进展情况书面反馈领导小组办公室。") == 17
     assert texts[-2:] == ["领导小组办公室", "2021年6月20日"]
 
 

@@ -29,16 +29,16 @@ def test_remind_in_english(gk):
     lines = gk("--lang", "en", "remind", "--office", "安监股").stdout.splitlines()
     assert lines[0] == "[安监股] 谢玉龙:"
     assert lines[1] == ("Under 泉港区交通运输局政务公开标准化规范化工作任务分工表 (泉港交﹝2020﹞150号), "
-                        "as of 2021-06-20 these items are overdue or due soon; please move them "
+                        "as of 2021-06-20 these items of your office are overdue or due soon; please move them "
                         "forward and report progress:")
-    assert lines[2] == "1. [assist] #1 梳理规范权责清单，动态调整更新 (deadline 2020年7月17日前, 338 days over)"
+    assert lines[2] == "[assist] #1 梳理规范权责清单，动态调整更新 (deadline 2020年7月17日前, 338 days over)"
     assert lines[-1] == "领导小组办公室"
 
 
 def test_remind_in_chinese_signs_with_the_office_it_is_attached_to(gk):
     lines = gk("remind", "--office", "安监股").stdout.splitlines()
     assert lines[0] == "【安监股】谢玉龙同志："
-    assert lines[2] == "1. [协办] 1号 梳理规范权责清单，动态调整更新（完成时间：2020年7月17日前，逾期338天）"
+    assert lines[2] == "【协办】1号 梳理规范权责清单，动态调整更新（完成时间：2020年7月17日前，逾期338天）"
     assert lines[-1] == "综合股（领导小组办公室）"
 
 
@@ -56,7 +56,7 @@ def test_narrow_cards_in_english(gk):
 
 def test_timeline_legend_in_english(gk):
     output = gk("--lang", "en", "timeline", env={"COLUMNS": "100"}).stdout
-    assert output.splitlines()[-1] == "◆ deadline  ✔ done  → ongoing  │ today 2021-06-20"
+    assert output.splitlines()[-1] == "◆ deadline  ━ overdue  ═ done (✔ on time ✘ late)  ─ open  → ongoing  │ today 2021-06-20"
 
 
 def test_nothing_overdue_in_english(gk):

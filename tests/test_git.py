@@ -32,7 +32,7 @@ def subjects(gk: Gk) -> list[str]:
 def test_commit_records_what_changed(repo):
     result = repo("done", "5", "--on", "2021-06-18", "--commit")
     assert result.exit_code == 0, result.output
-    assert subjects(repo)[0] == "gk: #5 done (2021-06-18)"
+    assert subjects(repo)[0] == "gk: 完成 #5 建设政府信息在新媒体的发布机制，建设更加权威的信息发布平台（2021-06-18）"
     assert git(repo.data.parent, "status", "--porcelain") == ""
     assert "已提交" in result.output
 
@@ -50,9 +50,9 @@ def test_settings_commit_true_commits_without_the_flag(repo):
     replace_in(repo.tasks, "commit: false", "commit: true")
     git(repo.data.parent, "commit", "-qam", "开启自动提交")
     repo("start", "5")
-    assert subjects(repo)[0] == "gk: #5 started"
+    assert subjects(repo)[0] == "gk: 开始办理 #5 建设政府信息在新媒体的发布机制，建设更加权威的信息发布平台"
     repo("start", "6", "--no-commit")
-    assert subjects(repo)[0] == "gk: #5 started"
+    assert subjects(repo)[0] == "gk: 开始办理 #5 建设政府信息在新媒体的发布机制，建设更加权威的信息发布平台"
 
 
 def test_undo_reverts_gk_commit(repo):
@@ -61,9 +61,9 @@ def test_undo_reverts_gk_commit(repo):
     result = repo("undo")
     assert result.exit_code == 0, result.output
     assert "已撤销" in result.output
-    assert "gk: #5 done (2021-06-20)" in result.output
+    assert "gk: 完成 #5 建设政府信息在新媒体的发布机制，建设更加权威的信息发布平台（2021-06-20）" in result.output
     assert repo.tasks.read_bytes() == original
-    assert subjects(repo)[0] == 'Revert "gk: #5 done (2021-06-20)"'
+    assert subjects(repo)[0] == 'Revert "gk: 完成 #5 建设政府信息在新媒体的发布机制，建设更加权威的信息发布平台（2021-06-20）"'
 
 
 def test_undo_refuses_when_last_commit_is_not_gks(repo):
@@ -73,7 +73,7 @@ def test_undo_refuses_when_last_commit_is_not_gks(repo):
     before = repo.tasks.read_bytes()
     result = repo("undo")
     assert result.exit_code == 1
-    assert "the last commit is not gk's" in result.output
+    assert "最近一次提交不是 gk 做的" in result.output
     assert "手工修改" in result.output
     assert repo.tasks.read_bytes() == before
 
@@ -89,7 +89,7 @@ def test_undo_refuses_over_uncommitted_changes(repo):
     repo("note", "6", "未提交的进展")
     result = repo("undo")
     assert result.exit_code == 1
-    assert "not yet committed" in result.output
+    assert "有尚未提交的修改" in result.output
     assert "未提交的进展" in repo.tasks.read_text("utf-8")
 
 
@@ -98,7 +98,7 @@ def test_commit_outside_git_is_refused_before_writing(data_dir):
     before = gk.tasks.read_bytes()
     result = gk("done", "5", "--commit")
     assert result.exit_code == 1
-    assert "not in a git repository" in result.output
+    assert "不在 git 仓库中" in result.output
     assert gk.tasks.read_bytes() == before
 
 
@@ -113,7 +113,7 @@ def test_commit_refuses_to_sweep_in_uncommitted_edits(repo):
     before = repo.tasks.read_bytes()
     result = repo("done", "5", "--commit")
     assert result.exit_code == 1
-    assert "not yet committed" in result.output
+    assert "有尚未提交的修改" in result.output
     assert repo.tasks.read_bytes() == before
     assert subjects(repo) == ["任务分工表"]
 
@@ -135,3 +135,11 @@ def test_repo_root_reads_a_chinese_path_whatever_the_locale(tmp_path):
                              os.fsencode(str(top)).hex()], capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
     assert bytes.fromhex(result.stdout.strip()).decode("utf-8") == str(top)
+
+
+def test_commit_message_in_english_with_lang_en(repo):
+    gk = repo
+    assert gk("--lang", "en", "done", "5", "--on", "2021-06-18", "--commit").exit_code == 0
+    assert subjects(repo)[0] == "gk: #5 建设政府信息在新媒体的发布机制，建设更加权威的信息发布平台 done (2021-06-18)"
+    result = gk("undo")  # gk's commit in either language is gk's
+    assert result.exit_code == 0, result.output

@@ -14,8 +14,8 @@ ITEM = {"id", "group", "group_title", "title", "lead", "assist", "deadline", "de
         "status", "state", "days_left", "done_on", "notes", "progress", "lead_people", "start",
         "deadline_kind", "workdays_left", "occurrences", "on_time", "days_late",
         "deadline_original", "extensions"}
-TALLY = {"name", "total", "done", "done_on_time", "done_late", "overdue", "due_soon", "open",
-         "ongoing", "on_time_rate", "people", "occurrences_on_time", "occurrences_late",
+TALLY = {"name", "total", "done", "done_on_time", "done_late", "done_undated", "overdue",
+         "due_soon", "open", "ongoing", "on_time_rate", "people", "occurrences_on_time", "occurrences_late",
          "occurrences_missed", "extended", "occurrences_due", "occurrences_on_time_rate"}
 PERSON = {"name", "role", "post", "office"}
 

@@ -298,7 +298,7 @@ def test_different_settings_on_both_sides_both_land():
     ours = BASE.replace("  due_soon_days: 14", "  due_soon_days: 7")
     theirs = BASE.replace("  commit: false ", "  commit: true  ")
     merged = merge_texts(BASE, ours, theirs)
-    assert "  due_soon_days: 7   # 距完成时间不超过几天算“临近”\n  commit: true  " in merged.text
+    assert "  due_soon_days: 7   # 距完成时间不超过几天算“即将到期”\n  commit: true  " in merged.text
     assert merged.conflicts == []
 
 

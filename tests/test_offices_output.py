@@ -55,35 +55,60 @@ def test_overdue_export_follows_extension(gk, tmp_path):
 
 # --- gk export ----------------------------------------------------------------------------------
 
+HEADER = ["序号", "工作任务", "具体事项", "牵头股室", "协办股室", "完成时间", "截止日期", "状态",
+          "进度", "完成日期", "按时/超时", "逾期天数", "超时天数", "责任人", "进展情况", "备注"]
+
+
+def _meeting(gk):
+    """Item 5 done on time, 6 done late, 7 done without a deadline date; notes and progress."""
+    gk("done", "5", "--on", "2021-06-01")
+    gk("set", "6", "--deadline", "2021年5月底")
+    gk("done", "6", "--on", "2021-06-10")
+    gk("note", "8", "已形成初稿", "--on", "2021-06-01")
+    gk("note", "8", "报局长审定", "--on", "2021-06-15")
+    gk("set", "8", "--notes", "需法制股把关")
+
+
 def test_csv_reads_back_like_list_json(gk, tmp_path):
+    _meeting(gk)
     target = tmp_path / "all.csv"
     assert gk("export", str(target)).exit_code == 0
     rows = read_csv(target.read_bytes())
-    assert rows[0] == ["序号", "工作任务", "具体事项", "牵头股室", "协办股室", "完成时间", "截止日期",
-                       "状态", "逾期天数", "责任人"]
+    assert rows[0] == HEADER
     listed = gk.json("list")
     assert len(rows) == 17
     for row, item in zip(rows[1:], listed):
-        assert int(row[0]) == item["id"]
-        assert row[1] == item["group_title"]
-        assert row[2] == item["title"]
-        assert row[3] == item["lead"]
-        assert row[4] == "、".join(item["assist"])
-        assert row[5] == item["deadline_text"]
-        assert row[6] == (item["deadline"] or "—")
-        assert int(row[8]) == (-item["days_left"] if item["state"] == "overdue" else 0)
-    assert rows[1][9] == "陈伟、庄青红"
+        cell = dict(zip(HEADER, row))
+        assert int(cell["序号"]) == item["id"]
+        assert (cell["工作任务"], cell["具体事项"], cell["牵头股室"]) == (
+            item["group_title"], item["title"], item["lead"])
+        assert cell["协办股室"] == "、".join(item["assist"])
+        assert cell["完成时间"] == item["deadline_text"]
+        assert cell["截止日期"] == (item["deadline"] or "—")
+        assert cell["进度"] == {"todo": "未开始", "doing": "进行中", "done": "已完成"}[item["status"]]
+        assert cell["完成日期"] == (item["done_on"] or "")
+        # 逾期天数 only for overdue items: never 0 for one that is merely not late
+        assert cell["逾期天数"] == (str(-item["days_left"]) if item["state"] == "overdue" else "")
+        assert cell["进展情况"] == (item["progress"][-1] if item["progress"] else "")
+        assert cell["备注"] == item["notes"]
+    by_id = {int(r[0]): dict(zip(HEADER, r)) for r in rows[1:]}
+    assert (by_id[5]["按时/超时"], by_id[5]["超时天数"]) == ("按时", "")
+    assert (by_id[6]["按时/超时"], by_id[6]["超时天数"]) == ("超时", "10")
+    assert by_id[8]["进展情况"] == "2021-06-15 报局长审定"
+    assert by_id[8]["备注"] == "需法制股把关"
+    assert by_id[1]["逾期天数"] == "338"
+    assert by_id[1]["按时/超时"] == ""
+    assert rows[1][13] == "陈伟、庄青红"
 
 
-def test_csv_has_crlf_and_no_empty_cells(gk, tmp_path):
+def test_csv_has_crlf_and_says_none_for_nobody(gk, tmp_path):
     replace_in(gk.data / "leading_group.yaml", "    office: 运管股\n", "")
     target = tmp_path / "a.csv"
     gk("export", str(target))
     data = target.read_bytes()
-    assert b"\r\n" in data
+    assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
     rows = read_csv(data)
-    assert all(cell != "" for row in rows for cell in row)
-    assert rows[8][9] == "无"  # item 8: nobody in the roster heads its lead office now
+    assert rows[8][13] == "无"  # item 8: nobody in the roster heads its lead office now
 
 
 @pytest.mark.parametrize("title", ["=HYPERLINK(\"http://x\",\"点我\")", "+1+2", "-2+3", "@SUM(A1)"])
@@ -108,58 +133,102 @@ def test_csv_keeps_numbers_and_dates_usable(gk, tmp_path):
     target = tmp_path / "x.csv"
     gk("export", str(target))
     rows = read_csv(target.read_bytes())
-    assert rows[1][0] == "1"
-    assert rows[1][6] == "2020-07-17"
-    assert rows[1][8] == "338"
+    assert rows[1][0] == "1" and rows[1][6] == "2020-07-17" and rows[1][11] == "338"
 
 
-def test_xlsx_reads_back(gk, tmp_path):
+def _sheets(path):
+    book = openpyxl.load_workbook(path)
+    return book.worksheets[0], book.worksheets[1]
+
+
+def test_xlsx_reads_back_both_sheets(gk, tmp_path):
+    _meeting(gk)
     target = tmp_path / "任务分工表.xlsx"
     assert gk("export", str(target)).exit_code == 0
-    ws = openpyxl.load_workbook(target).active
-    assert [c.value for c in ws[1]] == ["序号", "工作任务", "具体事项", "牵头股室", "协办股室", "完成时间",
-                                        "截止日期", "状态", "逾期天数", "责任人"]
+    printed, flat = _sheets(target)
+    assert (printed.title, flat.title) == ("任务分工表", "排序筛选")
+    assert printed["A1"].value == "泉港区交通运输局政务公开标准化规范化工作任务分工表　截至 2021-06-20"
+    assert [c.value for c in printed[2]] == HEADER and [c.value for c in flat[1]] == HEADER
     listed = gk.json("list")
     for r, item in enumerate(listed, start=2):
-        assert ws.cell(r, 1).value == item["id"]
-        assert ws.cell(r, 3).value == item["title"]
-        assert ws.cell(r, 4).value == item["lead"]
-        due = ws.cell(r, 7).value
+        row = {h: flat.cell(r, n + 1).value for n, h in enumerate(HEADER)}
+        assert row["序号"] == item["id"] and row["具体事项"] == item["title"]
+        assert row["工作任务"] == item["group_title"]  # every cell filled on the sorting sheet
+        due = row["截止日期"]
         assert (due.date().isoformat() if due != "—" else None) == item["deadline"]
-        assert ws.cell(r, 8).value == {"overdue": "已逾期", "due_soon": "即将到期", "open": "未到期",
-                                       "ongoing": "长期", "done": "已完成"}[item["state"]]
-    assert ws.freeze_panes == "A2"
+        assert row["状态"].split("（")[0] == {"overdue": "已逾期", "due_soon": "即将到期", "open": "未到期",
+                               "ongoing": "长期", "done": "已完成"}[item["state"]]
+        assert row["逾期天数"] == (-item["days_left"] if item["state"] == "overdue" else None)
+        done = row["完成日期"]
+        assert (done.date().isoformat() if done else None) == item["done_on"]
+        assert printed.cell(r + 1, 1).value == item["id"]
+    assert flat.auto_filter.ref == "A1:P17"
+    assert printed.freeze_panes == "A3" and flat.freeze_panes == "A2"
+
+
+def test_xlsx_prints_a4_landscape_one_page_wide(gk, tmp_path):
+    target = tmp_path / "t.xlsx"
+    gk("export", str(target))
+    printed, _flat = _sheets(target)
+    setup = printed.page_setup
+    assert setup.orientation == "landscape" and str(setup.paperSize) == "9"
+    assert setup.fitToWidth in (None, 1, "1")  # 1 is the default, which the file may leave out
+    assert setup.fitToHeight in (0, "0")  # as many pages long as it takes
+    assert printed.sheet_properties.pageSetUpPr.fitToPage
+    assert printed.print_title_rows.replace("$", "") == "2:2"  # the header on every page
+    assert "&P" in printed.oddFooter.center.text and "&N" in printed.oddFooter.center.text
+
+
+def test_xlsx_row_heights_show_wrapped_text_in_full(gk, tmp_path):
+    from gkcli.xlsx import LINE_HEIGHT
+
+    target = tmp_path / "t.xlsx"
+    gk("export", str(target))
+    printed, flat = _sheets(target)
+    widths = column_widths(flat)
+    for r in range(2, 18):
+        needed = 1
+        for col in range(1, 17):
+            value = flat.cell(r, col).value
+            if isinstance(value, str) and value:
+                usable = max(widths[col] - 1, 1)
+                needed = max(needed, -(-display_width(value) // usable))
+        height = flat.row_dimensions[r].height
+        assert height is not None and height >= needed * LINE_HEIGHT - 0.01, (r, needed, height)
+    assert printed.row_dimensions[11].height >= 2 * LINE_HEIGHT  # item 10's long title wraps
 
 
 def test_xlsx_merges_work_tasks_as_the_notice(gk, tmp_path):
     target = tmp_path / "t.xlsx"
     gk("export", str(target))
-    ws = openpyxl.load_workbook(target).active
-    merged = sorted(str(r) for r in ws.merged_cells.ranges)
-    assert merged == sorted(["B2:B3", "B4:B5", "B6:B8", "B11:B12", "B13:B15", "B16:B17"])
-    assert ws["B6"].value == "加强政府系统政务新媒体建设"
+    printed, flat = _sheets(target)
+    merged = sorted(str(r) for r in printed.merged_cells.ranges)
+    assert merged == sorted(["A1:P1", "B3:B4", "B5:B6", "B7:B9", "B12:B13", "B14:B16", "B17:B18"])
+    assert printed["B7"].value == "加强政府系统政务新媒体建设"
+    assert not flat.merged_cells.ranges  # sorting and filtering work on the second sheet
 
 
 def test_xlsx_column_widths_count_chinese_as_two(gk, tmp_path):
     target = tmp_path / "t.xlsx"
     gk("export", str(target))
-    ws = openpyxl.load_workbook(target).active
+    _printed, ws = _sheets(target)
     widths = column_widths(ws)
     lead_cells = [ws.cell(r, 4).value for r in range(1, ws.max_row + 1)]
     expected = max(display_width(str(v)) for v in lead_cells) + 2  # 运管股（政策法规股） = 20
     assert expected == 22
-    assert abs(widths[4] - min(expected, 16)) < 1
+    assert abs(widths[4] - min(expected, 14)) < 1
     state_expected = max(display_width(str(ws.cell(r, 8).value)) for r in range(1, ws.max_row + 1)) + 2
     assert abs(widths[8] - state_expected) < 1
 
 
-def test_xlsx_highlights_overdue_rows(gk, tmp_path):
+def test_xlsx_overdue_rows_are_red_across_the_whole_row(gk, tmp_path):
     target = tmp_path / "t.xlsx"
     gk("export", str(target))
-    ws = openpyxl.load_workbook(target).active
-    fill = {r: ws.cell(r, 3).fill.fgColor.rgb for r in range(2, 18)}
-    overdue_rows = {r for r in fill if ws.cell(r, 8).value == "已逾期"}
-    assert {r for r, color in fill.items() if color.endswith("FFC7CE")} == overdue_rows
+    _printed, ws = _sheets(target)
+    for r in range(2, 18):
+        overdue = ws.cell(r, 8).value == "已逾期"
+        colours = {ws.cell(r, c).fill.fgColor.rgb.endswith("FFC7CE") for c in range(1, 17)}
+        assert colours == {overdue}, r
 
 
 @pytest.mark.parametrize("title", ["=1+1", "=HYPERLINK(\"http://x\")", "+cmd", "@A1"])
@@ -167,10 +236,10 @@ def test_xlsx_writes_formulas_as_text(gk, tmp_path, title):
     gk("set", "5", "--title", title)
     target = tmp_path / "t.xlsx"
     gk("export", str(target))
-    ws = openpyxl.load_workbook(target).active
-    cell = ws.cell(6, 3)
-    assert cell.value == title
-    assert cell.data_type == "s"
+    printed, flat = _sheets(target)
+    for cell in (printed.cell(7, 3), flat.cell(6, 3)):
+        assert cell.value == title
+        assert cell.data_type == "s"
 
 
 def test_export_never_overwrites_without_force(gk, tmp_path):
@@ -274,27 +343,99 @@ def test_report_table_and_markdown(known):
     assert "33%" in table
     assert "按时率" in table
     md = known("report", "--format", "md").output
-    assert "| 办公室 | 3 | 2 | 1 | 1 | 1 | 0 | 0 | 0 | 33% |" in md
+    assert "| 办公室 | 3 | 2 | 1 | 1 | 0 | 1 | 0 | 0 | 0 | 0 | 33% |" in md
+
+
+def _md_rows(md: str) -> list[list[str]]:
+    rows = [line.strip("| ").split(" | ") for line in md.splitlines() if line.startswith("| ")]
+    return [r for r in rows if r[1] != "合计"]  # the heading rows
+
+
+@pytest.mark.parametrize("args", [[], ["--since", "2021-05-01"]])
+def test_report_rows_add_up(known, gk, args):
+    for runner in (known, gk):
+        md = runner("report", "--format", "md", *args).output
+        rows = [[c.strip() for c in r] for r in _md_rows(md)]
+        assert rows
+        for name, total, done, on_time, late, undated, overdue, soon, open_, ongoing, _ext, _rate in rows:
+            n = [int(x) for x in (total, done, on_time, late, undated, overdue, soon, open_, ongoing)]
+            assert n[0] == n[1] + n[5] + n[6] + n[7] + n[8], name  # 合计 = 已完成+已逾期+即将到期+未到期+长期
+            assert n[1] == n[2] + n[3] + n[4], name  # 已完成 = 按时 + 超时 + 未注明日期
+    undated = known.json("report")["by_office"]
+    assert {x["name"]: x["done_undated"] for x in undated} == {"办公室": 0, "财务科": 1}
+
+
+def test_percentages_round_half_up(gk):
+    from gkcli.tabular import percent
+
+    assert [percent(2, 16), percent(1, 8), percent(1, 3), percent(0, 0)] == ["13%", "13%", "33%", "—"]
+
+
+def test_report_for_a_period_says_so(known):
+    out = known("report", "--since", "2021-05-01").output
+    assert out.startswith("测试分工表 · 统计期间 2021-05-01 至 2021-06-20")
+    assert "截至" not in out.splitlines()[0]
+    out = known("--lang", "en", "report", "--since", "2021-05-01").output
+    assert out.startswith("测试分工表 · 2021-05-01 to 2021-06-20")
+
+
+def test_no_one_days_in_english(gk):
+    from gkcli.i18n import Words
+
+    words = Words("en")
+    assert [words.days(1), words.days(-1), words.days(2)] == ["1 day left", "1 day over", "2 days left"]
 
 
 # --- gk remind ------------------------------------------------------------------------------------
 
-def test_remind_one_block_per_lead_office(gk):
-    out = gk("remind").output
-    blocks = out.strip().split("\n\n")
-    assert [b.splitlines()[0] for b in blocks] == ["【综合股】陈伟、庄青红同志：", "【运管股（政策法规股）】黄梁岸同志："]
-    assert "[牵头] 1号 梳理规范权责清单，动态调整更新（完成时间：2020年7月17日前，逾期338天）" in blocks[0]
-    assert "[协办] 8号 建立健全规范性文件全生命周期管理制度机制（完成时间：2021年6月底，剩10天）" in blocks[0]
-    assert "泉港交﹝2020﹞150号" in blocks[0]
-    assert "截至2021年6月20日" in blocks[0]
-    assert blocks[0].splitlines()[-1] == "综合股（领导小组办公室）"
+def _blocks(out: str) -> dict[str, str]:
+    return {b.splitlines()[0]: b for b in out.strip().split("\n\n")}
+
+
+def test_remind_a_block_for_every_office_with_urgent_items_in_roster_order(gk):
+    blocks = _blocks(gk("remind").output)
+    heads = list(blocks)
+    assert len(heads) == 17  # every office: lead or assist (局各股室 is all of them)
+    assert heads[:3] == ["【区运管所】肖龙良同志：", "【交通综合行政执法大队】肖明春同志：",
+                         "【综合股】陈伟、庄青红同志："]  # as the roster names them
+    mine = blocks["【综合股】陈伟、庄青红同志："]
+    assert "\n【牵头】1号 梳理规范权责清单，动态调整更新（完成时间：2020年7月17日前，逾期338天）\n" in mine
+    assert "\n【协办】8号 建立健全规范性文件全生命周期管理制度机制（完成时间：2021年6月底，剩10天）\n" in mine
+    assert "1. " not in mine  # no list number beside the item number
+    assert "泉港交﹝2020﹞150号" in mine
+    assert "截至2021年6月20日，贵股室以下事项" in mine
+    assert mine.splitlines()[-1] == "综合股（领导小组办公室）"
+    assert "贵单位以下事项" in blocks["【交通综合行政执法大队】肖明春同志："]
+    assert "贵单位以下事项" in blocks["【涂岭治超站】蔡清池同志："]
+
+
+def test_remind_quotes_the_latest_progress_note(gk):
+    gk("note", "1", "已报送初稿", "--on", "2021-06-01")
+    gk("note", "1", "正在修改", "--on", "2021-06-10")
+    out = gk("remind", "--office", "综合股").output
+    assert "逾期338天）\n　　最新进展：“正在修改”\n" in out
+    assert "已报送初稿" not in out
+
+
+def test_remind_an_office_with_nobody_in_the_roster(gk):
+    replace_in(gk.data / "leading_group.yaml", "    office: 安监股\n", "")
+    blocks = _blocks(gk("remind").output)
+    assert "【安监股】负责同志：" in blocks
+
+
+def test_remind_markdown_and_one_office_alone(gk):
+    md = gk("remind", "--format", "md", "--office", "安监股").output
+    assert md.startswith("### 【安监股】谢玉龙同志：\n\n根据《")
+    assert "\n- 【协办】1号 " in md
+    text = gk("remind", "--office", "安监股").output
+    assert list(_blocks(text)) == ["【安监股】谢玉龙同志："]  # its text alone, to paste
 
 
 def test_remind_office_that_only_assists(gk):
     out = gk("remind", "--office", "安监股").output
     assert out.startswith("【安监股】谢玉龙同志：")
-    assert "[牵头]" not in out
-    assert out.count("[协办]") == 6
+    assert "【牵头】" not in out
+    assert out.count("【协办】") == 6
 
 
 def test_remind_json(gk):
@@ -325,7 +466,7 @@ def test_timeline_fits_the_width(gk, width):
     assert max(cell_len(line) for line in lines) <= width
     assert "2020" in lines[0]
     assert "今天 2021-06-20" in lines[-1]
-    chart = lines[:-1]  # the last line is the legend
+    chart = [line for line in lines if "完成时间" not in line and "今天" not in line]  # not the legend
     assert sum("◆" in line for line in chart) == 14
     assert sum("→" in line for line in chart) == 2
 
@@ -346,3 +487,18 @@ def test_timeline_overdue_is_red(gk):
 
 def test_overdue_has_no_state_filter_to_ignore(gk):
     assert gk("overdue", "--state", "due_soon").exit_code == 2
+
+
+def test_timeline_reads_without_colour(gk):
+    gk("done", "5", "--on", "2021-06-01")  # on time
+    gk("set", "6", "--deadline", "2021年5月底")
+    gk("done", "6", "--on", "2021-06-10")  # late
+    lines = gk("timeline", env={"COLUMNS": "100", "NO_COLOR": "1"}).output.splitlines()
+    row = {int(line.split()[0]): line for line in lines if line.split() and line.split()[0].isdigit()}
+    assert "━" in row[1] and "─" not in row[1]  # overdue
+    assert "═" in row[5] and "✔" in row[5]  # done on time
+    assert "═" in row[6] and "✘" in row[6]  # done late
+    assert "─" in row[8] and "━" not in row[8]  # open
+    for n in (5, 6):  # the done mark never hides the deadline or today's line
+        assert "◆" in row[n] and ("│" in row[n] or "┼" in row[n])
+    assert all(line == line.rstrip() for line in lines)  # no trailing spaces when piped

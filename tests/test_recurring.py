@@ -169,7 +169,7 @@ def test_a_broken_done_occurrences_entry_is_a_check_problem(monthly):
     replace_in(monthly.tasks, "      - 2020-08 2020-08-28", "      - 八月 2020-08-28")
     result = monthly("check")
     assert result.exit_code == 1
-    assert "item 8：done_occurrences 每项写作“期次 完成日期”，如 2021-06 2021-06-25，而不是 八月 2020-08-28" \
+    assert "第 8 项：done_occurrences 每项写作“期次 完成日期”，如 2021-06 2021-06-25，而不是 八月 2020-08-28" \
         in result.output
 
 

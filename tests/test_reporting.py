@@ -173,7 +173,7 @@ def test_gk_reported_commits_when_asked(gk, tmp_path):
     assert result.exit_code == 0, result.output
     log = subprocess.run(["git", "log", "-1", "--format=%s"], cwd=repo, env=env,
                          capture_output=True, text=True, check=True).stdout
-    assert log.strip().endswith("安监股 进展情况 2021-05 reported (2021-06-20)")
+    assert log.strip().endswith("gk: 安监股 报送 进展情况 2021-05（2021-06-20）")
 
 
 def test_several_reports_are_told_apart_with_what(cycles):

@@ -28,9 +28,10 @@ def test_report_rows_add_up_in_items_and_occurrences_apart(calendar):
         assert row["occurrences_on_time_rate"] == (
             round(row["occurrences_on_time"] / due, 4) if due else None)
     shown = calendar("report").output
-    assert "运管股（政策法规股）     2       0     0     0     1     1     0     0      0%" in shown
+    assert ("运管股（政策法规股）：合计 2、已完成 0、按时 0、超时 0、未注明日期 0、已逾期 1、\n"
+            "  即将到期 1、未到期 0、长期 0、延期 0、按时率 0%") in shown
     assert "周期性事项（按次计）" in shown
-    assert "运管股（政策法规股）         8     5     1       2     62%" in shown
+    assert "运管股（政策法规股）         8     5     1       2     63%" in shown  # 5/8 rounded half up
     summary = calendar("summary").output
     totals = found["totals"]
     assert f"按时完成{totals['done_on_time']}项" in summary

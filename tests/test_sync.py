@@ -90,9 +90,9 @@ def test_sync_says_so_when_it_leaves_conflict_markers(clones):
     result = a.gk("sync")
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert lines[0].startswith("data/tasks.yaml：无法按事项合并（data/tasks.yaml:99:7: YAML syntax")
+    assert lines[0].startswith("data/tasks.yaml：无法按事项合并（data/tasks.yaml:99:7: YAML 格式错误")
     assert lines[0].endswith("已按行合并：请处理文件中的冲突标记")
-    assert lines[1] == "冲突：data/tasks.yaml:97:1: git conflict marker: finish the merge first"
+    assert lines[1].startswith("冲突：data/tasks.yaml:97:1: 有未解决的 git 冲突标记：请先完成合并")
     assert "<<<<<<< ours" in a.text()
 
 
@@ -130,7 +130,7 @@ def test_check_notes_a_remote_without_the_driver(tmp_path, monkeypatch):
     assert result.exit_code == 0
     assert result.output.splitlines()[0] == "提示：本仓库有远程仓库，但未登记 gk 的合并驱动；运行 gk setup-git"
     assert a.gk("setup-git").exit_code == 0
-    assert a.gk("check").output.startswith("ok: ")
+    assert a.gk("check").output.startswith("检查通过：")
 
 
 def test_check_rev_validates_a_committed_version(clones):
@@ -167,7 +167,7 @@ def test_pre_receive_refuses_a_push_that_breaks_the_table(tmp_path, monkeypatch)
     a.commit("改坏")
     refused = a.git("push", "origin", "main", check=False)
     assert refused.returncode != 0
-    assert "remote: data/tasks.yaml:78:13: item 1: bad status finished" in refused.stderr
+    assert "remote: data/tasks.yaml:78:13: 第 1 项：状态 finished 无法识别" in refused.stderr
     assert "pre-receive hook declined" in refused.stderr
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     shown = readme.split("A refused push reads:")[1].split("```")[1].strip().splitlines()

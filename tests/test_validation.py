@@ -12,33 +12,33 @@ def check(gk):
 def test_shipped_data_is_clean(gk):
     code, output = check(gk)
     assert code == 0
-    assert output.startswith("ok: 16 items, 8 work tasks, 24 people")
+    assert output.startswith("检查通过：16 项事项，8 项工作任务，24 人")
 
 
 @pytest.mark.parametrize("old,new,message", [
     ("    lead: 运管股（政策法规股）\n    assist:\n      - 综合股\n    deadline: 2021年6月底",
      "    lead: 综合科\n    assist:\n      - 综合股\n    deadline: 2021年6月底",
-     "tasks.yaml:140:11: unknown office 综合科 (did you mean 综合股?)"),
+     "tasks.yaml:140:11: 未知股室 综合科（是不是 综合股？）"),
     ("  - id: 8\n    group: 4\n", "  - id: 8\n    group: 9\n",
-     "tasks.yaml:138:12: item 8: unknown group 9"),
+     "tasks.yaml:138:12: 第 8 项：没有编号为 9 的工作任务"),
     ("  - id: 8\n    group: 4\n", "  - id: 7\n    group: 4\n",
-     "tasks.yaml:137:9: duplicate id 7 (also on line 127)"),
+     "tasks.yaml:137:9: 序号 7 重复（另见第 127 行）"),
     ("    deadline: 2021年6月底\n    status: todo\n\n  # 五",
      "    deadline: 2021年6月底\n    status: finished\n\n  # 五",
-     "tasks.yaml:144:13: item 8: bad status finished"),
+     "tasks.yaml:144:13: 第 8 项：状态 finished 无法识别"),
     ("    deadline: 2021年6月底\n    status: todo\n\n  # 五",
      "    deadline: 明年上半年\n    status: todo\n\n  # 五",
-     "tasks.yaml:143:15: item 8: cannot read deadline '明年上半年'"),
+     "tasks.yaml:143:15: 第 8 项：无法识别完成时间“明年上半年”"),
     ("  - id: 8\n    group: 4\n", "  - id: 8\n    group: 4\n    owner: 张三\n",
-     "tasks.yaml:139:5: item 8: unknown field owner"),
+     "tasks.yaml:139:5: 第 8 项：未知字段 owner"),
     ("  - id: 8\n    group: 4\n", "  - id: 8\n    group: 4\n    group: 5\n",
-     "tasks.yaml:139:5: item 8: duplicate field group (first on line 138)"),
-    ("  - id: 8\n    group: 4\n", "  - id: 8\n", "tasks.yaml:137:5: item 8: missing field group"),
+     "tasks.yaml:139:5: 第 8 项：字段 group 重复（第一次在第 138 行）"),
+    ("  - id: 8\n    group: 4\n", "  - id: 8\n", "tasks.yaml:137:5: 第 8 项：缺少字段 group"),
     ("    assist:\n      - 综合股\n    deadline: 2021年6月底",
      "    assist:\n      - 党办\n    deadline: 2021年6月底",
-     "tasks.yaml:142:9: unknown office 党办 (did you mean 系统党办?)"),
+     "tasks.yaml:142:9: 未知股室 党办（是不是 系统党办？）"),
     ("  table: 泉港", "  table: [泉港", "tasks.yaml:"),
-    ("    status: todo\n\n  # 五", "    status: todo\n   bad: indent\n\n  # 五", "YAML syntax"),
+    ("    status: todo\n\n  # 五", "    status: todo\n   bad: indent\n\n  # 五", "缩进不对"),
 ])
 def test_broken_tasks_file(gk, old, new, message):
     replace_in(gk.tasks, old, new)
@@ -52,7 +52,7 @@ def test_deadline_with_done_on_but_not_done(gk):
     replace_in(gk.tasks, "    status: todo\n\n  # 五", "    status: todo\n    done_on: 2021-06-01\n\n  # 五")
     code, output = check(gk)
     assert code == 1
-    assert "done_on is set but status is todo" in output
+    assert "填了 done_on（完成日期），但状态是 todo" in output
 
 
 def test_chinese_status_words_are_accepted(gk):
@@ -63,14 +63,14 @@ def test_chinese_status_words_are_accepted(gk):
 def test_lead_cannot_be_a_group(gk):
     replace_in(gk.tasks, "    lead: 运管股（政策法规股）", "    lead: 局各股室（中队、站）")
     code, output = check(gk)
-    assert "lead must be one office, not the group" in output
+    assert "lead 只能是一个股室，不能是股室组合" in output
 
 
 def test_git_conflict_marker(gk):
     replace_in(gk.tasks, "  - id: 8\n", "<<<<<<< HEAD\n  - id: 8\n=======\n  - id: 8\n>>>>>>> theirs\n")
     code, output = check(gk)
     assert code == 1
-    assert "git conflict marker" in output
+    assert "有未解决的 git 冲突标记" in output
 
 
 def test_roster_member_heading_unknown_office(gk):
@@ -78,14 +78,14 @@ def test_roster_member_heading_unknown_office(gk):
     code, output = check(gk)
     assert code == 1
     assert "leading_group.yaml:" in output
-    assert "谢玉龙 heads unknown office 安全股" in output
+    assert "谢玉龙 负责的股室：未知股室 安全股" in output
 
 
 def test_roster_bad_role(gk):
     replace_in(gk.data / "leading_group.yaml", "    role: leader", "    role: boss")
     code, output = check(gk)
     assert code == 1
-    assert "bad role boss" in output
+    assert "角色 boss 无法识别" in output
 
 
 def test_roster_chinese_role_words(gk):
@@ -109,19 +109,28 @@ def test_other_commands_refuse_bad_data_with_one_line(gk):
     result = gk("status")
     assert result.exit_code == 1
     assert result.output.count("\n") == 1
-    assert "unknown office 运管科" in result.output
-    assert "(and 2 more; run gk check)" in result.output
+    assert "未知股室 运管科" in result.output
+    assert "（另有 2 处问题，运行 gk check 查看）" in result.output
 
 
 def test_not_utf8(gk):
     gk.tasks.write_bytes(gk.tasks.read_text(encoding="utf-8").encode("gbk"))
     result = gk("check")
     assert result.exit_code == 1
-    assert "not UTF-8" in result.output
+    assert result.output.strip().endswith("tasks.yaml：文件似乎是 GBK 编码，请另存为 UTF-8")
+    result = gk("--lang", "en", "check")
+    assert "seems to be GBK (ANSI) encoded; save it as UTF-8" in result.output
+
+
+def test_not_utf8_nor_gbk(gk):
+    gk.tasks.write_bytes(b"\xff\xfe\x00tasks")
+    result = gk("check")
+    assert result.exit_code == 1
+    assert "不是 UTF-8 编码（第 0 字节），请另存为 UTF-8" in result.output
 
 
 def test_empty_file(gk):
     gk.tasks.write_text("# nothing yet\n", encoding="utf-8")
     code, output = check(gk)
     assert code == 1
-    assert "the file is empty" in output
+    assert "文件是空的" in output

@@ -176,7 +176,7 @@ def test_gk_set_start_and_add_start(gk):
 
 
 def test_due_soon_in_working_days(gk):
-    replace_in(gk.tasks, "due_soon_days: 14   # 距完成时间不超过几天算“临近”",
+    replace_in(gk.tasks, "due_soon_days: 14   # 距完成时间不超过几天算“即将到期”",
                "due_soon_days: 5\n  due_soon_workdays: 3")
     replace_in(gk.tasks, "deadline: 2021年6月底", "deadline: 2021-10-11")
     gk.today = "2021-09-30"  # 11 calendar days, but only 10-08, 调休 10-09 and 10-11 are worked
@@ -209,7 +209,7 @@ def test_a_year_without_holiday_data_is_a_check_problem(gk):
     result = gk("check")
     assert result.exit_code == 1
     line = gk.tasks.read_text(encoding="utf-8").splitlines().index("    deadline: 3个工作日内") + 1
-    assert f"tasks.yaml:{line}:15: item 8：2099年没有节假日数据，无法计算“3个工作日内”" in result.output
+    assert f"tasks.yaml:{line}:15: 第 8 项：2099年没有节假日数据，无法计算“3个工作日内”" in result.output
     assert "holidays.yaml" in result.output
     english = gk("--lang", "en", "list")
     assert english.exit_code == 1

@@ -118,8 +118,9 @@ def test_overdue_and_export_carry_the_notice_number(ws, tmp_path):
     assert ws("--all", "export", str(target)).exit_code == 0
     openpyxl = pytest.importorskip("openpyxl")
     sheet = openpyxl.load_workbook(target).active
-    header = [c.value for c in sheet[1]]
-    assert header[-1] == "文号" and sheet.max_row == 1 + 34
+    header = [c.value for c in sheet[2]]  # row 1 is the print sheet's title
+    assert header[-1] == "文号"
+    assert sheet.max_row == 2 + 34
 
 
 def test_report_all_by_office_and_by_notice(ws):

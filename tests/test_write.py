@@ -66,7 +66,7 @@ def test_golden_files_differ_only_in_the_lines_of_the_change():
 def test_done_records_done_on_and_shows_as_done(gk):
     result = gk("done", "5", "--on", "2021-06-18")
     assert result.exit_code == 0
-    assert "gk: #5 done (2021-06-18)" in result.output
+    assert "完成 #5 建设政府信息在新媒体的发布机制" in result.output and "（2021-06-18）" in result.output
     row = gk.json("show", "5")
     assert row["status"] == "done"
     assert row["done_on"] == "2021-06-18"
@@ -76,7 +76,7 @@ def test_done_records_done_on_and_shows_as_done(gk):
 def test_done_defaults_to_today_and_takes_several_ids(gk):
     result = gk("done", "1", "2", "3")
     assert result.exit_code == 0
-    assert "gk: #1 #2 #3 done (2021-06-20)" in result.output
+    assert "完成 #1 #2 #3（2021-06-20）" in result.output
     rows = gk.json("list", "--group", "1", "--group", "2")
     assert [(r["id"], r["done_on"]) for r in rows] == [
         (1, "2021-06-20"), (2, "2021-06-20"), (3, "2021-06-20"), (4, None)]
@@ -86,7 +86,7 @@ def test_done_in_the_future_is_refused(gk):
     before = gk.tasks.read_bytes()
     result = gk("done", "5", "--on", "2021-07-01")
     assert result.exit_code == 1
-    assert result.output == "gk: --on 2021-07-01 晚于今天（2021-06-20）\n"
+    assert "--on 2021-07-01 晚于今天（2021-06-20）" in result.output
     assert gk.tasks.read_bytes() == before
 
 
@@ -140,43 +140,82 @@ def test_set_without_fields_is_usage_error(gk):
 
 
 @pytest.mark.parametrize("args,message", [
-    (["set", "8", "--lead", "综合科"], "unknown office 综合科 (did you mean 综合股?)"),
-    (["set", "8", "--deadline", "尽快"], "cannot read deadline '尽快'"),
-    (["set", "8", "--assist", "人事股"], "unknown office 人事股"),
-    (["set", "8", "--group", "99"], "unknown group 99"),
+    (["set", "8", "--lead", "综合科"], "gk: --lead 综合科：没有这个股室（是不是 综合股？）\n"),
+    (["set", "8", "--deadline", "尽快"],
+     "gk: --deadline 尽快：无法识别完成时间“尽快”（可写成 2021年6月底、2020年7月17日前、10个工作日内、每月底、长期）\n"),
+    (["set", "8", "--assist", "人事股"], "gk: --assist 人事股：没有这个股室\n"),
+    (["set", "8", "--group", "99"], "gk: --group 99：没有这个编号的工作任务\n"),
+    (["set", "8", "--lead", "局各股室（中队、站）"],
+     "gk: --lead 局各股室（中队、站）：局各股室（中队、站） 是股室组合，请指定一个股室\n"),
+    (["add", "--group", "3", "--title", "x", "--lead", "综合科", "--deadline", "长期"],
+     "gk: --lead 综合科：没有这个股室（是不是 综合股？）\n"),
 ])
-def test_invalid_write_is_refused_with_check_messages(gk, args, message):
+def test_invalid_write_names_the_option(gk, args, message):
     before = gk.tasks.read_bytes()
     result = gk(*args)
     assert result.exit_code == 1
-    assert message in result.output
-    assert "tasks.yaml:" in result.output  # path:line:col, as gk check
+    assert result.output == message  # the option, not a line of a file that doesn't exist yet
     assert gk.tasks.read_bytes() == before
+
+
+def test_invalid_write_names_the_option_in_english(gk):
+    result = gk("--lang", "en", "set", "8", "--lead", "综合科")
+    assert result.output == "gk: --lead 综合科: no such office (did you mean 综合股?)\n"
 
 
 def test_unknown_id(gk):
     result = gk("done", "99")
     assert result.exit_code == 1
-    assert "no item 99" in result.output
+    assert result.output == "gk: 没有第 99 项（用 gk list 查看全部事项）\n"
 
 
 def test_add_takes_the_next_free_id(gk):
     result = gk("add", "--group", "3", "--title", "开通政务微信公众号", "--lead", "综合股",
                 "--assist", "局各股室（中队、站）", "--deadline", "2021年9月底")
     assert result.exit_code == 0
-    assert "#17 added" in result.output
+    assert "新增 #17 开通政务微信公众号" in result.output
     row = gk.json("show", "17")
     assert row["title"] == "开通政务微信公众号"
     assert row["deadline"] == "2021-09-30"
-    assert gk.tasks.read_text("utf-8").endswith(
-        "    status: todo\n\n  - id: 17\n    group: 3\n    title: 开通政务微信公众号\n    lead: 综合股\n"
-        "    assist:\n      - 局各股室（中队、站）\n    deadline: 2021年9月底\n    status: todo\n")
+    # after the last item of its work task (#7), not at the end of the file
+    assert ("    deadline: 长期\n    status: todo\n\n  - id: 17\n    group: 3\n"
+            "    title: 开通政务微信公众号\n    lead: 综合股\n    assist:\n      - 局各股室（中队、站）\n"
+            "    deadline: 2021年9月底\n    status: todo\n\n  # 四、") in gk.tasks.read_text("utf-8")
+    assert [r["id"] for r in gk.json("list", "--group", "3")] == [5, 6, 7, 17]
+
+
+def test_add_deadline_without_a_year_is_read_against_the_day_it_is_typed(gk):
+    gk.today = "2021-05-10"  # the notice is of 2020: 9月底 must not mean 2020-09-30
+    result = gk("add", "--group", "3", "--title", "开通政务微信公众号", "--lead", "综合股",
+                "--deadline", "9月底")
+    assert result.exit_code == 0, result.output
+    row = gk.json("show", "17")
+    assert row["deadline"] == "2021-09-30"
+    assert row["deadline_text"] == "2021年9月底"
+    assert row["state"] == "open"  # not overdue on creation
+    assert "    deadline: 2021年9月底\n" in gk.tasks.read_text("utf-8")
+
+
+def test_done_keeps_the_chinese_status_words(gk):
+    text = gk.tasks.read_text("utf-8")
+    start = text.index("  - id: 3\n    group:")
+    status = text.index("    status: todo", start)
+    gk.tasks.write_text(text[:status] + "    status: 进行中" + text[status + len("    status: todo"):],
+                        encoding="utf-8")
+    assert gk("done", "3").exit_code == 0
+    assert "    status: 已完成\n    done_on: 2021-06-20\n" in gk.tasks.read_text("utf-8")[start:]
+    assert gk("reopen", "3").exit_code == 0
+    assert "    status: 进行中\n" in gk.tasks.read_text("utf-8")[start:]
+    assert gk("done", "4").exit_code == 0  # an item written in English stays English
+    after = gk.tasks.read_text("utf-8")
+    item4 = after[after.index("  - id: 4\n    group:"):]
+    assert item4.split("\n\n")[0].endswith("    status: done\n    done_on: 2021-06-20")
 
 
 def test_add_with_taken_id(gk):
     result = gk("add", "--id", "3", "--group", "1", "--title", "x", "--lead", "综合股", "--deadline", "长期")
     assert result.exit_code == 1
-    assert "id 3 is taken (next free: 17)" in result.output
+    assert "序号 3 已被占用（下一个可用的是 17）" in result.output
 
 
 def test_rm_asks_first(gk):
@@ -220,7 +259,7 @@ def test_conflict_marker_is_refused(gk):
     before = gk.tasks.read_bytes()
     result = gk("done", "5")
     assert result.exit_code == 1
-    assert "git conflict marker" in result.output
+    assert "有未解决的 git 冲突标记" in result.output
     assert gk.tasks.read_bytes() == before
 
 
@@ -312,7 +351,7 @@ def test_a_new_table_starts_empty_and_grows(tmp_path):
     (data / "tasks.yaml").write_text("offices: [{name: 办公室}]\ngroups: [{id: 1, title: 甲}]\ntasks:\n",
                                      encoding="utf-8")
     gk = Gk(data)
-    assert gk("check").output.startswith("ok: 0 items")
+    assert "检查通过：0 项事项" in gk("check").output
     assert gk("add", "--group", "1", "--title", "第一项", "--lead", "办公室", "--deadline", "长期").exit_code == 0
     assert [r["title"] for r in gk.json("list")] == ["第一项"]
     assert gk("rm", "1", "--yes").exit_code == 0

@@ -1,0 +1,125 @@
+"""Chinese words accepted wherever gk shows them; YAML mistakes in plain words; check's warnings."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import replace_in
+
+# --- YAML syntax errors: what is wrong, how to fix it, on the right line --------------------------
+
+
+def test_status_without_space_is_named_on_its_line(gk):
+    replace_in(gk.tasks, "    deadline: 2020年7月17日前\n    status: todo", "    deadline: 2020年7月17日前\n    status:todo")
+    result = gk("check")
+    assert result.exit_code == 1
+    assert result.output.endswith("tasks.yaml:78:11: 冒号后面缺少空格：应写成“status: todo”\n")
+    english = gk("--lang", "en", "check").output
+    assert english.endswith("tasks.yaml:78:11: a colon needs a space after it: write \"status: todo\"\n")
+
+
+def test_ascii_colon_in_a_title_hints_full_width_or_quotes(gk):
+    replace_in(gk.tasks, "    title: 梳理规范权责清单，动态调整更新", "    title: 梳理规范权责清单: 动态调整更新")
+    result = gk("check")
+    assert result.exit_code == 1
+    line = result.output.strip()
+    assert ":73:" in line and "请改用中文冒号“：”，或给整段文字加上引号" in line
+    assert "full-width colon '：' or put the whole text in quotes" in gk("--lang", "en", "check").output
+
+
+def test_a_tab_in_the_indentation(gk):
+    replace_in(gk.tasks, "    status: todo\n\n  - id: 2", "\tstatus: todo\n\n  - id: 2")
+    assert "缩进里有 Tab 字符：请改用空格" in gk("check").output
+
+
+def test_gbk_file_is_named_as_such(gk):
+    gk.tasks.write_bytes(gk.tasks.read_text(encoding="utf-8").encode("gbk"))
+    result = gk("status")
+    assert result.exit_code == 1 and "文件似乎是 GBK 编码，请另存为 UTF-8" in result.output
+
+
+# --- Chinese words accepted ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("word,state", [
+    ("已逾期", "overdue"), ("逾期", "overdue"), ("即将到期", "due_soon"), ("未到期", "open"),
+    ("长期", "ongoing"), ("已完成", "done"), ("overdue", "overdue"),
+])
+def test_state_in_chinese(gk, word, state):
+    gk("done", "16", "--on", "2021-06-01")
+    rows = gk.json("list", "--state", word)
+    assert rows and {r["state"] for r in rows} == {state}
+
+
+def test_due_before_a_deadline_phrase(gk):
+    by_phrase = gk.json("list", "--due-before", "2021年6月底")
+    by_date = gk.json("list", "--due-before", "2021-06-30")
+    assert by_phrase == by_date and len(by_phrase) > 0
+    assert gk.json("list", "--due-after", "2021年7月") == gk.json("list", "--due-after", "2021-07-31")
+
+
+def test_who_a_person(gk):
+    out = gk("who", "黄梁岸").output
+    assert "黄梁岸 负责的股室" in out and "运管股（政策法规股）" in out
+    assert gk.json("who", "黄梁岸") == [{"name": "黄梁岸", "role": "member", "post": "运管股负责人",
+                                        "office": "运管股（政策法规股）"}]
+    result = gk("who", "黄梁")
+    assert result.exit_code == 1
+    assert result.output == "gk: 黄梁 既不是股室，也不在领导小组名单中（是不是 黄梁岸？）\n"
+
+
+def test_assist_by_the_groups_short_name(gk):
+    short = gk.json("list", "--assist", "局各股室")
+    full = gk.json("list", "--assist", "局各股室（中队、站）")
+    assert short == full and all("局各股室（中队、站）" in r["assist"] for r in short) and len(short) == 13
+
+
+# --- gk check: likely mistakes are warned about, exit 0 -------------------------------------------
+
+def test_check_warns_and_exits_zero(gk):
+    replace_in(gk.tasks, "    deadline: 2020年7月17日前\n    status: todo",
+               "    deadline: 2020年6月底\n    status: done\n    done_on: 2021-07-01")
+    replace_in(gk.tasks, "  - id: 2\n    group: 1\n    title: 梳理规范公共服务清单，动态调整更新\n    lead: 综合股\n    assist:\n",
+               "  - id: 2\n    group: 1\n    title: 梳理规范公共服务清单，动态调整更新\n    lead: 综合股\n    assist:\n      - 安监股\n")
+    text = (gk.data / "leading_group.yaml").read_text("utf-8")
+    (gk.data / "leading_group.yaml").write_text(text.replace("office: 运管股", "office: 综合股"), "utf-8")
+    result = gk("check")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "提醒：第 1 项的完成时间 2020年6月底 早于通知印发日期 2020-07-02" in out
+    assert "提醒：第 1 项的完成日期 2021-07-01 晚于今天（2021-06-20）" in out
+    assert "提醒：第 2 项的协办股室 安监股 已包含在旁边的 局各股室（中队、站） 中" in out
+    assert "提醒：运管股（政策法规股） 牵头 3 项事项，但领导小组名单中没有人负责它" in out
+    assert out.splitlines()[-1] == "另有 4 条提醒（不影响使用，建议核对）"
+    assert "warning: item 1: done_on 2021-07-01 is after today" in gk("--lang", "en", "check").output
+
+
+def test_check_warns_about_a_missing_roster(gk):
+    (gk.data / "leading_group.yaml").unlink()
+    result = gk("check")
+    assert result.exit_code == 0
+    assert "leading_group.yaml:1:1: 提醒：没有 leading_group.yaml" in result.output
+
+
+def test_broken_tasks_is_named_before_the_roster(gk):
+    replace_in(gk.tasks, "    lead: 运管股（政策法规股）", "    lead: 运管科")
+    replace_in(gk.data / "leading_group.yaml", "    office: 安监股", "    office: 安全股")
+    result = gk("status")
+    assert result.exit_code == 1 and result.output.startswith("gk: ") and "tasks.yaml:" in result.output
+    assert "leading_group.yaml" not in result.output.split("（另有")[0]
+
+
+# --- deadline phrases -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("phrase", ["即时", "随时", "及时办理", "立即整改"])
+def test_immediate_words_are_ongoing(phrase):
+    from gkcli import deadlines
+
+    assert deadlines.resolve(phrase, 2020).ongoing
+
+
+def test_ascii_hyphen_range():
+    from datetime import date
+
+    from gkcli import deadlines
+
+    assert deadlines.resolve("2020年7月-12月", 2020).date == date(2020, 12, 31)
+    assert deadlines.resolve("2020-07-17", 2020).date == date(2020, 7, 17)
