@@ -58,10 +58,14 @@ def test_cached_table_equals_the_parsed_one(folder, private_cache):
     entry = cache.key(folder)
     cache.write(entry, parsed)
     again = cache.read(entry)
-    assert again is not None and again is not parsed
-    assert again.tasks == parsed.tasks and again.roster == parsed.roster
-    assert again.notice == parsed.notice and again.groups == parsed.groups
-    assert again.settings == parsed.settings and again.reporting == parsed.reporting
+    assert again is not None
+    assert again is not parsed
+    assert again.tasks == parsed.tasks
+    assert again.roster == parsed.roster
+    assert again.notice == parsed.notice
+    assert again.groups == parsed.groups
+    assert again.settings == parsed.settings
+    assert again.reporting == parsed.reporting
     assert vars(again.calendar) == vars(parsed.calendar)
     assert again.offices.names == parsed.offices.names
     assert again.offices.groups == parsed.offices.groups
@@ -143,7 +147,8 @@ def test_a_broken_table_is_reported_every_time_and_never_cached(ws, private_cach
     replace_in(ws / "b" / "tasks.yaml", "lead: 综合股", "lead: 综合科")
     for _ in range(2):
         result = run_all(ws, "status")
-        assert result.exit_code == 1 and "综合科" in result.output
+        assert result.exit_code == 1
+        assert "综合科" in result.output
     assert len(entries(private_cache)) == 1  # only the valid table
 
 

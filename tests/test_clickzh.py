@@ -64,10 +64,13 @@ def run(*args: str, lang: str | None = None):
 ])
 def test_usage_errors_in_both_languages(args, zh, en):
     result = run(*args)
-    assert result.exit_code == 2 and zh in result.output
-    assert "运行 'gk" in result.output and result.output.startswith("用法： gk")
+    assert result.exit_code == 2
+    assert zh in result.output
+    assert "运行 'gk" in result.output
+    assert result.output.startswith("用法： gk")
     result = run(*args, lang="en")
-    assert result.exit_code == 2 and en in result.output
+    assert result.exit_code == 2
+    assert en in result.output
     result = run("--lang", "en", *args)
     assert en in result.output
 
@@ -75,9 +78,11 @@ def test_usage_errors_in_both_languages(args, zh, en):
 def test_rm_asks_in_chinese_and_aborts_in_chinese(gk):
     result = gk("rm", "16", input="n\n")
     assert "删除以上 1 项？（y 确认 / N 取消）[y/N] " in result.output
-    assert result.output.endswith("已取消。\n") and result.exit_code == 1
+    assert result.output.endswith("已取消。\n")
+    assert result.exit_code == 1
     result = gk("--lang", "en", "rm", "16", input="\n")
-    assert "Remove 1 item(s)? [y/N] " in result.output and result.output.endswith("Aborted!\n")
+    assert "Remove 1 item(s)? [y/N] " in result.output
+    assert result.output.endswith("Aborted!\n")
     assert gk("rm", "16", input="是\n").exit_code == 0  # 是 is yes
 
 

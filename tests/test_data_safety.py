@@ -85,7 +85,8 @@ def test_undo_refuses_during_the_users_stopped_operation_and_keeps_it(repo, comm
     assert repo("done", "5", "--commit").exit_code == 0
     conflict(top, *command)
     result = repo("--lang", "en", "undo")
-    assert result.exit_code == 1 and f"a git {what} is in progress" in result.output
+    assert result.exit_code == 1
+    assert f"a git {what} is in progress" in result.output
     assert (top / git(top, "rev-parse", "--git-path", marker)).exists()  # her operation goes on
     assert git(top, "show", ":会议纪要.txt") == "合并稿"  # and her staged resolution stays
     assert git(top, "log", "-1", "--format=%s") == "gk: 完成 #5 建设政府信息在新媒体的发布机制，建设更加权威的信息发布平台（2021-06-20）"
@@ -98,7 +99,8 @@ def test_commit_is_refused_during_a_merge_and_writes_nothing(repo):
     conflict(top, "merge", "side")
     before = repo.tasks.read_bytes()
     result = repo("--lang", "en", "note", "5", "已选型", "--commit")
-    assert result.exit_code == 1 and "a git merge is in progress" in result.output
+    assert result.exit_code == 1
+    assert "a git merge is in progress" in result.output
     assert repo.tasks.read_bytes() == before
     assert (top / git(top, "rev-parse", "--git-path", "MERGE_HEAD")).exists()
     assert "data/tasks.yaml" not in git(top, "diff", "--cached", "--name-only")
@@ -114,7 +116,8 @@ def test_commit_is_refused_during_a_rebase(repo):
     subprocess.run(["git", "rebase", "main"], cwd=top, capture_output=True)
     before = repo.tasks.read_bytes()
     result = repo("--lang", "en", "note", "5", "已选型", "--commit")
-    assert result.exit_code == 1 and "a git rebase is in progress" in result.output
+    assert result.exit_code == 1
+    assert "a git rebase is in progress" in result.output
     assert repo.tasks.read_bytes() == before
 
 
@@ -167,7 +170,9 @@ def test_undo_refused_by_a_hook_puts_the_file_back(repo):
     hook.write_text("#!/bin/sh\necho 'refused: frozen' >&2\nexit 1\n", encoding="utf-8")
     hook.chmod(0o755)
     result = repo("--lang", "en", "undo")
-    assert result.exit_code == 1 and "refused: frozen" in result.output and "back as it was" in result.output
+    assert result.exit_code == 1
+    assert "refused: frozen" in result.output
+    assert "back as it was" in result.output
     assert repo.tasks.read_bytes() == noted
     assert git(top, "status", "--porcelain") == ""
     hook.unlink()
@@ -192,7 +197,8 @@ def test_undo_refuses_an_amended_gk_commit_that_holds_other_files(repo):
     git(top, "commit", "-qa", "--amend", "--no-edit")
     head = git(top, "rev-parse", "HEAD")
     result = repo("--lang", "en", "undo")
-    assert result.exit_code == 1 and "not exactly one gk change" in result.output
+    assert result.exit_code == 1
+    assert "not exactly one gk change" in result.output
     assert git(top, "rev-parse", "HEAD") == head
     assert (top / "会议纪要.txt").read_text("utf-8") == "秘书补充的纪要\n"
 
@@ -203,7 +209,8 @@ def test_undo_refuses_a_gk_commit_amended_with_a_hand_edit(repo):
     replace_in(repo.tasks, "# 设置", "# 设置（手工）")
     git(top, "commit", "-qa", "--amend", "--no-edit")
     result = repo("--lang", "en", "undo")
-    assert result.exit_code == 1 and "not exactly one gk change" in result.output
+    assert result.exit_code == 1
+    assert "not exactly one gk change" in result.output
     assert "# 设置（手工）" in repo.tasks.read_text("utf-8")
 
 
@@ -346,7 +353,8 @@ def test_anchors_tags_and_aliases_are_refused_not_rewritten(gk, shape):
     assert gk("check").exit_code == 0
     before = gk.tasks.read_bytes()
     result = gk("--lang", "en", *args)
-    assert result.exit_code == 1 and "edit it by hand" in result.output
+    assert result.exit_code == 1
+    assert "edit it by hand" in result.output
     assert gk.tasks.read_bytes() == before
 
 
@@ -409,7 +417,8 @@ def test_a_read_only_tasks_yaml_is_refused_not_replaced(gk):
     before = gk.tasks.read_bytes()
     gk.tasks.chmod(0o444)
     result = gk("--lang", "en", "note", "5", "进展")
-    assert result.exit_code == 1 and "read-only" in result.output
+    assert result.exit_code == 1
+    assert "read-only" in result.output
     assert gk.tasks.read_bytes() == before
     assert stat.S_IMODE(gk.tasks.stat().st_mode) == 0o444
 
@@ -448,7 +457,8 @@ def test_temporary_files_left_by_a_killed_gk_are_ignored_and_cleaned(gk):
 def test_line_breaks_are_refused_never_joined_silently(gk, args):
     before = gk.tasks.read_bytes()
     result = gk("--lang", "en", *args)
-    assert result.exit_code == 1 and "line break" in result.output
+    assert result.exit_code == 1
+    assert "line break" in result.output
     assert gk.tasks.read_bytes() == before
 
 
@@ -464,19 +474,22 @@ def test_an_alias_bomb_is_refused_quickly_with_one_line(gk):
                           cwd=ROOT, capture_output=True, text=True, timeout=20)
     assert proc.returncode == 1
     assert "aliases (*) expand to more than 10000 nodes" in proc.stderr
-    assert len(proc.stderr.splitlines()) == 1 and len(proc.stderr) < 300
+    assert len(proc.stderr.splitlines()) == 1
+    assert len(proc.stderr) < 300
 
 
 def test_nesting_hundreds_deep_is_one_line_not_a_recursion_error(gk):
     replace_in(gk.tasks, "    status: todo\n\n  # 五", "    status: todo\n    notes: " + "[" * 300 + "]" * 300
                + "\n\n  # 五")
     result = gk("--lang", "en", "list")
-    assert result.exit_code == 1 and "nested more than 64 levels deep" in result.output
+    assert result.exit_code == 1
+    assert "nested more than 64 levels deep" in result.output
 
 
 def test_a_date_without_a_day_is_refused(gk):
     result = gk("--today", "June 2021", "status")
-    assert result.exit_code == 2 and "June 2021 不是完整日期" in result.output
+    assert result.exit_code == 2
+    assert "June 2021 不是完整日期" in result.output
     from gkcli.deadlines import DeadlineError, read_date
 
     with pytest.raises(DeadlineError, match="not a whole date"):
@@ -491,7 +504,8 @@ def test_a_file_over_the_size_limit_is_refused_with_one_line(gk):
     assert len(before) > 2 * 1024 * 1024
     for args in (["list"], ["note", "5", "进展"]):
         result = gk("--lang", "en", *args)
-        assert result.exit_code == 1 and "over gk's limit of 2 MB" in result.output
+        assert result.exit_code == 1
+        assert "over gk's limit of 2 MB" in result.output
     assert gk.tasks.read_bytes() == before
 
 
@@ -507,7 +521,8 @@ def test_terminal_escapes_in_a_title_are_shown_not_obeyed(gk, args, columns):
                f'  table: "泉港区交通运输局{ESCAPES}工作任务分工表"')
     result = gk(*args, env={**NO_COLOR, "COLUMNS": columns})
     assert result.exit_code == 0, result.output
-    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "\x1b" not in result.output
+    assert "\x07" not in result.output
     assert "\\x1b" in result.output
 
 
@@ -548,7 +563,8 @@ def test_export_force_writes_into_a_fifo_and_leaves_it_a_fifo(gk, tmp_path):
     reader.join(timeout=10)
     assert result.exit_code == 0, result.output
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
-    assert got and got[0].startswith("\ufeff序号".encode())
+    assert got
+    assert got[0].startswith("\ufeff序号".encode())
 
 
 def test_export_force_through_a_symlink_keeps_the_link(gk, tmp_path):

@@ -18,7 +18,8 @@ COMMANDS = sorted(cli.commands)
 def test_every_command_has_chinese_help_with_an_example(name):
     result = CliRunner().invoke(cli, [name, "--help"], env={"GK_LANG": None}, prog_name="gk")
     assert result.exit_code == 0
-    assert "示例：" in result.output and "Example:" not in result.output
+    assert "示例：" in result.output
+    assert "Example:" not in result.output
     assert f"gk {name}" in result.output.split("示例：")[1]
     assert result.output.startswith(f"用法： gk {name} [选项]")
     assert "Show this message and exit." not in result.output
@@ -30,7 +31,8 @@ def test_every_command_has_english_help_with_an_example(name):
         env = {"GK_LANG": "en"} if args[0] == name else {"GK_LANG": None}
         result = CliRunner().invoke(cli, args, env=env, prog_name="gk")
         assert result.exit_code == 0
-        assert "Example:" in result.output and "示例" not in result.output
+        assert "Example:" in result.output
+        assert "示例" not in result.output
         assert f"gk {name}" in result.output.split("Example:")[1]
         assert result.output.startswith(f"Usage: gk {name} [OPTIONS]")
 
@@ -51,7 +53,8 @@ def test_every_option_and_command_has_its_chinese():
 def test_gk_help_lists_the_commands_in_chinese():
     result = CliRunner().invoke(cli, ["--help"], env={"GK_LANG": None}, prog_name="gk")
     assert result.output.startswith("用法： gk [选项] 命令 [参数]...")
-    assert "\n命令:\n" in result.output and "  status      总览" in result.output
+    assert "\n命令:\n" in result.output
+    assert "  status      总览" in result.output
     assert "示例：" in result.output
     english = CliRunner().invoke(cli, ["--lang", "en", "--help"], env={"GK_LANG": None}, prog_name="gk")
     assert english.output.startswith("Usage: gk [OPTIONS] COMMAND [ARGS]...")

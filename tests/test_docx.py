@@ -218,7 +218,8 @@ def test_report_docx_needs_a_file_and_never_overwrites(gk, tmp_path):
     target.write_text("mine", encoding="utf-8")
     result = gk("report", "-o", str(target))
     assert result.exit_code == 1
-    assert result.output.count("\n") == 1 and "--force" in result.output
+    assert result.output.count("\n") == 1
+    assert "--force" in result.output
     assert target.read_text(encoding="utf-8") == "mine"
     assert gk("report", "-o", str(target), "--force").exit_code == 0
     assert Document(str(target)).paragraphs[0].text.startswith("关于")
@@ -241,7 +242,8 @@ def test_hostile_titles_stay_text_in_the_docx(gk, tmp_path):
     import zipfile
 
     xml = zipfile.ZipFile(target).read("word/document.xml").decode("utf-8")
-    assert "<script>" not in xml and "&lt;script&gt;" in xml
+    assert "<script>" not in xml
+    assert "&lt;script&gt;" in xml
     assert xml.count("<w:instrText") == 0  # no field but the footer's PAGE
     footer = zipfile.ZipFile(target).read("word/footer1.xml").decode("utf-8")
     assert re.findall(r"<w:instrText[^>]*>([^<]*)<", footer) == [" PAGE "]
@@ -393,7 +395,8 @@ def test_an_empty_selection_is_still_a_document(gk, tmp_path):
 
 def test_options_for_the_word_document_only(gk, tmp_path):
     result = gk("report", "--title", "x")
-    assert result.exit_code == 2 and "--title" in result.output
+    assert result.exit_code == 2
+    assert "--title" in result.output
     assert gk("remind", "--reply-by", "2021-06-25").exit_code == 2
     assert gk("export", str(tmp_path / "a.csv"), "--title", "x").exit_code == 2
     assert not (tmp_path / "a.csv").exists()

@@ -38,7 +38,8 @@ def test_gbk_falls_back_to_look_alikes():
 @pytest.mark.parametrize("fmt,start", [("csv", b"\xef\xbb\xbf"), ("json", b"["), ("md", b"| ")])
 def test_data_formats_are_utf8_files_whatever_the_console(fmt, start):
     result = run(["list", "--format", fmt])
-    assert result.returncode == 0 and result.stdout.startswith(start)
+    assert result.returncode == 0
+    assert result.stdout.startswith(start)
     assert "综合股" in result.stdout.decode("utf-8-sig")
 
 

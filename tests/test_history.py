@@ -69,7 +69,8 @@ def test_status_counts_as_they_stood(year, day, expected):
 def test_status_on_the_day_before_any_completion_counts_none_done(year):
     """The issue: `gk --today 2020-07-01 status` counted 5 done when none were."""
     board = as_json(year, "status", today="2020-07-05")
-    assert board["totals"]["done"] == 0 and board["as_of"] == "2020-07-05"
+    assert board["totals"]["done"] == 0
+    assert board["as_of"] == "2020-07-05"
 
 
 def test_report_rows_as_of_a_past_year_end(year):
@@ -99,7 +100,8 @@ def test_an_item_added_later_is_not_in_an_earlier_table(year):
     assert 17 not in [r["id"] for r in as_json(year, "list", today="2020-12-31")]
     assert 16 in [r["id"] for r in as_json(year, "list", today="2020-12-31")]
     ids = [r["id"] for r in as_json(year, "list", today="2021-06-30")]
-    assert 17 in ids and 16 not in ids
+    assert 17 in ids
+    assert 16 not in ids
 
 
 def test_a_deadline_changed_later_does_not_apply_earlier(year):
@@ -232,7 +234,8 @@ def test_log_of_a_removed_item(year):
 
 def test_log_of_an_item_never_there(year):
     result = run(year, "log", "99")
-    assert result.exit_code == 1 and result.output == "gk: 历史中从未有过第99项\n"
+    assert result.exit_code == 1
+    assert result.output == "gk: 历史中从未有过第99项\n"
 
 
 def test_uncommitted_edits_count_only_for_today(repo):
@@ -303,7 +306,8 @@ def unchanged(repo: Path):
 def test_done_on_a_done_item_changes_nothing_and_says_when(repo):
     same = unchanged(repo)
     result = run(repo, "done", "8", today="2021-07-06")
-    assert result.exit_code == 0 and result.output == "#8 已于2021-06-25完成\n"
+    assert result.exit_code == 0
+    assert result.output == "#8 已于2021-06-25完成\n"
     same()
 
 
@@ -323,7 +327,8 @@ def test_done_with_on_corrects_the_date_and_says_so(repo):
 def test_reopen_of_an_item_not_done_says_so(repo):
     same = unchanged(repo)
     result = run(repo, "reopen", "5", today="2021-07-06")
-    assert result.exit_code == 0 and result.output == "#5 尚未完成，无需重新打开\n"
+    assert result.exit_code == 0
+    assert result.output == "#5 尚未完成，无需重新打开\n"
     same()
 
 
@@ -345,7 +350,8 @@ def test_reopen_of_an_item_not_done_says_so(repo):
 def test_bad_input_is_one_line_and_writes_nothing(repo, args, message):
     same = unchanged(repo)
     result = run(repo, *args, today="2021-07-06")
-    assert result.exit_code == 1 and result.output == message
+    assert result.exit_code == 1
+    assert result.output == message
     same()
 
 
@@ -358,7 +364,8 @@ def test_bad_input_in_english(repo):
 def test_extend_without_reason_is_a_usage_error(repo):
     same = unchanged(repo)
     result = run(repo, "extend", "5", "--to", "2022年6月底", today="2021-07-06")
-    assert result.exit_code == 2 and "--reason" in result.output
+    assert result.exit_code == 2
+    assert "--reason" in result.output
     same()
 
 
@@ -416,7 +423,8 @@ def test_show_of_a_done_item_says_on_time_not_overdue(gk):
     """The issue: `show 1` on an item done on time said 已完成，逾期137天."""
     gk("done", "1", "--on", "2020-07-15")
     out = Gk(gk.data, today="2020-12-01")("show", "1", env=CALM).stdout
-    assert "已完成，按时" in out and "逾期" not in out
+    assert "已完成，按时" in out
+    assert "逾期" not in out
 
 
 def test_list_json_says_on_time_and_days_late(gk):
@@ -483,9 +491,11 @@ def test_the_no_git_line_in_english(gk):
 
 def test_gk_now_sets_the_real_today(gk):
     result = gk("status", "--format", "json", env={**CALM, "GK_NOW": "2021-06-20"})
-    assert result.exit_code == 0 and result.stderr == ""  # today: the file as it is, no note
+    assert result.exit_code == 0  # today: the file as it is, no note
+    assert result.stderr == ""
     result = gk("status", env={**CALM, "GK_NOW": "明天"})
-    assert result.exit_code == 2 and "“GK_NOW=明天”不是日期" in result.output
+    assert result.exit_code == 2
+    assert "“GK_NOW=明天”不是日期" in result.output
 
 
 def test_the_schema_knows_extensions_and_meetings(gk):
@@ -509,5 +519,6 @@ def test_the_schema_knows_extensions_and_meetings(gk):
     validator = jsonschema.Draft202012Validator(json.loads(schemas.text("tasks")))
     assert list(validator.iter_errors(editor_view(yaml.safe_load(text)))) == []
     broken = text.replace("        reason: 等待省级平台\n", "", 1)
-    assert gk.tasks.write_text(broken, encoding="utf-8") and gk("check").exit_code == 1
+    assert gk.tasks.write_text(broken, encoding="utf-8")
+    assert gk("check").exit_code == 1
     assert list(validator.iter_errors(editor_view(yaml.safe_load(broken))))

@@ -54,7 +54,8 @@ def test_notes_stay_in_date_order_whatever_order_they_are_added(on):
         text = doc.text
     progress = read_snapshot(text).items[5].progress
     dates = [p.split(" ")[0] for p in progress]
-    assert dates == sorted(dates) and len(progress) == len(on)
+    assert dates == sorted(dates)
+    assert len(progress) == len(on)
     for day in set(on):  # notes of one day keep the order they were added in
         same = [p.split(" ")[1] for p in progress if p.startswith(day.isoformat())]
         assert same == [f"第{n}条" for n, d in enumerate(on) if d == day]
@@ -78,6 +79,7 @@ def test_the_deadline_in_force_comes_from_counting_extensions_only(grants, base)
 def test_item_block_is_the_item_and_nothing_else(task_id):
     text = (SHIPPED / "tasks.yaml").read_text(encoding="utf-8")
     block = item_block(text, task_id)
-    assert block is not None and block.lstrip().startswith(f"- id: {task_id}\n")
+    assert block is not None
+    assert block.lstrip().startswith(f"- id: {task_id}\n")
     assert block.count("- id:") == 1
     assert block.strip() in text

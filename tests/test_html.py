@@ -92,12 +92,15 @@ def test_page_is_self_contained(page):
     doc = Page(text)
     assert not [t for t, a in doc.tags if t in ("link", "img", "iframe", "object", "embed")]
     assert not [a for t, a in doc.tags if "src" in a or "href" in a]
-    assert "url(" not in text and "@import" not in text and "http://" not in text
+    assert "url(" not in text
+    assert "@import" not in text
+    assert "http://" not in text
     assert "https://" not in text
     csp = [a["content"] for t, a in doc.tags if a.get("http-equiv") == "Content-Security-Policy"]
     assert csp == ["default-src 'none'; style-src 'unsafe-inline'; img-src data:"]
     assert ('name', 'viewport') in [(k, v) for t, a in doc.tags for k, v in a.items()]
-    assert "@media print" in text and "@media (max-width:640px)" in text
+    assert "@media print" in text
+    assert "@media (max-width:640px)" in text
 
 
 def test_page_has_dashboard_offices_lists_timeline_and_every_item(page, gk):
@@ -125,20 +128,24 @@ def test_hostile_titles_stay_text(page, gk):
     assert [t for t, _ in doc.tags].count("script") == 1
     assert HOSTILE in doc.plain
     assert json.loads(doc.scripts[0])["items"][7]["title"] == HOSTILE
-    assert "<script>alert" not in text and "</script><script>" not in text
+    assert "<script>alert" not in text
+    assert "</script><script>" not in text
 
 
 @given(st.text())
 def test_embedded_json_never_closes_the_script(value):
     text = embedded_json({"t": value})
-    assert "<" not in text and ">" not in text and "&" not in text
+    assert "<" not in text
+    assert ">" not in text
+    assert "&" not in text
     assert json.loads(text) == {"t": value}
 
 
 def test_english_page(gk, tmp_path):
     assert gk("--lang", "en", "export", str(tmp_path / "p.html")).exit_code == 0
     text = (tmp_path / "p.html").read_text(encoding="utf-8")
-    assert '<html lang="en">' in text and "By lead office" in text
+    assert '<html lang="en">' in text
+    assert "By lead office" in text
 
 
 # --- in a real browser --------------------------------------------------------------------
@@ -179,7 +186,9 @@ def png_pixels(path: Path) -> tuple[int, int, list[bytes]]:
             idat += body
         pos += 12 + length
     width, height, depth, colour, _, _, interlace = header
-    assert depth == 8 and colour in (2, 6) and interlace == 0
+    assert depth == 8
+    assert colour in (2, 6)
+    assert interlace == 0
     bpp = 3 if colour == 2 else 4
     raw = zlib.decompress(idat)
     stride = width * bpp

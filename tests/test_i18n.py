@@ -66,7 +66,9 @@ def test_a_message_inside_a_message_is_said_in_the_same_language():
 
 def test_a_long_user_value_is_cut_to_one_short_line():
     said = GkError("unknown_office", name="综合" * 200 + "\n第二行").text(Words("zh"))
-    assert "\n" not in said and len(said) < 220 and said.endswith("…")
+    assert "\n" not in said
+    assert len(said) < 220
+    assert said.endswith("…")
 
 
 # --- every GkError / Problem in gkcli/ names a catalogue key ------------------------------------

@@ -106,7 +106,8 @@ def test_lines_are_folded_within_75_octets_with_crlf(gk, tmp_path):
     assert gk("export", str(target)).exit_code == 0
     data = target.read_bytes()
     lines = data.split(b"\r\n")
-    assert lines[0] == b"BEGIN:VCALENDAR" and lines[-2] == b"END:VCALENDAR"
+    assert lines[0] == b"BEGIN:VCALENDAR"
+    assert lines[-2] == b"END:VCALENDAR"
     assert max(len(line) for line in lines) <= 75
     assert b"\n" not in data.replace(b"\r\n", b"")
     data.decode("utf-8")  # folding never splits a character

@@ -122,7 +122,8 @@ def test_an_item_added_on_both_sides_gets_the_next_free_id_on_theirs(clones):
     import json
 
     titles = {i["id"]: i["title"] for i in json.loads(a.gk("list", "--format", "json").output)}
-    assert titles[17] == "我方新增" and titles[18] == "对方新增"
+    assert titles[17] == "我方新增"
+    assert titles[18] == "对方新增"
 
 
 def test_a_hand_reformatted_block_keeps_its_form(clones):
@@ -158,7 +159,8 @@ def test_comments_on_both_sides_survive(clones):
     a.edit("  - id: 2\n", "  - id: 2   # 我方：已催办\n")
     a.commit()
     assert pull(a).returncode == 0  # plain git merges these lines; the driver must too
-    assert "# 对方：请运管股牵头" in a.text() and "# 我方：已催办" in a.text()
+    assert "# 对方：请运管股牵头" in a.text()
+    assert "# 我方：已催办" in a.text()
 
 
 def test_removed_on_one_side_changed_on_the_other_keeps_the_item(clones):
@@ -279,7 +281,8 @@ def test_offices_added_on_both_sides_both_land():
     ours = BASE.replace(add, add + "  - name: 财务股\n")
     theirs = BASE.replace(add, add + "  - name: 人事股\n    aliases: [人事]\n")
     merged = merge_texts(BASE, ours, theirs)
-    assert "  - name: 财务股\n" in merged.text and "  - name: 人事股\n    aliases: [人事]\n" in merged.text
+    assert "  - name: 财务股\n" in merged.text
+    assert "  - name: 人事股\n    aliases: [人事]\n" in merged.text
     assert validate_tasks_text(merged.text, "tasks.yaml")[1] == []
 
 
@@ -307,7 +310,8 @@ def test_windows_line_endings_on_our_side_stay():
     theirs = BASE.replace(ITEM_8, ITEM_8.replace("2021年6月底", "2021年9月底"))
     merged = merge_texts(BASE, ours, theirs)
     assert "\n" not in merged.text.replace("\r\n", "")
-    assert "    deadline: 2021年9月底\r\n" in merged.text and "    status: doing\r\n" in merged.text
+    assert "    deadline: 2021年9月底\r\n" in merged.text
+    assert "    status: doing\r\n" in merged.text
 
 
 def test_a_broken_side_is_unmergeable_not_guessed():

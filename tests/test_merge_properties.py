@@ -134,7 +134,8 @@ def merges_without_loss(BASE: str, ours_edits: list, theirs_edits: list) -> None
                     for entry in side_value if isinstance(side_value, list) else []:
                         assert entry in mv or entry in (bv if isinstance(bv, list) else [])
             else:
-                assert (key, name) in named and _key(mv) == _key(ov)
+                assert (key, name) in named
+                assert _key(mv) == _key(ov)
                 assert _key(mi[CONFLICT][name]) == _key(None if tv is MISSING else tv)
     for n, (kind, *args) in enumerate(ours_edits):
         if kind == "comment" and n in applied and args[0] in m.items and survives(ours_edits, n):

@@ -106,7 +106,8 @@ def test_csv_has_crlf_and_says_none_for_nobody(gk, tmp_path):
     target = tmp_path / "a.csv"
     gk("export", str(target))
     data = target.read_bytes()
-    assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert b"\r\n" in data
     rows = read_csv(data)
     assert rows[8][13] == "无"  # item 8: nobody in the roster heads its lead office now
 
@@ -133,7 +134,9 @@ def test_csv_keeps_numbers_and_dates_usable(gk, tmp_path):
     target = tmp_path / "x.csv"
     gk("export", str(target))
     rows = read_csv(target.read_bytes())
-    assert rows[1][0] == "1" and rows[1][6] == "2020-07-17" and rows[1][11] == "338"
+    assert rows[1][0] == "1"
+    assert rows[1][6] == "2020-07-17"
+    assert rows[1][11] == "338"
 
 
 def _sheets(path):
@@ -148,11 +151,13 @@ def test_xlsx_reads_back_both_sheets(gk, tmp_path):
     printed, flat = _sheets(target)
     assert (printed.title, flat.title) == ("任务分工表", "排序筛选")
     assert printed["A1"].value == "泉港区交通运输局政务公开标准化规范化工作任务分工表　截至 2021-06-20"
-    assert [c.value for c in printed[2]] == HEADER and [c.value for c in flat[1]] == HEADER
+    assert [c.value for c in printed[2]] == HEADER
+    assert [c.value for c in flat[1]] == HEADER
     listed = gk.json("list")
     for r, item in enumerate(listed, start=2):
         row = {h: flat.cell(r, n + 1).value for n, h in enumerate(HEADER)}
-        assert row["序号"] == item["id"] and row["具体事项"] == item["title"]
+        assert row["序号"] == item["id"]
+        assert row["具体事项"] == item["title"]
         assert row["工作任务"] == item["group_title"]  # every cell filled on the sorting sheet
         due = row["截止日期"]
         assert (due.date().isoformat() if due != "—" else None) == item["deadline"]
@@ -163,7 +168,8 @@ def test_xlsx_reads_back_both_sheets(gk, tmp_path):
         assert (done.date().isoformat() if done else None) == item["done_on"]
         assert printed.cell(r + 1, 1).value == item["id"]
     assert flat.auto_filter.ref == "A1:P17"
-    assert printed.freeze_panes == "A3" and flat.freeze_panes == "A2"
+    assert printed.freeze_panes == "A3"
+    assert flat.freeze_panes == "A2"
 
 
 def test_xlsx_prints_a4_landscape_one_page_wide(gk, tmp_path):
@@ -171,12 +177,14 @@ def test_xlsx_prints_a4_landscape_one_page_wide(gk, tmp_path):
     gk("export", str(target))
     printed, _flat = _sheets(target)
     setup = printed.page_setup
-    assert setup.orientation == "landscape" and str(setup.paperSize) == "9"
+    assert setup.orientation == "landscape"
+    assert str(setup.paperSize) == "9"
     assert setup.fitToWidth in (None, 1, "1")  # 1 is the default, which the file may leave out
     assert setup.fitToHeight in (0, "0")  # as many pages long as it takes
     assert printed.sheet_properties.pageSetUpPr.fitToPage
     assert printed.print_title_rows.replace("$", "") == "2:2"  # the header on every page
-    assert "&P" in printed.oddFooter.center.text and "&N" in printed.oddFooter.center.text
+    assert "&P" in printed.oddFooter.center.text
+    assert "&N" in printed.oddFooter.center.text
 
 
 def test_xlsx_row_heights_show_wrapped_text_in_full(gk, tmp_path):
@@ -495,10 +503,15 @@ def test_timeline_reads_without_colour(gk):
     gk("done", "6", "--on", "2021-06-10")  # late
     lines = gk("timeline", env={"COLUMNS": "100", "NO_COLOR": "1"}).output.splitlines()
     row = {int(line.split()[0]): line for line in lines if line.split() and line.split()[0].isdigit()}
-    assert "━" in row[1] and "─" not in row[1]  # overdue
-    assert "═" in row[5] and "✔" in row[5]  # done on time
-    assert "═" in row[6] and "✘" in row[6]  # done late
-    assert "─" in row[8] and "━" not in row[8]  # open
+    assert "━" in row[1]  # overdue
+    assert "─" not in row[1]
+    assert "═" in row[5]  # done on time
+    assert "✔" in row[5]
+    assert "═" in row[6]  # done late
+    assert "✘" in row[6]
+    assert "─" in row[8]  # open
+    assert "━" not in row[8]
     for n in (5, 6):  # the done mark never hides the deadline or today's line
-        assert "◆" in row[n] and ("│" in row[n] or "┼" in row[n])
+        assert "◆" in row[n]
+        assert "│" in row[n] or "┼" in row[n]
     assert all(line == line.rstrip() for line in lines)  # no trailing spaces when piped

@@ -22,7 +22,8 @@ def test_ascii_colon_in_a_title_hints_full_width_or_quotes(gk):
     result = gk("check")
     assert result.exit_code == 1
     line = result.output.strip()
-    assert ":73:" in line and "请改用中文冒号“：”，或给整段文字加上引号" in line
+    assert ":73:" in line
+    assert "请改用中文冒号“：”，或给整段文字加上引号" in line
     assert "full-width colon '：' or put the whole text in quotes" in gk("--lang", "en", "check").output
 
 
@@ -34,7 +35,8 @@ def test_a_tab_in_the_indentation(gk):
 def test_gbk_file_is_named_as_such(gk):
     gk.tasks.write_bytes(gk.tasks.read_text(encoding="utf-8").encode("gbk"))
     result = gk("status")
-    assert result.exit_code == 1 and "文件似乎是 GBK 编码，请另存为 UTF-8" in result.output
+    assert result.exit_code == 1
+    assert "文件似乎是 GBK 编码，请另存为 UTF-8" in result.output
 
 
 # --- Chinese words accepted ------------------------------------------------------------------------
@@ -46,19 +48,22 @@ def test_gbk_file_is_named_as_such(gk):
 def test_state_in_chinese(gk, word, state):
     gk("done", "16", "--on", "2021-06-01")
     rows = gk.json("list", "--state", word)
-    assert rows and {r["state"] for r in rows} == {state}
+    assert rows
+    assert {r["state"] for r in rows} == {state}
 
 
 def test_due_before_a_deadline_phrase(gk):
     by_phrase = gk.json("list", "--due-before", "2021年6月底")
     by_date = gk.json("list", "--due-before", "2021-06-30")
-    assert by_phrase == by_date and len(by_phrase) > 0
+    assert by_phrase == by_date
+    assert len(by_phrase) > 0
     assert gk.json("list", "--due-after", "2021年7月") == gk.json("list", "--due-after", "2021-07-31")
 
 
 def test_who_a_person(gk):
     out = gk("who", "黄梁岸").output
-    assert "黄梁岸 负责的股室" in out and "运管股（政策法规股）" in out
+    assert "黄梁岸 负责的股室" in out
+    assert "运管股（政策法规股）" in out
     assert gk.json("who", "黄梁岸") == [{"name": "黄梁岸", "role": "member", "post": "运管股负责人",
                                         "office": "运管股（政策法规股）"}]
     result = gk("who", "黄梁")
@@ -69,7 +74,9 @@ def test_who_a_person(gk):
 def test_assist_by_the_groups_short_name(gk):
     short = gk.json("list", "--assist", "局各股室")
     full = gk.json("list", "--assist", "局各股室（中队、站）")
-    assert short == full and all("局各股室（中队、站）" in r["assist"] for r in short) and len(short) == 13
+    assert short == full
+    assert all("局各股室（中队、站）" in r["assist"] for r in short)
+    assert len(short) == 13
 
 
 # --- gk check: likely mistakes are warned about, exit 0 -------------------------------------------
@@ -103,7 +110,9 @@ def test_broken_tasks_is_named_before_the_roster(gk):
     replace_in(gk.tasks, "    lead: 运管股（政策法规股）", "    lead: 运管科")
     replace_in(gk.data / "leading_group.yaml", "    office: 安监股", "    office: 安全股")
     result = gk("status")
-    assert result.exit_code == 1 and result.output.startswith("gk: ") and "tasks.yaml:" in result.output
+    assert result.exit_code == 1
+    assert result.output.startswith("gk: ")
+    assert "tasks.yaml:" in result.output
     assert "leading_group.yaml" not in result.output.split("（另有")[0]
 
 

@@ -89,14 +89,16 @@ def test_one_table_is_unchanged_without_all(ws, gk):
 def test_list_table_has_the_notice_column(ws):
     result = ws("--all", "list", "--office", "财务")
     assert result.exit_code == 0, result.output
-    assert "文号" in result.output and "某交〔2021〕3号" in result.output
+    assert "文号" in result.output
+    assert "某交〔2021〕3号" in result.output
     assert "泉港交" not in result.output  # 财务科 is an office of one notice only
 
 
 def test_office_no_table_knows_is_one_line(ws):
     result = ws("--all", "list", "--office", "人事科")
     assert result.exit_code == 1
-    assert result.output.startswith("gk: ") and result.output.count("\n") == 1
+    assert result.output.startswith("gk: ")
+    assert result.output.count("\n") == 1
 
 
 def test_status_all_counts_every_notice(ws):
@@ -143,7 +145,8 @@ def test_remind_all_gives_each_office_one_message(ws):
     days = [item["days_left"] for item in found[0]["items"]]
     assert days == sorted(days)  # most overdue first, across the notices
     message = found[0]["message"]
-    assert message.count("【安监股】") == 1 and "某交〔2021〕3号" in message
+    assert message.count("【安监股】") == 1
+    assert "某交〔2021〕3号" in message
 
 
 def test_remind_all_in_english(ws):
@@ -153,14 +156,16 @@ def test_remind_all_in_english(ws):
 
 def test_all_with_a_command_it_does_not_fit_is_a_usage_error(ws):
     result = ws("--all", "check")
-    assert result.exit_code == 2 and "--all" in result.output
+    assert result.exit_code == 2
+    assert "--all" in result.output
 
 
 def test_a_broken_table_is_one_line_naming_its_file(ws):
     replace_in(ws.root / "data" / "c" / "tasks.yaml", "lead: 财务科", "lead: 人事科")
     result = ws("--all", "status")
     assert result.exit_code == 1
-    assert "c/tasks.yaml:" in result.output and "人事科" in result.output
+    assert "c/tasks.yaml:" in result.output
+    assert "人事科" in result.output
     assert "Traceback" not in result.output
 
 
@@ -183,5 +188,6 @@ def test_no_workspace_is_one_line(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("GK_DATA", raising=False)
     result = CliRunner().invoke(cli, ["--all", "status"])
-    assert result.exit_code == 1 and result.output.count("\n") == 1
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1
     assert "data/" in result.output

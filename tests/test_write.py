@@ -66,7 +66,8 @@ def test_golden_files_differ_only_in_the_lines_of_the_change():
 def test_done_records_done_on_and_shows_as_done(gk):
     result = gk("done", "5", "--on", "2021-06-18")
     assert result.exit_code == 0
-    assert "完成 #5 建设政府信息在新媒体的发布机制" in result.output and "（2021-06-18）" in result.output
+    assert "完成 #5 建设政府信息在新媒体的发布机制" in result.output
+    assert "（2021-06-18）" in result.output
     row = gk.json("show", "5")
     assert row["status"] == "done"
     assert row["done_on"] == "2021-06-18"
