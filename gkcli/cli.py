@@ -54,6 +54,12 @@ class Said(_SaidBase):
             return first.split("。")[0]
         return super().get_short_help_str(limit)
 
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        # Click keeps the --help option it made first, its text in the language of that
+        # call: make it anew, so `gk --lang en note …` then `gk note --help` is Chinese
+        self._help_option = None
+        return super().get_help_option(ctx)
+
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
         from gkcli import clickzh
 

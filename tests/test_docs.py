@@ -90,3 +90,12 @@ def test_readme_broken_file_example_is_real(data_dir, monkeypatch):
     assert result.exit_code == 1
     example = README.split("A broken file gives every problem")[1].split("```")[1]
     assert result.output.strip() == example.strip()
+
+
+def test_help_follows_the_language_of_each_run():
+    """Click caches a command's --help option: an English run must not leave it English."""
+    english = CliRunner().invoke(cli, ["--lang", "en", "note", "--help"])
+    assert "Show this message and exit." in english.output
+    chinese = CliRunner().invoke(cli, ["note", "--help"])
+    assert "显示本帮助并退出。" in chinese.output
+    assert "Show this message and exit." not in chinese.output
