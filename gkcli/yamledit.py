@@ -294,6 +294,10 @@ class TasksText:
         key_node, node = pair
         if not isinstance(node, yaml.SequenceNode):
             raise WriteRefused("field_not_list", id=task_id, key=key)
+        self._append_entry(node, entry)
+
+    def _append_entry(self, node: yaml.SequenceNode, entry: str) -> None:
+        """Add ``entry`` at the end of a list node, in the list's own style (flow or block)."""
         if node.flow_style:
             if node.value:
                 at = node.value[-1].end_mark.index
@@ -484,14 +488,4 @@ class TasksText:
         if not isinstance(node, yaml.SequenceNode) or (not node.flow_style and not node.value):
             raise WriteRefused("not_a_list_to_add", path=self.path, line=key_node.start_mark.line + 1,
                                key=key)
-        if node.flow_style:
-            if node.value:
-                at = node.value[-1].end_mark.index
-                self._splice(at, at, ", " + emit_flow_list([entry])[1:-1])
-            else:
-                at = self.text.index("[", node.start_mark.index) + 1
-                self._splice(at, at, emit_flow_list([entry])[1:-1])
-            return
-        indent = " " * node.start_mark.column
-        at = self._after_line(node.value[-1])
-        self._splice(at, at, f"{indent}- {emit_scalar(entry)}{self.newline}")
+        self._append_entry(node, entry)
