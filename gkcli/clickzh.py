@@ -14,7 +14,7 @@ import gettext
 import importlib
 
 # Click's msgid -> Chinese. Placeholders are kept exactly.
-# msgids of a newer Click than gk's floor (8.2): missing from the installed Click is fine
+# msgids of a newer Click than gk's floor (8.4): missing from the installed Click is fine
 NEWER_THAN_FLOOR = ("Positional arguments",)
 
 ZH: dict[str, str] = {
