@@ -549,7 +549,12 @@ def _export(app: App, kind: str, rows, target: str, fmt: str | None, force: bool
     if data is not None:
         _write_bytes(data)
         return
-    n = len(rows) if chosen != "ics" else sum(1 for r in rows if r.task.deadline.date)  # events
+    if chosen == "ics":  # events: ongoing items (长期) have none
+        from gkcli.ics import first_day
+
+        n = sum(1 for r in rows if first_day(r) is not None)
+    else:
+        n = len(rows)
     click.echo(app.words("exported", n=n, path=export.target_path(target, chosen)), err=True)
 
 
