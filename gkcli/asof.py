@@ -183,6 +183,22 @@ def _resolved(rec: Rec, task: Task) -> Rec:
 LAST_MEETING = ("last-meeting", "上次会议")
 
 
+def names_last_meeting(word: str) -> bool:
+    """Whether a --since value is the word last-meeting (上次会议) rather than a date."""
+    return word.strip().lower() in LAST_MEETING
+
+
+def last_meeting_day(tables: list[Table], until: date) -> date:
+    """The day of the last meeting on or before ``until`` recorded in any of ``tables``
+    (``gk meeting``); GkError no_meeting_yet when none is."""
+    from gkcli.errors import GkError
+
+    held = [m.on for m in (t.last_meeting(until) for t in tables) if m is not None]
+    if not held:
+        raise GkError("no_meeting_yet")
+    return max(held)
+
+
 @dataclass
 class Period:
     since: date
@@ -204,11 +220,8 @@ def what_changed(data_dir: Path, since: str | None, until: date, today: date, re
     history: History | None = None
     rev_text: str | None = None
     word = (since or LAST_MEETING[0]).strip()
-    if word.lower() in LAST_MEETING:
-        meeting = current.last_meeting(until)
-        if meeting is None:
-            raise GkError("no_meeting_yet")
-        start = meeting.on
+    if names_last_meeting(word):
+        start = last_meeting_day([current], until)
     else:
         try:
             start = deadlines.parse_date(word, today)

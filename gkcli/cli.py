@@ -299,13 +299,21 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
 
 
 def _since_option(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    """--since DATE. (Issue 8 adds the word last-meeting here: the date of the last meeting.)
+    """--since DATE, or last-meeting (上次会议): the day of the last meeting recorded with
+    gk meeting (with --all, the latest in any table); none recorded is one line, exit 1.
 
     A period cannot start after today (a usage error).
     """
-    since = _date_option(ctx, param, value)
     app = ctx.find_object(App)
     today = app.today if app else date.today()
+    if isinstance(value, str) and app is not None and value.strip().lower() in (
+            "last-meeting", "上次会议"):
+        from gkcli import asof
+
+        tables = [s.table for s in app.workspace.sheets] if app.every else [app.current]
+        since: date | None = asof.last_meeting_day(tables, today)
+    else:
+        since = _date_option(ctx, param, value)
     if since is not None and since > today:
         raise click.BadParameter(_words(ctx)("since_after_today", since=since.isoformat(),
                                              today=today.isoformat()))
@@ -547,7 +555,12 @@ def _export(app: App, kind: str, rows, target: str, fmt: str | None, force: bool
     if data is not None:
         _write_bytes(data)
         return
-    n = len(rows) if chosen != "ics" else sum(1 for r in rows if r.task.deadline.date)  # events
+    if chosen == "ics":  # events: ongoing items (长期) have none
+        from gkcli.ics import first_day
+
+        n = sum(1 for r in rows if first_day(r) is not None)
+    else:
+        n = len(rows)
     click.echo(app.words("exported", n=n, path=export.target_path(target, chosen)), err=True)
 
 
@@ -677,8 +690,8 @@ def export_(app: App, target: str, fmt: str | None, title: str | None, alarm_day
 
 
 @cli.command()
-@option("--since", callback=_since_option, metavar="DATE",
-              help="Only items due, or done, from DATE to today.")
+@option("--since", callback=_since_option, metavar="DATE|last-meeting",
+              help="Only items due, or done, from DATE (or the last meeting) to today.")
 @option("--format", "fmt", type=click.Choice(formats.names("report")),
               help="Output format [default: table, or docx for -o FILE.docx].")
 @output_options
@@ -700,6 +713,7 @@ def report(app: App, since: date | None, fmt: str | None, output: str | None, fo
     Example:
         gk report
         gk report --since 2021-01-01 --format md > 上半年情况.md
+        gk report --since last-meeting -o 进展情况通报.docx
         gk report -o 进展情况通报.docx
     """
     from gkcli import report as reports
@@ -793,8 +807,9 @@ def reports(app: App, office: str | None, states: tuple[str, ...], fmt: str) -> 
 
 
 @cli.command()
-@option("--since", callback=_since_option, metavar="DATE",
-              help="Also say what was done, and what fell overdue, from DATE to today.")
+@option("--since", callback=_since_option, metavar="DATE|last-meeting",
+              help="Also say what was done, and what fell overdue, from DATE (or the last "
+                   "meeting) to today.")
 @format_option("summary", default="text")
 @pass_app
 def summary(app: App, since: date | None, fmt: str) -> None:
@@ -807,6 +822,7 @@ def summary(app: App, since: date | None, fmt: str) -> None:
     Example:
         gk summary
         gk summary --since 2021-06-01 --format md
+        gk summary --since last-meeting
     """
     from gkcli import summary as summaries
 
