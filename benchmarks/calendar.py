@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import medians  # benchmarks/timing.py: the shared interleaved loop
 
 HEAD = """notice:
   issued: 2021-01-04
@@ -76,16 +75,10 @@ def main() -> None:
                                                       *listing],
         }
         env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
-        times: dict[str, list[float]] = {name: [] for name in commands}
-        for _ in range(args.rounds):
-            for name, argv in commands.items():
-                start = time.perf_counter()
-                subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, check=True)
-                times[name].append(time.perf_counter() - start)
-    medians = {name: statistics.median(values) for name, values in times.items()}
-    base = medians["python -c pass"]
+        found = medians(commands, args.rounds, env=env)
+    base = found["python -c pass"]
     print(f"median of {args.rounds} rounds; ratio = command / python -c pass")
-    for name, value in medians.items():
+    for name, value in found.items():
         print(f"{name:<32} {value / base:5.1f}x   ({value * 1000:.0f} ms)")
 
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import medians  # benchmarks/timing.py: the shared interleaved loop
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFICES = ["安监股", "工程股", "监控室", "车船管理股", "行政审批股", "系统党办", "农村公路管理站", "区运管所"]
@@ -55,17 +54,10 @@ def main() -> None:
             grow(data, args.items)
         env = {**os.environ, "GK_DATA": str(data), "GK_TODAY": "2021-06-20"}
         todo = commands(Path(tmp))
-        times: dict[str, list[float]] = {name: [] for name in todo}
-        for _ in range(args.rounds):
-            for name, argv in todo.items():  # interleaved, so load hits every command alike
-                start = time.perf_counter()
-                subprocess.run(argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, check=True)
-                times[name].append(time.perf_counter() - start)
-    medians = {name: statistics.median(values) for name, values in times.items()}
-    base = medians["gk list --format json"]
+        found = medians(todo, args.rounds, cwd=ROOT, env=env, quiet=True)
+    base = found["gk list --format json"]
     print(f"{args.items} items, median of {args.rounds} rounds; ratio = command / gk list --format json")
-    for name, value in medians.items():
+    for name, value in found.items():
         print(f"{name:<24} {value / base:5.1f}x   ({value * 1000:.0f} ms)")
 
 

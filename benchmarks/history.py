@@ -21,13 +21,13 @@ import argparse
 import os
 import random
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
+
+from timing import medians  # benchmarks/timing.py: the shared interleaved loop
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[0] = str(ROOT)  # not benchmarks/, whose calendar.py would hide the standard library's
@@ -100,13 +100,7 @@ def measure(repo: Path, first: str, rounds: int) -> dict[str, float]:
            "COLUMNS": "100"}
     env.pop("GK_DATA", None)
     env.pop("GK_TODAY", None)
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(rounds):
-        for name, argv in commands.items():  # interleaved, so load hits every command alike
-            start = time.perf_counter()
-            subprocess.run(argv, cwd=repo, env=env, stdout=subprocess.DEVNULL, check=True)
-            times[name].append(time.perf_counter() - start)
-    return {name: statistics.median(values) for name, values in times.items()}
+    return medians(commands, rounds, cwd=repo, env=env)
 
 
 def main() -> None:

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import medians  # benchmarks/timing.py: the shared interleaved loop
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "泉港交﹝2020﹞150号.txt"
@@ -34,14 +33,7 @@ def commands(docx: Path) -> dict[str, list[str]]:
 
 def measure(rounds: int, docx: Path) -> dict[str, float]:
     env = {**os.environ, "GK_DATA": str(ROOT / "data"), "GK_TODAY": "2021-06-20"}
-    table = commands(docx)
-    times: dict[str, list[float]] = {name: [] for name in table}
-    for _ in range(rounds):
-        for name, argv in table.items():  # interleaved, so load hits every command alike
-            start = time.perf_counter()
-            subprocess.run(argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, check=True)
-            times[name].append(time.perf_counter() - start)
-    return {name: statistics.median(values) for name, values in times.items()}
+    return medians(commands(docx), rounds, cwd=ROOT, env=env)
 
 
 def main() -> None:

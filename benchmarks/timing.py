@@ -1,0 +1,28 @@
+"""The one timing loop the benchmarks share: commands run interleaved, medians reported.
+
+The machines are shared and noisy, so every command of a benchmark is timed in the same
+run, one round after another, and the benchmarks report ratios of these medians.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+
+def medians(commands: Mapping[str, Sequence[str]], rounds: int, *, cwd: Path | None = None,
+            env: Mapping[str, str] | None = None, quiet: bool = False) -> dict[str, float]:
+    """Median wall time in seconds of each command over ``rounds`` interleaved rounds, so
+    load on the machine hits every command alike; ``quiet`` also discards stderr."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(rounds):
+        for name, argv in commands.items():
+            start = time.perf_counter()
+            subprocess.run(list(argv), cwd=cwd, env=dict(env) if env is not None else None,
+                           stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL if quiet else None, check=True)
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in times.items()}
