@@ -502,6 +502,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "keeps it aside and starts a new one)"),
     "journal_why.json": ("不是完整的 JSON，可能写到一半被打断", "not complete JSON, perhaps cut short"),
     "journal_why.format": ("不是 gk 写的格式", "not in gk's format"),
+    "journal_why.not_private": ("{path} 别人也能读写，而撤销记录里有表格的副本",
+                                "others may read or write {path}, and the journal holds copies of the table"),
     "journal_why.bytes": ("记录的内容与校验值不符", "a recorded copy fails its checksum"),
     "journal_unreadable": ("读不了撤销记录 {path}：{reason}", "cannot read the undo journal {path}: {reason}"),
     "journal_not_written": ("已写入，但撤销记录没能保存（{reason}）：这次修改不能用 gk undo 撤销",

@@ -92,6 +92,12 @@ class Journal:
         return None
 
 
+class _NotPrivate(Exception):
+    def __init__(self, folder: Path):
+        super().__init__(str(folder))
+        self.folder = folder
+
+
 class _Bad(Exception):
     def __init__(self, why: str):
         super().__init__(why)
@@ -222,23 +228,23 @@ def _save(journal: Journal) -> None:
             {"n": e.n, "kind": e.kind, "file": e.file, "subject": e.subject, "time": e.time,
              "before": e.packed_before, "after": e.packed_after, "sha_before": e.sha_before,
              "sha_after": e.sha_after, "commit": e.commit, "undoes": e.undoes} for e in kept]},
-            ensure_ascii=False, indent=0).encode("utf-8")
+            ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
     data = doc(entries)
     while len(data) > MAX_BYTES and len(entries) > 1:
         entries = entries[len(entries) // 4 or 1:]
         data = doc(entries)
     folder = journal.path.parent
-    outside_git = folder.parent == state_dir()
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if outside_git and not _private(folder):
-        raise OSError(0, f"{folder} may be read by others")
+    if folder.parent == state_dir() and not _private(folder):
+        if folder.stat().st_uid == getattr(os, "getuid", lambda: -1)():
+            os.chmod(folder, 0o700)  # her own folder, made by another program: close it
+        if not _private(folder):
+            raise _NotPrivate(folder)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")  # mode 0600
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        with os.fdopen(fd, "wb") as handle:  # no fsync: a journal cut short by a crash
+            handle.write(data)                 # is found damaged and set aside, never trusted
         os.replace(tmp, journal.path)
     except BaseException:
         try:
@@ -265,7 +271,7 @@ def record(data_dir: Path, kind: str, before: bytes, after: bytes, subject: dict
         try:
             os.replace(exc.path, kept)
         except OSError as err:
-            return Msg.of("journal_not_written", reason=err.strerror or str(err))
+            return Msg.of("journal_not_written", reason=err.strerror or type(err).__name__)
         journal = Journal(exc.path)
         note = Msg.of("journal_restarted", path=display_path(exc.path), kept=display_path(kept))
     except GkError as exc:
@@ -277,6 +283,9 @@ def record(data_dir: Path, kind: str, before: bytes, after: bytes, subject: dict
                                  sha_before, sha_after, commit, undoes))
     try:
         _save(journal)
+    except _NotPrivate as exc:
+        return Msg.of("journal_not_written",
+                      reason=Msg.of("journal_why.not_private", path=display_path(exc.folder)))
     except OSError as exc:
-        return Msg.of("journal_not_written", reason=exc.strerror or str(exc))
+        return Msg.of("journal_not_written", reason=exc.strerror or type(exc).__name__)
     return note

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -106,16 +107,28 @@ def take_back(before: str, after: str, current: str) -> str:
                 raise _Overlap(cj1 + 1, max(cj2, cj1 + 1))
         todo.append((gi1, gi2, b[bj1:bj2]))
     ops = difflib.SequenceMatcher(None, a, c, autojunk=False).get_opcodes()
-    blocks = [(i1, i2, j1) for tag, i1, i2, j1, _ in ops if tag == "equal"]
     result = list(c)
     for gi1, gi2, lines in reversed(todo):
-        at = next((j1 + gi1 - i1 for i1, i2, j1 in blocks if i1 <= gi1 and gi2 <= i2), None)
-        if at is None:
-            if a or c:
-                raise _Overlap(1, max(len(c), 1))
-            at = 0
+        at = _at(ops, gi1, gi2)
+        if at is None:  # not reached: a change that touches no edit lies in unchanged lines
+            raise _Overlap(1, max(len(c), 1))
         result[at:at + gi2 - gi1] = lines
     return "".join(result)
+
+
+def _at(ops: Sequence[tuple[str, int, int, int, int]], gi1: int, gi2: int) -> int | None:
+    """Where gk's lines ``gi1:gi2`` of the base are in the current text: inside lines nobody
+    edited, or, for an insertion, next to an edit (after it when it ends there)."""
+    for tag, i1, i2, j1, _ in ops:
+        if tag == "equal" and i1 <= gi1 and gi2 <= i2:
+            return j1 + gi1 - i1
+    if gi1 == gi2:
+        for _, i1, i2, j1, j2 in ops:
+            if i2 == gi1:
+                return j2
+            if i1 == gi1:
+                return j1
+    return None
 
 
 # --- the check by items and fields ---------------------------------------------------------------

@@ -117,6 +117,19 @@ def test_a_hand_note_added_after_gks_note_survives_undo(gk):
     assert gk.json("show", "5")["progress"] == ["2021-06-20 已试运行"]
 
 
+def test_undo_of_rm_of_the_last_item_puts_it_back_after_a_hand_edit_to_the_line_above(gk):
+    original = gk.tasks.read_text(encoding="utf-8")
+    gk("rm", "16", "--yes")
+    text = gk.tasks.read_text(encoding="utf-8")
+    assert text.endswith("    status: todo\n")
+    gk.tasks.write_text(text[: -len("todo\n")] + "doing\n", encoding="utf-8")
+    assert gk("undo").exit_code == 0
+    at = original.index("  - id: 16")
+    expected = original[:at].rstrip("\n")
+    expected = expected[: -len("todo")] + "doing\n\n" + original[at:]
+    assert gk.tasks.read_text(encoding="utf-8") == expected
+
+
 def test_an_overlapping_hand_edit_is_refused_with_one_line_and_nothing_written(gk):
     gk("done", "13")
     replace_in(gk.tasks, "done_on: 2021-06-20", "done_on: 2021-06-19")
@@ -306,3 +319,13 @@ def test_any_writes_then_as_many_undos_give_back_the_original_bytes(tmp_path_fac
         assert gk("undo").exit_code == 0
     assert data.joinpath("tasks.yaml").read_bytes() == original
     assert gk("undo").exit_code == 1
+
+
+def test_outside_git_the_journal_folder_is_kept_private(gk, private_state):
+    folder = private_state / "undo"
+    folder.mkdir(parents=True, mode=0o755)
+    folder.chmod(0o755)  # made by another program, open to others
+    assert gk("done", "13").exit_code == 0
+    assert folder.stat().st_mode & 0o777 == 0o700
+    assert journal_file(gk).stat().st_mode & 0o777 == 0o600
+    assert gk("undo").exit_code == 0
