@@ -329,3 +329,27 @@ def test_outside_git_the_journal_folder_is_kept_private(gk, private_state):
     assert folder.stat().st_mode & 0o777 == 0o700
     assert journal_file(gk).stat().st_mode & 0o777 == 0o600
     assert gk("undo").exit_code == 0
+
+
+def test_undo_of_an_uncommitted_write_is_refused_during_the_users_merge(repo):
+    top = repo.data.parent
+    notes = top / "会议纪要.txt"
+    notes.write_text("初稿\n", encoding="utf-8")
+    git(top, "add", notes.name)
+    git(top, "commit", "-qm", "纪要")
+    git(top, "checkout", "-qb", "side")
+    notes.write_text("分支稿\n", encoding="utf-8")
+    git(top, "commit", "-qam", "分支修改")
+    git(top, "checkout", "-q", "-")
+    notes.write_text("主线稿\n", encoding="utf-8")
+    git(top, "commit", "-qam", "主线修改")
+    repo("done", "13")
+    subprocess.run(["git", "merge", "side"], cwd=top, capture_output=True)  # stops on the conflict
+    marker = top / git(top, "rev-parse", "--git-path", "MERGE_HEAD")
+    assert marker.exists()
+    before = repo.tasks.read_bytes()
+    result = repo("--lang", "en", "undo")
+    assert result.exit_code == 1
+    assert "a git merge is in progress" in result.output
+    assert marker.exists()
+    assert repo.tasks.read_bytes() == before
