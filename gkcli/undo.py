@@ -70,9 +70,30 @@ class _Overlap(Exception):
 
 # --- the line merge ------------------------------------------------------------------------------
 
+Op = tuple[str, int, int, int, int]
+
+
+def _opcodes(a: list[str], b: list[str]) -> list[Op]:
+    """difflib's opcodes from ``a`` to ``b``, fast on a long table: the lines both share at the
+    start and the end are set aside first, and the rest is matched with difflib's heuristic
+    for lines that recur (``lead: 综合股``), anchored by the lines that do not (ids, titles)."""
+    start, end = 0, 0
+    limit = min(len(a), len(b))
+    while start < limit and a[start] == b[start]:
+        start += 1
+    while end < limit - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    ops: list[Op] = [("equal", 0, start, 0, start)] if start else []
+    middle = difflib.SequenceMatcher(None, a[start:len(a) - end], b[start:len(b) - end])
+    ops += [(tag, i1 + start, i2 + start, j1 + start, j2 + start)
+            for tag, i1, i2, j1, j2 in middle.get_opcodes()]
+    if end:
+        ops.append(("equal", len(a) - end, len(a), len(b) - end, len(b)))
+    return ops
+
+
 def _hunks(a: list[str], b: list[str]) -> list[tuple[int, int, int, int]]:
-    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    return [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in ops if tag != "equal"]
+    return [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in _opcodes(a, b) if tag != "equal"]
 
 
 def _touch(g: tuple[int, int], h: tuple[int, int]) -> bool:
@@ -106,7 +127,7 @@ def take_back(before: str, after: str, current: str) -> str:
             if _touch((gi1, gi2), (hi1, hi2)):
                 raise _Overlap(cj1 + 1, max(cj2, cj1 + 1))
         todo.append((gi1, gi2, b[bj1:bj2]))
-    ops = difflib.SequenceMatcher(None, a, c, autojunk=False).get_opcodes()
+    ops = _opcodes(a, c)
     result = list(c)
     for gi1, gi2, lines in reversed(todo):
         at = _at(ops, gi1, gi2)
@@ -116,7 +137,7 @@ def take_back(before: str, after: str, current: str) -> str:
     return "".join(result)
 
 
-def _at(ops: Sequence[tuple[str, int, int, int, int]], gi1: int, gi2: int) -> int | None:
+def _at(ops: Sequence[Op], gi1: int, gi2: int) -> int | None:
     """Where gk's lines ``gi1:gi2`` of the base are in the current text: inside lines nobody
     edited, or, for an insertion, next to an edit (after it when it ends there)."""
     for tag, i1, i2, j1, _ in ops:

@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import SHIPPED, Gk, replace_in
+from helpers import SHIPPED, Gk, grow, replace_in
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -107,6 +107,17 @@ def test_a_hand_edit_elsewhere_in_the_file_survives_undo(gk):
     assert "此后的手工修改都保留" in result.output
     expected = original.replace("# 设置", "# 设置（秘书手工改的）", 1).replace(
         "title: 建立健全政务舆情回应制度规范", "title: 建立健全政务舆情回应制度规范（修订）", 1)
+    assert gk.tasks.read_text(encoding="utf-8") == expected
+
+
+def test_on_a_long_table_hand_edits_at_both_ends_survive_undo(gk):
+    grow(gk.data, 600)  # lines that recur by the thousand: lead, assist, status
+    gk("done", "300")
+    replace_in(gk.tasks, "title: 第20项事项", "title: 第20项事项（改）")
+    replace_in(gk.tasks, "title: 第590项事项", "title: 第590项事项（改）")
+    edited = gk.tasks.read_text(encoding="utf-8")
+    assert gk("undo").exit_code == 0
+    expected = edited.replace("    status: done\n    done_on: 2021-06-20\n", "    status: todo\n")
     assert gk.tasks.read_text(encoding="utf-8") == expected
 
 
