@@ -21,11 +21,14 @@ the same rules. When a text cannot be read or an edit cannot be made safely,
 from __future__ import annotations
 
 import json
+import operator
 import os
 import re
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable
 
@@ -348,6 +351,43 @@ def _is_list(value: Any) -> bool:
     return isinstance(value, list) or value is MISSING or value is None
 
 
+UNCHANGED, THEIRS, BOTH = "unchanged", "theirs", "both"
+
+
+def _changed_by(base: Any, ours: Any, theirs: Any,
+                same: Callable[[Any, Any], bool] = operator.eq) -> str:
+    """The three-way test of one unit (a section, an item, a field; by text or by value):
+    UNCHANGED where OURS stands (THEIRS left BASE as it was, or made OURS's change too),
+    THEIRS where only THEIRS changed it, BOTH where the two sides changed it differently."""
+    if same(theirs, base) or same(ours, theirs):
+        return UNCHANGED
+    return THEIRS if same(ours, base) else BOTH
+
+
+def _changed_keys(base: dict[Any, Any], ours: dict[Any, Any], theirs: dict[Any, Any],
+                  skip: tuple[str, ...] = ()) -> Iterator[tuple[Any, str, Any, Any, Any]]:
+    """The keys of a mapping (an item's fields, a section's keys) that THEIRS changed from BASE
+    to something OURS does not hold, in OURS's order then THEIRS's then BASE's: each as
+    (key, THEIRS or BOTH, base value, our value, their value), MISSING where a side lacks it."""
+    names = [*ours, *(n for n in theirs if n not in ours)]
+    names += [n for n in base if n not in names]
+    for name in names:
+        if name in skip:
+            continue
+        b, o, t = base.get(name, MISSING), ours.get(name, MISSING), theirs.get(name, MISSING)
+        by = _changed_by(b, o, t, _same)
+        if by != UNCHANGED:
+            yield name, by, b, o, t
+
+
+def _put(mapping: dict[Any, Any], key: Any, value: Any) -> None:
+    """Set ``key`` to ``value`` in ``mapping``, or drop it when ``value`` is MISSING."""
+    if value is MISSING:
+        mapping.pop(key, None)
+    else:
+        mapping[key] = value
+
+
 # --- the merge ---------------------------------------------------------------------------------
 
 def line_merge(base: str, ours: str, theirs: str) -> str | None:
@@ -453,16 +493,15 @@ class _Merge:
     def decide_section(self, key: str) -> list[Callable[[], None]]:
         b, o, t = (side.top.get(key, MISSING) for side in (self.base, self.ours, self.theirs))
         bt, ot, tt = (self.section_text(i, key) for i in range(3))
-        if tt == bt or ot == tt:
-            return []
-        if ot == bt:
-            self.set_top(key, t)
-            return [lambda: self.take_section(key)]
+        if (by_text := _changed_by(bt, ot, tt)) != BOTH:  # whole: a section one side touched
+            self.set_top(key, t if by_text == THEIRS else o)
+            return [lambda: self.take_section(key)] if by_text == THEIRS else []
         if isinstance(o, dict) and isinstance(t, dict) and isinstance(b, (dict, _Missing)):
             return self.decide_mapping(key, b if isinstance(b, dict) else {}, o, t, (bt, ot, tt))
-        if _same(o, t) or _same(t, b):
+        by_value = _changed_by(b, o, t, _same)
+        if by_value == UNCHANGED:
             merged = o
-        elif _same(o, b):
+        elif by_value == THEIRS:
             merged = t
         elif isinstance(o, list) and isinstance(t, list) and isinstance(b, list):
             merged = merge_lists(b, o, t)
@@ -486,16 +525,10 @@ class _Merge:
         merged = dict(o)
         edits: list[Callable[[], None]] = []
         conflicts = []
-        for name in [*o, *(n for n in t if n not in o), *(n for n in b if n not in o and n not in t)]:
-            bv, ov, tv = (m.get(name, MISSING) for m in (b, o, t))
-            if _same(tv, bv) or _same(ov, tv):
-                continue
-            if _same(ov, bv):
-                if tv is MISSING:
-                    merged.pop(name, None)
-                else:
-                    merged[name] = tv
-                edits.append(lambda n=name, v=tv: self.set_in_section(key, n, v))
+        for name, by, _, ov, tv in _changed_keys(b, o, t):
+            if by == THEIRS:
+                _put(merged, name, tv)
+                edits.append(partial(self.set_in_section, key, name, tv))
             else:
                 conflicts.append(Conflict(None, f"{key}.{name}", ov, tv))
         self.set_top(key, merged)
@@ -540,10 +573,7 @@ class _Merge:
             doc.insert(doc._after_line(mapping.value[-1][1]), lines)
 
     def set_top(self, key: str, value: Any) -> None:
-        if value is MISSING:
-            self.top.pop(key, None)
-        else:
-            self.top[key] = value
+        _put(self.top, key, value)
 
     def replace_section(self, key: str, text: str) -> None:
         self.doc.replace(*self.doc.section_span(key), text)
@@ -617,30 +647,18 @@ class _Merge:
 
     def decide_item_lines(self, key: Any) -> list[Callable[[], None]]:
         bt, ot, tt = (self.item_text(i, key) for i in range(3))
-        if tt == bt or ot == tt:
-            return []
-        if ot == bt:
-            self.items[key] = dict(self.theirs.items[key])
-            return [lambda: self.doc.replace(*self.own_span(key), tt)]
+        if (by_text := _changed_by(bt, ot, tt)) != BOTH:  # whole: an item one side touched
+            self.items[key] = dict((self.theirs if by_text == THEIRS else self.ours).items[key])
+            return [lambda: self.doc.replace(*self.own_span(key), tt)] if by_text == THEIRS else []
         base = self.base.items.get(key, {})
         ours, theirs = self.ours.items[key], self.theirs.items[key]
-        names = [*ours, *(n for n in theirs if n not in ours)]
-        names += [n for n in base if n not in names]
         edits: list[Callable[[], None]] = []
         conflicts: dict[str, Any] = {}
         result = dict(ours)
-        for name in names:
-            if name in (self.key_field, CONFLICT):
-                continue
-            b, o, t = base.get(name, MISSING), ours.get(name, MISSING), theirs.get(name, MISSING)
-            if _same(t, b) or _same(o, t):
-                continue
-            if _same(o, b):
-                if t is MISSING:
-                    result.pop(name, None)
-                else:
-                    result[name] = t
-                edits.append(lambda n=name, v=t: self.take_field(key, n, v))
+        for name, by, b, o, t in _changed_keys(base, ours, theirs, skip=(self.key_field, CONFLICT)):
+            if by == THEIRS:
+                _put(result, name, t)
+                edits.append(partial(self.take_field, key, name, t))
             elif _is_list(o) and _is_list(t) and _is_list(b) and (isinstance(o, list) or isinstance(t, list)):
                 listed = [(v if isinstance(v, list) else []) for v in (b, o, t)]
                 merged = merge_lists(*listed)
