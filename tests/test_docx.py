@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from helpers import Gk
 
 HOSTILE = "</script><script>alert(1)</script> =cmd|' /C calc'!A0 \u202eevil"
 
@@ -42,16 +44,17 @@ def rows_of(table) -> list[list[str]]:
     return [[c.text for c in row.cells] for row in table.rows]
 
 
+def written_document(gk, target: Path, command: str, *args: str) -> Document:
+    """Run ``gk COMMAND -o TARGET ARGS`` and read back the Word document it wrote."""
+    target.unlink(missing_ok=True)
+    result = gk(command, "-o", str(target), *args)
+    assert result.exit_code == 0, result.output
+    return Document(str(target))
+
+
 @pytest.fixture
 def bulletin(gk, tmp_path):
-    def make(*args: str) -> Document:
-        target = tmp_path / "通报.docx"
-        target.unlink(missing_ok=True)
-        result = gk("report", "-o", str(target), *args)
-        assert result.exit_code == 0, result.output
-        return Document(str(target))
-
-    return make
+    return partial(written_document, gk, tmp_path / "通报.docx", "report")
 
 
 # --- the 通报 --------------------------------------------------------------------------------
@@ -259,14 +262,15 @@ def test_characters_xml_forbids_do_not_break_the_document():
 
 @pytest.fixture
 def notices(gk, tmp_path):
-    def make(*args: str) -> Document:
-        target = tmp_path / "催办通知单.docx"
-        target.unlink(missing_ok=True)
-        result = gk("remind", "-o", str(target), *args)
-        assert result.exit_code == 0, result.output
-        return Document(str(target))
+    return partial(written_document, gk, tmp_path / "催办通知单.docx", "remind")
 
-    return make
+
+def test_no_notices_when_nothing_is_overdue_or_due_soon(data_dir, tmp_path):
+    target = tmp_path / "催办通知单.docx"
+    result = Gk(data_dir, today="2020-01-01")("remind", "-o", str(target))
+    assert result.exit_code == 1
+    assert result.output == "gk: 没有逾期或即将到期的事项，不生成催办通知单\n"
+    assert not target.exists()
 
 
 def test_one_notice_per_office_each_on_its_own_page(notices, gk):
