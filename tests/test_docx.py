@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from functools import partial
 from pathlib import Path
 
 import pytest
@@ -44,17 +43,22 @@ def rows_of(table) -> list[list[str]]:
     return [[c.text for c in row.cells] for row in table.rows]
 
 
-def written_document(gk, target: Path, command: str, *args: str) -> Document:
-    """Run ``gk COMMAND -o TARGET ARGS`` and read back the Word document it wrote."""
+def written_document(gk, target: Path, *args: str) -> Document:
+    """Run ``gk ARGS``, which write the Word document TARGET, and read it back."""
     target.unlink(missing_ok=True)
-    result = gk(command, "-o", str(target), *args)
+    result = gk(*args)
     assert result.exit_code == 0, result.output
     return Document(str(target))
 
 
+def writer_of(gk, target: Path, command: str):
+    """``gk COMMAND -o TARGET ARGS`` for any ARGS, giving the document it wrote."""
+    return lambda *args: written_document(gk, target, command, "-o", str(target), *args)
+
+
 @pytest.fixture
 def bulletin(gk, tmp_path):
-    return partial(written_document, gk, tmp_path / "通报.docx", "report")
+    return writer_of(gk, tmp_path / "通报.docx", "report")
 
 
 # --- the 通报 --------------------------------------------------------------------------------
@@ -196,17 +200,14 @@ def test_bulletin_for_a_period(bulletin, gk):
 def test_bulletin_title_can_be_set_and_english_works(bulletin, gk, tmp_path):
     assert body_paragraphs(bulletin("--title", "上半年工作通报"))[0].text == "上半年工作通报"
     target = tmp_path / "en.docx"
-    assert gk("--lang", "en", "report", "-o", str(target)).exit_code == 0
-    doc = Document(str(target))
+    doc = written_document(gk, target, "--lang", "en", "report", "-o", str(target))
     assert doc.paragraphs[0].text.startswith("Progress report on ")
     assert rows_of(doc.tables[-1])[0][:3] == ["No.", "Work task", "Item"]
 
 
 def test_export_docx_writes_the_bulletin_for_a_selection(gk, tmp_path):
     target = tmp_path / "运管股.docx"
-    result = gk("export", str(target), "--lead", "运管股")
-    assert result.exit_code == 0, result.output
-    doc = Document(str(target))
+    doc = written_document(gk, target, "export", str(target), "--lead", "运管股")
     ids = [i["id"] for i in gk.json("list", "--lead", "运管股")]
     assert [int(r[0]) for r in rows_of(doc.tables[-1])[1:]] == ids
     assert "确定事项3项" in paragraph(doc, "根据").text
@@ -237,8 +238,7 @@ def test_report_docx_to_stdout(gk):
 def test_hostile_titles_stay_text_in_the_docx(gk, tmp_path):
     assert gk("set", "8", "--title", HOSTILE).exit_code == 0
     target = tmp_path / "通报.docx"
-    assert gk("report", "-o", str(target)).exit_code == 0
-    doc = Document(str(target))
+    doc = written_document(gk, target, "report", "-o", str(target))
     annex = rows_of(doc.tables[-1])
     assert annex[8][2] == HOSTILE
     assert any(HOSTILE in p.text for p in doc.paragraphs)
@@ -262,7 +262,7 @@ def test_characters_xml_forbids_do_not_break_the_document():
 
 @pytest.fixture
 def notices(gk, tmp_path):
-    return partial(written_document, gk, tmp_path / "催办通知单.docx", "remind")
+    return writer_of(gk, tmp_path / "催办通知单.docx", "remind")
 
 
 def test_no_notices_when_nothing_is_overdue_or_due_soon(data_dir, tmp_path):
@@ -378,11 +378,9 @@ def test_rendered_bulletin_is_portrait_then_a_landscape_annex(gk, tmp_path):
     assert len(shapes) <= 8  # 16 items: a few pages of text and a few of table
 
 
-def test_bidi_controls_in_a_title_cannot_reorder_the_rest_of_a_sentence(gk, tmp_path):
+def test_bidi_controls_in_a_title_cannot_reorder_the_rest_of_a_sentence(gk, bulletin):
     assert gk("set", "1", "--title", "abc\u202edef").exit_code == 0
-    target = tmp_path / "通报.docx"
-    assert gk("report", "-o", str(target)).exit_code == 0
-    doc = Document(str(target))
+    doc = bulletin()
     line = paragraph(doc, "1. \u2068abc").text
     assert line.startswith("1. \u2068abc\u202edef\u2069（第1项")
     assert rows_of(doc.tables[-1])[1][2] == "abc\u202edef"  # the cell holds the title as written
@@ -390,9 +388,7 @@ def test_bidi_controls_in_a_title_cannot_reorder_the_rest_of_a_sentence(gk, tmp_
 
 def test_an_empty_selection_is_still_a_document(gk, tmp_path):
     target = tmp_path / "空.docx"
-    result = gk("export", str(target), "--search", "没有这样的事项")
-    assert result.exit_code == 0, result.output
-    doc = Document(str(target))
+    doc = written_document(gk, target, "export", str(target), "--search", "没有这样的事项")
     assert "确定事项0项，已完成0项，占—；按时完成0项；无逾期事项。" in paragraph(doc, "根据").text
     assert len(doc.tables[-1].rows) == 1
 
