@@ -241,26 +241,10 @@ def test_six_concurrent_adds_land_six_items(data_dir):
 
 # --- 6: a hand edit renamed in during gk's write -------------------------------------------------
 
-EDITOR = """
-import os, sys, time
-path, stop = sys.argv[1], sys.argv[2]
-i = 0
-while not os.path.exists(stop):
-    with open(path, encoding="utf-8", newline="") as f:
-        text = f.read()
-    with open(path + ".sed", "w", encoding="utf-8", newline="") as f:
-        f.write(text + f"# 手工 {i}\\n")
-    os.replace(path + ".sed", path)  # as sed -i does
-    i += 1
-    time.sleep(0.002)
-print(i)
-"""
-
-
 def test_hand_edits_renamed_in_during_gk_writes_are_never_overwritten(data_dir, tmp_path):
     stop = tmp_path / "stop"
-    editor = subprocess.Popen([sys.executable, "-c", EDITOR, str(data_dir / "tasks.yaml"), str(stop)],
-                              stdout=subprocess.PIPE, text=True)
+    editor = subprocess.Popen([sys.executable, str(ROOT / "tests" / "sed_editor.py"),
+                               str(data_dir / "tasks.yaml"), str(stop)], stdout=subprocess.PIPE, text=True)
     try:
         for round_ in range(6):
             procs = [gk_process(data_dir, "note", str(n), f"第{round_}轮") for n in (1, 2, 3)]
