@@ -42,6 +42,15 @@ class Gk:
         assert result.exit_code == 0, result.output
         return json.loads(result.stdout)
 
+    def refused(self, *args: str, input: str | None = None) -> str:
+        """Run gk ARGS, which must refuse: exit 1, tasks.yaml's bytes as they were. Gives
+        what gk said, for the test to check."""
+        before = self.tasks.read_bytes()
+        result = self(*args, input=input)
+        assert result.exit_code == 1, result.output
+        assert self.tasks.read_bytes() == before
+        return result.output
+
     @property
     def tasks(self) -> Path:
         return self.data / "tasks.yaml"
