@@ -76,21 +76,23 @@ def test_the_official_calendar(name, off, worked):
     assert [d for d in worked if not calendar.is_workday(D(d))] == []
 
 
+def first_day_back(off: list[date], worked: list[str]) -> date:
+    """The first working day after a holiday: the next day, past a weekend not made a working day."""
+    day = off[-1] + timedelta(days=1)
+    while day.weekday() >= 5 and day.isoformat() not in worked:
+        day += timedelta(days=1)
+    return day
+
+
 @pytest.mark.parametrize(("name", "off", "worked"), OFFICIAL, ids=IDS)
 def test_a_five_day_period_ending_in_a_holiday_ends_on_the_first_working_day_after_it(name, off, worked):
     # 民法典 §203: the period ends on the day after the holiday (a weekend day after it counts on)
-    first_back = off[-1] + timedelta(days=1)
-    while first_back.weekday() >= 5 and first_back.isoformat() not in worked:
-        first_back += timedelta(days=1)
-    assert Calendar().add_days(off[0] - timedelta(days=5), 5) == first_back
+    assert Calendar().add_days(off[0] - timedelta(days=5), 5) == first_day_back(off, worked)
 
 
 @pytest.mark.parametrize(("name", "off", "worked"), OFFICIAL, ids=IDS)
 def test_one_working_day_after_the_eve_of_a_holiday_is_the_first_day_back(name, off, worked):
-    first_back = off[-1] + timedelta(days=1)
-    while first_back.weekday() >= 5 and first_back.isoformat() not in worked:
-        first_back += timedelta(days=1)
-    assert Calendar().add_workdays(off[0] - timedelta(days=1), 1) == first_back
+    assert Calendar().add_workdays(off[0] - timedelta(days=1), 1) == first_day_back(off, worked)
 
 
 PERIODS = [
