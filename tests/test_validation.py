@@ -106,27 +106,22 @@ def test_check_lists_every_problem_in_order(gk):
 
 def test_other_commands_refuse_bad_data_with_one_line(gk):
     replace_in(gk.tasks, "    lead: 运管股（政策法规股）", "    lead: 运管科", count=-1)
-    result = gk("status")
-    assert result.exit_code == 1
-    assert result.output.count("\n") == 1
-    assert "未知股室 运管科" in result.output
-    assert "（另有 2 处问题，运行 gk check 查看）" in result.output
+    said = gk.fails("status")
+    assert said.count("\n") == 1
+    assert "未知股室 运管科" in said
+    assert "（另有 2 处问题，运行 gk check 查看）" in said
 
 
 def test_not_utf8(gk):
     gk.tasks.write_bytes(gk.tasks.read_text(encoding="utf-8").encode("gbk"))
-    result = gk("check")
-    assert result.exit_code == 1
-    assert result.output.strip().endswith("tasks.yaml：文件似乎是 GBK 编码，请另存为 UTF-8")
+    assert gk.fails("check").strip().endswith("tasks.yaml：文件似乎是 GBK 编码，请另存为 UTF-8")
     result = gk("--lang", "en", "check")
     assert "seems to be GBK (ANSI) encoded; save it as UTF-8" in result.output
 
 
 def test_not_utf8_nor_gbk(gk):
     gk.tasks.write_bytes(b"\xff\xfe\x00tasks")
-    result = gk("check")
-    assert result.exit_code == 1
-    assert "不是 UTF-8 编码（第 0 字节），请另存为 UTF-8" in result.output
+    assert "不是 UTF-8 编码（第 0 字节），请另存为 UTF-8" in gk.fails("check")
 
 
 def test_empty_file(gk):
