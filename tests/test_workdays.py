@@ -231,13 +231,15 @@ def test_a_broken_holidays_yaml_is_a_check_problem(gk):
     assert "holidays.yaml:4:1:" in said
 
 
+KNOWN_DAYS = st.dates(min_value=date(2020, 1, 1), max_value=date(2025, 10, 31))  # OFFICIAL's years
+
+
 def test_an_unknown_year_is_never_guessed():
     with pytest.raises(NoHolidayData):
         Calendar().is_workday(date(2099, 1, 5))
 
 
-@given(st.dates(min_value=date(2020, 1, 1), max_value=date(2025, 10, 31)),
-       st.integers(min_value=1, max_value=25))
+@given(KNOWN_DAYS, st.integers(min_value=1, max_value=25))
 def test_the_nth_working_day_is_a_working_day_n_working_days_on(start, n):
     calendar = Calendar()
     end = calendar.add_workdays(start, n)
@@ -245,8 +247,7 @@ def test_the_nth_working_day_is_a_working_day_n_working_days_on(start, n):
     assert calendar.workdays_left(start, end) == n
 
 
-@given(st.dates(min_value=date(2020, 1, 1), max_value=date(2025, 10, 31)),
-       st.integers(min_value=1, max_value=40))
+@given(KNOWN_DAYS, st.integers(min_value=1, max_value=40))
 def test_a_calendar_day_period_never_ends_on_a_day_off_and_never_early(start, n):
     calendar = Calendar()
     end = calendar.add_days(start, n)
