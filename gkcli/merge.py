@@ -200,10 +200,7 @@ class ListText(TasksText):
 
     def entry_span(self, node: yaml.Node) -> tuple[int, int, int]:
         """(start, end, dash column) of a block list entry's lines."""
-        dash = self.text.rfind("-", 0, node.start_mark.index)
-        start = self._line_start(dash)
-        if dash < 0 or self.text[start:dash].strip():
-            raise Unmergeable("a list entry shares its line")
+        start, dash = self._entry_line(node, Unmergeable("a list entry shares its line"))
         return start, self._after_line(node), dash - start
 
     def pair_span(self, key_node: yaml.Node, value_node: yaml.Node) -> tuple[int, int, int]:
