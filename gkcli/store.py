@@ -149,10 +149,7 @@ class _TableReader(NodeReader):
 
     def meetings(self, node: yaml.Node) -> tuple[Meeting, ...]:
         found = []
-        for item in self.sequence(node, "meetings"):
-            fields = self.mapping(item, "meeting", required=("on",), optional=("title",))
-            if not fields or "on" not in fields:
-                continue
+        for fields in self.entries(node, "meetings", ("on",), ("title",), entry="meeting"):
             on = self.date(fields["on"], "meeting on")
             title = self.text(fields["title"], "meeting title", allow_empty=True) if "title" in fields else ""
             if on is not None:
@@ -161,11 +158,9 @@ class _TableReader(NodeReader):
 
     def extensions(self, node: yaml.Node, where: object, default_year: int | None) -> list[Extension]:
         found = []
-        for item in self.sequence(node, Msg.of("where.field", where=where, field="extensions")):
-            fields = self.mapping(item, Msg.of("where.field", where=where, field="extension"), required=EXTENSION_REQUIRED,
-                                  optional=EXTENSION_OPTIONAL)
-            if not fields or not all(k in fields for k in EXTENSION_REQUIRED):
-                continue
+        for fields in self.entries(node, Msg.of("where.field", where=where, field="extensions"),
+                                   EXTENSION_REQUIRED, EXTENSION_OPTIONAL,
+                                   entry=Msg.of("where.field", where=where, field="extension")):
             on = self.date(fields["on"], Msg.of("where.field", where=where, field="extension on"))
             to = None
             raw = self.value(fields["to"])
@@ -220,24 +215,15 @@ class _TableReader(NodeReader):
         return settings
 
     def date(self, node: yaml.Node, where: object) -> date | None:
-        value = self.value(node)
-        if isinstance(value, date):
-            return value
-        if isinstance(value, str):
-            try:
-                return deadlines.read_date(value)
-            except deadlines.DeadlineError:
-                pass
-        self.problem(node, "must_be_date", where=where)
-        return None
+        day = deadlines.date_value(self.value(node))
+        if day is None:
+            self.problem(node, "must_be_date", where=where)
+        return day
 
     def offices(self, node: yaml.Node | None, groups_node: yaml.Node | None) -> OfficeRegistry:
         offices: list[Office] = []
         seen: dict[str, int] = {}
-        for item in self.sequence(node, "offices") if node is not None else []:
-            fields = self.mapping(item, "offices", required=("name",), optional=("aliases",))
-            if not fields or "name" not in fields:
-                continue
+        for fields in self.entries(node, "offices", ("name",), ("aliases",)):
             name = self.text(fields["name"], "offices.name")
             if name is None:
                 continue
@@ -250,10 +236,7 @@ class _TableReader(NodeReader):
             offices.append(Office(name, tuple(a for a, _ in aliases)))
         registry = OfficeRegistry(offices, [])
         groups: list[OfficeGroup] = []
-        for item in self.sequence(groups_node, "office_groups") if groups_node is not None else []:
-            fields = self.mapping(item, "office_groups", required=("name", "members"))
-            if not fields or "name" not in fields or "members" not in fields:
-                continue
+        for fields in self.entries(groups_node, "office_groups", ("name", "members")):
             name = self.text(fields["name"], "office_groups.name")
             if name is None:
                 continue
@@ -272,10 +255,7 @@ class _TableReader(NodeReader):
 
     def groups(self, node: yaml.Node) -> dict[int, Group]:
         groups: dict[int, Group] = {}
-        for item in self.sequence(node, "groups"):
-            fields = self.mapping(item, "groups", required=("id", "title"))
-            if not fields or "id" not in fields or "title" not in fields:
-                continue
+        for fields in self.entries(node, "groups", ("id", "title")):
             gid = self.integer(fields["id"], "groups.id")
             title = self.text(fields["title"], "groups.title")
             if gid is None or title is None:
