@@ -162,12 +162,7 @@ class _TableReader(NodeReader):
                                    EXTENSION_REQUIRED, EXTENSION_OPTIONAL,
                                    entry=Msg.of("where.field", where=where, field="extension")):
             on = self.date(fields["on"], Msg.of("where.field", where=where, field="extension on"))
-            to = None
-            raw = self.value(fields["to"])
-            try:
-                to = deadlines.resolve(raw, default_year)
-            except deadlines.DeadlineError as exc:
-                self.problem(fields["to"], "field_error", where=where, detail=exc)
+            to = self.deadline(fields["to"], where, default_year)
             if to is not None and to.period is not None and on is not None:  # 延期10个工作日
                 to = self.counted(to, on, fields["to"], where, None)
             reason = self.text(fields["reason"], Msg.of("where.field", where=where, field="extension reason"))
@@ -213,6 +208,15 @@ class _TableReader(NodeReader):
             else:
                 settings.commit = value
         return settings
+
+    def deadline(self, node: yaml.Node, where: object,
+                 default_year: int | None) -> deadlines.Deadline | None:
+        """A deadline phrase (2021年6月底, 每月底, 10个工作日内), or None with a problem."""
+        try:
+            return deadlines.resolve(self.value(node), default_year)
+        except deadlines.DeadlineError as exc:
+            self.problem(node, "field_error", where=where, detail=exc)
+            return None
 
     def date(self, node: yaml.Node, where: object) -> date | None:
         day = deadlines.date_value(self.value(node))
@@ -333,11 +337,7 @@ class _TableReader(NodeReader):
                     assist.append(office)
         deadline = None
         if "deadline" in fields:
-            raw = self.value(fields["deadline"])
-            try:
-                deadline = deadlines.resolve(raw, default_year)
-            except deadlines.DeadlineError as exc:
-                self.problem(fields["deadline"], "field_error", where=where, detail=exc)
+            deadline = self.deadline(fields["deadline"], where, default_year)
         status = None
         if "status" in fields:
             word = self.value(fields["status"])
