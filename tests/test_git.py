@@ -101,11 +101,7 @@ def test_undo_takes_back_the_uncommitted_write_first_then_the_commit(repo):
 
 def test_commit_outside_git_is_refused_before_writing(data_dir):
     gk = Gk(data_dir)
-    before = gk.tasks.read_bytes()
-    result = gk("done", "5", "--commit")
-    assert result.exit_code == 1
-    assert "不在 git 仓库中" in result.output
-    assert gk.tasks.read_bytes() == before
+    assert "不在 git 仓库中" in gk.refused("done", "5", "--commit")
 
 
 def test_writes_work_without_git(data_dir):
@@ -118,11 +114,7 @@ def test_writes_work_without_git(data_dir):
 
 def test_commit_refuses_to_sweep_in_uncommitted_edits(repo):
     replace_in(repo.tasks, "# 设置", "# 设置（手工，未提交）")
-    before = repo.tasks.read_bytes()
-    result = repo("done", "5", "--commit")
-    assert result.exit_code == 1
-    assert "有尚未提交的修改" in result.output
-    assert repo.tasks.read_bytes() == before
+    assert "有尚未提交的修改" in repo.refused("done", "5", "--commit")
     assert subjects(repo) == ["任务分工表"]
 
 
