@@ -196,6 +196,41 @@ def test_undo_of_an_uncommitted_write_in_git_commits_nothing_and_the_journal_is_
     assert git(top, "status", "--porcelain", "--ignored") == ""
 
 
+def test_a_gk_commit_from_before_the_journal_is_still_undone(repo):
+    """A gk commit with no journal entry (made by a gk that kept none, or a fresh clone) is
+    undone as earlier gk undid it: by a new commit, once; the journal then knows it."""
+    top = repo.data.parent
+    original = repo.tasks.read_bytes()
+    assert repo("done", "13", "--commit").exit_code == 0
+    journal_file(repo).unlink()  # as a gk without the journal left it
+    dry = repo("undo", "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    assert "-    done_on: 2021-06-20\n" in dry.output
+    assert not journal_file(repo).exists()  # --dry-run writes nothing, the journal neither
+    result = repo("undo")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("已撤销 “完成 #13 建立健全政务舆情回应制度规范（2021-06-20）”（新提交 ")
+    assert repo.tasks.read_bytes() == original
+    assert git(top, "log", "-1", "--format=%s").startswith('Revert "gk: 完成 #13')
+    again = repo("undo")
+    assert again.exit_code == 1
+    assert again.output.startswith("gk: 没有可撤销的：")
+
+
+def test_with_a_journal_a_gk_commit_it_does_not_know_is_left_to_git(repo):
+    """Once this computer keeps a journal, a gk commit it does not know came from elsewhere
+    (a colleague's, pulled): gk undo does not take it back."""
+    top = repo.data.parent
+    repo("done", "13")
+    assert repo("undo").exit_code == 0
+    repo.tasks.write_bytes(repo.tasks.read_bytes().replace(
+        b"    status: todo\n", b"    status: done\n", 1))
+    git(top, "commit", "-qam", "gk: 完成 #1 同事的修改")
+    result = repo("undo")
+    assert result.exit_code == 1
+    assert result.output.startswith("gk: 没有可撤销的：")
+
+
 def test_dry_run_shows_the_diff_and_writes_nothing(repo):
     repo("done", "13", "--commit")
     before = repo.tasks.read_bytes()
