@@ -8,6 +8,7 @@ applies it through :mod:`gkcli.writer` and commits it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -377,9 +378,15 @@ def _fields_as_read(table: Table, fields: dict[str, Any], old: Task | None,
     return new
 
 
-def add(table: Table, fields: dict[str, Any], today: date, task_id: int | None = None) -> Change:
+def add(table: Table, fields: dict[str, Any], today: date, task_id: int | None = None,
+        used: Callable[[], Iterable[int]] | None = None) -> Change:
     """A new item after the last item of its work task; ``fields`` in file order
-    (group, title, lead, assist, deadline, status)."""
+    (group, title, lead, assist, deadline, status).
+
+    An id once used is never given again: the new id is the next above every id in the file
+    and every id ``used()`` names (the ids the file's git history has held), read under the
+    lock, so ``gk changes``/``gk log`` never take a new item for a removed one.
+    """
     taken = [t.id for t in table.tasks]
     if task_id is not None and task_id in taken:
         raise GkError("id_taken", id=task_id, next=max(taken) + 1)
@@ -406,9 +413,13 @@ def add(table: Table, fields: dict[str, Any], today: date, task_id: int | None =
     def edit(doc: TasksText) -> None:
         """The id is chosen here, under the lock, from the text actually read."""
         present = doc.ids()
-        new_id = max(present, default=0) + 1 if task_id is None else task_id
+        retired = set(used()) - set(present) if used is not None else set()
+        free = max([*present, *retired], default=0) + 1
+        new_id = free if task_id is None else task_id
         if new_id in present:
-            raise GkError("id_taken", id=new_id, next=max(present) + 1)
+            raise GkError("id_taken", id=new_id, next=free)
+        if new_id in retired:
+            raise GkError("id_retired", id=new_id, next=free)
         doc.add_item({"id": new_id, **item}, after=after if after in present else None)
         change.message = Msg.of("commit.add", items=Msg.of("commit.item", id=new_id,
                                                            title=_short(item["title"])))

@@ -1099,7 +1099,7 @@ def set_(app: App, ids: tuple[int, ...], status, deadline, lead, assist, title, 
         help="The day a period deadline (10个工作日内) counts from [default: the notice's date].")
 @option("--status", type=click.Choice(STATUS_CHOICES), default="todo", show_default=True,
               callback=_status_option)
-@option("--id", "task_id", type=click.IntRange(min=1), help="Its 序号 [default: the next free one].")
+@option("--id", "task_id", type=click.IntRange(min=1), help="Its 序号 [default: the next one never used, in the file or its git history].")
 @write_options
 @pass_app
 def add(app: App, group: int, title: str, lead: str, assist: tuple[str, ...], deadline: str,
@@ -1119,7 +1119,10 @@ def add(app: App, group: int, title: str, lead: str, assist: tuple[str, ...], de
     fields = {"group": group, "title": title, "lead": lead, "assist": list(assist),
               **({"start": start} if start else {}),
               "deadline": deadline.strip(), "status": status}
-    _save(app, changes.add(app.current, fields, app.today, task_id), dry_run, commit)
+    from gkcli.history import used_ids
+
+    _save(app, changes.add(app.current, fields, app.today, task_id,
+                           used=lambda: used_ids(app.data_dir)), dry_run, commit)
 
 
 @cli.command()

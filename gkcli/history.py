@@ -117,6 +117,21 @@ def _run(args: list[str], cwd: Path, stdin: bytes | None = None) -> subprocess.C
         return None
 
 
+USED_ID = re.compile(r"""^\+.*?(?<![\w-])["']?id["']?\s*:\s*(\d+)""", re.MULTILINE)
+
+
+def used_ids(data_dir: Path) -> set[int]:
+    """Every id any committed version of tasks.yaml has held (empty outside git), read with one
+    ``git log -p`` process: an id appears on an added line of the commit that first gave it.
+    A line that merely looks like an id (in a title) can only keep that number from being
+    given again, which does no harm."""
+    result = _run(["-c", "log.showSignature=false", "log", "-p", "--no-color", "--no-ext-diff",
+                   "--no-textconv", "--unified=0", "--format=", "--", TASKS_FILE], data_dir)
+    if result is None or result.returncode != 0:
+        return set()
+    return {int(n) for n in USED_ID.findall(result.stdout.decode("utf-8", "replace"))}
+
+
 class History:
     """The committed versions of ``data_dir/tasks.yaml``, newest first."""
 

@@ -403,6 +403,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "is_done_reopen": ("第 {id} 项已完成；如要重新办理，用 gk reopen {id}",
                        "#{id} is done; use gk reopen {id} to take it up again"),
     "on_after_today": ("--on {day} 晚于今天（{today}）", "--on {day} is after today ({today})"),
+    "id_retired": ("序号 {id} 曾被已删除的事项用过，不再使用，以免与它混淆（下一个可用的是 {next}）",
+                   "id {id} was used by an item since removed and is not given again, so the two "
+                   "are never confused (next free: {next})"),
     "id_taken": ("序号 {id} 已被占用（下一个可用的是 {next}）", "id {id} is taken (next free: {next})"),
     "commit_not_repo": ("{path} 不在 git 仓库中；请去掉 --commit 再运行（或设置 commit: false）",
                         "{path} is not in a git repository; run without --commit (or set commit: false)"),

@@ -1,0 +1,120 @@
+"""Defects found walking through the table over time as the secretary (issue 8's review).
+
+Each test builds a real git repository in tmp_path whose commits are backdated, with gk run
+on the day (GK_NOW) as she would; nothing is mocked.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from click.testing import CliRunner
+from helpers import SHIPPED
+
+from gkcli.cli import cli
+
+CALM = {"GK_LANG": None, "GK_TODAY": None, "GK_DATA": None, "FORCE_COLOR": None,
+        "NO_COLOR": "1", "COLUMNS": "80"}
+
+
+def env_on(day: str) -> dict[str, str | None]:
+    stamp = f"{day}T10:00:00+08:00"
+    return {**CALM, "GK_NOW": day, "GIT_AUTHOR_NAME": "秘书", "GIT_AUTHOR_EMAIL": "s@example.org",
+            "GIT_COMMITTER_NAME": "秘书", "GIT_COMMITTER_EMAIL": "s@example.org",
+            "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp,
+            "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+
+
+def git(root: Path, day: str, *args: str) -> None:
+    env = {k: v for k, v in {**os.environ, **env_on(day)}.items() if v is not None}
+    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, env=env)
+
+
+def gk(data: Path, day: str, *args: str, code: int = 0):
+    result = CliRunner().invoke(cli, ["--data", str(data), *args], env=env_on(day),
+                                catch_exceptions=False)
+    assert result.exit_code == code, result.output
+    return result
+
+
+def changes_json(data: Path, day: str, *args: str) -> list[dict]:
+    return json.loads(gk(data, day, "changes", *args, "--format", "json").stdout)
+
+
+def new_repo(tmp_path: Path, day: str = "2020-07-03") -> Path:
+    shutil.copytree(SHIPPED, tmp_path / "data")
+    git(tmp_path, day, "init", "-q")
+    git(tmp_path, day, "add", "data")
+    git(tmp_path, day, "commit", "-qm", "导入")
+    return tmp_path / "data"
+
+
+ADD_17 = ("add", "--group", "8", "--title", "开通政务视频号", "--lead", "综合股",
+          "--deadline", "2021年9月底", "--commit")
+
+
+# --- 1. an id once used is never given again ------------------------------------------------
+
+def test_add_after_a_removal_does_not_reuse_the_removed_items_id(tmp_path):
+    data = new_repo(tmp_path)
+    gk(data, "2020-08-01", "done", "16", "--commit")
+    gk(data, "2020-09-01", "rm", "16", "--yes", "--commit")
+    said = gk(data, "2020-10-01", *ADD_17).output
+    assert "#17" in said and "#16" not in said
+    found = changes_json(data, "2020-10-02", "--since", "2020-07-03")
+    assert [(c["id"], c["kind"], c["date"]) for c in found if c["id"] in (16, 17)] == [
+        (16, "removed", "2020-09-01"), (17, "added", "2020-10-01")]
+    log = json.loads(gk(data, "2020-10-02", "log", "16", "--format", "json").stdout)
+    assert [e["kind"] for e in log["changes"]] == ["added", "status", "done_on", "removed"]
+
+
+def test_add_with_an_explicit_id_once_used_is_refused(tmp_path):
+    data = new_repo(tmp_path)
+    gk(data, "2020-09-01", "rm", "16", "--yes", "--commit")
+    before = (data / "tasks.yaml").read_bytes()
+    said = gk(data, "2020-10-01", *ADD_17, "--id", "16", code=1).output
+    assert said.count("\n") == 1 and "16" in said and "17" in said
+    assert (data / "tasks.yaml").read_bytes() == before
+
+
+def test_add_outside_git_takes_the_next_id_above_the_file(tmp_path):
+    shutil.copytree(SHIPPED, tmp_path / "data")
+    assert "#17" in gk(tmp_path / "data", "2020-10-01", *ADD_17[:-1]).output
+
+
+def test_an_id_reused_by_hand_is_told_as_removed_and_added(tmp_path):
+    """A hand edit that gave #16 to another item: two events, not a title edit."""
+    data = new_repo(tmp_path)
+    tasks = data / "tasks.yaml"
+    text = tasks.read_text(encoding="utf-8")
+    block = text[text.index("  - id: 16\n"):]
+    tasks.write_text(text.replace(block, ""), encoding="utf-8")
+    git(tmp_path, "2020-09-01", "commit", "-qam", "删除第16项")
+    tasks.write_text(tasks.read_text(encoding="utf-8") + block.replace(
+        "加强信息精准推送，推行政务服务一次告知、信息主动推送等方式", "开通政务视频号"), encoding="utf-8")
+    git(tmp_path, "2020-10-01", "commit", "-qam", "新增事项")
+    found = changes_json(data, "2020-10-02", "--since", "2020-07-03")
+    assert [(c["id"], c["kind"], c["date"], c["title"]) for c in found if c["id"] == 16] == [
+        (16, "removed", "2020-09-01", "加强信息精准推送，推行政务服务一次告知、信息主动推送等方式"),
+        (16, "added", "2020-10-01", "开通政务视频号")]
+    log = json.loads(gk(data, "2020-10-02", "log", "16", "--format", "json").stdout)
+    assert [(e["kind"], e["date"]) for e in log["changes"]] == [
+        ("added", "2020-07-03"), ("removed", "2020-09-01"), ("added", "2020-10-01")]
+
+
+def test_an_item_put_back_with_its_title_is_the_same_item(tmp_path):
+    """Removed by mistake and put back: nothing to tell across the period."""
+    data = new_repo(tmp_path)
+    tasks = data / "tasks.yaml"
+    text = tasks.read_text(encoding="utf-8")
+    block = text[text.index("  - id: 16\n"):]
+    tasks.write_text(text.replace(block, ""), encoding="utf-8")
+    git(tmp_path, "2020-09-01", "commit", "-qam", "删除第16项")
+    tasks.write_text(text, encoding="utf-8")
+    git(tmp_path, "2020-09-02", "commit", "-qam", "恢复第16项")
+    found = changes_json(data, "2020-10-02", "--since", "2020-07-03")
+    assert [c for c in found if c["id"] == 16 and c["kind"] in ("added", "removed", "title")] == []
