@@ -8,8 +8,10 @@ the facts are those that had happened by that day, even when recorded later.*
   newest committed version that has the item, kept when dated on or before the day.
   Edits not committed yet count only for today.
 - An item reopened later was done on the days its completion stood recorded.
-- Outside git, or before the file's first commit, the current file is used with the same
-  date filter, and :attr:`AsOf.note` says so.
+- Before the file's first commit, the structure is the first committed version's (the
+  facts filtered to the day as always), and :attr:`AsOf.note` says so.
+- Outside git, with no commit yet, or when no version up to the day can be read, the current
+  file is used with the same date filter, and :attr:`AsOf.note` says so.
 - For today (or later) the current file is the table, with the date filter, and git is not run.
 """
 
@@ -110,25 +112,33 @@ def table_as_of(data_dir: Path, day: date, today: date, current: Table | None = 
         return AsOf(filtered(current, day), ("asof_no_git", {"day": day.isoformat()}))
     if not history.versions:
         return AsOf(filtered(current, day), ("asof_no_history", {"day": day.isoformat()}))
+    note: tuple[str, dict[str, object]] | None = None
     built = structure_on(history, day, current)
+    first = history.versions[-1].day
+    if built is None and day < first:  # before the first commit: the first version's items
+        built = structure_on(history, first, current, oldest=True)
+        note = ("asof_before_history", {"day": day.isoformat(), "first": first.isoformat()})
     if built is None:
-        first = history.versions[-1].day.isoformat()
         return AsOf(filtered(current, day),
-                    ("asof_before_history", {"day": day.isoformat(), "first": first}))
+                    ("asof_unreadable_history", {"day": day.isoformat()}))
     index, structure = built
     table = with_facts(history, index, structure, day)
     if owned:
         history.close()
-    return AsOf(table, index=index, history=history)
+    return AsOf(table, note, index=index, history=history)
 
 
-def structure_on(history: History, day: date, current: Table) -> tuple[int, Table] | None:
-    """(index, table) of the newest version committed on or before ``day`` that validates."""
+def structure_on(history: History, day: date, current: Table, oldest: bool = False
+                 ) -> tuple[int, Table] | None:
+    """(index, table) of the newest version committed on or before ``day`` that validates
+    (going back in time), or with ``oldest`` of the oldest version that does (going forward)."""
     start = history.index_on(day)
     if start is None:
         return None
     path = store.display_path(data_path(history))
-    for index in range(start, len(history.versions)):
+    last = len(history.versions) - 1
+    order = range(last, -1, -1) if oldest else range(start, last + 1)
+    for index in order:
         version = history.versions[index]
         table, problems = store.validate_tasks_text(history.text(version), path)
         if table is not None and not problems:

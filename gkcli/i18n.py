@@ -591,9 +591,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "asof_no_history": ("tasks.yaml 还没有提交记录：按当前文件显示截至{day}已发生的情况",
                         "tasks.yaml has no commits yet: showing the current file with what had "
                         "happened by {day}"),
-    "asof_before_history": ("tasks.yaml 最早的提交在{first}，晚于{day}：按当前文件显示截至{day}已发生的情况",
-                            "tasks.yaml was first committed on {first}, after {day}: showing the "
-                            "current file with what had happened by {day}"),
+    "asof_before_history": ("tasks.yaml 最早的提交在{first}，晚于{day}：按最早提交的版本显示截至{day}已发生的情况",
+                            "tasks.yaml was first committed on {first}, after {day}: showing its "
+                            "first committed version with what had happened by {day}"),
+    "asof_unreadable_history": ("git 中截至{day}的 tasks.yaml 都无法读取：按当前文件显示截至{day}已发生的情况",
+                                "no version of tasks.yaml in git up to {day} can be read: showing "
+                                "the current file with what had happened by {day}"),
     "log_no_git": ("不在 git 仓库中，没有修改记录：只列出当前文件中有日期的记录",
                    "not in a git repository, so no recorded changes: only the dated facts of "
                    "the current file"),

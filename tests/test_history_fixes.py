@@ -118,3 +118,33 @@ def test_an_item_put_back_with_its_title_is_the_same_item(tmp_path):
     git(tmp_path, "2020-09-02", "commit", "-qam", "恢复第16项")
     found = changes_json(data, "2020-10-02", "--since", "2020-07-03")
     assert [c for c in found if c["id"] == 16 and c["kind"] in ("added", "removed", "title")] == []
+
+
+# --- 3. a day before the first commit ------------------------------------------------------
+
+def before_first_commit(tmp_path: Path) -> Path:
+    data = new_repo(tmp_path, "2020-07-03")
+    gk(data, "2020-07-20", "start", "4", "--commit")
+    gk(data, "2020-08-10", "done", "1", "--on", "2020-08-05", "--commit")
+    gk(data, "2020-09-01", *ADD_17)
+    return data
+
+
+def test_a_day_before_the_first_commit_has_the_first_commits_items(tmp_path):
+    data = before_first_commit(tmp_path)
+    result = gk(data, "2020-09-02", "--today", "2020-07-02", "status", "--format", "json")
+    totals = json.loads(result.stdout)["totals"]
+    assert (totals["total"], totals["done"]) == (16, 0)
+    listed = json.loads(gk(data, "2020-09-02", "--today", "2020-07-02", "list", "--format",
+                           "json").stdout)
+    assert {i["id"]: i["status"] for i in listed if i["id"] in (1, 4)} == {1: "todo", 4: "todo"}
+    assert "2020-07-03" in result.stderr and "2020-07-02" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_changes_since_a_day_before_the_first_commit_start_from_it(tmp_path):
+    data = before_first_commit(tmp_path)
+    found = changes_json(data, "2020-09-02", "--since", "2020-07-02")
+    assert sorted((c["id"], c["kind"], c["date"]) for c in found
+                  if c["kind"] not in ("due_soon", "overdue")) == [
+        (1, "done", "2020-08-05"), (4, "started", "2020-07-20"), (17, "added", "2020-09-01")]
