@@ -209,6 +209,13 @@ def last_meeting_day(tables: list[Table], until: date) -> date:
     return max(held)
 
 
+def looks_like_a_date(word: str) -> bool:
+    """Whether a --since value was meant as a date (2020-13-01), not a git revision."""
+    import re
+
+    return re.match(r"\d{4}\s*[-/.年]\s*\d", word) is not None
+
+
 @dataclass
 class Period:
     since: date
@@ -223,7 +230,7 @@ def what_changed(data_dir: Path, since: str | None, until: date, today: date, re
     a git revision, or the last meeting) and as of ``until``."""
     from gkcli import deadlines
     from gkcli.diff import Dater, between, chain_between, concerning
-    from gkcli.errors import GkError
+    from gkcli.errors import Msg, OptionError
 
     current = current or store.load_table(data_dir)
     lead_or_assist = current.offices.resolve(office) if office else None
@@ -235,13 +242,15 @@ def what_changed(data_dir: Path, since: str | None, until: date, today: date, re
     else:
         try:
             start = deadlines.parse_date(word, today)
-        except deadlines.DeadlineError:
+        except deadlines.DeadlineError as exc:
+            if looks_like_a_date(word):
+                raise OptionError("bad_since", reason=Msg(exc.key, exc.params)) from None
             history = History(data_dir)
             if not history.in_git:
-                raise GkError("unknown_revision", rev=shown(word)) from None
+                raise OptionError("unknown_revision", rev=shown(word)) from None
             start, rev_text = history.revision(word)
     if start > until:
-        raise GkError("since_after_until", since=start.isoformat(), until=until.isoformat())
+        raise OptionError("since_after_until", since=start.isoformat(), until=until.isoformat())
     need_history = start < real_today or until < real_today
     if history is None and need_history:
         history = History(data_dir)

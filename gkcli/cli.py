@@ -93,7 +93,16 @@ def option(*decls: str, **attrs):
 
 
 class GkCommand(Said, click.Command):
-    pass
+    """A command whose bad option values found by the core (:class:`OptionError`) are usage
+    errors as Click's own are: its usage, the one line, exit code 2."""
+
+    def invoke(self, ctx: click.Context):
+        from gkcli.errors import OptionError
+
+        try:
+            return super().invoke(ctx)
+        except OptionError as exc:
+            raise click.UsageError(exc.text(_words(ctx)), ctx=ctx) from None
 
 
 class GkGroup(Said, click.Group):

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from gkcli import deadlines
-from gkcli.errors import GkError
+from gkcli.errors import GkError, OptionError
 from gkcli.model import Extension, Meeting
 from gkcli.store import STATUS_WORDS, TASKS_FILE
 
@@ -255,10 +255,10 @@ class History:
     def revision(self, rev: str) -> tuple[date, str | None]:
         """The date of revision ``rev`` and the text of tasks.yaml in it; GkError if unknown."""
         if rev.startswith("-") or any(ch.isspace() or ord(ch) < 32 for ch in rev):
-            raise GkError("unknown_revision", rev=shown(rev))
+            raise OptionError("unknown_revision", rev=shown(rev))
         found = _run(["log", "-1", "--date=short", "--format=%cd", rev, "--"], self.data_dir)
         if found is None or found.returncode != 0 or not found.stdout.strip():
-            raise GkError("unknown_revision", rev=shown(rev))
+            raise OptionError("unknown_revision", rev=shown(rev))
         day = date.fromisoformat(found.stdout.decode().strip())
         return day, self._object(f"{rev}:./{TASKS_FILE}")
 

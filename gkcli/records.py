@@ -8,19 +8,19 @@ from typing import Any
 
 from gkcli import deadlines
 from gkcli.changes import Change, _ids, one_more_extension
-from gkcli.errors import GkError, Msg
+from gkcli.errors import GkError, Msg, OptionError
 from gkcli.history import shown
 from gkcli.model import Table
 from gkcli.yamledit import TasksText
 
 
 def check_on(table: Table, day: date, today: date) -> None:
-    """Refuse a date after today or before the notice's issue date."""
+    """Refuse a date after today or before the notice's issue date (a usage error)."""
     if day > today:
-        raise GkError("on_in_future", day=day.isoformat(), today=today.isoformat())
+        raise OptionError("on_in_future", day=day.isoformat(), today=today.isoformat())
     issued = table.notice.issued
     if issued and day < issued:
-        raise GkError("on_before_notice", day=day.isoformat(), issued=issued.isoformat())
+        raise OptionError("on_before_notice", day=day.isoformat(), issued=issued.isoformat())
 
 
 def extend(table: Table, ids: tuple[int, ...], to: str, reason: str, day: date, today: date,

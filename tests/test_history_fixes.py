@@ -12,6 +12,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from helpers import SHIPPED
 
@@ -148,3 +149,33 @@ def test_changes_since_a_day_before_the_first_commit_start_from_it(tmp_path):
     assert sorted((c["id"], c["kind"], c["date"]) for c in found
                   if c["kind"] not in ("due_soon", "overdue")) == [
         (1, "done", "2020-08-05"), (4, "started", "2020-07-20"), (17, "added", "2020-09-01")]
+
+
+# --- 16. a bad option value is a usage error (exit 2), whichever option ---------------------
+
+@pytest.mark.parametrize("args, line", [
+    (("--today", "2020-13-01", "status"), "“2020-13-01”不是真实的日期"),
+    (("changes", "--since", "2020-13-01"), "--since：“2020-13-01”不是真实的日期"),
+    (("changes", "--since", "2021-01-05", "--until", "2020-12-01"),
+     "--since 2021-01-05 晚于 --until 2020-12-01"),
+    (("changes", "--since", "2021-01-05", "--until", "2021-02-30"), "“2021-02-30”不是真实的日期"),
+    (("list", "--due-before", "2021-13-01"), "“2021-13-01”不是真实的日期"),
+    (("list", "--due-after", "明年"), "明年"),
+    (("done", "1", "--on", "2021-08-01"), "--on 2021-08-01 晚于今天（2021-07-01）"),
+    (("note", "1", "x", "--on", "2021-02-30"), "“2021-02-30”不是真实的日期"),
+    (("meeting", "--on", "2021-08-01"), "--on 2021-08-01 晚于今天（2021-07-01）"),
+])
+def test_a_bad_date_option_exits_2_with_one_error_line(tmp_path, args, line):
+    data = new_repo(tmp_path)
+    before = (data / "tasks.yaml").read_bytes()
+    result = gk(data, "2021-07-01", *args, code=2)
+    errors = [x for x in result.output.splitlines() if x.startswith("错误：")]
+    assert len(errors) == 1 and line in errors[0]
+    assert (data / "tasks.yaml").read_bytes() == before
+
+
+def test_a_bad_option_value_in_english(tmp_path):
+    data = new_repo(tmp_path)
+    result = gk(data, "2021-07-01", "--lang", "en", "changes", "--since", "2021-03-01",
+                "--until", "2021-02-01", code=2)
+    assert result.output.splitlines()[-1] == "Error: --since 2021-03-01 is after --until 2021-02-01"
