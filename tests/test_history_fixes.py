@@ -179,3 +179,35 @@ def test_a_bad_option_value_in_english(tmp_path):
     result = gk(data, "2021-07-01", "--lang", "en", "changes", "--since", "2021-03-01",
                 "--until", "2021-02-01", code=2)
     assert result.output.splitlines()[-1] == "Error: --since 2021-03-01 is after --until 2021-02-01"
+
+
+# --- 17. meetings in date order, never twice -------------------------------------------------
+
+def meetings_in(data: Path) -> list[tuple[str, str]]:
+    import yaml
+
+    held = yaml.safe_load((data / "tasks.yaml").read_text(encoding="utf-8"))["meetings"]
+    return [(str(m.get("on", m.get(True))), m.get("title", "")) for m in held]
+
+
+def test_a_meeting_recorded_late_goes_in_date_order(tmp_path):
+    data = new_repo(tmp_path)
+    gk(data, "2021-02-01", "meeting", "第二次专题会议", "--commit")
+    gk(data, "2021-02-03", "meeting", "第一次专题会议", "--on", "2021-01-20", "--commit")
+    gk(data, "2021-03-01", "meeting", "--commit")
+    assert meetings_in(data) == [("2021-01-20", "第一次专题会议"), ("2021-02-01", "第二次专题会议"),
+                                 ("2021-03-01", "")]
+    assert gk(data, "2021-03-01", "--today", "2021-02-20", "status").exit_code == 0
+
+
+def test_the_same_meeting_twice_is_refused(tmp_path):
+    data = new_repo(tmp_path)
+    gk(data, "2021-02-01", "meeting", "第二次专题会议")
+    gk(data, "2021-02-01", "meeting")
+    before = (data / "tasks.yaml").read_bytes()
+    for args in (("meeting", "第二次专题会议"), ("meeting", " 第二次专题会议 "), ("meeting",)):
+        said = gk(data, "2021-02-01", *args, code=1).output
+        assert said.startswith("gk: 2021-02-01的会议（") and said.count("\n") == 1
+        assert (data / "tasks.yaml").read_bytes() == before
+    gk(data, "2021-02-01", "meeting", "第三次专题会议")  # another meeting that day is fine
+    assert len(meetings_in(data)) == 3
