@@ -604,7 +604,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_revision": ("--since：{rev} 既不是日期，也不是 git 中的版本（日期写作 2021-06-30）",
                          "--since: {rev} is neither a date nor a revision in git "
                          "(write dates as 2021-06-30)"),
-    "bad_since": ("--since：{reason}", "--since: {reason}"),
+    "bad_since": ("--since 的日期有误：{reason}", "--since: {reason}"),
     "meeting_exists": ("{day}的会议（{title}）已经记录过了", "the meeting of {day} ({title}) is already recorded"),
     "since_after_until": ("--since {since} 晚于 --until {until}", "--since {since} is after --until {until}"),
     "no_meeting_yet": ("还没有记录会议：先运行 gk meeting，或用 --since 指定日期",

@@ -155,7 +155,7 @@ def test_changes_since_a_day_before_the_first_commit_start_from_it(tmp_path):
 
 @pytest.mark.parametrize("args, line", [
     (("--today", "2020-13-01", "status"), "“2020-13-01”不是真实的日期"),
-    (("changes", "--since", "2020-13-01"), "--since：“2020-13-01”不是真实的日期"),
+    (("changes", "--since", "2020-13-01"), "--since 的日期有误：“2020-13-01”不是真实的日期"),
     (("changes", "--since", "2021-01-05", "--until", "2020-12-01"),
      "--since 2021-01-05 晚于 --until 2020-12-01"),
     (("changes", "--since", "2021-01-05", "--until", "2021-02-30"), "“2021-02-30”不是真实的日期"),
