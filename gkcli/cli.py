@@ -1171,9 +1171,10 @@ def extend(app: App, ids: tuple[int, ...], to: str, reason: str, on: date | None
            dry_run: bool, commit: bool | None) -> None:
     """Extend items' deadline (延期), keeping the original and a dated record of it.
 
-    The deadline in force is the last extension's. An extension counts only if granted
-    on or before the deadline it replaces: one granted later is recorded and shown, but
-    the item is judged against the earlier deadline (没有办理延期的事项按原定时间考核).
+    The original deadline (原定完成时间) is the notice's; the deadline in force (现行完成时间,
+    the one the item is judged against) is the last counting extension's. An extension
+    counts only if granted on or before the deadline then in force: one granted later is
+    recorded and shown, but not counted (没有办理延期的事项按原定时间考核).
     A done item cannot be extended.
 
     \b

@@ -206,7 +206,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "original_deadline": ("原定完成时间", "Original deadline"),
     "extension_line": ("{on} 由 {source} 延至 {to}（{reason}）{by}",
                        "{on}: {source} → {to} ({reason}){by}"),
-    "extension_late": ("，办理晚于原完成时间，按原定时间考核", "; granted late, not counted"),
+    "deadline_in_force": ("现行完成时间", "Deadline in force"),
+    "extension_late": ("，晚于当时的现行完成时间才办理，不计入，仍按现行完成时间考核",
+                       "; granted after the deadline then in force, not counted"),
     "since_meeting": ("自上次会议（{day}）以来：完成 {done} 项，新增逾期 {overdue} 项",
                       "Since the last meeting ({day}): {done} done, {overdue} newly overdue"),
     "due_on": ("完成时间 {day}", "deadline {day}"),
@@ -620,9 +622,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "extend_not_later": ("#{id}：延期后的完成时间 {to} 不晚于现在的 {current}",
                          "#{id}: the new deadline {to} is not after the current one ({current})"),
     "extend_ongoing": ("#{id} 是长期事项，无需延期", "#{id} is ongoing; it has no deadline to extend"),
-    "extend_late": ("#{id} 的延期在原完成时间（{deadline}）之后才办理：已记录，但按原定时间考核",
-                    "#{id}: the extension was granted after its deadline ({deadline}); it is "
-                    "recorded, but the item is judged against that deadline"),
+    "extend_late": ("#{id} 的延期在现行完成时间（{deadline}）之后才办理：已记录，但不计入，仍按{deadline}考核",
+                    "#{id}: the extension was granted after the deadline in force ({deadline}); "
+                    "it is recorded but not counted: the item is still judged against {deadline}"),
     "reason_empty": ("延期理由不能为空", "the reason for the extension is empty"),
     "no_item_ever": ("历史中从未有过第{id}项", "item {id} is not in the table or its history"),
     # gk --all: the workspace

@@ -129,7 +129,7 @@ def test_an_extension_granted_late_is_shown_but_not_counted(year):
     assert (row["deadline"], row["on_time"], row["days_late"]) == ("2020-12-31", False, 74)
     assert row["extensions"][0]["counts"] is False
     shown = run(year, "show", "12", today="2021-06-30", env={"COLUMNS": "200"}).stdout
-    assert "2021-01-10 由 2020年12月底 延至 2021年3月底（补办延期），办理晚于原完成时间，按原定时间考核" in shown
+    assert "2021-01-10 由 2020年12月底 延至 2021年3月底（补办延期），晚于当时的现行完成时间才办理，不计入，仍按现行完成时间考核" in shown
     assert "已完成，超时74天" in shown
 
 
@@ -200,7 +200,7 @@ def test_changes_for_one_office_as_markdown(year):
                    "**运管股（政策法规股）**\n\n"
                    "- 2021-01-01 #12 建立健全政策解读“三同步”制度规范：逾期（完成时间 2020-12-31）\n"
                    "- 2021-01-10 #12 建立健全政策解读“三同步”制度规范：延期：2020年12月底 → 2021年3月底"
-                   "，办理晚于原完成时间，按原定时间考核\n\n")
+                   "，晚于当时的现行完成时间才办理，不计入，仍按现行完成时间考核\n\n")
 
 
 def test_log_of_one_item(year):
@@ -378,8 +378,8 @@ def test_extend_writes_only_its_lines(repo):
 
 def test_extend_late_is_recorded_and_says_so(repo):
     result = run(repo, "extend", "10", "--to", "2021年9月底", "--reason", "补办", today="2021-07-06")
-    assert result.output.splitlines()[0] == ("#10 的延期在原完成时间（2020-12-31）之后才办理："
-                                             "已记录，但按原定时间考核")
+    assert result.output.splitlines()[0] == ("#10 的延期在现行完成时间（2020-12-31）之后才办理："
+                                             "已记录，但不计入，仍按2020-12-31考核")
     row = as_json(repo, "show", "10")
     assert (row["deadline"], row["state"], row["extensions"][0]["counts"]) == ("2020-12-31", "overdue", False)
 

@@ -211,3 +211,21 @@ def test_the_same_meeting_twice_is_refused(tmp_path):
         assert (data / "tasks.yaml").read_bytes() == before
     gk(data, "2021-02-01", "meeting", "第三次专题会议")  # another meeting that day is fine
     assert len(meetings_in(data)) == 3
+
+
+# --- 12. a late extension on an item already extended: one set of words -------------------
+
+def test_a_late_second_extension_is_told_against_the_deadline_in_force(tmp_path):
+    data = new_repo(tmp_path)
+    gk(data, "2021-03-01", "set", "10", "--deadline", "2021年3月底")
+    gk(data, "2021-03-31", "extend", "10", "--to", "2021年4月底", "--reason", "a")
+    said = gk(data, "2021-05-01", "extend", "10", "--to", "2021年5月底", "--reason", "b").output
+    assert said.splitlines()[0] == ("#10 的延期在现行完成时间（2021-04-30）之后才办理："
+                                    "已记录，但不计入，仍按2021-04-30考核")
+    shown = gk(data, "2021-05-01", "show", "10").stdout
+    assert "现行完成时间  2021年4月底（2021-04-30）" in shown
+    assert "原定完成时间  2021年3月底（2021-03-31）" in shown
+    assert "按原定时间考核" not in shown and "原完成时间" not in shown
+    assert "已逾期，逾期1天" in shown
+    english = gk(data, "2021-05-01", "--lang", "en", "show", "10").stdout
+    assert "Deadline in force  2021年4月底 (2021-04-30)" in english
