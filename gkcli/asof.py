@@ -294,8 +294,12 @@ class ItemHistory:
                           for k, v in self.facts]}
 
 
-def item_history(data_dir: Path, task_id: int, today: date) -> ItemHistory:
-    """``gk log ID``: every recorded change to the item, hand edits included, and its facts."""
+def item_history(data_dir: Path, task_id: int, today: date, until: date | None = None) -> ItemHistory:
+    """``gk log ID``: every recorded change to the item, hand edits included, and its facts.
+
+    With ``until`` (``gk --today DAY log``, a day before ``today``) the log ends at that day,
+    as every read command shows the table as it stood then: changes committed after it and
+    facts dated after it are left out, and the note says so."""
     from gkcli import deadlines
     from gkcli.diff import chain_between, item_log
     from gkcli.errors import NotFound
@@ -335,4 +339,18 @@ def item_history(data_dir: Path, task_id: int, today: date) -> ItemHistory:
     for entry in rec.progress:
         facts.append(("note", entry))
     history.close()
+    if until is not None and until < today:
+        entries = [e for e in entries if e.date <= until]
+        facts = [(kind, value) for kind, value in facts if _dated_by(kind, value, until)]
+        note = ("log_no_git_cut" if note else "log_cut", {"day": until.isoformat()})
     return ItemHistory(task_id, rec.title, entries, facts, note)
+
+
+def _dated_by(kind: str, value: object, day: date) -> bool:
+    """Whether a fact of ``gk log`` had happened by the end of ``day`` (an undated note: yes)."""
+    if isinstance(value, Extension):
+        return value.on <= day
+    if kind == "done":
+        return date.fromisoformat(str(value)) <= day
+    on = note_date(str(value))
+    return on is None or on <= day

@@ -914,7 +914,8 @@ def changes(app: App, since: str | None, until: date | None, office: str | None,
 @pass_app
 def log_(app: App, task_id: int, fmt: str) -> None:
     """One item's history: every recorded change (date, commit, author, old → new), hand
-    edits included, then its dated facts. Works for an item since removed.
+    edits included, then its dated facts. Works for an item since removed. With
+    gk --today DAY, it ends at that day (and says so).
 
     \b
     Example:
@@ -922,7 +923,7 @@ def log_(app: App, task_id: int, fmt: str) -> None:
     """
     from gkcli import asof
 
-    found = asof.item_history(app.data_dir, task_id, app.today)
+    found = asof.item_history(app.data_dir, task_id, app.real_today, until=app.today)
     app.note = found.note
     app.show("log", fmt, found)
 

@@ -602,6 +602,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "log_no_git": ("不在 git 仓库中，没有修改记录：只列出当前文件中有日期的记录",
                    "not in a git repository, so no recorded changes: only the dated facts of "
                    "the current file"),
+    "log_cut": ("只列出{day}及以前的修改和记录（不加 --today 可看全部）",
+                "only the changes and facts up to {day} (without --today, all of them)"),
+    "log_no_git_cut": ("不在 git 仓库中，没有修改记录：只列出当前文件中{day}及以前有日期的记录",
+                       "not in a git repository, so no recorded changes: only the dated facts of "
+                       "the current file up to {day}"),
     "history_unreadable": ("读取 git 历史失败", "could not read the git history"),
     "unknown_revision": ("--since：{rev} 既不是日期，也不是 git 中的版本（日期写作 2021-06-30）",
                          "--since: {rev} is neither a date nor a revision in git "

@@ -229,3 +229,22 @@ def test_a_late_second_extension_is_told_against_the_deadline_in_force(tmp_path)
     assert "已逾期，逾期1天" in shown
     english = gk(data, "2021-05-01", "--lang", "en", "show", "10").stdout
     assert "Deadline in force  2021年4月底 (2021-04-30)" in english
+
+
+# --- 10. gk --today DAY log ID ends at that day ------------------------------------------------
+
+def test_log_as_of_a_day_ends_at_that_day_and_says_so(tmp_path):
+    data = new_repo(tmp_path)
+    gk(data, "2020-07-20", "note", "4", "已起草", "--commit")
+    gk(data, "2020-09-30", "extend", "4", "--to", "2020年12月底", "--reason", "等待", "--commit")
+    gk(data, "2020-11-05", "done", "4", "--on", "2020-10-29", "--commit")
+    whole = json.loads(gk(data, "2020-12-01", "log", "4", "--format", "json").stdout)
+    assert [f["kind"] for f in whole["facts"]] == ["done", "extended", "note"]
+    result = gk(data, "2020-12-01", "--today", "2020-08-01", "log", "4", "--format", "json")
+    cut = json.loads(result.stdout)
+    assert [(e["date"], e["kind"]) for e in cut["changes"]] == [
+        ("2020-07-03", "added"), ("2020-07-20", "note")]
+    assert cut["facts"] == [{"kind": "note", "value": "2020-07-20 已起草"}]
+    assert result.stderr == "gk: 只列出2020-08-01及以前的修改和记录（不加 --today 可看全部）\n"
+    table = gk(data, "2020-12-01", "--today", "2020-08-01", "log", "4").stdout
+    assert "2020-09-30" not in table and "2020-10-29" not in table
