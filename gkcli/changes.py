@@ -68,6 +68,10 @@ class Change:
             if replace(want, line=0) != replace(task, line=0):
                 raise WriteRefused("unintended_change", what=f"#{task_id}")
     said: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # catalogue keys to tell the user
+    # a change of structure (an item added or removed, a field, a status word): it has no date
+    # of its own, so the table as of a day counts it from the day it is committed, whatever
+    # --today said; the dated facts (done_on, notes, extensions, meetings) carry --today's date
+    undated: bool = False
 
     def text(self, words: Words) -> str:
         return words.message(self.message.key, self.message.params)
@@ -173,7 +177,7 @@ def start(table: Table, ids: tuple[int, ...]) -> Change:
             doc.set_field(task_id, "status", status_word(table, "doing", task_id))
 
     return Change(Msg.of("commit.start", items=label), edit,
-                  changed={i: _status("doing") for i in ids})
+                  changed={i: _status("doing") for i in ids}, undated=True)
 
 
 def done(table: Table, ids: tuple[int, ...], day: date, today: date,
@@ -319,7 +323,7 @@ def correct(table: Table, ids: tuple[int, ...], fields: dict[str, Any], today: d
                    value="、".join(v) if isinstance(v, list) else str(v))
             for k, v in shown.items()]
     return Change(Msg.of("commit.set", items=label, what=what), edit,
-                  changed={i: expect for i in ids})
+                  changed={i: expect for i in ids}, undated=True)
 
 
 def _status(status: str, **more: Any) -> Expect:
@@ -408,7 +412,7 @@ def add(table: Table, fields: dict[str, Any], today: date, task_id: int | None =
     first = task_id or max(taken, default=0) + 1
     change = Change(Msg.of("commit.add", items=Msg.of("commit.item", id=first,
                                                       title=_short(item["title"]))),
-                    lambda doc: None)
+                    lambda doc: None, undated=True)
 
     def edit(doc: TasksText) -> None:
         """The id is chosen here, under the lock, from the text actually read."""
@@ -444,7 +448,7 @@ def remove(table: Table, ids: tuple[int, ...]) -> Change:
         for task_id in ids:
             doc.remove_item(task_id)
 
-    return Change(Msg.of("commit.remove", items=label), edit, removed=frozenset(ids))
+    return Change(Msg.of("commit.remove", items=label), edit, removed=frozenset(ids), undated=True)
 
 
 def save(data_dir: Path, change: Change, words: Words, dry_run: bool = False,

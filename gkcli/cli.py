@@ -961,6 +961,9 @@ def _save(app: App, change, dry_run: bool, commit: bool | None) -> None:
         click.echo(app.words("committed", sha=saved.commit, message=said))
     if saved.note:
         click.echo(f"gk: {app.words.message(saved.note.key, saved.note.params)}", err=True)
+    if change.undated and result.written and app.today < app.real_today:
+        click.echo("gk: " + app.words.message("recorded_today", {
+            "day": app.today.isoformat(), "real": app.real_today.isoformat()}), err=True)
 
 
 def confirm(question: str, words) -> None:

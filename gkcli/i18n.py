@@ -602,6 +602,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "log_no_git": ("不在 git 仓库中，没有修改记录：只列出当前文件中有日期的记录",
                    "not in a git repository, so no recorded changes: only the dated facts of "
                    "the current file"),
+    "recorded_today": ("这次修改记录于今天（{real}）：按更早的日期（如 {day}）查看时表中还没有它；"
+                       "--today 只决定写入的完成、进展、延期和会议日期",
+                       "this change is recorded today ({real}): the table as of an earlier day "
+                       "(such as {day}) does not have it; --today sets only the dates gk writes "
+                       "(done, notes, extensions, meetings)"),
     "log_cut": ("只列出{day}及以前的修改和记录（不加 --today 可看全部）",
                 "only the changes and facts up to {day} (without --today, all of them)"),
     "log_no_git_cut": ("不在 git 仓库中，没有修改记录：只列出当前文件中{day}及以前有日期的记录",

@@ -248,3 +248,21 @@ def test_log_as_of_a_day_ends_at_that_day_and_says_so(tmp_path):
     assert result.stderr == "gk: 只列出2020-08-01及以前的修改和记录（不加 --today 可看全部）\n"
     table = gk(data, "2020-12-01", "--today", "2020-08-01", "log", "4").stdout
     assert "2020-09-30" not in table and "2020-10-29" not in table
+
+
+# --- 19c. a write with --today in the past: the commit keeps the real date -----------------
+
+def test_an_add_with_a_past_today_is_recorded_today_and_says_so(tmp_path):
+    """The commit is dated when it is made (git's dates are real); the table as of an
+    earlier day does not have the item, and gk says so at once."""
+    data = new_repo(tmp_path)
+    result = gk(data, "2021-07-06", "--today", "2021-02-01", *ADD_17)
+    assert result.stderr == ("gk: 这次修改记录于今天（2021-07-06）：按更早的日期（如 2021-02-01）查看时表中"
+                             "还没有它；--today 只决定写入的完成、进展、延期和会议日期\n")
+    march = json.loads(gk(data, "2021-07-06", "--today", "2021-03-01", "status", "--format",
+                          "json").stdout)
+    assert march["totals"]["total"] == 16
+    dated = gk(data, "2021-07-06", "--today", "2021-02-01", "done", "1", "--commit")
+    assert dated.stderr == ""  # a fact carries its date: it counts from 2021-02-01
+    assert json.loads(gk(data, "2021-07-06", "--today", "2021-03-01", "status", "--format",
+                         "json").stdout)["totals"]["done"] == 1
