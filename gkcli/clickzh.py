@@ -71,6 +71,26 @@ USAGE_ZH = {"[OPTIONS]": "[选项]", "COMMAND [ARGS]...": "命令 [参数]...",
 _lang = ["zh"]
 
 
+# Click's values that reach a Chinese sentence through .format() (IntParamType.name …)
+NUMBER_TYPES = {"integer": "整数", "float": "数字", "integer range": "整数", "float range": "数字"}
+
+
+class _Chinese(str):
+    """A translation whose ``.format()`` also puts Click's own values in Chinese: the number
+    type it names (``integer``) and the ASCII full stop it appends after a message."""
+
+    __slots__ = ()
+
+    def format(self, *args: object, **kwargs: object) -> str:
+        kind = kwargs.get("number_type")
+        if isinstance(kind, str):
+            kwargs["number_type"] = NUMBER_TYPES.get(kind, kind)
+        message = kwargs.get("message")
+        if isinstance(message, str) and message.endswith(".") and not message.endswith(".."):
+            kwargs["message"] = message[:-1] + "。"
+        return str.format(self, *args, **kwargs)
+
+
 class Translations(gettext.NullTranslations):
     """Click's messages in Chinese; any other language is Click's own English."""
 
@@ -79,7 +99,9 @@ class Translations(gettext.NullTranslations):
         self.lang = lang
 
     def gettext(self, message: str) -> str:
-        return ZH.get(message, message) if self.lang == "zh" else message
+        if self.lang != "zh" or message not in ZH:
+            return message
+        return _Chinese(ZH[message])
 
     def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
         if self.lang == "zh":
