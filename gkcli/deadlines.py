@@ -37,11 +37,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from gkcli.errors import GkError, clip
+from gkcli.values import Frozen
 from gkcli.workdays import Period, parse_period
 
 if TYPE_CHECKING:
@@ -71,13 +72,18 @@ class DeadlineError(GkError):
     """A deadline phrase or a date that gk cannot read."""
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(Frozen):
+    FIELDS = ("text", "date", "kind", "period", "rule")
     text: str
     date: date | None
-    kind: str = KIND_DATE
-    period: Period | None = None  # for workdays/days: how many, counted from the start
-    rule: Rule | None = None  # for recurring deadlines
+    kind: str
+    period: Period | None  # for workdays/days: how many, counted from the start
+    rule: Rule | None  # for recurring deadlines
+
+    def __init__(self, text: str, date: date | None, kind: str = KIND_DATE,
+                 period: Period | None = None, rule: Rule | None = None):
+        d = self.__dict__
+        d["text"], d["date"], d["kind"], d["period"], d["rule"] = text, date, kind, period, rule
 
     @property
     def ongoing(self) -> bool:
@@ -221,6 +227,21 @@ def resolve(phrase: object, default_year: int | None = None) -> Deadline:
     if before and not is_point:
         return Deadline(phrase, first - timedelta(days=1))
     return Deadline(phrase, last)
+
+
+NOTE_DATE = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})\s")
+
+
+@lru_cache(maxsize=4096)
+def note_date(entry: str) -> date | None:
+    """The date a progress note starts with ("2021-06-18 已报送初稿"), or None."""
+    m = NOTE_DATE.match(entry)
+    if not m:
+        return None
+    try:
+        return read_date(m.group(1))
+    except DeadlineError:
+        return None
 
 
 def read_date(text: str) -> date:
