@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from gkcli import __version__, deadlines, formats, query, store
+from gkcli import __version__, clickzh, deadlines, formats, query, store
 from gkcli.errors import DataError, GkError
 from gkcli.model import Table
 
 if TYPE_CHECKING:
     from gkcli.workspace import Workspace
 
+clickzh.bind_untranslated()  # until the command line names the language (GkGroup.parse_args)
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 STATUS_CHOICES = tuple(store.STATUS_WORDS)  # todo, doing, done, 未开始, 进行中, 已完成
 

@@ -60,22 +60,22 @@ class Problem(Frozen):
 
     def __lt__(self, other: object) -> bool:
         if other.__class__ is self.__class__:
-            return self._key() < other._key()  # type: ignore[attr-defined]
+            return self._key() < other._key()
         return NotImplemented
 
     def __le__(self, other: object) -> bool:
         if other.__class__ is self.__class__:
-            return self._key() <= other._key()  # type: ignore[attr-defined]
+            return self._key() <= other._key()
         return NotImplemented
 
     def __gt__(self, other: object) -> bool:
         if other.__class__ is self.__class__:
-            return self._key() > other._key()  # type: ignore[attr-defined]
+            return self._key() > other._key()
         return NotImplemented
 
     def __ge__(self, other: object) -> bool:
         if other.__class__ is self.__class__:
-            return self._key() >= other._key()  # type: ignore[attr-defined]
+            return self._key() >= other._key()
         return NotImplemented
 
     def text(self, words: Words) -> str:

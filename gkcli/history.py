@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from gkcli import deadlines
-from gkcli.deadlines import NOTE_DATE, note_date  # noqa: F401  (were defined here)
+from gkcli.deadlines import NOTE_DATE as NOTE_DATE  # were defined here
+from gkcli.deadlines import note_date as note_date
 from gkcli.errors import GkError
 from gkcli.model import Extension, Meeting
 from gkcli.store import STATUS_WORDS, TASKS_FILE
