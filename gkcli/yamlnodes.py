@@ -121,8 +121,9 @@ def compose_marked(text: str, path: str) -> tuple[Composed | None, list[Problem]
         return None, [Problem(path, 1, 1, "yaml.other", {"detail": clip(str(exc).splitlines()[0], 120)})]
 
 
-_KEY_NO_SPACE = re.compile(r"^\s*(?:-\s+)?(?P<key>[A-Za-z_][A-Za-z0-9_]*):(?P<value>[^\s].*)$")
-_VALUE_COLON = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_]*:\s+[^'\"#].*?: ")
+# compiled on first use (by re's cache), for a file with a syntax error
+_KEY_NO_SPACE = r"^\s*(?:-\s+)?(?P<key>[A-Za-z_][A-Za-z0-9_]*):(?P<value>[^\s].*)$"
+_VALUE_COLON = r"^\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_]*:\s+[^'\"#].*?: "
 
 
 def syntax_problem(text: str, path: str, exc: yaml.MarkedYAMLError) -> Problem:
@@ -142,11 +143,11 @@ def syntax_problem(text: str, path: str, exc: yaml.MarkedYAMLError) -> Problem:
         body = source.split(" #")[0]
         if "\t" in source[: len(source) - len(source.lstrip())]:
             return Problem(path, n + 1, 1, "yaml.tab")
-        m = _KEY_NO_SPACE.match(body)
+        m = re.match(_KEY_NO_SPACE, body)
         if m and not m["value"].startswith(("//", ":")):
             return Problem(path, n + 1, body.index(":") + 1, "yaml.colon_space",
                            {"key": m["key"], "value": m["value"].strip()})
-        if _VALUE_COLON.match(body):
+        if re.match(_VALUE_COLON, body):
             return Problem(path, n + 1, body.index(": ", body.index(":") + 1) + 1,
                            "yaml.colon_in_value")
     if "quoted scalar" in context:
