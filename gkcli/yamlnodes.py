@@ -78,6 +78,24 @@ def _scan(text: str, path: str) -> tuple[frozenset[int], list[Problem]]:
     return frozenset(marked), []
 
 
+_INDICATORS = " \t-?:"  # what may come before a collection starts on its line: indentation, "- ", "? "
+
+
+def _needs_scan(text: str) -> bool:
+    """Whether :func:`_scan` could find anything: an anchor, alias or tag, or nesting deeper
+    than :data:`MAX_DEPTH`. A text without ``&``, ``*`` or ``!`` has no anchor, alias or tag.
+    Its nesting is bounded without parsing: block collections nest only by starting further
+    right (a sequence may sit at its parent key's column, then the next level must move), so
+    at most two levels per column a collection can start at; each flow level needs its own
+    ``[`` or ``{``. Only when that bound is too high is the text scanned (most files never are).
+    """
+    if "&" in text or "*" in text or "!" in text:
+        return True
+    widest = max((len(line) - len(line.lstrip(_INDICATORS)) for line in text.splitlines()),
+                 default=0)
+    return 2 * (widest + 1) + text.count("[") + text.count("{") > MAX_DEPTH
+
+
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while building node trees and the Table.
@@ -110,7 +128,7 @@ def compose_marked(text: str, path: str) -> tuple[Composed | None, list[Problem]
         return None, [Problem(path, line, 1, "conflict_marker")]
     try:
         with gc_paused():
-            marked, problems = _scan(text, path)
+            marked, problems = _scan(text, path) if _needs_scan(text) else (frozenset(), [])
             if problems:
                 return None, problems
             root = yaml.compose(text, Loader=Loader)
