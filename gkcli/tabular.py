@@ -6,9 +6,11 @@ Renderers write to the stream they are given and never read files.
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
+from json.encoder import encode_basestring as _escape_json
 from typing import TYPE_CHECKING, Any, TextIO
 
 from gkcli.i18n import Words
@@ -174,17 +176,14 @@ def json_text(data: Any) -> str:
 
     With ``indent`` the standard library falls back to its pure-Python encoder, which was
     most of ``gk list --format json`` on 10,000 items; strings here still go through its C
-    escaper. Tested against json.dumps with hypothesis. (json is imported here, not with the
-    module: ``gk status`` draws its tables from this module without it.)
+    escaper. Tested against json.dumps with hypothesis.
     """
-    from json.encoder import encode_basestring
-
-    return _json(data, "\n", encode_basestring)
+    return _json(data, "\n")
 
 
-def _json(o: Any, newline: str, escape: Callable[[str], str]) -> str:
+def _json(o: Any, newline: str) -> str:
     if isinstance(o, str):
-        return escape(o)
+        return _escape_json(o)
     if o is None:
         return "null"
     if o is True:
@@ -194,30 +193,24 @@ def _json(o: Any, newline: str, escape: Callable[[str], str]) -> str:
     if isinstance(o, int):
         return int.__repr__(o)
     if isinstance(o, float):
-        import json
-
         return json.dumps(o)
     inner = newline + "  "
     if isinstance(o, dict):
         if not o:
             return "{}"
-        return "{" + ",".join(inner + _json_key(k, escape) + ": " + _json(v, inner, escape)
+        return "{" + ",".join(inner + _json_key(k) + ": " + _json(v, inner)
                               for k, v in o.items()) + newline + "}"
     if isinstance(o, (list, tuple)):
         if not o:
             return "[]"
-        return "[" + ",".join(inner + _json(v, inner, escape) for v in o) + newline + "]"
-    import json
-
+        return "[" + ",".join(inner + _json(v, inner) for v in o) + newline + "]"
     return json.dumps(o, ensure_ascii=False)  # anything else: as json would (or its TypeError)
 
 
-def _json_key(k: Any, escape: Callable[[str], str]) -> str:
+def _json_key(k: Any) -> str:
     if isinstance(k, str):
-        return escape(k)
-    import json
-
-    return escape(json.dumps(k) if isinstance(k, (bool, float)) or k is None else str(k))
+        return _escape_json(k)
+    return _escape_json(json.dumps(k) if isinstance(k, (bool, float)) or k is None else str(k))
 
 
 def write_csv(header: list[str], rows: Sequence[Sequence[object]], out: TextIO) -> None:
