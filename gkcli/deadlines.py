@@ -122,11 +122,24 @@ _YEAR_END = rf"^(?:(?P<year>{_NUM})年)?(?P<part>年底|年末|底|末|内|年�
 _YEAR_ONLY = rf"^(?P<year>{_NUM})年$"
 _RANGE = r"至|到|～|~|—|－|(?<=[年月日号底末旬度])-(?=[0-9〇零一二两三四五六七八九十第上下])"
 _RANGE_SIGNS = "至到～~—－-"  # a phrase with none of these is no range
+_CN_NUMERALS = frozenset("〇零一二两三四五六七八九十")
+# each pattern as it reads a phrase without Chinese numerals: the same matches, and cheap to
+# compile (the character class of Chinese numerals took 0.3-0.6 ms per pattern at start-up)
+_DIGITS_ONLY = {p: p.replace(_NUM, "[0-9]+")
+                for p in (_DAY, _MONTH, _QUARTER, _HALF, _YEAR_END, _YEAR_ONLY)}
+
+
+def _match(pattern: str, text: str) -> re.Match[str] | None:
+    """``re.match``, through the digits-only form of ``pattern`` when ``text`` has no Chinese
+    numeral (so cannot match otherwise)."""
+    if _CN_NUMERALS.isdisjoint(text):
+        pattern = _DIGITS_ONLY.get(pattern, pattern)
+    return re.match(pattern, text)
 _BEFORE = ("之前", "以前", "前")
 
 
 def _normalise(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return "".join(unicodedata.normalize("NFKC", text).split())  # as re.sub(r"\s+", "", …)
 
 
 def _month_end(year: int, month: int) -> date:
@@ -153,11 +166,11 @@ def _period(core: str, default_year: int | None, phrase: str) -> tuple[date, dat
         d = date(int(m["year"]), int(m["month"]), int(m["day"]))
         return d, d, True
     has_month = "月" in core  # a pattern is compiled only when its phrase could match
-    m = re.match(_DAY, core) if has_month else None
+    m = _match(_DAY, core) if has_month else None
     if m:
         d = date(_year(m, default_year, phrase), _cn_number(m["month"]), _cn_number(m["day"]))
         return d, d, True
-    m = re.match(_MONTH, core) if has_month else None
+    m = _match(_MONTH, core) if has_month else None
     if m:
         year, month = _year(m, default_year, phrase), _cn_number(m["month"])
         first, last = date(year, month, 1), _month_end(year, month)
@@ -168,22 +181,22 @@ def _period(core: str, default_year: int | None, phrase: str) -> tuple[date, dat
             d = date(year, month, {"上旬": 10, "中旬": 20, "中": 15}[part])
             return d, d, True
         return first, last, False
-    m = re.match(_QUARTER, core) if "季度" in core else None
+    m = _match(_QUARTER, core) if "季度" in core else None
     if m:
         year, q = _year(m, default_year, phrase), _cn_number(m["q"])
         first, last = date(year, 3 * q - 2, 1), _month_end(year, 3 * q)
         return first, last, bool(m["part"])
-    m = re.match(_HALF, core) if "半年" in core else None
+    m = _match(_HALF, core) if "半年" in core else None
     if m:
         year = _year(m, default_year, phrase)
         if m["half"] == "上":
             return date(year, 1, 1), date(year, 6, 30), bool(m["part"])
         return date(year, 7, 1), date(year, 12, 31), bool(m["part"])
-    m = re.match(_YEAR_END, core)
+    m = _match(_YEAR_END, core)
     if m:
         year = _year(m, default_year, phrase)
         return date(year, 1, 1), date(year, 12, 31), m["part"] not in ("内", "年内", "全年")
-    m = re.match(_YEAR_ONLY, core)
+    m = _match(_YEAR_ONLY, core)
     if m:
         year = _year(m, default_year, phrase)
         return date(year, 1, 1), date(year, 12, 31), False
@@ -259,7 +272,7 @@ def read_date(text: str) -> date:
         m = re.match(_DAY_ISO, cleaned)
         if m:
             return date(int(m["year"]), int(m["month"]), int(m["day"]))
-        m = re.match(_DAY, cleaned)
+        m = _match(_DAY, cleaned)
         if m and m.group("year"):
             return date(_year(m, None, text), _cn_number(m["month"]), _cn_number(m["day"]))
     except (ValueError, KeyError, OverflowError):
