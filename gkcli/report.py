@@ -61,6 +61,14 @@ class Tally(Value):
         self.occurrences_late = occurrences_late
         self.occurrences_missed = occurrences_missed
 
+    @classmethod
+    def of(cls, name: str, rows: list[Item]) -> Tally:
+        """The counts of ``rows``."""
+        tally = cls(name)
+        for row in rows:
+            tally.add(row)
+        return tally
+
     def add(self, item: Item) -> None:
         self.total += 1
         if item.task.extensions:
@@ -186,9 +194,7 @@ def tally_by(table: Table, rows: list[Item], key: str) -> list[Tally]:
 
 
 def dashboard(table: Table, rows: list[Item], today: date, due_soon_days: int) -> Dashboard:
-    totals = Tally("total")
-    for row in rows:
-        totals.add(row)
+    totals = Tally.of("total", rows)
     reports = []
     if table.reporting:
         from gkcli.reporting import outstanding
@@ -354,9 +360,7 @@ class Summary(Value):
 def summary(table: Table, rows: list[Item], today: date, since: date | None = None) -> Summary:
     if since:
         rows = [_occurrences_since(r, since) for r in rows if in_period(r, since, today)]
-    totals = Tally("total")
-    for row in rows:
-        totals.add(row)
+    totals = Tally.of("total", rows)
     rates = []
     if table.reporting:
         from gkcli.reporting import rates as reporting_rates
