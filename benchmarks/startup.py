@@ -11,7 +11,9 @@ same run, interleaved round by round, and the medians are reported as ratios —
 time, and of CPU time (user + system of the child), which other load on the machine moves
 less. gk's bytecode is compiled first (`python -m compileall -q gkcli`), as a user's install
 would have it: where PYTHONDONTWRITEBYTECODE is set, an editable install would otherwise
-recompile gkcli on every call.
+recompile gkcli on every call. The commands run on 2021-06-20 itself (GK_NOW, as
+tests/test_startup.py does): the table is the file as it is, the path of every day's `gk status`;
+the table as of a past day reads git's history, which benchmarks/history.py times.
 
     python benchmarks/startup.py                    # 21 rounds
     python benchmarks/startup.py --rounds 41

@@ -434,14 +434,12 @@ def status(app: App, fmt: str) -> None:
     from gkcli import report
 
     if app.every:
-        from dataclasses import replace
-
         from gkcli import workspace
 
         ws = app.workspace
         board = report.dashboard(ws.merged, workspace.items(ws, app.today, app.soon_days_arg),
                                  app.today, app.soon_days)
-        app.show("status", fmt, replace(board, title=app.workspace_title(), number=""))
+        app.show("status", fmt, board.replace(title=app.workspace_title(), number=""))
         return
     app.show("status", fmt, report.dashboard(app.table, app.items(), app.today, app.soon_days))
 

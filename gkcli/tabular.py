@@ -127,9 +127,7 @@ def section_rows(tallies: list[Tally], total: Tally | None, words: Words) -> lis
     """A section's tallies, then its totals row named 合计 (Total) when it has one."""
     if total is None:
         return tallies
-    from dataclasses import replace
-
-    return [*tallies, replace(total, name=words("total"))]
+    return [*tallies, total.replace(name=words("total"))]
 
 
 # --- spreadsheet safety (CSV) ----------------------------------------------------------
