@@ -37,7 +37,7 @@ class Facts(Frozen):
     done_on: date | None
     progress: tuple[str, ...]
     extensions: tuple[Extension, ...]
-    occurrences: tuple[tuple[str, date], ...] | None  # recurring items; None: the task's
+    occurrences: tuple[tuple[str, date], ...] | None = None  # recurring items; None: the task's
 
     def __init__(self, status: str, done_on: date | None, progress: tuple[str, ...],
                  extensions: tuple[Extension, ...],
@@ -50,10 +50,10 @@ class Facts(Frozen):
 class AsOf(Value):
     FIELDS = ("table", "note", "index", "history", "current")
     table: Table
-    note: tuple[str, dict[str, object]] | None  # a catalogue key and values, said on stderr
-    index: int | None  # of the version in history.versions the structure comes from
-    history: History | None
-    current: bool  # the file as it is now (edits not committed count)
+    note: tuple[str, dict[str, object]] | None = None  # a catalogue key and values, said on stderr
+    index: int | None = None  # of the version in history.versions the structure comes from
+    history: History | None = None
+    current: bool = False  # the file as it is now (edits not committed count)
 
     def __init__(self, table: Table, note: tuple[str, dict[str, object]] | None = None,
                  index: int | None = None, history: History | None = None,
@@ -220,7 +220,7 @@ class Period(Value):
     since: date
     until: date
     changes: list[ItemChange]
-    note: tuple[str, dict[str, object]] | None
+    note: tuple[str, dict[str, object]] | None = None
 
     def __init__(self, since: date, until: date, changes: list[ItemChange],
                  note: tuple[str, dict[str, object]] | None = None):
@@ -286,8 +286,8 @@ class ItemHistory(Value):
     task_id: int
     title: str
     entries: list[LogEntry]
-    facts: list[tuple[str, object]]  # (kind, value) from the newest version that has the item
-    note: tuple[str, dict[str, object]] | None
+    facts: list[tuple[str, object]] = []  # (kind, value) from the newest version that has the item
+    note: tuple[str, dict[str, object]] | None = None
 
     def __init__(self, task_id: int, title: str, entries: list[LogEntry],
                  facts: list[tuple[str, object]], note: tuple[str, dict[str, object]] | None = None):

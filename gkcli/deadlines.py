@@ -79,9 +79,9 @@ class Deadline(Frozen):
     FIELDS = ("text", "date", "kind", "period", "rule")
     text: str
     date: date | None
-    kind: str
-    period: Period | None  # for workdays/days: how many, counted from the start
-    rule: Rule | None  # for recurring deadlines
+    kind: str = KIND_DATE
+    period: Period | None = None  # for workdays/days: how many, counted from the start
+    rule: Rule | None = None  # for recurring deadlines
 
     def __init__(self, text: str, date: _date | None, kind: str = KIND_DATE,
                  period: Period | None = None, rule: Rule | None = None):

@@ -50,7 +50,7 @@ class Problem(Frozen):
     col: int
     message: str  # a catalogue key
     params: dict[str, Any]
-    warning: bool  # gk check lists it but exits 0
+    warning: bool = False  # gk check lists it but exits 0
 
     def __init__(self, path: str, line: int, col: int, message: str,
                  params: dict[str, Any] | None = None, warning: bool = False):

@@ -54,17 +54,17 @@ class Rec(Frozen):
     FIELDS = ("id", "title", "lead", "assist", "deadline", "status", "done_on", "progress",
               "extensions", "group", "notes", "done_occurrences")
     id: int
-    title: str
-    lead: str
-    assist: tuple[str, ...]
-    deadline: str
-    status: str
-    done_on: date | None
-    progress: tuple[str, ...]
-    extensions: tuple[Extension, ...]
-    group: object
-    notes: str
-    done_occurrences: tuple[str, ...]  # recurring items: "2021-06 2021-06-25", as written
+    title: str = ""
+    lead: str = ""
+    assist: tuple[str, ...] = ()
+    deadline: str = ""
+    status: str = ""
+    done_on: date | None = None
+    progress: tuple[str, ...] = ()
+    extensions: tuple[Extension, ...] = ()
+    group: object = None
+    notes: str = ""
+    done_occurrences: tuple[str, ...] = ()  # recurring items: "2021-06 2021-06-25", as written
 
     def __init__(self, id: int, title: str = "", lead: str = "", assist: tuple[str, ...] = (),
                  deadline: str = "", status: str = "", done_on: date | None = None,
@@ -83,9 +83,9 @@ class Snapshot(Value):
 
     FIELDS = ("items", "meetings", "year", "readable")
     items: dict[int, Rec]
-    meetings: tuple[Meeting, ...]
-    year: int | None
-    readable: bool
+    meetings: tuple[Meeting, ...] = ()
+    year: int | None = None
+    readable: bool = True
 
     def __init__(self, items: dict[int, Rec] | None = None, meetings: tuple[Meeting, ...] = (),
                  year: int | None = None, readable: bool = True):

@@ -17,11 +17,11 @@ ROLES = ("leader", "deputy", "member")
 
 class Notice(Frozen):
     FIELDS = ("number", "issuer", "issued", "title", "table")
-    number: str
-    issuer: str
-    issued: date | None
-    title: str
-    table: str
+    number: str = ""
+    issuer: str = ""
+    issued: date | None = None
+    title: str = ""
+    table: str = ""
 
     def __init__(self, number: str = "", issuer: str = "", issued: date | None = None,
                  title: str = "", table: str = ""):
@@ -53,9 +53,9 @@ class Extension(Frozen):
     on: date
     to: Deadline
     reason: str
-    from_text: str
-    by: str
-    counts: bool
+    from_text: str = ""
+    by: str = ""
+    counts: bool = True
 
     def __init__(self, on: date, to: Deadline, reason: str, from_text: str = "", by: str = "",
                  counts: bool = True):
@@ -87,7 +87,7 @@ class Meeting(Frozen):
 
     FIELDS = ("on", "title")
     on: date
-    title: str
+    title: str = ""
 
     def __init__(self, on: date, title: str = ""):
         d = self.__dict__
@@ -107,15 +107,15 @@ class Task(Frozen):
     assist: tuple[str, ...]  # canonical office or office-group names
     deadline: deadlines.Deadline  # the deadline in force (the last counting extension's)
     status: str
-    done_on: date | None
-    notes: str
-    progress: tuple[str, ...]
-    line: int  # 1-based line of the item in tasks.yaml
-    status_word: str  # the status as written (进行中 or doing), so a write keeps its language
-    start: date | None  # when a period deadline (10个工作日内) starts counting
-    done_occurrences: tuple[tuple[str, date], ...]  # recurring: (occurrence, done on)
-    deadline_original: deadlines.Deadline | None  # as written in `deadline:`; None: same
-    extensions: tuple[Extension, ...]
+    done_on: date | None = None
+    notes: str = ""
+    progress: tuple[str, ...] = ()
+    line: int = 0  # 1-based line of the item in tasks.yaml
+    status_word: str = ""  # the status as written (进行中 or doing), so a write keeps its language
+    start: date | None = None  # when a period deadline (10个工作日内) starts counting
+    done_occurrences: tuple[tuple[str, date], ...] = ()  # recurring: (occurrence, done on)
+    deadline_original: deadlines.Deadline | None = None  # as written in `deadline:`; None: same
+    extensions: tuple[Extension, ...] = ()
 
     def __init__(self, id: int, group: int, title: str, lead: str, assist: tuple[str, ...],
                  deadline: deadlines.Deadline, status: str, done_on: date | None = None,
@@ -155,7 +155,7 @@ class Person(Frozen):
     name: str
     role: str
     post: str
-    office: str | None  # canonical office name the person heads
+    office: str | None = None  # canonical office name the person heads
 
     def __init__(self, name: str, role: str, post: str, office: str | None = None):
         d = self.__dict__
@@ -164,11 +164,11 @@ class Person(Frozen):
 
 class Roster(Frozen):
     FIELDS = ("name", "office_name", "attached_to", "director", "members")
-    name: str
-    office_name: str
-    attached_to: str | None
-    director: str | None
-    members: tuple[Person, ...]
+    name: str = ""
+    office_name: str = ""
+    attached_to: str | None = None
+    director: str | None = None
+    members: tuple[Person, ...] = ()
 
     def __init__(self, name: str = "", office_name: str = "", attached_to: str | None = None,
                  director: str | None = None, members: tuple[Person, ...] = ()):
@@ -182,9 +182,9 @@ class Roster(Frozen):
 
 class Settings(Value):
     FIELDS = ("due_soon_days", "commit", "due_soon_workdays")
-    due_soon_days: int
-    commit: bool
-    due_soon_workdays: int | None  # when set, 'due soon' counts working days
+    due_soon_days: int = deadlines.DEFAULT_DUE_SOON_DAYS
+    commit: bool = False
+    due_soon_workdays: int | None = None  # when set, 'due soon' counts working days
 
     def __init__(self, due_soon_days: int = deadlines.DEFAULT_DUE_SOON_DAYS, commit: bool = False,
                  due_soon_workdays: int | None = None):
@@ -212,11 +212,11 @@ class Reporting(Frozen):
     FIELDS = ("what", "every", "offices", "to", "start", "reports", "line")
     what: str
     every: deadlines.Deadline  # a recurring deadline: 每月28日前, 每季度末
-    offices: tuple[str, ...]  # from whom; empty means each lead office
-    to: str
-    start: date | None
-    reports: tuple[Report, ...]
-    line: int
+    offices: tuple[str, ...] = ()  # from whom; empty means each lead office
+    to: str = ""
+    start: date | None = None
+    reports: tuple[Report, ...] = ()
+    line: int = 0
 
     def __init__(self, what: str, every: deadlines.Deadline, offices: tuple[str, ...] = (),
                  to: str = "", start: date | None = None, reports: tuple[Report, ...] = (),
@@ -237,9 +237,9 @@ class Table(Value):
     tasks: list[Task]
     roster: Roster
     settings: Settings
-    reporting: tuple[Reporting, ...]
+    reporting: tuple[Reporting, ...] = ()
     calendar: Calendar
-    meetings: tuple[Meeting, ...]
+    meetings: tuple[Meeting, ...] = ()
 
     def __init__(self, notice: Notice, offices: OfficeRegistry, groups: dict[int, Group],
                  tasks: list[Task], roster: Roster | None = None, settings: Settings | None = None,

@@ -13,7 +13,7 @@ from gkcli.values import Frozen
 class Office(Frozen):
     FIELDS = ("name", "aliases")
     name: str
-    aliases: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
 
     def __init__(self, name: str, aliases: tuple[str, ...] = ()):
         d = self.__dict__
@@ -25,7 +25,7 @@ class OfficeGroup(Frozen):
 
     FIELDS = ("name", "members")
     name: str
-    members: str | tuple[str, ...]
+    members: str | tuple[str, ...] = "all"
 
     def __init__(self, name: str, members: str | tuple[str, ...] = "all"):
         d = self.__dict__

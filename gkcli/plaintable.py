@@ -66,11 +66,11 @@ def pad(text: str, width: int, right: bool = False) -> str:
 class Column(Value):
     FIELDS = ("header", "cap", "right", "flexible", "min_width", "styled")
     header: str
-    cap: int | None  # the widest it may be; None: as wide as its widest cell
-    right: bool  # numbers
-    flexible: bool  # takes the width left over (the item's wording)
-    min_width: int
-    styled: bool  # drawn in the row's style (the state, the days over)
+    cap: int | None = None  # the widest it may be; None: as wide as its widest cell
+    right: bool = False  # numbers
+    flexible: bool = False  # takes the width left over (the item's wording)
+    min_width: int = 4
+    styled: bool = False  # drawn in the row's style (the state, the days over)
 
     def __init__(self, header: str, cap: int | None = None, right: bool = False,
                  flexible: bool = False, min_width: int = 4, styled: bool = False):

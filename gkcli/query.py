@@ -24,9 +24,9 @@ class Item(Frozen):
     state: str
     days_left: int | None
     lead_people: tuple[Person, ...]
-    workdays_left: int | None  # 剩N个工作日: for working-day periods, or when settings ask
-    occurrences: tuple[tuple[Occurrence, str], ...] | None  # recurring: (occurrence, state)
-    notice: str | None  # the notice's number (文号), across a workspace (gk --all)
+    workdays_left: int | None = None  # 剩N个工作日: for working-day periods, or when settings ask
+    occurrences: tuple[tuple[Occurrence, str], ...] | None = None  # recurring: (occurrence, state)
+    notice: str | None = None  # the notice's number (文号), across a workspace (gk --all)
 
     def __init__(self, task: Task, group_title: str, state: str, days_left: int | None,
                  lead_people: tuple[Person, ...], workdays_left: int | None = None,
@@ -121,15 +121,15 @@ class Filter(Value):
 
     FIELDS = ("office", "lead", "assist", "states", "statuses", "groups", "due_before",
               "due_after", "search")
-    office: str | None
-    lead: str | None
-    assist: str | None
-    states: tuple[str, ...]
-    statuses: tuple[str, ...]
-    groups: tuple[int, ...]
-    due_before: date | None
-    due_after: date | None
-    search: str | None
+    office: str | None = None
+    lead: str | None = None
+    assist: str | None = None
+    states: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    groups: tuple[int, ...] = ()
+    due_before: date | None = None
+    due_after: date | None = None
+    search: str | None = None
 
     def __init__(self, office: str | None = None, lead: str | None = None,
                  assist: str | None = None, states: tuple[str, ...] = (),

@@ -27,19 +27,19 @@ class Tally(Value):
               "ongoing", "extended", "people", "occurrences_on_time", "occurrences_late",
               "occurrences_missed")
     name: str
-    total: int
-    done: int
-    done_on_time: int
-    done_late: int
-    overdue: int
-    due_soon: int
-    open: int
-    ongoing: int
-    extended: int  # items with an extension (延期) recorded
-    people: tuple[Person, ...]
-    occurrences_on_time: int  # recurring items count once per occurrence in the rate
-    occurrences_late: int
-    occurrences_missed: int
+    total: int = 0
+    done: int = 0
+    done_on_time: int = 0
+    done_late: int = 0
+    overdue: int = 0
+    due_soon: int = 0
+    open: int = 0
+    ongoing: int = 0
+    extended: int = 0  # items with an extension (延期) recorded
+    people: tuple[Person, ...] = ()
+    occurrences_on_time: int = 0  # recurring items count once per occurrence in the rate
+    occurrences_late: int = 0
+    occurrences_missed: int = 0
 
     def __init__(self, name: str, total: int = 0, done: int = 0, done_on_time: int = 0,
                  done_late: int = 0, overdue: int = 0, due_soon: int = 0, open: int = 0,
@@ -150,10 +150,10 @@ class Dashboard(Value):
     by_office: list[Tally]
     overdue: list[Item]
     due_soon: list[Item]
-    since_meeting: tuple[date, int, int] | None  # (meeting day, done, newly overdue)
-    title: str  # the table's name, and the notice's number, for the heading
-    number: str
-    due_soon_workdays: int | None
+    since_meeting: tuple[date, int, int] | None = None  # (meeting day, done, newly overdue)
+    title: str = ""  # the table's name, and the notice's number, for the heading
+    number: str = ""
+    due_soon_workdays: int | None = None
     reports: list[Outstanding]  # per declaration
 
     def __init__(self, as_of: date, due_soon_days: int, totals: Tally,
@@ -331,7 +331,7 @@ class Summary(Value):
     by_office: list[Tally]
     by_group: list[Tally]
     reporting: list[Rate]  # 按时报送率 per office
-    by_notice: list[Tally] | None  # across a workspace (gk --all report)
+    by_notice: list[Tally] | None = None  # across a workspace (gk --all report)
 
     def __init__(self, as_of: date, since: date | None, totals: Tally, by_office: list[Tally],
                  by_group: list[Tally], reporting: list[Rate] | None = None,
@@ -377,8 +377,8 @@ class Section(Value):
     title: str
     first: str
     tallies: list[Tally]
-    total: Tally | None  # a totals row after the tallies
-    unit: str  # "occurrences": the recurring items' occurrences (应办/按时/超时/未完成 次数)
+    total: Tally | None = None  # a totals row after the tallies
+    unit: str = "items"  # "occurrences": the recurring items' occurrences (应办/按时/超时/未完成 次数)
 
     def __init__(self, title: str, first: str, tallies: list[Tally], total: Tally | None = None,
                  unit: str = "items"):
@@ -424,8 +424,8 @@ class RosterView(Value):
     FIELDS = ("roster", "people", "office", "person")
     roster: Roster
     people: list[Person]
-    office: str | None  # canonical name when asked about one office
-    person: str | None  # the name when asked about one person (gk who 黄梁岸)
+    office: str | None = None  # canonical name when asked about one office
+    person: str | None = None  # the name when asked about one person (gk who 黄梁岸)
 
     def __init__(self, roster: Roster, people: list[Person], office: str | None = None,
                  person: str | None = None):

@@ -14,7 +14,9 @@ still work) and take the rest from here, as ``@dataclass`` made it:
   ``dataclasses`` only then).
 
 Instances keep their fields in ``__dict__``, so they pickle (:mod:`gkcli.cache`) and copy as
-before. An ``__init__`` stores through ``self.__dict__`` (see :func:`Frozen.__setattr__`).
+before. An ``__init__`` stores through ``self.__dict__`` (see :func:`Frozen.__setattr__`). A
+field with a default keeps it as a class attribute too, as ``@dataclass`` does, so a value
+pickled before the field existed reads with the default.
 """
 
 from __future__ import annotations
@@ -54,8 +56,7 @@ class Value:
     __dataclass_params__: ClassVar[Any] = _AsDataclass("__dataclass_params__")
 
     def _key(self) -> tuple[Any, ...]:
-        d = self.__dict__
-        return tuple([d[name] for name in (self.COMPARED or self.FIELDS)])
+        return tuple([getattr(self, name) for name in (self.COMPARED or self.FIELDS)])
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is self.__class__:
@@ -65,13 +66,12 @@ class Value:
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        d = self.__dict__
-        return f"{type(self).__qualname__}({', '.join(f'{n}={d[n]!r}' for n in self.FIELDS)})"
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.FIELDS)
+        return f"{type(self).__qualname__}({shown})"
 
     def replace(self: V, **changes: Any) -> V:
         """A copy with ``changes`` (``dataclasses.replace``)."""
-        d = self.__dict__
-        return self.__class__(**{**{name: d[name] for name in self.FIELDS}, **changes})
+        return self.__class__(**{**{name: getattr(self, name) for name in self.FIELDS}, **changes})
 
     __replace__ = replace  # copy.replace (Python 3.13)
 

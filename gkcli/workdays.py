@@ -109,7 +109,7 @@ class Calendar(Value):
     off: set[date]
     work: set[date]
     years: set[int]
-    source: str  # holidays.yaml as shown to the user, when there is one
+    source: str = ""  # holidays.yaml as shown to the user, when there is one
 
     def __init__(self, off: set[date] | None = None, work: set[date] | None = None,
                  years: set[int] | None = None, source: str = ""):

@@ -68,3 +68,13 @@ def test_pickle_and_copy_keep_them():
         again.title = "x"  # type: ignore[misc]
     assert copy.deepcopy(task()) == task()
     assert copy.copy(Settings()) == Settings()
+
+
+def test_a_value_pickled_before_a_field_existed_reads_with_its_default():
+    """As with @dataclass: a cached table from an older gk lacks the newer fields."""
+    old = task()
+    del old.__dict__["extensions"]
+    again = pickle.loads(pickle.dumps(old))
+    assert again.extensions == ()
+    assert again == task()
+    assert again.replace(title="新").title == "新"
