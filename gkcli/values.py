@@ -87,8 +87,3 @@ class Frozen(Value):
 
     def __hash__(self) -> int:  # type: ignore[override]
         return hash(self._key())
-
-
-def replace(value: V, **changes: Any) -> V:
-    """``dataclasses.replace`` for gk's values."""
-    return value.replace(**changes)
