@@ -78,3 +78,33 @@ def test_a_value_pickled_before_a_field_existed_reads_with_its_default():
     assert again.extensions == ()
     assert again == task()
     assert again.replace(title="新").title == "新"
+
+
+def value_classes():
+    import importlib
+    import pkgutil
+
+    import gkcli
+    from gkcli.values import Frozen, Value
+
+    for info in pkgutil.walk_packages(gkcli.__path__, "gkcli."):
+        if info.name == "gkcli.__main__":  # runs gk
+            continue
+        module = importlib.import_module(info.name)
+        for obj in vars(module).values():
+            if (isinstance(obj, type) and issubclass(obj, Value) and obj not in (Value, Frozen)
+                    and obj.__module__ == module.__name__):
+                yield obj
+
+
+def test_every_value_class_names_each_field_once_in_order():
+    """A field added to a value class goes into FIELDS, the annotations and __init__ alike (a
+    field missing from FIELDS would be left out of equality, repr and replace)."""
+    import inspect
+
+    found = list(value_classes())
+    assert len(found) > 30
+    for cls in found:
+        annotated = [n for n in vars(cls).get("__annotations__", {}) if n not in ("FIELDS", "COMPARED")]
+        parameters = list(inspect.signature(cls.__init__).parameters)[1:]
+        assert list(cls.FIELDS) == annotated == parameters, cls.__qualname__
