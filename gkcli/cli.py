@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from gkcli import __version__, deadlines, formats, query, store
+from gkcli import __version__, clickzh, deadlines, formats, query, store
 from gkcli.errors import DataError, GkError
 from gkcli.model import Table
 
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from gkcli.workspace import Workspace
 
+clickzh.bind_untranslated()  # until the command line names the language (GkGroup.parse_args)
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 STATUS_CHOICES = tuple(store.STATUS_WORDS)  # todo, doing, done, 未开始, 进行中, 已完成
 
@@ -460,14 +461,12 @@ def status(app: App, fmt: str) -> None:
     from gkcli import report
 
     if app.every:
-        from dataclasses import replace
-
         from gkcli import workspace
 
         ws = app.workspace
         board = report.dashboard(ws.merged, workspace.items(ws, app.today, app.soon_days_arg),
                                  app.today, app.soon_days)
-        app.show("status", fmt, replace(board, title=app.workspace_title(), number=""))
+        app.show("status", fmt, board.replace(title=app.workspace_title(), number=""))
         return
     app.show("status", fmt, report.dashboard(app.table, app.items(), app.today, app.soon_days))
 

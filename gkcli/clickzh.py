@@ -114,7 +114,21 @@ class Translations(gettext.NullTranslations):
 def install(lang: str) -> None:
     """Bind Click's messages to ``lang`` (zh or en), and remember it for gk's --help."""
     _lang[0] = lang
-    translations = Translations(lang)
+    _bind(Translations(lang))
+
+
+def bind_untranslated() -> None:
+    """Click's words as Click writes them, while gk's commands are built at import.
+
+    Click says some words as options are made (``click.Path`` names itself ``_("file")``);
+    through gettext each asks for a catalogue on disk and loads :mod:`locale`, for an
+    answer that is Click's English anyway. :func:`install` binds the chosen language once
+    the command line is read, before anything is shown.
+    """
+    _bind(Translations("en"))
+
+
+def _bind(translations: Translations) -> None:
     for name in MODULES:
         module = importlib.import_module(f"click.{name}")
         for attr, value in (("_", translations.gettext), ("ngettext", translations.ngettext)):
