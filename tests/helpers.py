@@ -62,6 +62,14 @@ class Gk:
         return self.data / "tasks.yaml"
 
 
+def table_of(folder: Path, tasks_yaml: str, today: str = TODAY) -> Gk:
+    """A data folder of its own at FOLDER holding only ``tasks_yaml`` (another bureau's table,
+    or a new one), and gk on it."""
+    folder.mkdir()
+    (folder / "tasks.yaml").write_text(tasks_yaml, encoding="utf-8")
+    return Gk(folder, today)
+
+
 def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
     """Edit a data file the way a user would, failing loudly if ``old`` is not there."""
     text = path.read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, SHIPPED, Gk, replace_in
+from helpers import ROOT, SHIPPED, Gk, replace_in, table_of
 
 NO_COLOR = {"FORCE_COLOR": None, "NO_COLOR": "1", "COLUMNS": "200", "GK_LANG": None}
 
@@ -387,13 +387,10 @@ def test_a_read_only_tasks_yaml_is_refused_not_replaced(gk):
 # --- 12: smaller losses -----------------------------------------------------------------------
 
 def test_removing_the_only_item_keeps_the_comments_around_tasks(tmp_path):
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "tasks.yaml").write_text(
-        "offices: [{name: 办公室}]\ngroups: [{id: 1, title: 甲}]\n# 具体事项\ntasks:\n"
-        "  # 以下每项一段\n  - id: 1\n    group: 1\n    title: 第一项\n    lead: 办公室\n"
-        "    deadline: 长期\n    status: todo\n# 文件结束\n", encoding="utf-8")
-    gk = Gk(data)
+    gk = table_of(tmp_path / "data",
+                  "offices: [{name: 办公室}]\ngroups: [{id: 1, title: 甲}]\n# 具体事项\ntasks:\n"
+                  "  # 以下每项一段\n  - id: 1\n    group: 1\n    title: 第一项\n    lead: 办公室\n"
+                  "    deadline: 长期\n    status: todo\n# 文件结束\n")
     assert gk("rm", "1", "--yes").exit_code == 0
     assert gk.tasks.read_text("utf-8") == (
         "offices: [{name: 办公室}]\ngroups: [{id: 1, title: 甲}]\n# 具体事项\ntasks: []\n"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from helpers import Gk, replace_in
+from helpers import Gk, replace_in, table_of
 
 from gkcli.xlsx import display_width
 
@@ -312,10 +312,7 @@ tasks:
 
 @pytest.fixture
 def known(tmp_path: Path) -> Gk:
-    data = tmp_path / "known"
-    data.mkdir()
-    (data / "tasks.yaml").write_text(REPORT_FIXTURE, encoding="utf-8")
-    return Gk(data, today="2021-06-20")
+    return table_of(tmp_path / "known", REPORT_FIXTURE)
 
 
 def test_report_numbers_checked_by_hand(known):
