@@ -58,6 +58,8 @@ def emit_flow_list(values: list[str]) -> str:
 class TasksText:
     """The text of a tasks.yaml and the edits gk makes to it."""
 
+    list_key = "tasks"  # the top-level key of the list of items
+
     def __init__(self, text: str, path: str = "tasks.yaml"):
         self.text = text
         self.path = path
@@ -81,7 +83,7 @@ class TasksText:
             raise DataError(problems)
         self.root = root = composed.root
         self.marked = composed.marked
-        tasks = self._child(root, "tasks")
+        tasks = self._child(root, self.list_key)
         if tasks is None or not isinstance(tasks[1], (yaml.SequenceNode, yaml.ScalarNode)):
             raise WriteRefused("no_tasks_list", path=self.path)
         self.tasks_key, self.tasks = tasks
