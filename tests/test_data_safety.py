@@ -16,35 +16,15 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, SHIPPED, Gk, replace_in, table_of
+from helpers import ROOT, Gk, git, replace_in, shipped_repo, table_of
 
 NO_COLOR = {"FORCE_COLOR": None, "NO_COLOR": "1", "COLUMNS": "200", "GK_LANG": None}
 
 
-def git(cwd: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
-                          text=True).stdout.strip()
-
-
 @pytest.fixture
-def repo(tmp_path: Path, monkeypatch) -> Gk:
+def repo(tmp_path: Path) -> Gk:
     """The shipped data in a git repository of its own, with a second file the user keeps."""
-    home = tmp_path / "home"
-    home.mkdir()
-    (home / ".gitconfig").write_text("", encoding="utf-8")
-    for var, value in {"GIT_AUTHOR_NAME": "秘书", "GIT_AUTHOR_EMAIL": "secretary@example.org",
-                       "GIT_COMMITTER_NAME": "秘书", "GIT_COMMITTER_EMAIL": "secretary@example.org",
-                       "GIT_CONFIG_GLOBAL": str(home / ".gitconfig"), "GIT_CONFIG_NOSYSTEM": "1",
-                       "HOME": str(home)}.items():
-        monkeypatch.setenv(var, value)
-    top = tmp_path / "repo"
-    shutil.copytree(SHIPPED, top / "data")
-    (top / "会议纪要.txt").write_text("初稿\n", encoding="utf-8")
-    git(top, "init", "-q")
-    git(top, "checkout", "-qb", "main")
-    git(top, "add", "-A")
-    git(top, "commit", "-qm", "任务分工表")
-    return Gk(top / "data")
+    return shipped_repo(tmp_path / "repo", also={"会议纪要.txt": "初稿\n"})
 
 
 def gk_process(data: Path, *args: str) -> subprocess.Popen:
