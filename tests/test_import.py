@@ -334,24 +334,22 @@ def test_a_docx_with_no_task_table(tmp_path):
     _refused(tmp_path, path.save(tmp_path / "n.docx"), "中没有找到任务分工表")
 
 
-@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
-def test_a_corrupt_file(tmp_path, suffix):
-    path = tmp_path / f"n{suffix}"
-    path.write_bytes(b"PK\x03\x04 this is not a zip at all" * 10)
-    _refused(tmp_path, path, f"文件已损坏或不是 {suffix} 文件")
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)  # a .doc, .wps, or an encrypted .docx/.xlsx
 
 
-@pytest.mark.parametrize("name", ["n.docx", "n.xlsx"])
-def test_a_password_protected_file(tmp_path, name):
-    path = tmp_path / name  # Word and Excel save an encrypted file as an OLE compound file
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
-    _refused(tmp_path, path, "加密（设了密码）的文件")
-
-
-def test_an_empty_file(tmp_path):
-    path = tmp_path / "n.docx"
-    path.write_bytes(b"")
-    _refused(tmp_path, path, "是空文件")
+@pytest.mark.parametrize("name, content, expected", [
+    ("n.docx", b"PK\x03\x04 this is not a zip at all" * 10, "文件已损坏或不是 .docx 文件"),
+    ("n.xlsx", b"PK\x03\x04 this is not a zip at all" * 10, "文件已损坏或不是 .xlsx 文件"),
+    ("n.docx", OLE, "加密（设了密码）的文件"),  # Word and Excel save an encrypted file as OLE
+    ("n.xlsx", OLE, "加密（设了密码）的文件"),
+    ("n.docx", b"", "是空文件"),
+    ("n.txt", b"\x00\x01\x02" * 100, "不是文本文件"),
+    ("n.pdf", b"%PDF-1.4", "不认识的文件类型 .pdf"),
+])
+def test_a_file_that_is_not_a_notice(tmp_path, name, content, expected):
+    path = tmp_path / name
+    path.write_bytes(content)
+    _refused(tmp_path, path, expected)
 
 
 def test_a_missing_file(tmp_path):
@@ -360,7 +358,7 @@ def test_a_missing_file(tmp_path):
 
 def test_a_doc_without_libreoffice(tmp_path):
     path = tmp_path / "通知.doc"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    path.write_bytes(OLE)
     empty = tmp_path / "bin"
     empty.mkdir()
     _refused(tmp_path, path, "请在 Word/WPS 中另存为 .docx 再导入", env={"PATH": str(empty)})
@@ -377,23 +375,11 @@ def test_a_wps_file_is_converted_by_libreoffice_when_present(tmp_path):
                       f'cp "{made}" "$out/$(basename "$last" .wps).docx"\n', encoding="utf-8")
     script.chmod(0o755)
     path = tmp_path / "通知.wps"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    path.write_bytes(OLE)
     env = {"PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
     result = run("import", str(path), "--out", str(tmp_path / "data"), env=env)
     assert result.exit_code == 0, result.output
     assert substance(tmp_path / "data") == substance(SHIPPED)
-
-
-def test_a_binary_file_named_txt(tmp_path):
-    path = tmp_path / "n.txt"
-    path.write_bytes(b"\x00\x01\x02" * 100)
-    _refused(tmp_path, path, "不是文本文件")
-
-
-def test_an_unknown_type(tmp_path):
-    path = tmp_path / "n.pdf"
-    path.write_bytes(b"%PDF-1.4")
-    _refused(tmp_path, path, "不认识的文件类型 .pdf")
 
 
 def test_the_example_notice_is_the_seed():
