@@ -83,6 +83,12 @@ def shipped_repo(top: Path, also: dict[str, str] | None = None) -> Gk:
     return Gk(top / "data")
 
 
+def copy_of(source: Path, target: Path, today: str = TODAY) -> Gk:
+    """gk on a private copy, at TARGET, of the data folder SOURCE (examples/calendar, …)."""
+    shutil.copytree(source, target)
+    return Gk(target, today)
+
+
 def table_of(folder: Path, tasks_yaml: str, today: str = TODAY) -> Gk:
     """A data folder of its own at FOLDER holding only ``tasks_yaml`` (another bureau's table,
     or a new one), and gk on it."""
