@@ -821,9 +821,7 @@ class _Merge:
                 doc.replace(start, end, head + "".join(self._their_entry(locate, theirs, v, column)
                                                        for v in merged))
                 return
-            colon = doc._colon_after(key_node)
-            end = doc._content_end(node) if node.end_mark.index > colon else colon + 1
-            doc.replace(colon + 1, end, " " + _flow(merged))
+            doc._replace_value(key_node, node, _flow(merged))  # one line: no line ends to restore
             return
         column = doc.entry_span(node.value[0])[2]
         keep = list(merged_keys)

@@ -266,9 +266,13 @@ class TasksText:
         if isinstance(node, yaml.SequenceNode) and node.flow_style and node.value and values:
             self._splice(node.start_mark.index, node.end_mark.index, emit_flow_list(values))
             return
+        self._replace_value(key_node, node, emit_flow_list(values))
+
+    def _replace_value(self, key_node: yaml.Node, node: yaml.Node, text: str) -> None:
+        """Put ``text`` after ``key:`` in place of the value there (or of nothing, ``key:``)."""
         colon = self._colon_after(key_node)
         end = self._content_end(node) if node.end_mark.index > colon else colon + 1
-        self._splice(colon + 1, end, " " + emit_flow_list(values))
+        self._splice(colon + 1, end, " " + text)
 
     def _add_field(self, item: yaml.MappingNode, key: str, value: Value) -> None:
         last_key, last_value = item.value[-1]
