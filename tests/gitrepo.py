@@ -62,6 +62,11 @@ class Clone:
     def commit(self, message: str = "手工修改") -> None:
         self.git("commit", "-qam", message)
 
+    def commit_edit(self, old: str, new: str, path: Path | None = None) -> None:
+        """She edits a file by hand (tasks.yaml unless ``path``) and commits it."""
+        self.edit(old, new, path)
+        self.commit()
+
     def text(self) -> str:
         return self.tasks.read_text(encoding="utf-8")
 

@@ -135,18 +135,16 @@ def test_a_hand_reformatted_block_keeps_its_form(clones):
     a, b = clones
     gk_ok(b, "done", "4", "--on", "2021-06-01")
     push(b)
-    a.edit("    assist:\n      - 局各股室（中队、站）\n    deadline: 2020年10月30日前\n",
-           "    assist: [局各股室（中队、站）]   # 全局配合\n    deadline: 2020年10月30日前\n")
-    a.commit()
+    a.commit_edit("    assist:\n      - 局各股室（中队、站）\n    deadline: 2020年10月30日前\n",
+                  "    assist: [局各股室（中队、站）]   # 全局配合\n    deadline: 2020年10月30日前\n")
     pulled_cleanly(a, "    assist: [局各股室（中队、站）]   # 全局配合\n    deadline: 2020年10月30日前\n"
                       "    status: done\n    done_on: 2021-06-01\n")
 
 
 def test_their_hand_formatting_of_a_field_they_changed_comes_across(clones):
     a, b = clones
-    b.edit("    title: 编制26个领域政务公开事项目录\n",
-           "    title: >-   # 按市里新口径\n      编制26个领域政务公开事项目录（含标准）\n")
-    b.commit()
+    b.commit_edit("    title: 编制26个领域政务公开事项目录\n",
+                  "    title: >-   # 按市里新口径\n      编制26个领域政务公开事项目录（含标准）\n")
     push(b)
     gk_ok(a, "start", "3")
     assert pull(a).returncode == 0
@@ -156,11 +154,9 @@ def test_their_hand_formatting_of_a_field_they_changed_comes_across(clones):
 
 def test_comments_on_both_sides_survive(clones):
     a, b = clones
-    b.edit("  - id: 8\n", "  - id: 8   # 对方：请运管股牵头\n")
-    b.commit()
+    b.commit_edit("  - id: 8\n", "  - id: 8   # 对方：请运管股牵头\n")
     push(b)
-    a.edit("  - id: 2\n", "  - id: 2   # 我方：已催办\n")
-    a.commit()
+    a.commit_edit("  - id: 2\n", "  - id: 2   # 我方：已催办\n")
     assert pull(a).returncode == 0  # plain git merges these lines; the driver must too
     assert "# 对方：请运管股牵头" in a.text()
     assert "# 我方：已催办" in a.text()
@@ -181,8 +177,7 @@ def test_a_file_it_cannot_read_falls_back_to_git_line_merge(clones):
     a, b = clones
     gk_ok(b, "start", "3")
     push(b)
-    a.edit("    status: todo\n", "    status: [todo\n")  # broken YAML, committed by hand
-    a.commit()
+    a.commit_edit("    status: todo\n", "    status: [todo\n")  # broken YAML, committed by hand
     merged = pull(a)
     assert merged.returncode != 0
     assert "无法按事项合并" in merged.stderr + merged.stdout
@@ -193,13 +188,11 @@ def test_a_file_it_cannot_read_falls_back_to_git_line_merge(clones):
 
 def test_roster_members_merge_by_name(clones):
     a, b = clones
-    b.edit("  - name: 林宏\n    role: deputy\n    post: 区交通系统党委副书记、二级主任科员\n",
-           "  - name: 林宏\n    role: deputy\n    post: 区交通系统党委副书记\n", b.roster)
-    b.commit()
+    b.commit_edit("  - name: 林宏\n    role: deputy\n    post: 区交通系统党委副书记、二级主任科员\n",
+                  "  - name: 林宏\n    role: deputy\n    post: 区交通系统党委副书记\n", b.roster)
     push(b)
-    a.edit("  - name: 陈金章\n    role: deputy\n    post: 区交战办主任\n",
-           "  - name: 陈金章\n    role: deputy\n    post: 区交战办主任\n    office: 安监股\n", a.roster)
-    a.commit()
+    a.commit_edit("  - name: 陈金章\n    role: deputy\n    post: 区交战办主任\n",
+                  "  - name: 陈金章\n    role: deputy\n    post: 区交战办主任\n    office: 安监股\n", a.roster)
     assert pull(a).returncode == 0
     roster = a.roster.read_text(encoding="utf-8")
     assert "    post: 区交通系统党委副书记\n" in roster
@@ -210,11 +203,9 @@ def test_roster_members_merge_by_name(clones):
 def test_roster_conflict_is_named_by_member_and_field(clones):
     a, b = clones
     old = "  - name: 林宏\n    role: deputy\n"
-    b.edit(old, "  - name: 林宏\n    role: member\n", b.roster)
-    b.commit()
+    b.commit_edit(old, "  - name: 林宏\n    role: member\n", b.roster)
     push(b)
-    a.edit(old, "  - name: 林宏\n    role: leader\n", a.roster)
-    a.commit()
+    a.commit_edit(old, "  - name: 林宏\n    role: leader\n", a.roster)
     assert pull(a).returncode != 0
     assert "member 林宏: role changed on both sides: leader / member" in a.gk("check", lang="en").output
 

@@ -84,9 +84,8 @@ def test_sync_says_so_when_it_leaves_conflict_markers(clones):
     a, b = clones
     b.gk("start", "3", "--commit")
     b.gk("sync")
-    a.edit("    deadline: 2020年10月19日前\n    status: todo\n",
-           "    deadline: 2020年10月19日前\n    status: [todo\n")  # item 3, broken by hand
-    a.commit()
+    a.commit_edit("    deadline: 2020年10月19日前\n    status: todo\n",
+                  "    deadline: 2020年10月19日前\n    status: [todo\n")  # item 3, broken by hand
     result = a.gk("sync")
     assert result.exit_code == 1
     lines = result.output.splitlines()
