@@ -92,3 +92,10 @@ def remote_with_clones(tmp_path: Path, n: int = 2, setup: bool = True) -> tuple[
             assert clone.gk("setup-git").exit_code == 0
         clones.append(clone)
     return bare, clones
+
+
+def two_clones(tmp_path: Path, monkeypatch) -> tuple[Clone, Clone]:
+    """Her clone (a) and a colleague's (b) of one remote, with git's environment set."""
+    git_env(monkeypatch, tmp_path)
+    _, (a, b) = remote_with_clones(tmp_path)
+    return a, b

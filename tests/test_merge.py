@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from gitrepo import Clone, git_env, remote_with_clones
+from gitrepo import Clone, git_env, remote_with_clones, two_clones
 
 ITEM_3 = "    deadline: 2020年10月19日前\n    status: todo\n"
 
 
 @pytest.fixture
 def clones(tmp_path, monkeypatch) -> tuple[Clone, Clone]:
-    git_env(monkeypatch, tmp_path)
-    _, (a, b) = remote_with_clones(tmp_path)
-    return a, b
+    return two_clones(tmp_path, monkeypatch)
 
 
 def pull(clone: Clone):
@@ -32,6 +30,13 @@ def pulled_cleanly(clone: Clone, *holds: str) -> None:
     text = clone.text()
     assert [part for part in holds if part not in text] == []
     assert clone.gk("check").exit_code == 0
+
+
+def status_changed_on_both_sides(a: Clone, b: Clone) -> None:
+    """b starts item 3 and pushes; a, not yet pulled, marks it done."""
+    gk_ok(b, "start", "3")
+    push(b)
+    gk_ok(a, "set", "3", "--status", "done")
 
 
 def gk_ok(clone: Clone, *args: str) -> None:
@@ -78,9 +83,7 @@ def test_notes_on_both_sides_land_in_date_order(clones):
 
 def test_same_field_changed_on_both_sides_is_a_conflict_named_by_item_and_field(clones):
     a, b = clones
-    gk_ok(b, "start", "3")
-    push(b)
-    gk_ok(a, "set", "3", "--status", "done")
+    status_changed_on_both_sides(a, b)
     merged = pull(a)
     assert merged.returncode != 0  # git sees the merge as failed
     assert "第3项：status 两边都改了：done / doing" in merged.stderr + merged.stdout
@@ -219,9 +222,7 @@ def test_three_clones_all_land(tmp_path, monkeypatch):
 
 def test_an_emptied_conflict_says_to_delete_it_too(clones):
     a, b = clones
-    gk_ok(b, "start", "3")
-    push(b)
-    gk_ok(a, "set", "3", "--status", "done")
+    status_changed_on_both_sides(a, b)
     pull(a)
     text = a.text()
     start = text.index("      status: doing\n", text.index("    conflict:"))

@@ -9,14 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from gitrepo import Clone, git, git_env, remote_with_clones
+from gitrepo import Clone, git, git_env, remote_with_clones, two_clones
 from helpers import ROOT
 
 
 @pytest.fixture
 def clones(tmp_path, monkeypatch) -> tuple[Clone, Clone]:
-    git_env(monkeypatch, tmp_path)
-    _, (a, b) = remote_with_clones(tmp_path)
+    a, b = two_clones(tmp_path, monkeypatch)
     monkeypatch.chdir(a.path)  # she works in her clone: paths show as data/tasks.yaml
     return a, b
 
