@@ -44,6 +44,14 @@ def imported(source: Path, out: Path, *more: str):
     return result
 
 
+def imported_table(tmp_path: Path, rows: list[list[str | None]], **notice) -> dict:
+    """gk import of a short notice with the task table ``rows`` (and ``notice``'s head, roster,
+    tail: :func:`small_docx`) into tmp_path/data, which must succeed: what the folder says."""
+    result = imported(small_docx(tmp_path / "n.docx", rows, **notice), tmp_path / "data")
+    assert result.exit_code == 0, result.output
+    return substance(tmp_path / "data")
+
+
 # --- the round trip: the shipped notice, as text and as Word, gives the shipped data -----------
 
 def test_the_seed_text_imports_to_the_shipped_data(tmp_path):
@@ -129,9 +137,7 @@ def test_a_header_in_other_words(tmp_path):
     rows = [["编号", "重点任务", "工作内容", "责任单位", "配合单位", "时限要求"],
             ["1", "一、健全制度", "1.修订安全生产责任制", "办公室", "执法大队、各股室", "2023年第二季度"],
             [UP, UP, "2.制定考核办法", "执法大队", "", "长期"]]
-    result = imported(small_docx(tmp_path / "n.docx", rows), tmp_path / "data")
-    assert result.exit_code == 0, result.output
-    got = substance(tmp_path / "data")
+    got = imported_table(tmp_path, rows)
     assert got["items"] == [
         (1, "健全制度", "修订安全生产责任制", "办公室", ("执法大队", "各股室"), "2023年第二季度"),
         (2, "健全制度", "制定考核办法", "执法大队", (), "长期"),
@@ -144,9 +150,7 @@ def test_inline_assignments_when_the_table_has_no_office_columns(tmp_path):
     rows = [["序号", "工作任务", "具体措施", "完成时限"],
             ["1", "整治行动", "①开展专项检查（执法大队牵头，办公室、安监股配合）", "2023年9月底"],
             [UP, UP, "②通报典型案例（由办公室负责）。", "2023年12月底"]]
-    result = imported(small_docx(tmp_path / "n.docx", rows), tmp_path / "data")
-    assert result.exit_code == 0, result.output
-    assert substance(tmp_path / "data")["items"] == [
+    assert imported_table(tmp_path, rows)["items"] == [
         (1, "整治行动", "开展专项检查", "执法大队", ("办公室", "安监股"), "2023年9月底"),
         (2, "整治行动", "通报典型案例", "办公室", (), "2023年12月底"),
     ]
@@ -159,9 +163,7 @@ def test_headings_merged_across_the_table_or_standing_alone(tmp_path):
             ["二、", "宣传教育", "", ""],
             ["2", "开展宣传月活动", "办公室", "2023年6月底"],
             ["3", "组织应急演练", "安监股", "2023年10月底"]]
-    result = imported(small_docx(tmp_path / "n.docx", rows), tmp_path / "data")
-    assert result.exit_code == 0, result.output
-    got = substance(tmp_path / "data")
+    got = imported_table(tmp_path, rows)
     assert got["groups"] == ["源头治理", "宣传教育"]
     assert [(i[0], i[1]) for i in got["items"]] == [(1, "源头治理"), (2, "宣传教育"), (3, "宣传教育")]
 
@@ -183,9 +185,7 @@ def test_a_table_split_by_a_page_break_without_its_header(tmp_path):
 
 def test_notice_fields_with_other_brackets_and_a_signed_date(tmp_path):
     rows = [HEADER, ["1", "排查", "排查企业", "安监股", "", "2023年6月底"]]
-    result = imported(small_docx(tmp_path / "n.docx", rows), tmp_path / "data")
-    assert result.exit_code == 0, result.output
-    notice = substance(tmp_path / "data")["notice"]
+    notice = imported_table(tmp_path, rows)["notice"]
     assert (notice.number, notice.issuer, notice.issued.isoformat(), notice.title, notice.table) == (
         "示应急〔2023〕7号", "示范县应急管理局", "2023-03-01",
         "示范县应急管理局关于印发安全生产专项整治方案的通知", "安全生产专项整治任务分工表")
@@ -195,9 +195,7 @@ def test_notice_fields_with_other_brackets_and_a_signed_date(tmp_path):
 def test_notice_number_bracket_variants(tmp_path, number):
     rows = [HEADER, ["1", "排查", "排查企业", "安监股", "", "2023年6月底"]]
     head = [number, "示范县应急管理局关于印发方案的通知", "任务分工表"]
-    result = imported(small_docx(tmp_path / "n.docx", rows, head=head), tmp_path / "data")
-    assert result.exit_code == 0, result.output
-    assert substance(tmp_path / "data")["notice"].number == number
+    assert imported_table(tmp_path, rows, head=head)["notice"].number == number
 
 
 def test_a_roster_post_names_the_office_it_heads(tmp_path):
@@ -459,9 +457,7 @@ def test_a_sentence_ending_in_a_colon_is_not_taken_for_addressees(tmp_path):
 
 def test_offices_one_per_line_in_a_cell_and_titles_wrapped_over_lines(tmp_path):
     rows = [HEADER, ["1", "排查", "排查重点\n企业", "安监股", "办公室\n工程股", "2023年\n6月底"]]
-    result = imported(small_docx(tmp_path / "n.docx", rows), tmp_path / "data")
-    assert result.exit_code == 0, result.output
-    assert substance(tmp_path / "data")["items"] == [
+    assert imported_table(tmp_path, rows)["items"] == [
         (1, "排查", "排查重点企业", "安监股", ("办公室", "工程股"), "2023年6月底")]
 
 
@@ -528,8 +524,6 @@ def test_text_in_a_tracked_insertion_is_read(tmp_path):
 def test_an_annex_label_and_table_name_on_one_line(tmp_path):
     rows = [HEADER, ["1", "排查", "排查企业", "安监股", "", "2023年6月底"]]
     head = ["示应急〔2023〕7号", "示范县应急管理局关于印发方案的通知", "附件1：安全生产任务分工表"]
-    result = imported(small_docx(tmp_path / "n.docx", rows, head=head, roster=False), tmp_path / "data")
-    assert result.exit_code == 0, result.output
-    assert substance(tmp_path / "data")["notice"].table == "安全生产任务分工表"
+    assert imported_table(tmp_path, rows, head=head, roster=False)["notice"].table == "安全生产任务分工表"
     tasks = (tmp_path / "data" / "tasks.yaml").read_text(encoding="utf-8")
     assert tasks.startswith("# 安全生产任务分工表\n# 来源：示应急〔2023〕7号 附件1。")
