@@ -97,6 +97,15 @@ def table_of(folder: Path, tasks_yaml: str, today: str = TODAY) -> Gk:
     return Gk(folder, today)
 
 
+def written(gk: Gk, target: Path, *args: str) -> Path:
+    """Run gk ARGS, which must succeed writing the file TARGET afresh (any earlier one is
+    removed first); gives TARGET, for the test to read back."""
+    target.unlink(missing_ok=True)
+    result = gk(*args)
+    assert result.exit_code == 0, result.output
+    return target
+
+
 def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
     """Edit a data file the way a user would, failing loudly if ``old`` is not there."""
     text = path.read_text(encoding="utf-8")

@@ -14,6 +14,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from helpers import written
 
 HOSTILE = "</script><script>alert(1)</script> =cmd|' /C calc'!A0 \u202eevil"
 
@@ -44,10 +45,7 @@ def rows_of(table) -> list[list[str]]:
 
 def written_document(gk, target: Path, *args: str) -> Document:
     """Run ``gk ARGS``, which write the Word document TARGET, and read it back."""
-    target.unlink(missing_ok=True)
-    result = gk(*args)
-    assert result.exit_code == 0, result.output
-    return Document(str(target))
+    return Document(str(written(gk, target, *args)))
 
 
 def writer_of(gk, target: Path, command: str):

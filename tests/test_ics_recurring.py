@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from dateutil.rrule import rrulestr
-from helpers import Gk, copy_of
+from helpers import Gk, copy_of, written
 from hypothesis import given
 from hypothesis import strategies as st
 from icalendar import Calendar
@@ -27,9 +27,7 @@ def example(tmp_path: Path) -> Gk:
 
 
 def export(gk: Gk, target: Path) -> dict[int, object]:
-    result = gk("export", str(target))
-    assert result.exit_code == 0, result.output
-    cal = Calendar.from_ical(target.read_bytes())
+    cal = Calendar.from_ical(written(gk, target, "export", str(target)).read_bytes())
     return {int(str(e["uid"]).rsplit("-", 1)[1]): e for e in cal.walk() if e.name == "VEVENT"}
 
 
