@@ -13,7 +13,6 @@ ratios of the medians are printed.
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import subprocess
@@ -21,16 +20,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from timing import medians, print_ratios  # benchmarks/timing.py
+from timing import medians, options, print_ratios  # benchmarks/timing.py
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--items", type=int, default=300)
-    parser.add_argument("--rounds", type=int, default=10)
-    args = parser.parse_args()
+    args = options(__doc__, items=300, rounds=10)
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_STATE_HOME": str(Path(tmp) / "state"),
                "GK_NOW": "2021-06-20T09:00"}
