@@ -126,27 +126,28 @@ def test_six_concurrent_commits_each_hold_their_own_note_and_leave_git_clean(rep
 
 # --- 9: a commit git refuses ----------------------------------------------------------------
 
-def test_a_refusing_pre_commit_hook_puts_the_file_back_and_does_not_wedge_later_commits(repo):
+def refused_by_her_hook(repo: Gk, *args: str) -> Path:
+    """gk ARGS while her pre-commit hook refuses every commit: gk refuses too, with the hook's
+    words and the file put back, and git is left clean. Gives the hook, to remove."""
     top = repo.data.parent
     hook = pre_commit_hook(top, "echo 'refused: needs the director' >&2\nexit 1")
-    said = repo.refused("--lang", "en", "note", "5", "已选型", "--commit")
+    said = repo.refused("--lang", "en", *args)
     assert "refused: needs the director" in said
     assert "put data/tasks.yaml back as it was" in said
     assert git(top, "status", "--porcelain") == ""
-    hook.unlink()
+    return hook
+
+
+def test_a_refusing_pre_commit_hook_puts_the_file_back_and_does_not_wedge_later_commits(repo):
+    top = repo.data.parent
+    refused_by_her_hook(repo, "note", "5", "已选型", "--commit").unlink()
     assert repo("note", "5", "已选型", "--commit").exit_code == 0
     assert git(top, "log", "-1", "--format=%s") == "gk: 记录进展 #5 建设政府信息在新媒体的发布机制，建设更加权威的信息发布平台（2021-06-20）"
 
 
 def test_undo_refused_by_a_hook_puts_the_file_back(repo):
-    top = repo.data.parent
     assert repo("note", "5", "已选型", "--commit").exit_code == 0
-    hook = pre_commit_hook(top, "echo 'refused: frozen' >&2\nexit 1")
-    said = repo.refused("--lang", "en", "undo")
-    assert "refused: frozen" in said
-    assert "back as it was" in said
-    assert git(top, "status", "--porcelain") == ""
-    hook.unlink()
+    refused_by_her_hook(repo, "undo").unlink()
     assert repo("undo").exit_code == 0
 
 
