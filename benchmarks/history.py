@@ -8,7 +8,7 @@ the same run:
 - ``gk changes --since <first commit's date> --format json``,
 - ``gk --today <mid-year> report``,
 - ``gk log 5`` (every version parsed),
-- ``gk add --dry-run`` (the next id above every id the history held: one ``git log -p``),
+- ``gk add --dry-run`` (the next id above every item id any version held),
 
 and prints each as a multiple of the baseline. Target: changes and report within 3x.
 

@@ -126,19 +126,35 @@ def _run(args: list[str], cwd: Path, stdin: bytes | None = None) -> subprocess.C
         return None
 
 
-USED_ID = re.compile(r"""^\+.*?(?<![\w-])["']?id["']?\s*:\s*(\d+)""", re.MULTILINE)
+TOP_KEY = re.compile(r"^[^\s#]", re.MULTILINE)
+ITEM_ID = re.compile(r"""(?:^|[{,])[ \t]*(?:-[ \t]+)?["']?id["']?[ \t]*:[ \t]*(\d+)""", re.MULTILINE)
+
+
+def task_ids(text: str) -> set[int]:
+    """The ids of the items in the text of a tasks.yaml: the ``id:`` keys between the top-level
+    ``tasks:`` and the next top-level key (never the work tasks' ids under ``groups:``); read
+    loosely as a whole when there is no such line."""
+    top = re.search(r"^tasks:", text, re.MULTILINE)
+    if top is None:
+        return set(read_snapshot(text).items)
+    end = TOP_KEY.search(text, top.end())
+    return {int(n) for n in ITEM_ID.findall(text, top.end(), end.start() if end else len(text))}
 
 
 def used_ids(data_dir: Path) -> set[int]:
-    """Every id any committed version of tasks.yaml has held (empty outside git), read with one
-    ``git log -p`` process: an id appears on an added line of the commit that first gave it.
-    A line that merely looks like an id (in a title) can only keep that number from being
-    given again, which does no harm."""
-    result = _run(["-c", "log.showSignature=false", "log", "-p", "--no-color", "--no-ext-diff",
-                   "--no-textconv", "--unified=0", "--format=", "--", TASKS_FILE], data_dir)
-    if result is None or result.returncode != 0:
-        return set()
-    return {int(n) for n in USED_ID.findall(result.stdout.decode("utf-8", "replace"))}
+    """Every item id any committed version of tasks.yaml has held (empty outside git): the
+    versions read through the same two git processes as the rest of the history, each
+    distinct version once."""
+    history = History(data_dir)
+    try:
+        versions = [v for v in history.versions if v.blob != NULL_BLOB]
+        history.prefetch(versions)
+        found: set[int] = set()
+        for version in {v.blob: v for v in versions}.values():
+            found |= task_ids(history.text(version))
+        return found
+    finally:
+        history.close()
 
 
 class History:

@@ -266,3 +266,25 @@ def test_an_add_with_a_past_today_is_recorded_today_and_says_so(tmp_path):
     assert dated.stderr == ""  # a fact carries its date: it counts from 2021-02-01
     assert json.loads(gk(data, "2021-07-06", "--today", "2021-03-01", "status", "--format",
                          "json").stdout)["totals"]["done"] == 1
+
+
+def test_add_counts_item_ids_only_not_the_work_tasks_ids(tmp_path):
+    """Items 1-3 under eight work tasks (groups with ids 1-8): the next item is #4."""
+    shutil.copytree(SHIPPED, tmp_path / "data")
+    tasks = tmp_path / "data" / "tasks.yaml"
+    text = tasks.read_text(encoding="utf-8")
+    tasks.write_text(text[:text.index("  - id: 4\n", text.index("\ntasks:"))], encoding="utf-8")
+    git(tmp_path, "2020-07-03", "init", "-q")
+    git(tmp_path, "2020-07-03", "add", "data")
+    git(tmp_path, "2020-07-03", "commit", "-qm", "三项")
+    assert "#4" in gk(tmp_path / "data", "2020-10-01", *ADD_17).output
+
+
+def test_the_item_ids_of_a_version_however_written():
+    from gkcli.history import task_ids
+
+    text = ("groups:\n  - id: 9\n    title: x\ntasks:\n  - id: 1\n    title: a\n"
+            "  - title: b\n    id: 2\n  - {id: 3, title: c}\n# 注释\n  - \"id\": 4\n"
+            "meetings:\n  - on: 2021-01-01\n")
+    assert task_ids(text) == {1, 2, 3, 4}
+    assert task_ids("tasks: [{id: 5, title: a}, {title: b, id: 6}]\n") == {5, 6}
