@@ -12,7 +12,7 @@ from typing import TextIO
 from gkcli.i18n import Words
 from gkcli.query import Item
 from gkcli.reporting import Outstanding, Rate, Row
-from gkcli.tabular import dump_json, write_csv, write_markdown
+from gkcli.tabular import dump_json, percent, write_csv, write_markdown
 
 REPORT_STYLE = {"on_time": "green", "late": "yellow", "missing": "bold red", "pending": ""}
 REPORT_COLUMNS = ("rpt.what", "rpt.cycle", "office", "rpt.due", "rpt.reported_on", "state")
@@ -106,7 +106,7 @@ def reports_table(rows: list[Row], words: Words, out: TextIO) -> None:
 # --- gk report: 按时报送率 per office -------------------------------------------------------------
 
 def rate_cells(x: Rate) -> list[str]:
-    rate = "—" if x.rate is None else f"{100 * x.rate:.0f}%"
+    rate = percent(x.on_time, x.on_time + x.late + x.missing)
     return [x.office, str(x.on_time), str(x.late), str(x.missing), rate]
 
 
