@@ -86,21 +86,21 @@ def reports_md(rows: list[Row], words: Words, out: TextIO) -> None:
 
 
 def reports_table(rows: list[Row], words: Words, out: TextIO) -> None:
-    from gkcli.views import _console, _escape, _table, _text_column
+    from gkcli.linebreak import NAMES, TEXT, Column
+    from gkcli.views import _console, _fitted, folded_rows
 
     if not rows:
         out.write(words("rpt.none") + "\n")
         return
-    table = _table()
-    for key in REPORT_COLUMNS:
-        _text_column(table, words(key), no_wrap=key != "office", max_width=12)
-    for row in rows:
-        cells = [_escape(c) for c in report_cells(row, words)]
-        style = REPORT_STYLE[row.state]
-        if style:
-            cells[-1] = f"[{style}]{cells[-1]}[/]"
-        table.add_row(*cells)
-    _console(out).print(table)
+    console = _console(out)
+    heads = [words(key) for key in REPORT_COLUMNS]
+    kinds = {"rpt.what": TEXT, "office": NAMES}  # the report's name gives way first
+    columns = [Column(words(key), kinds.get(key, "fixed"), flexible=key == "rpt.what",
+                      min_width=8 if key == "rpt.what" else 0) for key in REPORT_COLUMNS]
+    cells = [report_cells(row, words) for row in rows]
+    if not _fitted(console, columns, [(c, {len(c) - 1: REPORT_STYLE[row.state]})
+                                      for c, row in zip(cells, rows)]):
+        folded_rows(console, heads, cells, words)
 
 
 # --- gk report: 按时报送率 per office -------------------------------------------------------------
@@ -119,18 +119,19 @@ def rates_md(found: list[Rate], words: Words, out: TextIO) -> None:
 
 
 def rates_table(console, found: list[Rate], words: Words) -> None:
-    from gkcli.views import _escape, _number_column, _table, _text_column
+    from gkcli.linebreak import NAMES, Column
+    from gkcli.views import _fitted, folded_rows
 
     if not found:
         return
-    table = _table(f"[bold]{words('rpt.rate')}[/]")
-    _text_column(table, words(RATE_COLUMNS[0]), min_width=10, max_width=20)
-    for key in RATE_COLUMNS[1:]:
-        _number_column(table, words(key))
-    for x in found:
-        cells = rate_cells(x)
-        table.add_row(_escape(cells[0]), *cells[1:])
-    console.print(table)
+    heads = [words(key) for key in RATE_COLUMNS]
+    columns = [Column(heads[0], NAMES), *(Column(h, "fixed") for h in heads[1:])]
+    rows = [rate_cells(x) for x in found]
+    title = f"[bold]{words('rpt.rate')}[/]"
+    if not _fitted(console, columns, [(row, {}) for row in rows], title=title,
+                   right=tuple(range(1, len(columns)))):
+        console.print(title)
+        folded_rows(console, heads, rows, words)
     console.print()
 
 
