@@ -89,20 +89,6 @@ def _table(title: str | None = None, **kwargs: Any):
     return Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", title_style="bold", **kwargs)
 
 
-def _text_column(table, header: str = "", **kwargs: Any) -> None:
-    """A column of Chinese text: folds at any character, since CJK has no spaces to wrap at.
-
-    A heading breaks only between words: a column is at least as wide as its longest word.
-    """
-    from rich.cells import cell_len
-
-    widest_word = max((cell_len(word) for word in header.split()), default=0)
-    kwargs["min_width"] = max(widest_word, 4, kwargs.get("min_width") or 0)
-    if kwargs.get("max_width"):
-        kwargs["max_width"] = max(kwargs["max_width"], kwargs["min_width"])
-    table.add_column(header, overflow="fold", **kwargs)
-
-
 def _state_width(words: Words) -> int:
     from rich.cells import cell_len
 
@@ -175,7 +161,7 @@ def _fitted(console, columns: list[Column], rows: list[Row | str], title: str | 
 def fold(parts: list[str], width: int, sep: str, indent: str = "  ") -> list[str]:
     """Lines of at most ``width`` columns, broken only between ``parts`` (the first is a heading):
     a name or a figure is never split."""
-    from rich.cells import cell_len
+    from gkcli.linebreak import cell_len
 
     lines = [parts[0]]
     for n, part in enumerate(parts[1:]):
