@@ -15,6 +15,9 @@ from gkcli.errors import DataError, GkError
 from gkcli.model import Table
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from types import ModuleType
+
     from gkcli.workspace import Workspace
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -689,6 +692,38 @@ def export_(app: App, target: str, fmt: str | None, title: str | None, alarm_day
     _export(app, "export", rows, target, chosen, force, result=result)
 
 
+def _table_or_docx_format(app: App, fmt: str | None, output: str | None, default: str,
+                          **docx_only: object) -> str:
+    """gk report and gk remind: the format chosen (docx with -o FILE.docx), refusing an option
+    only the Word document takes (``docx_only``) in another format, and docx with --all."""
+    fmt = _docx_format(app, fmt, output, default)
+    _only_for(app, fmt, "docx", **docx_only)
+    _not_with_all(app, fmt, "docx")
+    return fmt
+
+
+def _show_or_write_document(app: App, kind: str, fmt: str, output: str | None, force: bool,
+                            narrowed_by: object, document: Callable[[ModuleType], object],
+                            table: Callable[[], object]) -> None:
+    """gk report and gk remind: show ``kind`` over every table of the workspace (--all; as
+    ``workspace.report`` or ``workspace.remind``, given ``narrowed_by``: --since or --office) or
+    what ``table`` makes of this table, or write the Word document ``document`` makes of the
+    documents module (--format docx). Only the one chosen is built, and only its module imported."""
+    if app.every:
+        from gkcli import workspace
+
+        of_every_table: dict[str, Callable[..., object]] = {"report": workspace.report,
+                                                            "remind": workspace.remind}
+        app.show(kind, fmt, of_every_table[kind](app.workspace, app.today, app.soon_days_arg,
+                                                 narrowed_by, app.workspace_title()))
+    elif fmt == "docx":
+        from gkcli import documents
+
+        _document(app, kind, document(documents), output, force)
+    else:
+        app.show(kind, fmt, table())
+
+
 @cli.command()
 @option("--since", callback=_since_option, metavar="DATE|last-meeting",
               help="Only items due, or done, from DATE (or the last meeting) to today.")
@@ -718,22 +753,12 @@ def report(app: App, since: date | None, fmt: str | None, output: str | None, fo
     """
     from gkcli import report as reports
 
-    fmt = _docx_format(app, fmt, output, "table")
-    _only_for(app, fmt, "docx", **{"--title": title})
-    _not_with_all(app, fmt, "docx")
-    if app.every:
-        from gkcli import workspace
-
-        app.show("report", fmt, workspace.report(app.workspace, app.today, app.soon_days_arg, since,
-                                                 app.workspace_title()))
-        return
-    if fmt == "docx":
-        from gkcli import documents
-
-        found = documents.bulletin(app.table, app.items(), app.today, since, title, app.soon_days)
-        _document(app, "report", found, output, force)
-        return
-    app.show("report", fmt, reports.report(app.table, app.items(), app.today, since))
+    fmt = _table_or_docx_format(app, fmt, output, "table", **{"--title": title})
+    _show_or_write_document(
+        app, "report", fmt, output, force, since,
+        document=lambda documents: documents.bulletin(app.table, app.items(), app.today, since,
+                                                      title, app.soon_days),
+        table=lambda: reports.report(app.table, app.items(), app.today, since))
 
 
 @cli.command()
@@ -762,25 +787,12 @@ def remind(app: App, office: str | None, fmt: str | None, output: str | None, fo
     """
     from gkcli import report as reports
 
-    fmt = _docx_format(app, fmt, output, "text")
-    _only_for(app, fmt, "docx", **{"--reply-by": reply_by})
-    _not_with_all(app, fmt, "docx")
-    if app.every:
-        from gkcli import workspace
-
-        app.show("remind", fmt, workspace.remind(app.workspace, app.today, app.soon_days_arg, office,
-                                                 app.workspace_title()))
-        return
-    if fmt == "docx":
-        from gkcli import documents
-
-        found = documents.notices(app.table, app.items(), app.today, office, reply_by)
-        if not found.reminders.reminders:
-            raise GkError("nothing_to_remind_doc")
-        _document(app, "remind", found, output, force)
-        return
-    app.show("remind", fmt, reports.remind(app.table, app.items(), app.today, office,
-                                           app.soon_days))
+    fmt = _table_or_docx_format(app, fmt, output, "text", **{"--reply-by": reply_by})
+    _show_or_write_document(
+        app, "remind", fmt, output, force, office,
+        document=lambda documents: documents.notices(app.table, app.items(), app.today, office,
+                                                     reply_by),
+        table=lambda: reports.remind(app.table, app.items(), app.today, office, app.soon_days))
 
 
 @cli.command()

@@ -70,12 +70,9 @@ def test_undo_refuses_when_last_commit_is_not_gks(repo):
     repo("done", "5", "--commit")
     replace_in(repo.tasks, "# 设置", "# 设置（手工）")
     git(repo.data.parent, "commit", "-qam", "手工修改")
-    before = repo.tasks.read_bytes()
-    result = repo("undo")
-    assert result.exit_code == 1
-    assert "最近一次提交不是 gk 做的" in result.output
-    assert "手工修改" in result.output
-    assert repo.tasks.read_bytes() == before
+    said = repo.refused("undo")
+    assert "最近一次提交不是 gk 做的" in said
+    assert "手工修改" in said
 
 
 def test_undo_twice_refuses_the_revert(repo):
@@ -95,11 +92,7 @@ def test_undo_refuses_over_uncommitted_changes(repo):
 
 def test_commit_outside_git_is_refused_before_writing(data_dir):
     gk = Gk(data_dir)
-    before = gk.tasks.read_bytes()
-    result = gk("done", "5", "--commit")
-    assert result.exit_code == 1
-    assert "不在 git 仓库中" in result.output
-    assert gk.tasks.read_bytes() == before
+    assert "不在 git 仓库中" in gk.refused("done", "5", "--commit")
 
 
 def test_writes_work_without_git(data_dir):
@@ -110,11 +103,7 @@ def test_writes_work_without_git(data_dir):
 
 def test_commit_refuses_to_sweep_in_uncommitted_edits(repo):
     replace_in(repo.tasks, "# 设置", "# 设置（手工，未提交）")
-    before = repo.tasks.read_bytes()
-    result = repo("done", "5", "--commit")
-    assert result.exit_code == 1
-    assert "有尚未提交的修改" in result.output
-    assert repo.tasks.read_bytes() == before
+    assert "有尚未提交的修改" in repo.refused("done", "5", "--commit")
     assert subjects(repo) == ["任务分工表"]
 
 
