@@ -88,6 +88,12 @@ def roster_cells(view: RosterView, words: Words) -> list[list[str]]:
     return [[p.name, words(f"role.{p.role}"), p.post, p.office or "—"] for p in view.people]
 
 
+def half_up(numerator: int, denominator: int) -> int:
+    """numerator ÷ denominator (both ≥ 0, denominator > 0) rounded half up (四舍五入), exactly:
+    5 ÷ 2 is 3 where Python's round(2.5) gives 2."""
+    return (2 * numerator + denominator) // (2 * denominator)
+
+
 def percent(part: int, whole: int, decimals: int = 0) -> str:
     """``part`` of ``whole`` as a percentage rounded half up (四舍五入) in whole numbers, never
     binary floats: 2/16 is 13%, not 12%; to one decimal 1/16 is 6.3%, not 6.2%. Trailing
@@ -98,8 +104,7 @@ def percent(part: int, whole: int, decimals: int = 0) -> str:
     if not whole:
         return "—"
     scale = 10 ** decimals
-    units = (200 * scale * part + whole) // (2 * whole)  # 100·scale·part/whole, half up
-    number, tenths = divmod(units, scale)
+    number, tenths = divmod(half_up(100 * scale * part, whole), scale)
     return f"{number}.{tenths:0{decimals}d}".rstrip("0").rstrip(".") + "%" if tenths else f"{number}%"
 
 

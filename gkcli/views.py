@@ -16,6 +16,7 @@ from gkcli.report import Dashboard, Report, RosterView, Timeline
 from gkcli.tabular import (
     ROSTER_COLUMNS,
     assist_text,
+    half_up,
     headers,
     people_text,
     percent,
@@ -380,7 +381,7 @@ def _state_line(item: Item, words: Words) -> str:
 # --- gk status ------------------------------------------------------------------------------
 
 def bar(done: int, total: int, width: int = 20) -> str:
-    filled = round(width * done / total) if total else 0
+    filled = half_up(width * done, total) if total else 0  # 四舍五入, as the percentage beside it
     return "█" * filled + "░" * (width - filled)
 
 

@@ -55,6 +55,13 @@ def test_one_rounding_rule_for_every_percentage():
     assert percent(1, 0, 1) == "—"
 
 
+def test_the_status_bar_rounds_as_its_percentage_does(gk):
+    """2 of 16 done: 13% beside a bar of 20 × 2/16 = 2.5 blocks, drawn as 3 (Python's round: 2)."""
+    for n in ("5", "6"):
+        assert gk("done", n, "--on", "2021-06-18").exit_code == 0
+    assert "完成进度 ███░░░░░░░░░░░░░░░░░ 2/16 13%" in gk("status").output
+
+
 def test_since_says_what_was_done_and_what_fell_overdue(gk):
     gk.today = "2021-07-05"
     assert gk("done", "5", "--on", "2021-06-25").exit_code == 0
