@@ -43,24 +43,25 @@ def occurrence_lines(item: Item, words: Words) -> list[str]:
 
 def outstanding(console, found: list[Outstanding], words: Words) -> None:
     """Per declaration: 本期未报送 before the cut-off, 逾期未报送 after it."""
-    from gkcli.views import (
-        _escape as escape,  # markup escaped, control characters shown
-    )
+    from gkcli.linebreak import NAMES
+    from gkcli.views import say
 
     sep = words("sep")
     for block in found:
         heading = words("rpt.heading", what=block.what, cycle=block.cycle,
                         due=_day(words, block.due), to=_to(words, block.to))
-        console.print(f"[bold]{words('reports')}[/] {escape(heading)}")
+        say(console, heading, lead=words("reports") + " ", lead_style="bold")
         if block.not_yet:
-            console.print(f"  {words('rpt.pending')}{sep}{escape('、'.join(block.not_yet))}")
+            say(console, "、".join(block.not_yet), NAMES, indent="  ",
+                lead=words("rpt.pending") + sep)
         by_office: dict[str, list[str]] = {}
         for row in block.missing:
             by_office.setdefault(row.office, []).append(row.cycle)
         if by_office:
             late = words("rpt.join").join(o + words("aside", text="、".join(c))
                                           for o, c in by_office.items())
-            console.print(f"  [bold red]{words('rpt.missing')}[/]{sep}{escape(late)}")
+            say(console, late, NAMES, indent="  ", lead=words("rpt.missing") + sep,
+                lead_style="bold red")
         if not block.not_yet and not by_office:
             console.print(f"  {words('rpt.all_in')}")
         console.print()

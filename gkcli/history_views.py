@@ -97,10 +97,10 @@ def changes_md(period: Period, words: Words, out: TextIO) -> None:
 def changes_table(period: Period, words: Words, out: TextIO) -> None:
     """``gk changes``: one table per lead office, each change with its date."""
     from gkcli.linebreak import TEXT, Column
-    from gkcli.views import _console, _escape, _fitted, folded_rows
+    from gkcli.views import _console, _escape, _fitted, folded_rows, say
 
     console = _console(out)
-    console.print(_escape(_header(period, words)))
+    say(console, _header(period, words))
     if not period.changes:
         console.print(words("no_changes"))
         return
@@ -158,7 +158,7 @@ def log_table(found: ItemHistory, words: Words, out: TextIO) -> None:
     from rich.text import Text
 
     from gkcli.linebreak import NAMES, TEXT, Column
-    from gkcli.views import _console, _escape, _fitted, _lines, folded_rows
+    from gkcli.views import _console, _fitted, _lines, folded_rows, say
 
     console = _console(out)
     header = words("log_header", id=found.task_id, title=found.title)
@@ -180,4 +180,4 @@ def log_table(found: ItemHistory, words: Words, out: TextIO) -> None:
         console.print()
         console.print(f"[bold]{words('log_facts')}[/]")
         for kind, value in found.facts:
-            console.print(_escape(fact_text(kind, value, words)))
+            say(console, fact_text(kind, value, words), NAMES)

@@ -35,6 +35,7 @@ NAME_SEPARATORS = frozenset("、，,；;：")  # ： after a label (牵头股室
 OPENING = frozenset("（「『【《〔〈〖〘〚｛［﹝﹙﹛([{")
 CLOSING = frozenset("）」』】》〕〉〗〙〛｝］﹞﹚﹜)]}")
 TEXT, NAMES, HEADING = "text", "names", "heading"
+ASIDE = "aside"  # a name too wide for the line: between its brackets, 运管股（政策法规股）|（2021-09）
 SEPARATORS = {NAMES: NAME_SEPARATORS, HEADING: frozenset("/")}  # besides spaces
 
 
@@ -66,12 +67,23 @@ def _may_break(a: str, b: str) -> bool:
     if b in NO_START or a in NO_END or b == " ":
         return False
     if a == " ":
-        return True
+        return True  # unless an opening bracket stands before the spaces: see _may_break_at
     if a.isdigit() and a.isascii():  # a number keeps its unit: 7月, 338天, 26个
         return False
     if a in DATE_UNITS and b in DATE_SUFFIXES:  # a date keeps its 底 or 前: 6月底, 17日前
         return False
     return char_width(a) == 2 or char_width(b) == 2  # never inside a Latin word or a number
+
+
+def _may_break_at(text: str, i: int) -> bool:
+    """May a line end before ``text[i]``? As :func:`_may_break`, looking past spaces: 《 0
+    does not leave 《 at the end of a line."""
+    a = text[i - 1]
+    if a == " ":
+        solid = text[:i].rstrip(" ")
+        if solid and solid[-1] in NO_END:
+            return False
+    return _may_break(a, text[i])
 
 
 def _sized(text: str, kind: str) -> list[tuple[str, int]]:
@@ -81,12 +93,13 @@ def _sized(text: str, kind: str) -> list[tuple[str, int]]:
         return found
     widths = WIDTHS
     start, used = 0, widths[text[0]]
-    if kind in SEPARATORS:  # only between names, and not inside brackets: 局各股室（中队、站）
-        separators, depth = SEPARATORS[kind], 0
+    if kind in SEPARATORS or kind == ASIDE:  # not inside brackets: 局各股室（中队、站）
+        separators, depth = SEPARATORS.get(kind, frozenset()), 0
         for i in range(1, len(text)):
             a, b = text[i - 1], text[i]
             depth += (a in OPENING) - (a in CLOSING and depth > 0)
-            if depth == 0 and (a in separators or a == " ") and b != " " and b not in NO_START:
+            if depth == 0 and (kind == ASIDE and a in CLOSING and b in OPENING
+                               or (a in separators or a == " ") and b != " " and b not in NO_START):
                 found.append((text[start:i], used))
                 start, used = i, 0
             used += widths[b]
@@ -95,7 +108,7 @@ def _sized(text: str, kind: str) -> list[tuple[str, int]]:
         for i in range(1, len(text)):
             b = text[i]
             w = widths[b]
-            if _may_break(a, b):
+            if (_may_break_at(text, i) if a == " " else _may_break(a, b)):
                 found.append((text[start:i], used))
                 start, used = i, 0
             used += w
@@ -135,6 +148,8 @@ def _units(text: str, kind: str, width: int) -> Iterable[tuple[str, int]]:
     for piece, cells in _sized(text, kind):
         if _span(piece, cells) <= width:
             yield piece, cells
+        elif kind == NAMES:  # a name with its aside too wide: between the two, if it has one
+            yield from _units(piece, ASIDE, width)
         elif kind != TEXT:  # a name wider than the line: broken as text is, not anywhere
             yield from _units(piece, TEXT, width)
         else:
@@ -175,7 +190,7 @@ def _fill_text(text: str, width: int) -> list[str]:
         w = widths[ch]
         if used + w > width and i > start and ch != " ":  # spaces hang past the edge
             j = i
-            while j > start and not _may_break(text[j - 1], text[j]):
+            while j > start and not _may_break_at(text, j):
                 j -= 1
             if j == start:  # one piece wider than the line: cut where it overflows
                 j = i

@@ -114,6 +114,29 @@ def _lines(text: str, width: int, kind: str = TEXT) -> str:
     return "\n".join(line.rstrip(" ") for line in wrap(visible(text), width, kind))
 
 
+def say(console, text: str, kind: str = TEXT, indent: str = "", style: str | None = None,
+        lead: str = "", lead_style: str | None = None) -> None:
+    """Print ``lead`` + ``text`` broken for the terminal by :func:`gkcli.linebreak.wrap` (names
+    whole, 避头尾), every line after the first indented by ``indent``, the first by ``indent``
+    too; ``lead`` (a label such as 本期未报送：) may have its own style."""
+    from rich.text import Text
+
+    width = max(1, console.width - len(indent))
+    lines = wrap(visible(lead + text), width, kind)
+    out = Text()
+    for n, line in enumerate(lines):
+        line = line.rstrip(" ")
+        out.append(indent)
+        if n == 0 and lead and line.startswith(lead):
+            out.append(lead, style=lead_style or style)
+            out.append(line[len(lead):], style=style)
+        else:
+            out.append(line, style=style)
+        if n < len(lines) - 1:
+            out.append("\n")
+    console.print(out)
+
+
 Row = tuple[list[str], dict[int, str]]  # a table row: its cells, and {column: style}
 
 
@@ -406,7 +429,7 @@ def dashboard(board: Dashboard, words: Words, out: TextIO) -> None:
     console.print(counts)
     if board.since_meeting is not None:
         day, done, newly = board.since_meeting
-        console.print(words("since_meeting", day=day.isoformat(), done=done, overdue=newly))
+        say(console, words("since_meeting", day=day.isoformat(), done=done, overdue=newly))
     console.print()
     _office_tallies(console, board, words)
     console.print()
@@ -444,7 +467,7 @@ def overdue(rows: list[Item], words: Words, out: TextIO) -> None:
 
 def urgent(console, title: str, rows: list[Item], empty: str, words: Words, style: str) -> None:
     if not rows:
-        console.print(f"[bold]{title}[/]{words('sep')}{empty}")
+        say(console, empty, lead=title + words("sep"), lead_style="bold")
         console.print()
         return
     if console.width < NARROW:
@@ -491,7 +514,8 @@ def roster(view: RosterView, words: Words, out: TextIO) -> None:
     if not _fitted(console, columns, [(row, {}) for row in rows], title=_escape(title)):
         _roster_cards(console, _escape(title), heads, rows)
     if view.office is None and view.person is None and roster.attached_to and roster.director:
-        console.print(words("group_office", attached=roster.attached_to, director=roster.director))
+        say(console, words("group_office", attached=roster.attached_to, director=roster.director),
+            NAMES)
 
 
 def _roster_cards(console, title: str, heads: list[str], rows: list[list[str]]) -> None:

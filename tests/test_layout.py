@@ -146,3 +146,28 @@ def test_narrow_terminals_show_every_column_of_every_item(gk, width):
         assert row["deadline_text"] in text
         for person in row["lead_people"]:
             assert person in text
+
+
+@pytest.fixture
+def calendar(tmp_path):
+    """A copy of examples/calendar: a reporting cycle with reports pending and missing."""
+    import shutil
+
+    from helpers import ROOT, Gk
+
+    shutil.copytree(ROOT / "examples" / "calendar", tmp_path / "calendar")
+    return Gk(tmp_path / "calendar", today="2021-10-30")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("args", [("status",), ("report",), ("reports",)], ids=" ".join)
+def test_reporting_lines_keep_offices_whole(calendar, args, width):
+    """本期未报送：综合股、运管股（政策法规股）、安监股 — at 40 columns the office was split and
+    a line started with ）."""
+    lines = lines_of(calendar, *args, width=width)
+    assert max(cell_len(line) for line in lines) <= width
+    assert [line for line in lines if line.strip() and line.lstrip()[0] in NO_START
+            and not line.lstrip().startswith("──")] == []
+    assert [line for line in lines if line.endswith(" ")] == []
+    assert count(lines, "运管股（政策法规股）") >= 1
+    assert count(lines, "运管股（政策法规股）") == count(lines, "运管股")

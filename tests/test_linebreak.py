@@ -128,3 +128,23 @@ def test_fit_never_exceeds_the_terminal(rows, total):
 
 def test_text_kind_is_the_default():
     assert wrap("ab cd", 3) == wrap("ab cd", 3, TEXT) == ["ab ", "cd"]
+
+
+def greedy(text: str, width: int) -> list[str]:
+    """The plain definition: pieces added to a line while they fit (trailing spaces hang)."""
+    lines, line = [], ""
+    for piece in pieces(text):
+        if line and cell_len((line + piece).rstrip(" ")) > width:
+            lines.append(line)
+            line = ""
+        line += piece
+    return [*lines, line]
+
+
+@given(TEXTS, WIDTHS)
+def test_wrapping_a_title_is_filling_it_piece_by_piece(text, width):
+    """wrap() fills text character by character (fast on long tables); where every piece fits
+    it ends lines exactly where filling piece by piece would."""
+    if widest(text) > width:
+        return
+    assert wrap(text, width) == (greedy(text, width) if text else [""])
