@@ -199,12 +199,28 @@ def fold(parts: list[str], width: int, sep: str, indent: str = "  ") -> list[str
 
 
 def folded_rows(console, heads: list[str], rows: list[list[str]], words: Words) -> None:
-    """A table too wide for the terminal as one folded line per row: ``综合股：已逾期 6、…``.
-    Every heading and figure is kept, and a line breaks only between them."""
+    """A table too wide for the terminal as one folded block per row: ``综合股：已逾期 6、…``.
+    Every heading and value is kept; a line breaks between them, and a value too long for a
+    line of its own is broken as text is (:func:`gkcli.linebreak.wrap`)."""
+    from gkcli.linebreak import cell_len
+
+    sep, indent, width = words("list_sep"), "  ", console.width
     for cells in rows:
-        parts = [f"{h} {v}" for h, v in zip(heads[1:], cells[1:])]
-        for line in fold([visible(cells[0]) + words("sep"), *map(visible, parts)], console.width,
-                         words("list_sep")):
+        parts = [visible(cells[0]) + words("sep")]
+        parts += [visible(f"{h} {v}") + (sep if n < len(cells) - 2 else "")
+                  for n, (h, v) in enumerate(zip(heads[1:], cells[1:]))]
+        lines = [""]
+        for part in parts:
+            if lines[-1].strip() and cell_len(lines[-1]) + cell_len(part) > width:
+                lines.append(indent)
+            if cell_len(lines[-1]) + cell_len(part) <= width:
+                lines[-1] += part
+                continue
+            for chunk in wrap(part, width - len(indent)):  # a long title: on lines of its own
+                if lines[-1].strip():
+                    lines.append(indent)
+                lines[-1] += chunk.rstrip(" ")
+        for line in lines:
             console.print(_escape(line), soft_wrap=True)
 
 
