@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -174,7 +174,8 @@ class App:
                  soon_days: int | None, every: bool = False):
         self.data_arg = data
         self.every = every  # gk --all: every table of the workspace
-        self.real_today = _now()  # the one place gk reads the clock
+        self.now = _now()  # the one place gk reads the clock
+        self.real_today = self.now.date()
         self.today = today or self.real_today
         self.lang = lang
         self.soon_days_arg = soon_days
@@ -273,22 +274,27 @@ def _lang_option(ctx: click.Context, param: click.Parameter, value: str) -> str:
     return value
 
 
-def _now() -> date:
-    """The real today: ``GK_NOW`` (for reproducible examples and tests), else the system clock.
+def _now() -> datetime:
+    """The real time: ``GK_NOW`` (for reproducible examples and tests: a date, or a date and a
+    time such as ``2021-07-31T09:30``), else the system clock; in the local time zone.
 
     ``--today``/``GK_TODAY`` is the day the table is shown as of; this is the day it is now,
-    which decides whether that needs the history (a past day) or not.
+    which decides whether that needs the history (a past day) or not. The time goes into the
+    undo journal.
     """
     import os
+    from datetime import time
 
     fixed = os.environ.get("GK_NOW")
     if fixed:
+        day, sep, clock = fixed.strip().partition("T")
         try:
-            return deadlines.read_date(fixed)
-        except deadlines.DeadlineError:
+            return datetime.combine(deadlines.read_date(day),
+                                    time.fromisoformat(clock) if sep else time(0)).astimezone()
+        except (deadlines.DeadlineError, ValueError):
             raise click.UsageError(_words(click.get_current_context()).message(
                 "not_a_date", {"text": f"GK_NOW={fixed[:20]}"})) from None
-    return date.today()
+    return datetime.now().astimezone()
 
 
 def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -928,7 +934,8 @@ def _save(app: App, change, dry_run: bool, commit: bool | None) -> None:
     from gkcli import changes
 
     commit = app.current.settings.commit if commit is None else commit
-    saved = changes.save(app.data_dir, change, app.words, dry_run=dry_run, commit=commit)
+    saved = changes.save(app.data_dir, change, app.words, dry_run=dry_run, commit=commit,
+                         when=app.now.isoformat(timespec="seconds"))
     result = saved.result
     for key, values in change.said:
         click.echo(app.words.message(key, values))
@@ -942,6 +949,8 @@ def _save(app: App, change, dry_run: bool, commit: bool | None) -> None:
         click.echo(app.words("written", path=store.display_path(result.path), what=said))
     if saved.commit:
         click.echo(app.words("committed", sha=saved.commit, message=said))
+    if saved.note:
+        click.echo(f"gk: {app.words.message(saved.note.key, saved.note.params)}", err=True)
 
 
 def confirm(question: str, words) -> None:
@@ -1221,19 +1230,35 @@ def meeting(app: App, title: str | None, on: date | None, dry_run: bool,
 
 
 @cli.command()
+@option("--list", "show_list", is_flag=True,
+        help="List the writes gk can undo, newest first; change nothing.")
+@option("--dry-run", "-n", is_flag=True, help="Print what would be undone and the diff; write nothing.")
 @pass_app
-def undo(app: App) -> None:
-    """Revert the last commit gk made (refuses if the last commit is not gk's).
+def undo(app: App, show_list: bool, dry_run: bool) -> None:
+    """Take back the last write gk made to tasks.yaml, committed or not; again, the one before.
+
+    gk keeps a journal of its own writes (the last 50, on this computer, outside the data
+    and never committed). Edits you made by hand since are kept: if they touch the lines
+    gk changed, gk refuses and writes nothing. A write gk committed, still the last commit,
+    is undone by a new commit; otherwise only the file changes. gk undo cannot take back hand
+    edits, other programs' writes, gk import, git merges, or writes made on another computer.
 
     \b
     Example:
-        gk done 5 --commit
+        gk done 13
+        gk undo --dry-run
         gk undo
+        gk undo --list
     """
-    from gkcli import changes
+    from gkcli import undo as undoing
 
-    subject, sha = changes.undo(app.data_dir)
-    click.echo(app.words("undone", subject=subject, sha=sha))
+    if show_list:
+        app.show("undo_list", "text", undoing.listing(app.data_dir))
+        return
+    done = undoing.undo(app.data_dir, app.lang, app.now.isoformat(timespec="seconds"), dry_run)
+    app.show("undo", "text", done)
+    if done.note:
+        click.echo(f"gk: {app.words.message(done.note.key, done.note.params)}", err=True)
 
 
 @cli.command(name="import")

@@ -177,26 +177,35 @@ def test_the_users_hooks_still_run(repo):
     assert (top / "hook-ran").exists()
 
 
-# --- 10: undo only what is exactly a gk change -------------------------------------------------
+# --- 10: undo commits only what is exactly a gk change; else it changes the file alone ---------
 
-def test_undo_refuses_an_amended_gk_commit_that_holds_other_files(repo):
+def test_undo_of_an_amended_gk_commit_that_holds_other_files_changes_tasks_yaml_alone(repo):
     top = repo.data.parent
+    before = repo.tasks.read_bytes()
     assert repo("done", "5", "--commit").exit_code == 0
     (top / "会议纪要.txt").write_text("秘书补充的纪要\n", encoding="utf-8")
     git(top, "commit", "-qa", "--amend", "--no-edit")
     head = git(top, "rev-parse", "HEAD")
-    assert "not exactly one gk change" in repo.refused("--lang", "en", "undo")
+    result = repo("--lang", "en", "undo")
+    assert result.exit_code == 0, result.output
+    assert "committed nothing (it is no longer the last commit" in result.output
     assert git(top, "rev-parse", "HEAD") == head
     assert (top / "会议纪要.txt").read_text("utf-8") == "秘书补充的纪要\n"
+    assert repo.tasks.read_bytes() == before
 
 
-def test_undo_refuses_a_gk_commit_amended_with_a_hand_edit(repo):
+def test_undo_of_a_gk_commit_amended_with_a_hand_edit_keeps_the_hand_edit(repo):
     top = repo.data.parent
     assert repo("done", "5", "--commit").exit_code == 0
     replace_in(repo.tasks, "# 设置", "# 设置（手工）")
     git(top, "commit", "-qa", "--amend", "--no-edit")
-    assert "not exactly one gk change" in repo.refused("--lang", "en", "undo")
+    head = git(top, "rev-parse", "HEAD")
+    result = repo("--lang", "en", "undo")
+    assert result.exit_code == 0, result.output
+    assert "keeping the edits made by hand since" in result.output
     assert "# 设置（手工）" in repo.tasks.read_text("utf-8")
+    assert Gk(repo.data).json("show", "5")["status"] == "todo"
+    assert git(top, "rev-parse", "HEAD") == head
 
 
 def test_undo_restores_the_bytes_and_leaves_git_clean(repo):
