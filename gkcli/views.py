@@ -528,22 +528,20 @@ def roster(view: RosterView, words: Words, out: TextIO) -> None:
                Column(heads[3], NAMES)]
     rows = roster_cells(view, words)
     if not _fitted(console, columns, [(row, {}) for row in rows], title=_escape(title)):
-        _roster_cards(console, _escape(title), heads, rows)
+        _roster_cards(console, title, heads, rows, words)
     if view.office is None and view.person is None and roster.attached_to and roster.director:
         say(console, words("group_office", attached=roster.attached_to, director=roster.director),
             NAMES)
 
 
-def _roster_cards(console, title: str, heads: list[str], rows: list[list[str]]) -> None:
+def _roster_cards(console, title: str, heads: list[str], rows: list[list[str]],
+                  words: Words) -> None:
     """The roster on a terminal too narrow for its columns: a block per person."""
-    from rich.text import Text
-
-    console.print(f"[bold]{title}[/]")
-    width = max(4, console.width - 2)
+    say(console, title, style="bold")
     for name, *rest in rows:
-        console.print(Text(_lines(name, console.width, NAMES), style="bold"))
+        say(console, name, NAMES, style="bold")
         for head, value, kind in zip(heads[1:], rest, (NAMES, TEXT, NAMES)):
-            console.print(Text("  " + _lines(f"{head}：{value}", width, kind).replace("\n", "\n  ")))
+            say(console, value, kind, indent="  ", lead=head + words("sep"))
 
 
 # --- gk report ------------------------------------------------------------------------------
