@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+
+from gkcli.values import Value
 
 # 避头尾: never at the start of a line / never at the end of a line.
 NO_START = frozenset(
@@ -209,12 +210,18 @@ TITLE_MIN = 20  # cells: the title column keeps at least this much before short 
 GAP = 2  # cells between columns
 
 
-@dataclass
-class Column:
+class Column(Value):
+    FIELDS = ("header", "kind", "flexible", "min_width")
     header: str
     kind: str = TEXT  # TEXT, NAMES, or "fixed" (never broken: ids, figures, states)
     flexible: bool = False  # takes what the others leave (the item's wording)
     min_width: int = 0
+
+    def __init__(self, header: str, kind: str = TEXT, flexible: bool = False, min_width: int = 0):
+        self.header = header
+        self.kind = kind
+        self.flexible = flexible
+        self.min_width = min_width
 
     def header_least(self) -> int:
         """A heading breaks only between its words (and after a slash: 剩余/逾期天数)."""

@@ -12,13 +12,12 @@ terminal, and never with NO_COLOR.
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import TextIO
 
 from gkcli import linebreak
 from gkcli.linebreak import TEXT, cell_len, wrap
+from gkcli.values import Value
 
 PLAIN_ABOVE = 200  # rows; shorter tables keep rich's layout
 GAP = "  "
@@ -27,14 +26,23 @@ ANSI = {"bold red": "\x1b[1;31m", "yellow": "\x1b[33m", "cyan": "\x1b[36m", "gre
 RESET = "\x1b[0m"
 
 
-@dataclass
-class Column:
+class Column(Value):
+    FIELDS = ("header", "kind", "right", "flexible", "min_width", "styled")
     header: str
     kind: str = TEXT  # how its cells break: linebreak.TEXT, NAMES, or "fixed" (never)
     right: bool = False  # numbers
     flexible: bool = False  # takes the width left over (the item's wording)
     min_width: int = 4
     styled: bool = False  # drawn in the row's style (the state, the days over)
+
+    def __init__(self, header: str, kind: str = TEXT, right: bool = False,
+                 flexible: bool = False, min_width: int = 4, styled: bool = False):
+        self.header = header
+        self.kind = kind
+        self.right = right
+        self.flexible = flexible
+        self.min_width = min_width
+        self.styled = styled
 
 
 def colour_on(out: TextIO) -> bool:
@@ -59,7 +67,11 @@ def write(columns: Sequence[Column], rows: Iterable[tuple[str | None, Sequence[s
     """Write a table: ``rows`` are (heading or None, cells, style of the styled column)."""
     table = [(heading, cells, style, None if heading is not None else list(map(cell_len, cells)))
              for heading, cells, style in rows]
-    total = width or shutil.get_terminal_size().columns
+    if not width:
+        import shutil  # only when no width is given: shutil loads bz2, lzma and zlib
+
+        width = shutil.get_terminal_size().columns
+    total = width
     sized = widths(columns, [cells for heading, cells, _, _ in table if heading is None], total)
     colour = colour_on(out)
     lines: list[str] = []
