@@ -240,10 +240,12 @@ def _least(column: Column, cells: Sequence[str], natural: int) -> int:
 
 
 def fit(columns: Sequence[Column], rows: Sequence[Sequence[str]], total: int,
-        gap: int = GAP, strict: bool = True) -> list[int] | None:
+        gap: int = GAP, strict: bool = True,
+        sizes: Sequence[Sequence[int]] | None = None) -> list[int] | None:
     """Each column's width in cells for a table ``total`` cells wide, or None when the
     columns cannot fit without breaking a name, a figure or a word (with ``strict=False``,
-    the narrowest widths then, wider than ``total``).
+    the narrowest widths then, wider than ``total``). ``sizes``: the cells' widths, when the
+    caller has measured them already.
 
     Every column gets its natural width (its widest cell or heading) if that fits. If not,
     the flexible column narrows first, down to :data:`TITLE_MIN`; then the widest of the
@@ -252,8 +254,10 @@ def fit(columns: Sequence[Column], rows: Sequence[Sequence[str]], total: int,
     saves goes back to the flexible column.
     """
     cells = [[row[i] for row in rows] for i in range(len(columns))]
-    natural = [max([cell_len(c.header), c.min_width] + [cell_len(x) for x in col])
-               for c, col in zip(columns, cells)]
+    measured = ([[row[i] for row in sizes] for i in range(len(columns))] if sizes is not None
+                else [[cell_len(x) for x in col] for col in cells])
+    natural = [max([cell_len(c.header), c.min_width, *found])
+               for c, found in zip(columns, measured)]
     least = [_least(c, col, n) for c, col, n in zip(columns, cells, natural)]
     room = total - gap * (len(columns) - 1)
     found = list(natural)

@@ -54,12 +54,13 @@ def colour_on(out: TextIO) -> bool:
     return bool(isatty and isatty())
 
 
-def widths(columns: Sequence[Column], rows: Sequence[Sequence[str]], total: int) -> list[int]:
+def widths(columns: Sequence[Column], rows: Sequence[Sequence[str]], total: int,
+           sizes: Sequence[Sequence[int]] | None = None) -> list[int]:
     """Each column's width (:func:`gkcli.linebreak.fit`); on a terminal too narrow for the
     columns, the narrowest they can be (lines may then run past the edge)."""
     specs = [linebreak.Column(c.header, "fixed" if c.right else c.kind, c.flexible, c.min_width)
              for c in columns]
-    return linebreak.fit(specs, rows, total, len(GAP), strict=False) or []
+    return linebreak.fit(specs, rows, total, len(GAP), strict=False, sizes=sizes) or []
 
 
 def write(columns: Sequence[Column], rows: Iterable[tuple[str | None, Sequence[str], str]],
@@ -72,7 +73,8 @@ def write(columns: Sequence[Column], rows: Iterable[tuple[str | None, Sequence[s
 
         width = shutil.get_terminal_size().columns
     total = width
-    sized = widths(columns, [cells for heading, cells, _, _ in table if heading is None], total)
+    measured = [(cells, sizes) for _, cells, _, sizes in table if sizes is not None]
+    sized = widths(columns, [cells for cells, _ in measured], total, [s for _, s in measured])
     colour = colour_on(out)
     lines: list[str] = []
 
