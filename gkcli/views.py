@@ -117,8 +117,8 @@ def _lines(text: str, width: int, kind: str = TEXT) -> str:
 def say(console, text: str, kind: str = TEXT, indent: str = "", style: str | None = None,
         lead: str = "", lead_style: str | None = None) -> None:
     """Print ``lead`` + ``text`` broken for the terminal by :func:`gkcli.linebreak.wrap` (names
-    whole, 避头尾), every line after the first indented by ``indent``, the first by ``indent``
-    too; ``lead`` (a label such as 本期未报送：) may have its own style."""
+    whole, 避头尾), every line indented by ``indent``; ``lead`` (a label such as 本期未报送：)
+    may have a style of its own."""
     from rich.text import Text
 
     width = max(1, console.width - len(indent))
