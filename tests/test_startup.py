@@ -82,11 +82,20 @@ def started(*args: str, today: str = "2021-06-20") -> dict[str, list[str]]:
     return json.loads(result.stderr.splitlines()[-1])
 
 
+def loaded_by_python_itself() -> set[str]:
+    """What the interpreter loads before gk runs: site's .pth files may load shutil (a
+    certifi hook does, on some machines); gk cannot be asked not to load those."""
+    result = subprocess.run([sys.executable, "-c", "import sys; print(' '.join(sys.modules))"],
+                            capture_output=True, text=True, env=on_its_day(), check=True)
+    return set(result.stdout.split())
+
+
 @pytest.mark.parametrize("command", ["list", "status"])
 def test_a_days_list_and_status_make_no_dataclass_and_load_no_git_code(command):
     found = started(command, *(["--format", "json"] if command == "list" else []))
     assert found["dataclasses"] == []
-    assert set(found["modules"]) & set(NOT_LOADED[command]) == set()
+    by_gk = set(found["modules"]) - loaded_by_python_itself()
+    assert by_gk & set(NOT_LOADED[command]) == set()
 
 
 def test_a_past_day_still_reads_the_history():
