@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import stat
 from pathlib import Path
@@ -516,3 +517,23 @@ def test_the_schema_knows_extensions_and_meetings(gk):
     assert gk.tasks.write_text(broken, encoding="utf-8")
     assert gk("check").exit_code == 1
     assert list(validator.iter_errors(editor_view(yaml.safe_load(broken))))
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 120])
+@pytest.mark.parametrize("args", [("changes", "--since", "2020-07-01"), ("log", "12")], ids=" ".join)
+def test_changes_and_log_fit_any_terminal_keeping_names_whole(year, args, width):
+    """The tables of the year fit 40 to 120 columns: offices and authors whole, nothing past the
+    edge, no line starting with closing punctuation (one folded line per change when narrow)."""
+    from gkcli.linebreak import NO_START, cell_len
+
+    lines = run(year, *args, today="2021-07-31", env={"COLUMNS": str(width)}).stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= width
+    assert [line for line in lines if line.strip() and line.lstrip()[0] in NO_START
+            and not line.lstrip().startswith("──")] == []
+    if args[0] == "changes":
+        assert sum(line.count("运管股（政策法规股）") for line in lines) == 1
+        assert sum(line.count("运管股") for line in lines) == 1
+    else:
+        changes = [line for line in lines if re.match(r"\d{4}-\d\d-\d\d  ", line)]
+        assert len(changes) == 4
+        assert all("  秘书  " in line for line in changes)  # the author whole, on its row
