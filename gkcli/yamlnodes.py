@@ -78,6 +78,24 @@ def _scan(text: str, path: str) -> tuple[frozenset[int], list[Problem]]:
     return frozenset(marked), []
 
 
+_INDICATORS = " \t-?:"  # what may come before a collection starts on its line: indentation, "- ", "? "
+
+
+def _needs_scan(text: str) -> bool:
+    """Whether :func:`_scan` could find anything: an anchor, alias or tag, or nesting deeper
+    than :data:`MAX_DEPTH`. A text without ``&``, ``*`` or ``!`` has no anchor, alias or tag.
+    Its nesting is bounded without parsing: block collections nest only by starting further
+    right (a sequence may sit at its parent key's column, then the next level must move), so
+    at most two levels per column a collection can start at; each flow level needs its own
+    ``[`` or ``{``. Only when that bound is too high is the text scanned (most files never are).
+    """
+    if "&" in text or "*" in text or "!" in text:
+        return True
+    widest = max((len(line) - len(line.lstrip(_INDICATORS)) for line in text.splitlines()),
+                 default=0)
+    return 2 * (widest + 1) + text.count("[") + text.count("{") > MAX_DEPTH
+
+
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while building node trees and the Table.
@@ -110,7 +128,7 @@ def compose_marked(text: str, path: str) -> tuple[Composed | None, list[Problem]
         return None, [Problem(path, line, 1, "conflict_marker")]
     try:
         with gc_paused():
-            marked, problems = _scan(text, path)
+            marked, problems = _scan(text, path) if _needs_scan(text) else (frozenset(), [])
             if problems:
                 return None, problems
             root = yaml.compose(text, Loader=Loader)
@@ -121,8 +139,9 @@ def compose_marked(text: str, path: str) -> tuple[Composed | None, list[Problem]
         return None, [Problem(path, 1, 1, "yaml.other", {"detail": clip(str(exc).splitlines()[0], 120)})]
 
 
-_KEY_NO_SPACE = re.compile(r"^\s*(?:-\s+)?(?P<key>[A-Za-z_][A-Za-z0-9_]*):(?P<value>[^\s].*)$")
-_VALUE_COLON = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_]*:\s+[^'\"#].*?: ")
+# compiled on first use (by re's cache), for a file with a syntax error
+_KEY_NO_SPACE = r"^\s*(?:-\s+)?(?P<key>[A-Za-z_][A-Za-z0-9_]*):(?P<value>[^\s].*)$"
+_VALUE_COLON = r"^\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_]*:\s+[^'\"#].*?: "
 
 
 def syntax_problem(text: str, path: str, exc: yaml.MarkedYAMLError) -> Problem:
@@ -142,11 +161,11 @@ def syntax_problem(text: str, path: str, exc: yaml.MarkedYAMLError) -> Problem:
         body = source.split(" #")[0]
         if "\t" in source[: len(source) - len(source.lstrip())]:
             return Problem(path, n + 1, 1, "yaml.tab")
-        m = _KEY_NO_SPACE.match(body)
+        m = re.match(_KEY_NO_SPACE, body)
         if m and not m["value"].startswith(("//", ":")):
             return Problem(path, n + 1, body.index(":") + 1, "yaml.colon_space",
                            {"key": m["key"], "value": m["value"].strip()})
-        if _VALUE_COLON.match(body):
+        if re.match(_VALUE_COLON, body):
             return Problem(path, n + 1, body.index(": ", body.index(":") + 1) + 1,
                            "yaml.colon_in_value")
     if "quoted scalar" in context:
