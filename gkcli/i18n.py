@@ -522,6 +522,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "Would skip \"{subject}\" ({time}), leaving the file untouched; nothing written"),
     "undo.skip": ("跳过 “{subject}”", "skipped \"{subject}\""),
     "undo_tag.skipped": ("（已跳过）", " (skipped)"),
+    "undo_tag.gone": ("（它的提交已不在当前分支的历史里）", " (its commit is no longer in the branch's history)"),
     "undo_nothing_dropped": ("没有可撤销的：{path} 的撤销记录里的 gk 修改都已撤销，更早的已超出记录（只保留最近 {limit} 次）",
                              "nothing to undo: every gk write in the undo journal of {path} is undone, "
                              "and older ones fell out of it (it keeps the last {limit})"),

@@ -181,7 +181,9 @@ def undo_list(found, words: Words, out: TextIO) -> None:
     for row in found.rows:
         entry = row.entry
         tags = ""
-        if entry.commit:
+        if entry.commit and row.gone:  # reset or amended away: no hash she could look for
+            tags += words.message("undo_tag.gone")
+        elif entry.commit:
             tags += words.message("undo_tag.commit", {"sha": entry.commit[:7]})
         if row.state in ("undone", "skipped"):
             tags += words.message(f"undo_tag.{row.state}")

@@ -56,6 +56,7 @@ class Undone:
 class Row:
     entry: Entry
     state: str  # next (what gk undo takes back next), undone, skipped, open (further back), undo
+    gone: bool = False  # its commit is no longer in HEAD's history (reset, amended)
 
 
 @dataclass
@@ -490,6 +491,14 @@ def listing(data_dir: Path) -> Listing:
     taken = found.undone()
     skipped = {e.undoes for e in found.entries if e.kind == "undo" and e.skip}
     upcoming = found.next_to_undo()
+    commits = {e.commit for e in found.entries if e.commit}
+    root = _git_root(data_dir) if commits else None
+    if root is not None:
+        from gkcli import gitops
+
+        gone = {c for c in commits if not gitops.reachable(root, c)}
+    else:
+        gone = set()
     rows = []
     for entry in reversed(found.entries):
         if entry.kind == "undo":
@@ -500,5 +509,5 @@ def listing(data_dir: Path) -> Listing:
             state = "undone"
         else:
             state = "next" if upcoming is not None and entry.n == upcoming.n else "open"
-        rows.append(Row(entry, state))
+        rows.append(Row(entry, state, entry.commit in gone))
     return Listing(found.path, rows, found.dropped)

@@ -484,6 +484,9 @@ def test_undo_of_an_amended_commit_cites_no_hash_she_cannot_find(repo):
     assert repo("note", "5", "已选型", "--commit").exit_code == 0
     gone = git(top, "rev-parse", "--short", "HEAD")
     git(top, "commit", "-q", "--amend", "-m", "记录进展")
+    listed = repo("undo", "--list").output
+    assert gone not in listed
+    assert "（它的提交已不在当前分支的历史里）" in listed
     result = repo("undo")
     assert result.exit_code == 0, result.output
     assert gone not in result.output
