@@ -406,15 +406,19 @@ def test_a_journal_kept_before_git_init_is_read_and_moved_into_git(gk, private_s
     assert "（已撤销）" in gk("undo", "--list").output
 
 
-@pytest.mark.parametrize("resave", ["crlf", "bom", "lf"])
+@pytest.mark.parametrize("resave", ["crlf", "bom", "notepad", "lf", "no-bom"])
 def test_undo_after_she_resaves_the_file_with_other_line_breaks_or_a_bom(gk, resave):
     if resave == "lf":  # a CRLF file, re-saved with LF
         gk.tasks.write_bytes(gk.tasks.read_bytes().replace(b"\n", b"\r\n"))
+    if resave == "no-bom":  # a file with a BOM, re-saved without
+        gk.tasks.write_bytes(b"\xef\xbb\xbf" + gk.tasks.read_bytes())
     original = gk.tasks.read_bytes()
     assert gk("note", "5", "已选型").exit_code == 0
     raw = gk.tasks.read_bytes()
     convert = {"crlf": lambda b: b.replace(b"\n", b"\r\n"), "bom": lambda b: b"\xef\xbb\xbf" + b,
-               "lf": lambda b: b.replace(b"\r\n", b"\n")}[resave]
+               "notepad": lambda b: b"\xef\xbb\xbf" + b.replace(b"\n", b"\r\n"),
+               "lf": lambda b: b.replace(b"\r\n", b"\n"),
+               "no-bom": lambda b: b.removeprefix(b"\xef\xbb\xbf")}[resave]
     gk.tasks.write_bytes(convert(raw))
     assert gk("check").exit_code == 0
     result = gk("undo")
