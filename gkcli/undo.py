@@ -322,13 +322,33 @@ def _new_text(entry: Entry, before: str, after: str, current: str, shown: str, l
     if beside:  # her lines next to gk's: say so, rather than what the lines would turn into
         refusal = _where_lines("undo_beside", subject, shown, current, beside[0][0], beside[-1][1])
     try:
-        merged = merge.merge_texts(after, current, before, shown)
+        merged = merge.merge_texts(after, current, _with_lists_begun(before, after), shown)
     except merge.Unmergeable:
         raise refusal from None
     if merged.conflicts or merged.renumbered or \
             _refusal(merged.text, (old[0], old[1], now_table), subject, shown) is not None:
         raise refusal
     return merged.text
+
+
+def _with_lists_begun(before: str, after: str) -> str:
+    """``before`` with an empty list for each top-level list gk's write began (the
+    ``meetings:`` of the first ``gk meeting``), so that the merge takes gk's entries out of
+    it and keeps those she added since, rather than finding the whole list removed."""
+    import yaml
+
+    from gkcli.yamlnodes import compose
+
+    roots = [compose(t, "")[0] for t in (before, after)]
+    if not all(isinstance(r, yaml.MappingNode) for r in roots):
+        return before
+    had = {k.value for k, _ in roots[0].value}
+    begun = [k.value for k, v in roots[1].value if k.value not in had
+             and isinstance(k.value, str) and isinstance(v, yaml.SequenceNode)]
+    if not begun:
+        return before
+    return before + ("" if before.endswith("\n") or not before else "\n") + \
+        "".join(f"{key}: []\n" for key in begun)
 
 
 def _refusal(text: str, tables: tuple[Table | None, Table | None, Table | None], subject: str,

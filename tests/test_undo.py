@@ -450,13 +450,26 @@ def test_a_refusal_names_the_item_the_line_is_in_after_items_were_swapped(gk):
     assert "（第 4 项）" in said
 
 
-def test_a_meeting_added_by_hand_under_gks_is_never_left_under_another_section(gk):
+def test_a_meeting_added_by_hand_under_gks_stays_under_meetings(gk):
+    original = gk.tasks.read_text(encoding="utf-8")
     assert gk("meeting", "第一次专题会议").exit_code == 0
     with gk.tasks.open("a", encoding="utf-8") as f:
         f.write("  - on: 2021-06-20\n    title: 碰头会\n")
     assert gk("check").exit_code == 0
+    result = gk("undo")
+    assert result.exit_code == 0, result.output
+    assert gk.tasks.read_text(encoding="utf-8") == original + (
+        "\n# 会议（gk meeting 记录）\nmeetings:\n  - on: 2021-06-20\n    title: 碰头会\n")
+    assert gk("check").exit_code == 0
+
+
+def test_hand_lines_beside_gks_that_cannot_be_kept_apart_are_named(gk):
+    assert gk("meeting", "第一次专题会议").exit_code == 0
+    with gk.tasks.open("a", encoding="utf-8") as f:  # an anchor: the merge by item stands back
+        f.write("  - &hui\n    on: 2021-06-20\n    title: 碰头会\n")
+    assert gk("check").exit_code == 0
     lines = len(gk.tasks.read_text(encoding="utf-8").splitlines())
-    assert gk.refused("undo") == (f"gk: 撤销不了 “记录会议（2021-06-20）”：{shown(gk)} 第 {lines - 1}–{lines} 行"
+    assert gk.refused("undo") == (f"gk: 撤销不了 “记录会议（2021-06-20）”：{shown(gk)} 第 {lines - 2}–{lines} 行"
                                   "（meetings 部分）是此后手工加在 gk 这次写入的内容旁边的，撤销会让它们归到别的部分下；"
                                   "未写入任何内容" + SKIP_ZH)
     assert "were added by hand since, right beside what gk wrote" in gk.refused("--lang", "en", "undo")
