@@ -339,11 +339,11 @@ def _with_lists_begun(before: str, after: str) -> str:
 
     from gkcli.yamlnodes import compose
 
-    roots = [compose(t, "")[0] for t in (before, after)]
-    if not all(isinstance(r, yaml.MappingNode) for r in roots):
+    old, new = (compose(t, "")[0] for t in (before, after))
+    if not isinstance(old, yaml.MappingNode) or not isinstance(new, yaml.MappingNode):
         return before
-    had = {k.value for k, _ in roots[0].value}
-    begun = [k.value for k, v in roots[1].value if k.value not in had
+    had = {k.value for k, _ in old.value}
+    begun = [k.value for k, v in new.value if k.value not in had
              and isinstance(k.value, str) and isinstance(v, yaml.SequenceNode)]
     if not begun:
         return before
