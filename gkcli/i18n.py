@@ -497,6 +497,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "undo_overlap_section": ("撤销不了 “{subject}”：{path} 第 {lines} 行（{section} 部分）此后被手工改过，正是 gk 这次改动的地方；未写入任何内容（要跳过这次修改、撤销更早的，运行 gk undo --skip）",
                              "cannot undo \"{subject}\": line {lines} of {path} (in {section}) was edited "
                              "by hand since, where gk made this change; nothing written (to skip this one and undo earlier ones: gk undo --skip)"),
+    "undo_removed": ("撤销不了 “{subject}”：{path} 中 gk 这次改动的那几行此后被手工删去或移走了；未写入任何内容（要跳过这次修改、撤销更早的，运行 gk undo --skip）",
+                     "cannot undo \"{subject}\": the lines of {path} where gk made this change were "
+                     "removed or moved by hand since; nothing written (to skip this one and undo earlier ones: gk undo --skip)"),
+    "undo_removed_item": ("撤销不了 “{subject}”：{path} 中 gk 这次在第 {id} 项改动的那几行此后被手工删去或移走了；未写入任何内容（要跳过这次修改、撤销更早的，运行 gk undo --skip）",
+                          "cannot undo \"{subject}\": the lines of item {id} in {path} where gk made this "
+                          "change were removed or moved by hand since; nothing written (to skip this one and undo earlier ones: gk undo --skip)"),
+    "undo_removed_section": ("撤销不了 “{subject}”：{path} 中 gk 这次在 {section} 部分改动的那几行此后被手工删去或移走了；未写入任何内容（要跳过这次修改、撤销更早的，运行 gk undo --skip）",
+                             "cannot undo \"{subject}\": the lines in {section} of {path} where gk made "
+                             "this change were removed or moved by hand since; nothing written (to skip this one and undo earlier ones: gk undo --skip)"),
     "undo_beside": ("撤销不了 “{subject}”：{path} 第 {lines} 行是此后手工加在 gk 这次写入的内容旁边的，撤销会让它们归到别的部分下；未写入任何内容（要跳过这次修改、撤销更早的，运行 gk undo --skip）",
                     "cannot undo \"{subject}\": lines {lines} of {path} were added by hand since, right "
                     "beside what gk wrote, and undoing it would leave them under another section; "

@@ -67,9 +67,10 @@ class Listing:
 
 
 class _Overlap(Exception):
-    def __init__(self, first: int, last: int):
+    def __init__(self, first: int, last: int, removed: int = 0):
         super().__init__(first, last)
         self.first, self.last = first, last  # 1-based lines of the current file
+        self.removed = removed  # the edit removed (or moved) gk's lines: the first, in gk's text
 
 
 # --- the line merge ------------------------------------------------------------------------------
@@ -137,7 +138,7 @@ def _take_back(before: str, after: str, current: str) -> tuple[str, list[tuple[i
             continue  # changed back by hand already
         for hi1, hi2, cj1, cj2 in hand:
             if _touch((gi1, gi2), (hi1, hi2)):
-                raise _Overlap(cj1 + 1, max(cj2, cj1 + 1))
+                raise _Overlap(cj1 + 1, max(cj2, cj1 + 1), 0 if cj2 > cj1 else max(gi1, hi1) + 1)
             if cj2 > cj1 and (hi1 == gi2 or hi2 == gi1):
                 beside.append((cj1 + 1, cj2))
         todo.append((gi1, gi2, b[bj1:bj2]))
@@ -296,6 +297,17 @@ def _where_lines(kind: str, subject: str, shown: str, current: str, first: int, 
     return WriteRefused(in_section, subject=subject, path=shown, lines=lines, section=found[1])
 
 
+def _removed(subject: str, shown: str, after: str, line: int) -> WriteRefused:
+    """The refusal when hand edits removed or moved the lines gk changed (line ``line`` of
+    the text gk wrote): named by the item or section they were in when gk wrote them."""
+    found = _places(after, line, line)
+    if found is None:
+        return WriteRefused("undo_removed", subject=subject, path=shown)
+    if found[0] == "item":
+        return WriteRefused("undo_removed_item", subject=subject, path=shown, id=found[1])
+    return WriteRefused("undo_removed_section", subject=subject, path=shown, section=found[1])
+
+
 def _new_text(entry: Entry, before: str, after: str, current: str, shown: str, lang: str) -> str:
     """The text to write: ``current`` with ``entry``'s change taken back, or a refusal.
 
@@ -312,6 +324,8 @@ def _new_text(entry: Entry, before: str, after: str, current: str, shown: str, l
     try:
         text, beside = _take_back(before, after, current)
     except _Overlap as exc:
+        if exc.removed:  # no line of hers to name: the lines gk changed are gone from here
+            raise _removed(subject, shown, after, exc.removed) from None
         raise _where_lines("undo_overlap", subject, shown, current, exc.first, exc.last) from None
     old = [validate_tasks_text(t, shown)[0] for t in (before, after)]
     refusal = _refusal(text, (old[0], old[1], now_table), subject, shown)

@@ -435,19 +435,31 @@ def test_a_refusal_in_meetings_names_the_section_not_an_item(gk):
     assert f"line {line} of {shown(gk)} (in meetings) was edited" in gk.refused("--lang", "en", "undo")
 
 
-def test_a_refusal_names_the_item_the_line_is_in_after_items_were_swapped(gk):
+def swap_items_3_and_4(text: str) -> str:
+    start = text.index("\ntasks:")
+    three, four, five = (text.index(f"\n  - id: {n}\n", start) for n in (3, 4, 5))
+    return text[:three] + text[four:five] + text[three:four] + text[five:]
+
+
+def test_a_refusal_after_items_were_swapped_names_the_item_gk_changed(gk):
     assert gk("note", "4", "已选型").exit_code == 0
-    text = gk.tasks.read_text(encoding="utf-8")
-    three, four, five = (text.index(f"\n  - id: {n}\n") for n in (3, 4, 5))
-    swapped = text[:three] + text[four:five] + text[three:four] + text[five:]
+    swapped = swap_items_3_and_4(gk.tasks.read_text(encoding="utf-8"))
+    gk.tasks.write_text(swapped.replace("2020年10月30日前", "2020年11月30日前"), encoding="utf-8")
+    assert gk("check").exit_code == 0
+    assert gk.refused("undo") == (
+        "gk: 撤销不了 “记录进展 #4 建立区、镇两级政务公开事项目录体系并统一公开（2021-06-20）：已选型”："
+        f"{shown(gk)} 中 gk 这次在第 4 项改动的那几行此后被手工删去或移走了；未写入任何内容" + SKIP_ZH)
+    assert "the lines of item 4 in " in gk.refused("--lang", "en", "undo")
+
+
+def test_a_refusal_names_the_item_the_edited_line_is_in_after_items_were_swapped(gk):
+    assert gk("note", "4", "已选型").exit_code == 0
+    swapped = swap_items_3_and_4(gk.tasks.read_text(encoding="utf-8"))
     gk.tasks.write_text(swapped.replace("      - 2021-06-20 已选型\n", "      - 2021-06-20 已选型了\n"),
                         encoding="utf-8")
     said = gk.refused("undo")
-    lines = gk.tasks.read_text(encoding="utf-8").splitlines()
-    at = int(said.split(" 第 ")[1].split(" ")[0].split("–")[0])
-    owner = max(i for i in range(at) if lines[i].startswith("  - id: "))
-    assert lines[owner] == "  - id: 4"
-    assert "（第 4 项）" in said
+    assert "（第 4 项）" in said or "第 4 项改动的那几行" in said
+    assert "第 3 项" not in said and "第 5 项" not in said
 
 
 def test_a_meeting_added_by_hand_under_gks_stays_under_meetings(gk):
