@@ -46,6 +46,7 @@ class Change:
     changed: dict[int, Expect] = field(default_factory=dict)
     added: dict[int, Expect] = field(default_factory=dict)
     removed: frozenset[int] = frozenset()
+    detail: str = ""  # more words for the undo journal's subject (the text of a note)
 
     def check(self, before: Table, after: Table) -> None:
         """Refuse unless the table written is the table read plus exactly this change."""
@@ -267,7 +268,7 @@ def note(table: Table, ids: tuple[int, ...], text: str, day: date,
             doc.insert_into_list(task_id, "progress", place(task_id), entry)
 
     return Change(Msg.of("commit.note", items=label, day=day.isoformat()), edit,
-                  changed={i: _note_at(place(i), entry) for i in ids})
+                  changed={i: _note_at(place(i), entry) for i in ids}, detail=text)
 
 
 def _note_at(at: int, entry: str) -> Expect:
@@ -497,6 +498,12 @@ def _journal(data_dir: Path, change: Change, saved: Saved, when: str, commit: st
 
     if saved.result.written:
         subject = {lang: change.text(Words(lang)) for lang in ("zh", "en")}
+        if change.detail:  # gk undo --list tells one note from the next by its words
+            from gkcli.errors import clip
+
+            subject = {lang: Words(lang).message("journal.detail", {"subject": said,
+                                                                    "text": clip(change.detail, 24)})
+                       for lang, said in subject.items()}
         saved.note = journal.record(data_dir, "write", saved.result.original, saved.result.data,
                                     subject, when, commit=commit)
     return saved

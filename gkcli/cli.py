@@ -1272,8 +1272,10 @@ def meeting(app: App, title: str | None, on: date | None, dry_run: bool,
 @option("--list", "show_list", is_flag=True,
         help="List the writes gk can undo, newest first; change nothing.")
 @option("--dry-run", "-n", is_flag=True, help="Print what would be undone and the diff; write nothing.")
+@option("--skip", is_flag=True,
+        help="Mark the write gk undo would take back next as not to be undone; the next undo goes further back.")
 @pass_app
-def undo(app: App, show_list: bool, dry_run: bool) -> None:
+def undo(app: App, show_list: bool, dry_run: bool, skip: bool) -> None:
     """Take back the last write gk made to tasks.yaml, committed or not; again, the one before.
 
     gk keeps a journal of its own writes (the last 50, on this computer, outside the data
@@ -1281,6 +1283,7 @@ def undo(app: App, show_list: bool, dry_run: bool) -> None:
     gk changed, gk refuses and writes nothing. A write gk committed, still the last commit,
     is undone by a new commit; otherwise only the file changes. gk undo cannot take back hand
     edits, other programs' writes, gk import, git merges, or writes made on another computer.
+    A write that cannot be undone can be skipped (--skip) to reach the ones before it.
 
     \b
     Example:
@@ -1294,7 +1297,11 @@ def undo(app: App, show_list: bool, dry_run: bool) -> None:
     if show_list:
         app.show("undo_list", "text", undoing.listing(app.data_dir))
         return
-    done = undoing.undo(app.data_dir, app.lang, app.now.isoformat(timespec="seconds"), dry_run)
+    when = app.now.isoformat(timespec="seconds")
+    if skip:
+        done = undoing.skip(app.data_dir, when, dry_run)
+    else:
+        done = undoing.undo(app.data_dir, app.lang, when, dry_run)
     app.show("undo", "text", done)
     if done.note:
         click.echo(f"gk: {app.words.message(done.note.key, done.note.params)}", err=True)

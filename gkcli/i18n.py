@@ -493,18 +493,87 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "undo_nothing": ("没有可撤销的：{path} 的撤销记录里没有尚未撤销的 gk 修改（见 gk undo --list）",
                      "nothing to undo: the undo journal of {path} holds no gk write not undone yet "
                      "(see gk undo --list)"),
-    "undo_overlap": ("撤销不了 “{subject}”：{path} 第 {lines} 行此后被手工改过，正是 gk 这次改动的地方；未写入任何内容",
+    "undo_overlap": ("撤销不了 “{subject}”：{path} 第 {lines} 行此后被手工改过，正是 gk 这次改动的地方；未写入任何内容（要跳过这次修改、撤销更早的，运行 gk undo --skip）",
                      "cannot undo \"{subject}\": line {lines} of {path} was edited by hand since, "
-                     "where gk made this change; nothing written"),
-    "undo_overlap_item": ("撤销不了 “{subject}”：{path} 第 {lines} 行（第 {id} 项）此后被手工改过，正是 gk 这次改动的地方；未写入任何内容",
+                     "where gk made this change; nothing written (to skip this one and undo earlier ones: gk undo --skip)"),
+    "undo_overlap_item": ("撤销不了 “{subject}”：{path} 第 {lines} 行（第 {id} 项）此后被手工改过，正是 gk 这次改动的地方；未写入任何内容（要跳过这次修改、撤销更早的，运行 gk undo --skip）",
                           "cannot undo \"{subject}\": line {lines} of {path} (item {id}) was edited by "
-                          "hand since, where gk made this change; nothing written"),
-    "undo_invalid": ("撤销不了 “{subject}”：撤销后的文件通不过检查（{where}：{detail}）；未写入任何内容",
+                          "hand since, where gk made this change; nothing written (to skip this one and undo earlier ones: gk undo --skip)"),
+    "undo_overlap_section": ("撤销不了 “{subject}”：{path} 第 {lines} 行（{section} 部分）此后被手工改过，正是 gk 这次改动的地方；未写入任何内容（要跳过这次修改、撤销更早的，运行 gk undo --skip）",
+                             "cannot undo \"{subject}\": line {lines} of {path} (in {section}) was edited "
+                             "by hand since, where gk made this change; nothing written (to skip this one and undo earlier ones: gk undo --skip)"),
+    "undo_removed": ("撤销不了 “{subject}”：{path} 中 gk 这次改动的那几行此后被手工删去或移走了；未写入任何内容（要跳过这次修改、撤销更早的，运行 gk undo --skip）",
+                     "cannot undo \"{subject}\": the lines of {path} where gk made this change were "
+                     "removed or moved by hand since; nothing written (to skip this one and undo earlier ones: gk undo --skip)"),
+    "undo_removed_item": ("撤销不了 “{subject}”：{path} 中 gk 这次在第 {id} 项改动的那几行此后被手工删去或移走了；未写入任何内容（要跳过这次修改、撤销更早的，运行 gk undo --skip）",
+                          "cannot undo \"{subject}\": the lines of item {id} in {path} where gk made this "
+                          "change were removed or moved by hand since; nothing written (to skip this one and undo earlier ones: gk undo --skip)"),
+    "undo_removed_section": ("撤销不了 “{subject}”：{path} 中 gk 这次在 {section} 部分改动的那几行此后被手工删去或移走了；未写入任何内容（要跳过这次修改、撤销更早的，运行 gk undo --skip）",
+                             "cannot undo \"{subject}\": the lines in {section} of {path} where gk made "
+                             "this change were removed or moved by hand since; nothing written (to skip this one and undo earlier ones: gk undo --skip)"),
+    "undo_beside": ("撤销不了 “{subject}”：{path} 第 {lines} 行是此后手工加在 gk 这次写入的内容旁边的，撤销会让它们归到别的部分下；未写入任何内容（要跳过这次修改、撤销更早的，运行 gk undo --skip）",
+                    "cannot undo \"{subject}\": lines {lines} of {path} were added by hand since, right "
+                    "beside what gk wrote, and undoing it would leave them under another section; "
+                    "nothing written (to skip this one and undo earlier ones: gk undo --skip)"),
+    "undo_beside_item": ("撤销不了 “{subject}”：{path} 第 {lines} 行（第 {id} 项）是此后手工加在 gk 这次写入的内容旁边的，撤销会让它们归到别的部分下；未写入任何内容（要跳过这次修改、撤销更早的，运行 gk undo --skip）",
+                         "cannot undo \"{subject}\": lines {lines} of {path} (item {id}) were added by "
+                         "hand since, right beside what gk wrote, and undoing it would leave them under "
+                         "another section; nothing written (to skip this one and undo earlier ones: gk undo --skip)"),
+    "undo_beside_section": ("撤销不了 “{subject}”：{path} 第 {lines} 行（{section} 部分）是此后手工加在 gk 这次写入的内容旁边的，撤销会让它们归到别的部分下；未写入任何内容（要跳过这次修改、撤销更早的，运行 gk undo --skip）",
+                            "cannot undo \"{subject}\": lines {lines} of {path} (in {section}) were "
+                            "added by hand since, right beside what gk wrote, and undoing it would leave "
+                            "them under another section; nothing written (to skip this one and undo earlier ones: gk undo --skip)"),
+    "undo_invalid": ("撤销不了 “{subject}”：撤销后的文件通不过检查（{where}：{detail}）；未写入任何内容（要跳过这次修改、撤销更早的，运行 gk undo --skip）",
                      "cannot undo \"{subject}\": the file would not pass gk check ({where}: {detail}); "
-                     "nothing written"),
-    "undo_unsure": ("撤销不了 “{subject}”：此后对 {what} 的手工修改与这次修改交织在一起，gk 无法确定怎样撤销；未写入任何内容",
+                     "nothing written (to skip this one and undo earlier ones: gk undo --skip)"),
+    "undo_unsure": ("撤销不了 “{subject}”：此后对 {what} 的手工修改与这次修改交织在一起，gk 无法确定怎样撤销；未写入任何内容（要跳过这次修改、撤销更早的，运行 gk undo --skip）",
                     "cannot undo \"{subject}\": the edits made by hand since to {what} are entangled with "
-                    "this change, gk cannot tell how to take it back; nothing written"),
+                    "this change, gk cannot tell how to take it back; nothing written (to skip this one and undo earlier ones: gk undo --skip)"),
+    "undo_skipped": ("已跳过 “{subject}”（{time}）：文件未改动，下一次 gk undo 撤销更早的修改",
+                     "Skipped \"{subject}\" ({time}): the file is untouched, the next gk undo takes back "
+                     "the write before it"),
+    "undo_would_skip": ("将跳过 “{subject}”（{time}），不改动文件；未写入任何内容",
+                        "Would skip \"{subject}\" ({time}), leaving the file untouched; nothing written"),
+    "undo.skip": ("跳过 “{subject}”", "skipped \"{subject}\""),
+    "undo_tag.skipped": ("（已跳过）", " (skipped)"),
+    "undo_tag.gone": ("（它的提交已不在当前分支的历史里）", " (its commit is no longer in the branch's history)"),
+    "undo_nothing_dropped": ("没有可撤销的：{path} 的撤销记录里的 gk 修改都已撤销，更早的已超出记录（只保留最近 {limit} 次）",
+                             "nothing to undo: every gk write in the undo journal of {path} is undone, "
+                             "and older ones fell out of it (it keeps the last {limit})"),
+    "undo_list_dropped": ("更早的 {count} 次修改已超出撤销记录（只保留最近 {limit} 次），不能再撤销",
+                          "{count} older writes fell out of the journal (it keeps the last {limit}) and "
+                          "cannot be undone"),
+    "undo_list_empty_dropped": ("撤销记录是空的（{path}）：更早的 {count} 次修改已超出记录（只保留最近 {limit} 次）",
+                                "The undo journal is empty ({path}): {count} older writes fell out of it "
+                                "(it keeps the last {limit})"),
+    "undo_why.gone": ("它的提交已不在当前分支的历史里（git reset 或 --amend 过）",
+                      "its commit is no longer in the branch's history (reset or amended)"),
+    "undone_already_gone": ("“{subject}” 的修改已不在 {path} 中，它的提交也已不在当前分支的历史里（git reset 或 --amend 过）：无需撤销，也没有要提交的；记为已撤销",
+                            "The change \"{subject}\" is no longer in {path}, and its commit is no "
+                            "longer in the branch's history (reset or amended): nothing to undo and "
+                            "nothing to commit; marked undone"),
+    "undone_gone_not_committed": ("注意：这次修改原来的提交已不在当前分支的历史里（git reset 或 --amend 过），但修改还在文件中；撤销只改了文件，没有提交。要留下这次撤销，请自己提交",
+                                  "Note: the commit that held this change is no longer in the branch's "
+                                  "history (reset or amended), but the change was still in the file; the "
+                                  "undo changed the file only and committed nothing. Commit it yourself to "
+                                  "keep it"),
+    "undo_would_already": ("“{subject}” 的修改已不在 {path} 中（此后已手工改回）：gk undo 会把它记为已撤销，不改动文件；未写入任何内容",
+                           "The change \"{subject}\" is no longer in {path} (changed back by hand since): "
+                           "gk undo would mark it undone and leave the file untouched; nothing written"),
+    "undo_would_already_gone": ("“{subject}” 的修改已不在 {path} 中，它的提交也已不在当前分支的历史里（git reset 或 --amend 过）：gk undo 会把它记为已撤销，无需提交；未写入任何内容",
+                                "The change \"{subject}\" is no longer in {path}, and its commit is no "
+                                "longer in the branch's history (reset or amended): gk undo would mark it "
+                                "undone, with nothing to commit; nothing written"),
+    "undo_commit_failed_restored": ("git 提交失败：{detail}。gk 已把 {path} 恢复原样，什么都没有撤销；"
+                                    "解决上述问题后再运行 gk undo",
+                                    "git commit failed: {detail}. gk put {path} back as it was, so nothing "
+                                    "was undone; deal with that and run gk undo again"),
+    "undo_commit_failed_kept": ("git 提交失败：{detail}。{path} 已是撤销后的内容（文件在此期间又被改动，未恢复），"
+                                "尚未提交；请查看 git status 后手工提交",
+                                "git commit failed: {detail}. {path} holds the undo (the file changed "
+                                "again meanwhile, so gk left it), not committed; see git status and commit "
+                                "it by hand"),
+    "journal.detail": ("{subject}：{text}", "{subject}: {text}"),
     "journal_damaged": ("撤销记录 {path} 已损坏（{why}）：未撤销任何内容（gk 下次写入时会把它改名保留，另起一份）",
                         "the undo journal {path} is damaged ({why}): nothing undone (gk's next write "
                         "keeps it aside and starts a new one)"),
