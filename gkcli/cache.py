@@ -4,9 +4,10 @@ One entry per workspace (``gk --all``): a single file holding the validated Tabl
 table folder, each under its own key, so a second run reads one file, not one per notice.
 
 A table's key is the SHA-256 of every ``*.yaml`` file of its folder as they are now (their
-bytes, never their mtime), of the folder as it is shown, of gk's version and of this cache's
-format: a changed byte, another gk or another layout is another key, so a stale table is
-never found. Only the tables whose keys are in the entry are taken from it; a changed table
+bytes, never their mtime), of the folder as it is shown, of gk's version and code (its
+modules' bytes), of the installed chinese-calendar's (the holidays working days are counted
+with) and of this cache's format: a changed byte, another gk or another layout is another
+key, so a stale table is never found. Only the tables whose keys are in the entry are taken from it; a changed table
 is read from its files again and the entry is rewritten with the keys of now, so editing one
 notice of three hundred re-reads one. The entry's own name is the hash of the format, gk's
 version and the workspace's folders (resolved), so it is found whatever changed inside.
@@ -32,6 +33,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from gkcli import store
@@ -54,11 +56,34 @@ def cache_dir() -> Path:
 def _version() -> str:
     from gkcli import __version__
 
-    return __version__
+    return f"{__version__}\0{_code()}"
+
+
+@lru_cache(maxsize=1)
+def _code() -> str:
+    """gk's own modules and the installed chinese-calendar, by their bytes: a table is read by
+    the one and its working days counted with the holidays of the other, so an edited gk of
+    the same version number, or a new (or corrected) holiday release, is another key."""
+    import importlib.util
+
+    digest = hashlib.sha256()
+    folders = [Path(__file__).parent]
+    try:
+        spec = importlib.util.find_spec("chinese_calendar")
+        if spec is not None and spec.submodule_search_locations:
+            folders += [Path(p) for p in spec.submodule_search_locations]
+        for folder in folders:
+            for name in sorted(n for n in os.listdir(folder) if n.endswith(".py")):
+                digest.update(f"\0{folder.name}/{name}\0".encode())
+                digest.update((folder / name).read_bytes())
+    except (OSError, ImportError, ValueError):
+        return os.urandom(16).hex()  # cannot tell what reads the tables: match no entry
+    return digest.hexdigest()
 
 
 def key(data_dir: Path) -> str:
-    """A table's key: the hash of its folder's YAML files, how it is shown, gk's version."""
+    """A table's key: the hash of its folder's YAML files, how it is shown, gk's version
+    and code, the holiday data."""
     digest = hashlib.sha256(f"{FORMAT}\0{_version()}\0{store.display_path(data_dir)}\0".encode())
     for name in sorted(n for n in os.listdir(data_dir) if n.endswith(".yaml")):
         try:

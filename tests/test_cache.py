@@ -107,11 +107,16 @@ def test_a_truncated_entry_is_ignored_and_rebuilt(ws, private_cache):
         assert head.endswith(hashlib.sha256(body).hexdigest().encode())
 
 
-def test_another_gk_version_does_not_read_the_entries(ws, private_cache, monkeypatch):
+@pytest.mark.parametrize("change", ["version", "code"])
+def test_another_gk_version_does_not_read_the_entries(ws, private_cache, monkeypatch, change):
+    """Another version number, or gk's modules or the holiday package edited (the same number)."""
     first = titles(ws)
     [old] = entries(private_cache)
     body = tampered(old, "梳理规范权责清单".encode(), "旧版本的权责清单".encode())
-    monkeypatch.setattr(gkcli, "__version__", "99.0.0")
+    if change == "version":
+        monkeypatch.setattr(gkcli, "__version__", "99.0.0")
+    else:
+        monkeypatch.setattr(cache, "_code", lambda: "another gk or chinese-calendar")
     new = private_cache / f"{cache.entry_name(workspace.find_tables(str(ws)))}.pickle"
     assert new != old  # another name for another gk
     sign(new, body)  # and even the old gk's tables under the new name are keyed by its version
