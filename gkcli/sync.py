@@ -8,7 +8,9 @@ catalogue key with its values, for the CLI to say.
 
 from __future__ import annotations
 
+import fnmatch
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -85,15 +87,113 @@ def setup_git(data_dir: Path) -> list[tuple[str, dict]]:
 
 
 def driver_missing(data_dir: Path) -> bool:
-    """True when the repository has a remote but git would not merge the data with gk's driver."""
-    root = repo_root(data_dir)
-    if root is None or not _git(["remote"], root).stdout.strip():
+    """True when the repository has a remote but git would not merge the data with gk's driver.
+
+    Read from the repository's files rather than by running git, so that ``gk check`` runs
+    no git at all (issue 8): the repository's config and the global ones for the remote and
+    ``merge.gk.driver``, and the ``.gitattributes`` files for the data files' ``merge``.
+    Include files and macro attributes are not followed; the note is a hint, not a check.
+    """
+    found = _repository_of(data_dir.resolve())
+    if found is None:
         return False
-    if not _git(["config", "--get", "merge.gk.driver"], root).stdout.strip():
+    root, common = found
+    if not any(name == "remote" for name, _ in _config_dict(common / "config")):
+        return False
+    configs = [*_global_configs(), common / "config"]
+    if not any(sections.get(("merge", DRIVER), {}).get("driver")
+               for sections in map(_config_dict, configs)):
         return True
-    paths = [str(data_dir / name) for name in DATA_FILES]
-    found = _git(["check-attr", "merge", "--", *paths], root).stdout
-    return any(not line.endswith(f": {DRIVER}") for line in found.strip().splitlines())
+    return any(_merge_attribute(root, common, data_dir.resolve() / name) != DRIVER
+               for name in DATA_FILES)
+
+
+def _repository_of(folder: Path) -> tuple[Path, Path] | None:
+    """The work tree's top and the repository's common git directory, found by walking up."""
+    for top in (folder, *folder.parents):
+        dot_git = top / ".git"
+        if dot_git.is_dir():
+            return top, dot_git
+        if dot_git.is_file():  # a worktree or submodule: "gitdir: PATH"
+            text = dot_git.read_text(encoding="utf-8", errors="replace").strip()
+            if not text.startswith("gitdir:"):
+                return None
+            git_dir = (top / text[len("gitdir:"):].strip()).resolve()
+            common = git_dir / "commondir"
+            if common.is_file():
+                git_dir = (git_dir / common.read_text(encoding="utf-8").strip()).resolve()
+            return top, git_dir
+    return None
+
+
+def _global_configs() -> list[Path]:
+    if os.environ.get("GIT_CONFIG_GLOBAL"):
+        return [Path(os.environ["GIT_CONFIG_GLOBAL"])]
+    xdg = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return [Path(xdg) / "git" / "config", Path.home() / ".gitconfig"]
+
+
+_SECTION = re.compile(r'\[\s*([A-Za-z0-9.-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*\]')
+
+
+def _config_dict(path: Path) -> dict[tuple[str, str | None], dict[str, str]]:
+    """A git config file as {(section, subsection): {key: last value}}; empty when unreadable."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return {}
+    sections: dict[tuple[str, str | None], dict[str, str]] = {}
+    current: dict[str, str] | None = None
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line[0] in "#;":
+            continue
+        header = _SECTION.match(line)
+        if header:
+            name, sub = header.group(1).lower(), header.group(2)
+            if sub is None and "." in name:  # the old [section.subsection] form
+                name, sub = name.split(".", 1)
+            current = sections.setdefault((name, sub), {})
+            continue
+        if current is not None:
+            key, _, value = line.partition("=")
+            current[key.strip().lower()] = value.strip()
+    return sections
+
+
+def _merge_attribute(root: Path, common: Path, path: Path) -> str | None:
+    """The value of ``merge`` git would give ``path``: the last matching line wins, the
+    repository's info/attributes over every .gitattributes."""
+    value: str | None = None
+    sources = [root / ".gitattributes"]
+    rel_parts = path.relative_to(root).parts[:-1]
+    sources += [root.joinpath(*rel_parts[:n], ".gitattributes") for n in range(1, len(rel_parts) + 1)]
+    sources.append(common / "info" / "attributes")
+    for source in sources:
+        base = root if source.parent == common / "info" else source.parent
+        try:
+            lines = source.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            continue
+        rel = path.relative_to(base).as_posix() if path.is_relative_to(base) else None
+        for line in lines:
+            fields = line.split()
+            if not fields or fields[0].startswith("#") or rel is None:
+                continue
+            if not _attribute_pattern_matches(fields[0], rel):
+                continue
+            for attr in fields[1:]:
+                if attr.startswith("merge="):
+                    value = attr[len("merge="):]
+                elif attr in ("merge", "-merge", "!merge"):
+                    value = None
+    return value
+
+
+def _attribute_pattern_matches(pattern: str, rel: str) -> bool:
+    if "/" not in pattern.rstrip("/"):
+        return fnmatch.fnmatchcase(rel.rsplit("/", 1)[-1], pattern)
+    return fnmatch.fnmatchcase(rel, pattern.lstrip("/").replace("**/", "*"))
 
 
 # --- gk check --rev --------------------------------------------------------------------------

@@ -277,7 +277,7 @@ def git_calls(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("args", [["status"], ["list"], ["list", "--format", "json"],
-                                  ["show", "8"], ["report", "--format", "json"]])
+                                  ["show", "8"], ["report", "--format", "json"], ["check"]])
 def test_commands_that_need_no_history_do_not_run_git(year, git_calls, args):
     path = f"{git_calls.parent / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}"
     result = run(year, *args, env={"PATH": path})

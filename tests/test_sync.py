@@ -133,6 +133,52 @@ def test_check_notes_a_remote_without_the_driver(tmp_path, monkeypatch):
     assert a.gk("check").output.startswith("检查通过：")
 
 
+NOTE = "提示：本仓库有远程仓库，但未登记 gk 的合并驱动；运行 gk setup-git"
+
+
+def _git_says_driver_missing(clone: Clone) -> bool:
+    """git's own answer, for the note gk gives without running git."""
+    if not clone.git("config", "--get", "merge.gk.driver", check=False).stdout.strip():
+        return True
+    found = clone.git("check-attr", "merge", "--", "data/tasks.yaml", "data/leading_group.yaml").stdout
+    return any(not line.endswith(": gk") for line in found.strip().splitlines())
+
+
+@pytest.mark.parametrize("attributes", [
+    {"data/.gitattributes": "*.yaml merge=gk\n"},
+    {".gitattributes": "tasks.yaml merge=gk\nleading_group.yaml merge=gk\n"},
+    {".gitattributes": "data/*.yaml merge=gk\n", "data/.gitattributes": "tasks.yaml -merge\n"},
+    {".gitattributes": "/data/tasks.yaml merge=gk\n"},
+    {".gitattributes": "**/*.yaml merge=gk\n"},
+    {".gitattributes": "data/tasks.yaml merge=gk\ndata/leading_group.yaml merge=gk\n",
+     ".git/info/attributes": "leading_group.yaml merge=text\n"},
+])
+def test_check_driver_note_agrees_with_git(tmp_path, monkeypatch, attributes):
+    """The note is read from the repository's files (check runs no git); git must agree."""
+    git_env(monkeypatch, tmp_path)
+    _, (a, _) = remote_with_clones(tmp_path, setup=False)
+    a.git("config", "merge.gk.driver", "gk merge-file %O %A %B %P")
+    for name, text in attributes.items():
+        (a.path / name).write_text(text, encoding="utf-8")
+    missing = _git_says_driver_missing(a)
+    assert (a.gk("check").output.splitlines()[0] == NOTE) is missing
+
+
+def test_check_driver_note_in_a_worktree_and_from_the_global_config(tmp_path, monkeypatch):
+    git_env(monkeypatch, tmp_path)
+    _, (a, _) = remote_with_clones(tmp_path)
+    a.git("worktree", "add", "-q", str(tmp_path / "wt"))
+    other = Clone(tmp_path / "wt")
+    assert other.gk("check").output.startswith("检查通过：")
+    driver = a.git("config", "--get", "merge.gk.driver").stdout.strip()
+    a.git("config", "--unset", "merge.gk.driver")
+    assert other.gk("check").output.splitlines()[0] == NOTE
+    Path(os.environ["GIT_CONFIG_GLOBAL"]).write_text(f"[merge \"gk\"]\n\tdriver = {driver}\n",
+                                                     encoding="utf-8")
+    assert not _git_says_driver_missing(other)
+    assert other.gk("check").output.startswith("检查通过：")
+
+
 def test_check_rev_validates_a_committed_version(clones):
     a, _ = clones
     a.edit("    lead: 综合股\n", "    lead: 综合科\n")
