@@ -31,7 +31,6 @@ import hashlib
 import io
 import os
 import pickle
-import tempfile
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -155,6 +154,8 @@ def read(entry: str) -> dict[str, Table]:
 
 def write(entry: str, tables: dict[str, Table]) -> None:
     """Store ``tables`` (by key) as ``entry``; a cache that cannot be written is not used."""
+    import tempfile  # only to write (and it loads shutil and random)
+
     folder = cache_dir()
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
