@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from timing import medians  # benchmarks/timing.py: the shared interleaved loop
+from timing import medians, print_ratios  # benchmarks/timing.py
 
 HEAD = """notice:
   issued: 2021-01-04
@@ -76,10 +76,8 @@ def main() -> None:
         }
         env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
         found = medians(commands, args.rounds, env=env)
-    base = found["python -c pass"]
     print(f"median of {args.rounds} rounds; ratio = command / python -c pass")
-    for name, value in found.items():
-        print(f"{name:<32} {value / base:5.1f}x   ({value * 1000:.0f} ms)")
+    print_ratios(found, "python -c pass", 32)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from timing import medians  # benchmarks/timing.py: the shared interleaved loop
+from timing import medians, print_ratios  # benchmarks/timing.py
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFICES = ["安监股", "工程股", "监控室", "车船管理股", "行政审批股", "系统党办", "农村公路管理站", "区运管所"]
@@ -55,10 +55,8 @@ def main() -> None:
         env = {**os.environ, "GK_DATA": str(data), "GK_TODAY": "2021-06-20"}
         todo = commands(Path(tmp))
         found = medians(todo, args.rounds, cwd=ROOT, env=env, quiet=True)
-    base = found["gk list --format json"]
     print(f"{args.items} items, median of {args.rounds} rounds; ratio = command / gk list --format json")
-    for name, value in found.items():
-        print(f"{name:<24} {value / base:5.1f}x   ({value * 1000:.0f} ms)")
+    print_ratios(found, "gk list --format json", 24)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ import tempfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from timing import medians  # benchmarks/timing.py: the shared interleaved loop
+from timing import medians, print_ratios  # benchmarks/timing.py
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[0] = str(ROOT)  # not benchmarks/, whose calendar.py would hide the standard library's
@@ -111,11 +111,9 @@ def main() -> None:
         repo = Path(tmp)
         first = build(repo)
         medians = measure(repo, first, args.rounds)
-    base = medians["git log -p -- data/tasks.yaml"]
     print(f"{COMMITS} commits of a 16-item table; median of {args.rounds} rounds; "
           f"ratio = command / git log -p")
-    for name, value in medians.items():
-        print(f"{name:<34} {value / base:5.1f}x   ({value * 1000:.0f} ms)")
+    print_ratios(medians, "git log -p -- data/tasks.yaml", 34)
     print(f"(built {date.today().isoformat()}; ratios are what to compare)")
 
 

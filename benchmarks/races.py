@@ -77,27 +77,11 @@ def concurrent_commits(where: Path, procs: int) -> str:
             f"their own note, {codes.count(0)}/{procs} exit 0, git status clean: {clean}")
 
 
-EDITOR = """
-import os, sys, time
-path, stop = sys.argv[1], sys.argv[2]
-i = 0
-while not os.path.exists(stop):
-    with open(path, encoding="utf-8", newline="") as f:
-        text = f.read()
-    with open(path + ".sed", "w", encoding="utf-8", newline="") as f:
-        f.write(text + f"# hand {i}\\n")
-    os.replace(path + ".sed", path)
-    i += 1
-    time.sleep(0.002)
-print(i)
-"""
-
-
 def sed_race(where: Path, rounds: int) -> str:
     data = fresh(where)
     stop = where / "stop"
-    editor = subprocess.Popen([sys.executable, "-c", EDITOR, str(data / "tasks.yaml"), str(stop)],
-                              stdout=subprocess.PIPE, text=True)
+    editor = subprocess.Popen([sys.executable, str(ROOT / "tests" / "sed_editor.py"),  # as sed -i
+                               str(data / "tasks.yaml"), str(stop)], stdout=subprocess.PIPE, text=True)
     codes = []
     for r in range(rounds):
         runs = [gk(data, "note", str(n), f"round{r}") for n in (1, 2, 3)]
@@ -105,7 +89,7 @@ def sed_race(where: Path, rounds: int) -> str:
     stop.touch()
     edits = int(editor.communicate()[0])
     text = (data / "tasks.yaml").read_text("utf-8")
-    lost = sum(f"# hand {i}\n" not in text for i in range(edits))
+    lost = sum(f"# 手工 {i}\n" not in text for i in range(edits))
     return (f"sed -i race: {lost}/{edits} hand edits lost; gk writes {codes.count(0)}/{len(codes)} "
             f"landed, {codes.count(1)}/{len(codes)} refused (changed on disk)")
 

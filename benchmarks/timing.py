@@ -30,3 +30,9 @@ def medians(commands: Mapping[str, Sequence[str]], rounds: int, *, cwd: Path | N
                            stderr=subprocess.DEVNULL if quiet else None, check=True)
             times[name].append(time.perf_counter() - start)
     return {name: statistics.median(values) for name, values in times.items()}
+
+
+def print_ratios(found: Mapping[str, float], base: str, width: int) -> None:
+    """One line a command: its median as a multiple of ``base``'s, and in milliseconds."""
+    for name, value in found.items():
+        print(f"{name:<{width}} {value / found[base]:5.1f}x   ({value * 1000:.0f} ms)")

@@ -76,6 +76,7 @@ class Change:
 class Saved:
     result: Result
     commit: str | None = None  # short hash when committed
+    note: Msg | None = None  # a word about the undo journal (it could not be written)
 
 
 def one_line(text: str, what: str) -> str:
@@ -436,7 +437,7 @@ def remove(table: Table, ids: tuple[int, ...]) -> Change:
 
 
 def save(data_dir: Path, change: Change, words: Words, dry_run: bool = False,
-         commit: bool = False) -> Saved:
+         commit: bool = False, when: str = "") -> Saved:
     """Apply ``change`` to tasks.yaml (see :func:`gkcli.writer.apply`) and commit it if asked,
     with the commit message in the language of ``words``.
 
@@ -444,15 +445,20 @@ def save(data_dir: Path, change: Change, words: Words, dry_run: bool = False,
     tasks.yaml has edits of its own that are not committed yet, or while a git operation
     (merge, rebase, …) is in progress. The lock is held across the write and the commit,
     so two gk commands never mix their changes; a commit git refuses puts the file back.
+    A write that is made (and committed, if asked) goes into the undo journal
+    (:mod:`gkcli.journal`, at time ``when``) under the same lock, so ``gk undo`` can take it back.
     """
     from gkcli import writer
 
     tasks = data_dir / TASKS_FILE
-    if not (commit and not dry_run):
-        return Saved(writer.apply(data_dir, change.edit, dry_run=dry_run, check=change.check))
-    from gkcli import gitops
-
+    if dry_run:
+        return Saved(writer.apply(data_dir, change.edit, dry_run=True, check=change.check))
     with writer.locked(data_dir):
+        if not commit:
+            saved = Saved(writer.apply_locked(data_dir, change.edit, check=change.check))
+            return _journal(data_dir, change, saved, when)
+        from gkcli import gitops
+
         root = gitops.repo_root(data_dir)
         if root is None:
             raise GkError("commit_not_repo", path=display_path(data_dir))
@@ -461,16 +467,21 @@ def save(data_dir: Path, change: Change, words: Words, dry_run: bool = False,
             raise GkError("commit_uncommitted", path=display_path(tasks))
         result = writer.apply_locked(data_dir, change.edit, check=change.check)
         saved = Saved(result)
+        full = ""
         if result.written:
             saved.commit = gitops.commit(tasks, PREFIX + change.text(words), result.data,
                                          result.original)
-        return saved
+            full = gitops.head(root) or ""
+        return _journal(data_dir, change, saved, when, full)
 
 
-def undo(data_dir: Path) -> tuple[str, str]:
-    """Undo the last commit if it is exactly one gk change to tasks.yaml (see :mod:`gkcli.gitops`);
-    returns (the undone commit's subject, the new commit's short hash)."""
-    from gkcli import gitops, writer
+def _journal(data_dir: Path, change: Change, saved: Saved, when: str, commit: str = "") -> Saved:
+    """Record a write just made in the undo journal (the caller holds the lock)."""
+    from gkcli import journal
+    from gkcli.i18n import Words
 
-    with writer.locked(data_dir):
-        return gitops.undo(data_dir / TASKS_FILE)
+    if saved.result.written:
+        subject = {lang: change.text(Words(lang)) for lang in ("zh", "en")}
+        saved.note = journal.record(data_dir, "write", saved.result.original, saved.result.data,
+                                    subject, when, commit=commit)
+    return saved

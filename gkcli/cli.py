@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -15,6 +15,9 @@ from gkcli.errors import DataError, GkError
 from gkcli.model import Table
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from types import ModuleType
+
     from gkcli.workspace import Workspace
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -171,7 +174,8 @@ class App:
                  soon_days: int | None, every: bool = False):
         self.data_arg = data
         self.every = every  # gk --all: every table of the workspace
-        self.real_today = _now()  # the one place gk reads the clock
+        self.now = _now()  # the one place gk reads the clock
+        self.real_today = self.now.date()
         self.today = today or self.real_today
         self.lang = lang
         self.soon_days_arg = soon_days
@@ -272,22 +276,27 @@ def _lang_option(ctx: click.Context, param: click.Parameter, value: str) -> str:
     return value
 
 
-def _now() -> date:
-    """The real today: ``GK_NOW`` (for reproducible examples and tests), else the system clock.
+def _now() -> datetime:
+    """The real time: ``GK_NOW`` (for reproducible examples and tests: a date, or a date and a
+    time such as ``2021-07-31T09:30``), else the system clock; in the local time zone.
 
     ``--today``/``GK_TODAY`` is the day the table is shown as of; this is the day it is now,
-    which decides whether that needs the history (a past day) or not.
+    which decides whether that needs the history (a past day) or not. The time goes into the
+    undo journal.
     """
     import os
+    from datetime import time
 
     fixed = os.environ.get("GK_NOW")
     if fixed:
+        day, sep, clock = fixed.strip().partition("T")
         try:
-            return deadlines.read_date(fixed)
-        except deadlines.DeadlineError:
+            return datetime.combine(deadlines.read_date(day),
+                                    time.fromisoformat(clock) if sep else time(0)).astimezone()
+        except (deadlines.DeadlineError, ValueError):
             raise click.UsageError(_words(click.get_current_context()).message(
                 "not_a_date", {"text": f"GK_NOW={fixed[:20]}"})) from None
-    return date.today()
+    return datetime.now().astimezone()
 
 
 def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -691,6 +700,38 @@ def export_(app: App, target: str, fmt: str | None, title: str | None, alarm_day
     _export(app, "export", rows, target, chosen, force, result=result)
 
 
+def _table_or_docx_format(app: App, fmt: str | None, output: str | None, default: str,
+                          **docx_only: object) -> str:
+    """gk report and gk remind: the format chosen (docx with -o FILE.docx), refusing an option
+    only the Word document takes (``docx_only``) in another format, and docx with --all."""
+    fmt = _docx_format(app, fmt, output, default)
+    _only_for(app, fmt, "docx", **docx_only)
+    _not_with_all(app, fmt, "docx")
+    return fmt
+
+
+def _show_or_write_document(app: App, kind: str, fmt: str, output: str | None, force: bool,
+                            narrowed_by: object, document: Callable[[ModuleType], object],
+                            table: Callable[[], object]) -> None:
+    """gk report and gk remind: show ``kind`` over every table of the workspace (--all; as
+    ``workspace.report`` or ``workspace.remind``, given ``narrowed_by``: --since or --office) or
+    what ``table`` makes of this table, or write the Word document ``document`` makes of the
+    documents module (--format docx). Only the one chosen is built, and only its module imported."""
+    if app.every:
+        from gkcli import workspace
+
+        of_every_table: dict[str, Callable[..., object]] = {"report": workspace.report,
+                                                            "remind": workspace.remind}
+        app.show(kind, fmt, of_every_table[kind](app.workspace, app.today, app.soon_days_arg,
+                                                 narrowed_by, app.workspace_title()))
+    elif fmt == "docx":
+        from gkcli import documents
+
+        _document(app, kind, document(documents), output, force)
+    else:
+        app.show(kind, fmt, table())
+
+
 @cli.command()
 @option("--since", callback=_since_option, metavar="DATE|last-meeting",
               help="Only items due, or done, from DATE (or the last meeting) to today.")
@@ -720,22 +761,12 @@ def report(app: App, since: date | None, fmt: str | None, output: str | None, fo
     """
     from gkcli import report as reports
 
-    fmt = _docx_format(app, fmt, output, "table")
-    _only_for(app, fmt, "docx", **{"--title": title})
-    _not_with_all(app, fmt, "docx")
-    if app.every:
-        from gkcli import workspace
-
-        app.show("report", fmt, workspace.report(app.workspace, app.today, app.soon_days_arg, since,
-                                                 app.workspace_title()))
-        return
-    if fmt == "docx":
-        from gkcli import documents
-
-        found = documents.bulletin(app.table, app.items(), app.today, since, title, app.soon_days)
-        _document(app, "report", found, output, force)
-        return
-    app.show("report", fmt, reports.report(app.table, app.items(), app.today, since))
+    fmt = _table_or_docx_format(app, fmt, output, "table", **{"--title": title})
+    _show_or_write_document(
+        app, "report", fmt, output, force, since,
+        document=lambda documents: documents.bulletin(app.table, app.items(), app.today, since,
+                                                      title, app.soon_days),
+        table=lambda: reports.report(app.table, app.items(), app.today, since))
 
 
 @cli.command()
@@ -764,25 +795,12 @@ def remind(app: App, office: str | None, fmt: str | None, output: str | None, fo
     """
     from gkcli import report as reports
 
-    fmt = _docx_format(app, fmt, output, "text")
-    _only_for(app, fmt, "docx", **{"--reply-by": reply_by})
-    _not_with_all(app, fmt, "docx")
-    if app.every:
-        from gkcli import workspace
-
-        app.show("remind", fmt, workspace.remind(app.workspace, app.today, app.soon_days_arg, office,
-                                                 app.workspace_title()))
-        return
-    if fmt == "docx":
-        from gkcli import documents
-
-        found = documents.notices(app.table, app.items(), app.today, office, reply_by)
-        if not found.reminders.reminders:
-            raise GkError("nothing_to_remind_doc")
-        _document(app, "remind", found, output, force)
-        return
-    app.show("remind", fmt, reports.remind(app.table, app.items(), app.today, office,
-                                           app.soon_days))
+    fmt = _table_or_docx_format(app, fmt, output, "text", **{"--reply-by": reply_by})
+    _show_or_write_document(
+        app, "remind", fmt, output, force, office,
+        document=lambda documents: documents.notices(app.table, app.items(), app.today, office,
+                                                     reply_by),
+        table=lambda: reports.remind(app.table, app.items(), app.today, office, app.soon_days))
 
 
 @cli.command()
@@ -918,7 +936,8 @@ def _save(app: App, change, dry_run: bool, commit: bool | None) -> None:
     from gkcli import changes
 
     commit = app.current.settings.commit if commit is None else commit
-    saved = changes.save(app.data_dir, change, app.words, dry_run=dry_run, commit=commit)
+    saved = changes.save(app.data_dir, change, app.words, dry_run=dry_run, commit=commit,
+                         when=app.now.isoformat(timespec="seconds"))
     result = saved.result
     for key, values in change.said:
         click.echo(app.words.message(key, values))
@@ -932,6 +951,8 @@ def _save(app: App, change, dry_run: bool, commit: bool | None) -> None:
         click.echo(app.words("written", path=store.display_path(result.path), what=said))
     if saved.commit:
         click.echo(app.words("committed", sha=saved.commit, message=said))
+    if saved.note:
+        click.echo(f"gk: {app.words.message(saved.note.key, saved.note.params)}", err=True)
 
 
 def confirm(question: str, words) -> None:
@@ -1211,19 +1232,35 @@ def meeting(app: App, title: str | None, on: date | None, dry_run: bool,
 
 
 @cli.command()
+@option("--list", "show_list", is_flag=True,
+        help="List the writes gk can undo, newest first; change nothing.")
+@option("--dry-run", "-n", is_flag=True, help="Print what would be undone and the diff; write nothing.")
 @pass_app
-def undo(app: App) -> None:
-    """Revert the last commit gk made (refuses if the last commit is not gk's).
+def undo(app: App, show_list: bool, dry_run: bool) -> None:
+    """Take back the last write gk made to tasks.yaml, committed or not; again, the one before.
+
+    gk keeps a journal of its own writes (the last 50, on this computer, outside the data
+    and never committed). Edits you made by hand since are kept: if they touch the lines
+    gk changed, gk refuses and writes nothing. A write gk committed, still the last commit,
+    is undone by a new commit; otherwise only the file changes. gk undo cannot take back hand
+    edits, other programs' writes, gk import, git merges, or writes made on another computer.
 
     \b
     Example:
-        gk done 5 --commit
+        gk done 13
+        gk undo --dry-run
         gk undo
+        gk undo --list
     """
-    from gkcli import changes
+    from gkcli import undo as undoing
 
-    subject, sha = changes.undo(app.data_dir)
-    click.echo(app.words("undone", subject=subject, sha=sha))
+    if show_list:
+        app.show("undo_list", "text", undoing.listing(app.data_dir))
+        return
+    done = undoing.undo(app.data_dir, app.lang, app.now.isoformat(timespec="seconds"), dry_run)
+    app.show("undo", "text", done)
+    if done.note:
+        click.echo(f"gk: {app.words.message(done.note.key, done.note.params)}", err=True)
 
 
 @cli.command(name="import")

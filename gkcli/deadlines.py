@@ -259,6 +259,18 @@ def read_date(text: str) -> date:
     raise DeadlineError("not_a_date", text=text)
 
 
+def date_value(value: object) -> date | None:
+    """A YAML value as a date: a date, or a text :func:`read_date` reads; None otherwise."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return read_date(value)
+        except DeadlineError:
+            return None
+    return None
+
+
 def parse_date(text: str, today: date) -> date:
     """Read a date the user typed: what :func:`read_date` reads, ``today`` / 今天, or a
     deadline phrase as the table writes them (2021年9月底; 9月底 in today's year)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from gkcli.errors import GkError
 from gkcli.model import Notice
 from gkcli.model import Table as Data
 from gkcli.query import Item
@@ -76,8 +77,11 @@ class Notices:
 
 def notices(table: Data, rows: list[Item], today: date, office: str | None = None,
             reply_by: date | None = None) -> Notices:
-    return Notices(remind(table, rows, today, office),
-                   reply_by or today + timedelta(days=REPLY_DAYS), sender_of(table))
+    """Refuses (``nothing_to_remind_doc``) when no office has an item to be reminded of."""
+    found = remind(table, rows, today, office)
+    if not found.reminders:
+        raise GkError("nothing_to_remind_doc")
+    return Notices(found, reply_by or today + timedelta(days=REPLY_DAYS), sender_of(table))
 
 
 @dataclass

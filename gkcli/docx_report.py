@@ -130,18 +130,11 @@ def _page(section, landscape: bool = False, form: bool = False) -> None:
     """A4 with GB/T 9704's margins (the landscape page keeps them along its short side;
     a form such as the 催办通知单 takes 30/28 mm at top and bottom, to fit on one page)."""
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-    if form:
-        section.page_width, section.page_height = Mm(210), Mm(297)
-        section.top_margin, section.bottom_margin = Mm(30), Mm(28)
-        section.left_margin, section.right_margin = Mm(28), Mm(26)
-    elif landscape:
-        section.page_width, section.page_height = Mm(297), Mm(210)
-        section.top_margin, section.bottom_margin = Mm(28), Mm(26)
-        section.left_margin, section.right_margin = Mm(25), Mm(25)
-    else:
-        section.page_width, section.page_height = Mm(210), Mm(297)
-        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-        section.left_margin, section.right_margin = Mm(28), Mm(26)
+    # width, height, then the top, bottom, left and right margins, in mm
+    sizes = (210, 297, 30, 28, 28, 26) if form else \
+        (297, 210, 28, 26, 25, 25) if landscape else (210, 297, 37, 35, 28, 26)
+    (section.page_width, section.page_height, section.top_margin, section.bottom_margin,
+     section.left_margin, section.right_margin) = (Mm(mm) for mm in sizes)
     section.header_distance = Mm(15)
     section.footer_distance = Mm(20)
 

@@ -43,6 +43,8 @@ RENDERERS: dict[str, dict[str, str]] = {
                 "json": "history_views:changes_json"},
     "log": {"table": "history_views:log_table", "json": "history_views:log_json"},
     "import": {"text": "importer.output:import_text"},
+    "undo": {"text": "texts:undone"},
+    "undo_list": {"text": "texts:undo_list"},
 }
 BINARY = frozenset({"xlsx", "docx", "ics"})  # formats that are bytes, for a file (or stdout with -)
 FILE_FORMATS = frozenset({"csv", "json", "md"})  # text formats that are files: always UTF-8

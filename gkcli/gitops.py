@@ -70,6 +70,11 @@ def refuse_during_operation(root: Path, key: str = "git_in_progress") -> None:
         raise WriteRefused(key, what=what)
 
 
+def head(root: Path) -> str | None:
+    """The full hash of HEAD, or None before the first commit."""
+    return _blob(root, "HEAD")
+
+
 def uncommitted(path: Path) -> bool:
     """Whether ``path`` has changes git has not committed (or is not tracked yet)."""
     root = repo_root(path.parent)

@@ -262,17 +262,6 @@ def _texts(value: object) -> tuple[str, ...]:
     return (_text(value),)
 
 
-def _date(value: object) -> date | None:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return deadlines.read_date(value)
-        except deadlines.DeadlineError:
-            return None
-    return None
-
-
 def _on(entry: dict[Any, Any]) -> object:
     """The ``on`` field: YAML 1.1 reads a plain ``on`` key as true."""
     return entry["on"] if "on" in entry else entry.get(True)
@@ -283,7 +272,7 @@ def _extensions(value: object, year: int | None) -> tuple[Extension, ...]:
     for entry in value if isinstance(value, list) else []:
         if not isinstance(entry, dict):
             continue
-        on = _date(_on(entry))
+        on = deadlines.date_value(_on(entry))
         try:
             to = deadlines.resolve(entry.get("to"), year)
         except deadlines.DeadlineError:
@@ -308,14 +297,14 @@ def read_snapshot(text: str) -> Snapshot:
     if not isinstance(data, dict):
         return Snapshot(readable=False)
     notice = data["notice"] if isinstance(data.get("notice"), dict) else {}
-    issued = _date(notice.get("issued"))
+    issued = deadlines.date_value(notice.get("issued"))
     year = issued.year if issued else None
     items: dict[int, Rec] = {}
     for entry in data.get("tasks") or [] if isinstance(data.get("tasks"), list) else []:
         if not isinstance(entry, dict) or not isinstance(entry.get("id"), int):
             continue
         word = entry.get("status")
-        done_on = _date(entry.get("done_on"))
+        done_on = deadlines.date_value(entry.get("done_on"))
         items[entry["id"]] = Rec(
             id=entry["id"], title=_text(entry.get("title")), lead=_text(entry.get("lead")),
             assist=_texts(entry.get("assist")), deadline=_text(entry.get("deadline")),
@@ -327,7 +316,7 @@ def read_snapshot(text: str) -> Snapshot:
     for entry in data.get("meetings") or [] if isinstance(data.get("meetings"), list) else []:
         if not isinstance(entry, dict):
             continue
-        on = _date(_on(entry))
+        on = deadlines.date_value(_on(entry))
         if on:
             meetings.append(Meeting(on, _text(entry.get("title"))))
     return Snapshot(items, tuple(meetings), year)

@@ -111,13 +111,27 @@ def _tally_row(x: Tally, words: Words) -> str:
             + f'<td class="n">{rate}</td><td>{_e(people)}</td></tr>')
 
 
+def _items_table_start(keys: tuple[str, ...], words: Words) -> str:
+    """The opening of a table of items, a header cell for each column in ``keys``."""
+    head = "".join(f"<th>{escape(words(k))}</th>" for k in keys)
+    return f'<div class="scroll"><table class="items"><thead><tr>{head}</tr></thead><tbody>'
+
+
+def _labelled_cells(cells: list[tuple[str, str]], words: Words) -> str:
+    """A row's cells, each labelled with its column's name (the narrow layout shows it)."""
+    return "".join(f'<td data-label="{escape(words(k) + words("sep"), quote=True)}">{v}</td>'
+                   for k, v in cells)
+
+
+ITEMS_TABLE_END = "</tbody></table></div></section>"
+
+
 def _urgent(rows: list[Item], words: Words, title: str, empty: str, anchor: str) -> str:
     parts = [f'<section id="{anchor}"><h2>{escape(title)}</h2>']
     if not rows:
         parts.append(f"<p>{escape(empty)}</p></section>")
         return "".join(parts)
-    head = "".join(f"<th>{escape(words(k))}</th>" for k in ("id", "title", "lead", "deadline", "days", "people"))
-    parts.append(f'<div class="scroll"><table class="items"><thead><tr>{head}</tr></thead><tbody>')
+    parts.append(_items_table_start(("id", "title", "lead", "deadline", "days", "people"), words))
     for item in rows:
         task = item.task
         cells = [
@@ -126,9 +140,8 @@ def _urgent(rows: list[Item], words: Words, title: str, empty: str, anchor: str)
             ("days", f'<span class="state {item.state}">{escape(words.days(item.days_left))}</span>'),
             ("people", _e("、".join(p.name for p in item.lead_people) or words("none"))),
         ]
-        tds = "".join(f'<td data-label="{escape(words(k) + words("sep"), quote=True)}">{v}</td>' for k, v in cells)
-        parts.append(f'<tr data-id="{task.id}">{tds}</tr>')
-    parts.append("</tbody></table></div></section>")
+        parts.append(f'<tr data-id="{task.id}">{_labelled_cells(cells, words)}</tr>')
+    parts.append(ITEMS_TABLE_END)
     return "".join(parts)
 
 
@@ -163,9 +176,7 @@ def _timeline(tl: Timeline, words: Words) -> str:
 
 def _items(rows: list[Item], words: Words) -> str:
     keys = ("id", "title", "lead", "assist", "deadline", "state", "status", "done_on", "progress")
-    head = "".join(f"<th>{escape(words(k))}</th>" for k in keys)
-    parts = [f'<section id="items"><h2>{escape(words("html.items"))}</h2>',
-             f'<div class="scroll"><table class="items"><thead><tr>{head}</tr></thead><tbody>']
+    parts = [f'<section id="items"><h2>{escape(words("html.items"))}</h2>', _items_table_start(keys, words)]
     group = None
     for item in rows:
         task = item.task
@@ -187,9 +198,8 @@ def _items(rows: list[Item], words: Words) -> str:
             ("done_on", task.done_on.isoformat() if task.done_on else "—"),
             ("progress", "<br>".join(_e(p) for p in task.progress) or "—"),
         ]
-        tds = "".join(f'<td data-label="{escape(words(k) + words("sep"), quote=True)}">{v}</td>' for k, v in cells)
-        parts.append(f'<tr data-id="{task.id}" data-state="{item.state}">{tds}</tr>')
-    parts.append("</tbody></table></div></section>")
+        parts.append(f'<tr data-id="{task.id}" data-state="{item.state}">{_labelled_cells(cells, words)}</tr>')
+    parts.append(ITEMS_TABLE_END)
     return "".join(parts)
 
 

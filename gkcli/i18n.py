@@ -456,6 +456,61 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_format": ("未知格式 {fmt}", "unknown format {fmt}"),
     "output_failed": ("无法输出（{reason}）", "cannot write the output ({reason})"),
     # git
+    # gk undo and its journal (gkcli/undo.py, gkcli/journal.py)
+    "undone_file": ("已撤销 “{subject}”：{path} 已改回", "Undid \"{subject}\": {path} changed back"),
+    "undone_file_kept": ("已撤销 “{subject}”：{path} 已改回，此后的手工修改都保留",
+                         "Undid \"{subject}\": {path} changed back, keeping the edits made by hand since"),
+    "undone_already": ("“{subject}” 的修改已不在 {path} 中（此后已手工改回）：记为已撤销，文件未改动",
+                       "The change \"{subject}\" is no longer in {path} (changed back by hand since): "
+                       "marked undone, the file is untouched"),
+    "undone_not_committed": ("注意：这次修改的提交 {sha} 仍在 git 历史中；撤销只改了文件，没有提交（{why}）。要留下这次撤销，请自己提交",
+                             "Note: its commit {sha} stays in git's history; the undo changed the file only "
+                             "and committed nothing ({why}). Commit it yourself to keep it"),
+    "undo_why.moved": ("之后已有别的提交，或它被改过", "it is no longer the last commit: commits came after it, or it was amended"),
+    "undo_why.dirty": ("文件里有尚未提交的修改", "the file has changes not committed"),
+    "undo_why.no_repo": ("数据文件夹已不在 git 仓库中", "the data folder is no longer in a git repository"),
+    "undo_would": ("将撤销 “{subject}”（{time}）：", "Would undo \"{subject}\" ({time}):"),
+    "undo_would_commit": ("（将提交这次撤销：Revert \"gk: …\"）；未写入任何内容",
+                          "(the undo would be committed: Revert \"gk: …\"); nothing written"),
+    "undo_would_file": ("（只改文件，不提交：{why}）；未写入任何内容",
+                        "(the file only, nothing committed: {why}); nothing written"),
+    "undo_would_plain": ("未写入任何内容", "Nothing written"),
+    "undo.subject": ("撤销 “{subject}”", "undo of \"{subject}\""),
+    "undo_list_head": ("gk 的撤销记录（{path}，新的在前；→ 标出下一次 gk undo 撤销的）：",
+                       "gk's undo journal ({path}, newest first; → marks what gk undo takes back next):"),
+    "undo_list_empty": ("撤销记录是空的（{path}）：gk 还没有在这台电脑上修改过这份数据",
+                        "The undo journal is empty ({path}): gk has made no write to this data on this computer"),
+    "undo_tag.commit": ("（提交 {sha}）", " (commit {sha})"),
+    "undo_tag.undone": ("（已撤销）", " (undone)"),
+    "undo_nothing": ("没有可撤销的：{path} 的撤销记录里没有尚未撤销的 gk 修改（见 gk undo --list）",
+                     "nothing to undo: the undo journal of {path} holds no gk write not undone yet "
+                     "(see gk undo --list)"),
+    "undo_overlap": ("撤销不了 “{subject}”：{path} 第 {lines} 行此后被手工改过，正是 gk 这次改动的地方；未写入任何内容",
+                     "cannot undo \"{subject}\": line {lines} of {path} was edited by hand since, "
+                     "where gk made this change; nothing written"),
+    "undo_overlap_item": ("撤销不了 “{subject}”：{path} 第 {lines} 行（第 {id} 项）此后被手工改过，正是 gk 这次改动的地方；未写入任何内容",
+                          "cannot undo \"{subject}\": line {lines} of {path} (item {id}) was edited by "
+                          "hand since, where gk made this change; nothing written"),
+    "undo_invalid": ("撤销不了 “{subject}”：撤销后的文件通不过检查（{where}：{detail}）；未写入任何内容",
+                     "cannot undo \"{subject}\": the file would not pass gk check ({where}: {detail}); "
+                     "nothing written"),
+    "undo_unsure": ("撤销不了 “{subject}”：此后对 {what} 的手工修改与这次修改交织在一起，gk 无法确定怎样撤销；未写入任何内容",
+                    "cannot undo \"{subject}\": the edits made by hand since to {what} are entangled with "
+                    "this change, gk cannot tell how to take it back; nothing written"),
+    "journal_damaged": ("撤销记录 {path} 已损坏（{why}）：未撤销任何内容（gk 下次写入时会把它改名保留，另起一份）",
+                        "the undo journal {path} is damaged ({why}): nothing undone (gk's next write "
+                        "keeps it aside and starts a new one)"),
+    "journal_why.json": ("不是完整的 JSON，可能写到一半被打断", "not complete JSON, perhaps cut short"),
+    "journal_why.format": ("不是 gk 写的格式", "not in gk's format"),
+    "journal_why.not_private": ("{path} 别人也能读写，而撤销记录里有表格的副本",
+                                "others may read or write {path}, and the journal holds copies of the table"),
+    "journal_why.bytes": ("记录的内容与校验值不符", "a recorded copy fails its checksum"),
+    "journal_unreadable": ("读不了撤销记录 {path}：{reason}", "cannot read the undo journal {path}: {reason}"),
+    "journal_not_written": ("已写入，但撤销记录没能保存（{reason}）：这次修改不能用 gk undo 撤销",
+                            "written, but the undo journal could not be saved ({reason}): gk undo cannot "
+                            "take this write back"),
+    "journal_restarted": ("撤销记录 {path} 已损坏：已改名为 {kept} 保留，另起一份新的",
+                          "the undo journal {path} was damaged: kept as {kept}, a new one started"),
     "undo_not_repo": ("{path} 不在 git 仓库中：没有可撤销的提交", "{path} is not in a git repository: nothing to undo"),
     "no_commits": ("还没有任何提交：没有可撤销的", "no commits yet: nothing to undo"),
     "last_not_gk": ("最近一次提交不是 gk 做的（{sha} {subject}）；没有撤销",

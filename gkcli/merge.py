@@ -21,11 +21,14 @@ the same rules. When a text cannot be read or an edit cannot be made safely,
 from __future__ import annotations
 
 import json
+import operator
 import os
 import re
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable
 
@@ -176,7 +179,7 @@ class ListText(TasksText):
             raise Unmergeable(f"no {self.kind} list")
         self.tasks_key, self.tasks = pair
 
-    def item(self, key: Any) -> yaml.MappingNode:  # type: ignore[override]
+    def item(self, key: Any) -> yaml.MappingNode:
         for node in self.items():
             pair = self._child(node, self.key_field)
             if pair and isinstance(pair[1], yaml.ScalarNode) and _same(_construct(pair[1]), key):
@@ -186,14 +189,18 @@ class ListText(TasksText):
     def section(self, key: str) -> tuple[yaml.Node, yaml.Node] | None:
         return self._child(self.root, key)
 
+    def pair(self, mapping: yaml.Node, key: Any) -> tuple[yaml.Node, yaml.Node]:
+        """``key: value`` in ``mapping``, where the merge has found the key on this side."""
+        pair = self._child(mapping, key)
+        if pair is None:
+            raise Unmergeable(f"{str(key)[:40]} is not in the text")
+        return pair
+
     # spans of whole lines
 
     def entry_span(self, node: yaml.Node) -> tuple[int, int, int]:
         """(start, end, dash column) of a block list entry's lines."""
-        dash = self.text.rfind("-", 0, node.start_mark.index)
-        start = self._line_start(dash)
-        if dash < 0 or self.text[start:dash].strip():
-            raise Unmergeable("a list entry shares its line")
+        start, dash = self._entry_line(node, Unmergeable("a list entry shares its line"))
         return start, self._after_line(node), dash - start
 
     def pair_span(self, key_node: yaml.Node, value_node: yaml.Node) -> tuple[int, int, int]:
@@ -228,7 +235,7 @@ class ListText(TasksText):
         """Where an item's lead-in (blank lines and comments above it) starts, its own lines start, and it ends."""
         items = self.items()
         node = self.item(key)
-        if self.tasks.flow_style:
+        if isinstance(self.tasks, yaml.CollectionNode) and self.tasks.flow_style:
             raise Unmergeable("a flow-style list of items")
         index = next(i for i, n in enumerate(items) if n is node)
         if index:
@@ -242,7 +249,7 @@ class ListText(TasksText):
         """A top-level section's lines, with the blank lines and comments above it."""
         pairs = self.root.value
         index = next(i for i, (k, _) in enumerate(pairs) if getattr(k, "value", None) == key)
-        if self.root.flow_style:
+        if isinstance(self.root, yaml.CollectionNode) and self.root.flow_style:
             raise Unmergeable("a flow-style file")
         start = self._after_line(pairs[index - 1][1]) if index else 0
         key_node, value = pairs[index]
@@ -253,12 +260,18 @@ class ListText(TasksText):
     def field_column(self, item: yaml.MappingNode) -> int:
         if item.flow_style:
             raise Unmergeable("a flow-style item")
-        return item.value[0][0].start_mark.column
+        first_key: yaml.Node = item.value[0][0]
+        return first_key.start_mark.column
 
     def add_field_text(self, key: Any, text: str) -> None:
         item = self.item(key)
         self.field_column(item)
         self.insert(self._after_line(item.value[-1][1]), text)
+
+
+def _field_of(key: Any, name: str) -> Callable[[ListText], tuple[yaml.Node, yaml.Node] | None]:
+    """Finds an item's field in any side's text (``locate`` of :meth:`_Merge.apply_list`)."""
+    return lambda doc: doc._child(doc.item(key), name)
 
 
 def _reindent(text: str, shift: int) -> str:
@@ -304,7 +317,7 @@ def entry_date(entry: Any) -> date | None:
     return None
 
 
-def merge_lists(base: list, ours: list, theirs: list) -> list:
+def merge_lists(base: list[Any], ours: list[Any], theirs: list[Any]) -> list[Any]:
     """OURS's entries less those THEIRS removed, plus those THEIRS added (dated ones in date order)."""
     base_keys = [_key(v) for v in base]
     theirs_keys = [_key(v) for v in theirs]
@@ -322,7 +335,7 @@ def merge_lists(base: list, ours: list, theirs: list) -> list:
     return result
 
 
-def _position(result: list, theirs: list, index: int) -> int:
+def _position(result: list[Any], theirs: list[Any], index: int) -> int:
     day = entry_date(theirs[index])
     if day is not None:
         for at, entry in enumerate(result):
@@ -346,6 +359,43 @@ def _plain_value(value: Any) -> bool:
 
 def _is_list(value: Any) -> bool:
     return isinstance(value, list) or value is MISSING or value is None
+
+
+UNCHANGED, THEIRS, BOTH = "unchanged", "theirs", "both"
+
+
+def _changed_by(base: Any, ours: Any, theirs: Any,
+                same: Callable[[Any, Any], bool] = operator.eq) -> str:
+    """The three-way test of one unit (a section, an item, a field; by text or by value):
+    UNCHANGED where OURS stands (THEIRS left BASE as it was, or made OURS's change too),
+    THEIRS where only THEIRS changed it, BOTH where the two sides changed it differently."""
+    if same(theirs, base) or same(ours, theirs):
+        return UNCHANGED
+    return THEIRS if same(ours, base) else BOTH
+
+
+def _changed_keys(base: dict[Any, Any], ours: dict[Any, Any], theirs: dict[Any, Any],
+                  skip: tuple[str, ...] = ()) -> Iterator[tuple[Any, str, Any, Any, Any]]:
+    """The keys of a mapping (an item's fields, a section's keys) that THEIRS changed from BASE
+    to something OURS does not hold, in OURS's order then THEIRS's then BASE's: each as
+    (key, THEIRS or BOTH, base value, our value, their value), MISSING where a side lacks it."""
+    names = [*ours, *(n for n in theirs if n not in ours)]
+    names += [n for n in base if n not in names]
+    for name in names:
+        if name in skip:
+            continue
+        b, o, t = base.get(name, MISSING), ours.get(name, MISSING), theirs.get(name, MISSING)
+        by = _changed_by(b, o, t, _same)
+        if by != UNCHANGED:
+            yield name, by, b, o, t
+
+
+def _put(mapping: dict[Any, Any], key: Any, value: Any) -> None:
+    """Set ``key`` to ``value`` in ``mapping``, or drop it when ``value`` is MISSING."""
+    if value is MISSING:
+        mapping.pop(key, None)
+    else:
+        mapping[key] = value
 
 
 # --- the merge ---------------------------------------------------------------------------------
@@ -378,16 +428,30 @@ def _parsed_unit(text: str, kind: str) -> Any:
     return value if isinstance(value, dict) and len(value) == 1 else MISSING
 
 
+def _line_merged_unit(texts: tuple[str | None, str | None, str | None], kind: str,
+                      value: Any) -> str | None:
+    """git's line merge of one unit's three texts (a section's or an item's) where it holds
+    the ``value`` the merge decided; None where a side lacks the unit or the lines disagree."""
+    base, ours, theirs = texts
+    if base is None or ours is None or theirs is None:
+        return None
+    candidate = line_merge(base, ours, theirs)
+    if candidate is None or not _same(_parsed_unit(candidate, kind), value):
+        return None
+    return candidate
+
+
 class _Merge:
     """Decides the merge by values, then makes it by text: whole units where only one side
     touched them, git's line merge of a unit where that gives the decided values, and
     field-by-field surgical edits otherwise."""
 
-    def __init__(self, texts: tuple[str, str, str], path: str, base: Side, ours: Side, theirs: Side):
+    def __init__(self, texts: tuple[str, str, str], path: str, kind: str,
+                 base: Side, ours: Side, theirs: Side):
         self.base, self.ours, self.theirs = base, ours, theirs
         self.texts = texts
         self.path = path
-        self.kind = ours.kind
+        self.kind = kind
         self.key_field = KINDS[self.kind]
         self.doc = ListText(texts[1], path, self.kind)
         self.sides = (ListText(texts[0], path, self.kind) if base.kind else None,
@@ -453,16 +517,15 @@ class _Merge:
     def decide_section(self, key: str) -> list[Callable[[], None]]:
         b, o, t = (side.top.get(key, MISSING) for side in (self.base, self.ours, self.theirs))
         bt, ot, tt = (self.section_text(i, key) for i in range(3))
-        if tt == bt or ot == tt:
-            return []
-        if ot == bt:
-            self.set_top(key, t)
-            return [lambda: self.take_section(key)]
+        if (by_text := _changed_by(bt, ot, tt)) != BOTH:  # whole: a section one side touched
+            self.set_top(key, t if by_text == THEIRS else o)
+            return [lambda: self.take_section(key)] if by_text == THEIRS else []
         if isinstance(o, dict) and isinstance(t, dict) and isinstance(b, (dict, _Missing)):
             return self.decide_mapping(key, b if isinstance(b, dict) else {}, o, t, (bt, ot, tt))
-        if _same(o, t) or _same(t, b):
+        by_value = _changed_by(b, o, t, _same)
+        if by_value == UNCHANGED:
             merged = o
-        elif _same(o, b):
+        elif by_value == THEIRS:
             merged = t
         elif isinstance(o, list) and isinstance(t, list) and isinstance(b, list):
             merged = merge_lists(b, o, t)
@@ -470,45 +533,37 @@ class _Merge:
             self.result.conflicts.append(Conflict(None, key, o, t))
             return []
         self.set_top(key, merged)
-        if bt is not None and ot is not None and tt is not None:
-            candidate = line_merge(bt, ot, tt)
-            if candidate is not None and _same(_parsed_unit(candidate, "section"), {key: merged}):
-                return [lambda: self.replace_section(key, candidate)]
+        candidate = _line_merged_unit((bt, ot, tt), "section", {key: merged})
+        if candidate is not None:
+            return [lambda: self.replace_section(key, candidate)]
         if _same(merged, o):
             return []
         if isinstance(merged, list) and isinstance(o, list) and isinstance(t, list):
             return [lambda: self.apply_list(lambda d: d.section(key), merged, o, t)]
         return [lambda: self.take_section(key)]
 
-    def decide_mapping(self, key: str, b: dict, o: dict, t: dict,
+    def decide_mapping(self, key: str, b: dict[Any, Any], o: dict[Any, Any], t: dict[Any, Any],
                        texts: tuple[str | None, str | None, str | None]) -> list[Callable[[], None]]:
         """A section holding a mapping (notice, settings) merges key by key, like an item's fields."""
         merged = dict(o)
         edits: list[Callable[[], None]] = []
         conflicts = []
-        for name in [*o, *(n for n in t if n not in o), *(n for n in b if n not in o and n not in t)]:
-            bv, ov, tv = (m.get(name, MISSING) for m in (b, o, t))
-            if _same(tv, bv) or _same(ov, tv):
-                continue
-            if _same(ov, bv):
-                if tv is MISSING:
-                    merged.pop(name, None)
-                else:
-                    merged[name] = tv
-                edits.append(lambda n=name, v=tv: self.set_in_section(key, n, v))
+        for name, by, _, ov, tv in _changed_keys(b, o, t):
+            if by == THEIRS:
+                _put(merged, name, tv)
+                edits.append(partial(self.set_in_section, key, name, tv))
             else:
                 conflicts.append(Conflict(None, f"{key}.{name}", ov, tv))
         self.set_top(key, merged)
         self.result.conflicts.extend(conflicts)
-        if not conflicts and None not in texts:
-            candidate = line_merge(*texts)  # type: ignore[arg-type]
-            if candidate is not None and _same(_parsed_unit(candidate, "section"), {key: merged}):
-                return [lambda: self.replace_section(key, candidate)]
+        candidate = None if conflicts else _line_merged_unit(texts, "section", {key: merged})
+        if candidate is not None:
+            return [lambda: self.replace_section(key, candidate)]
         return edits
 
     def set_in_section(self, section: str, name: str, value: Any) -> None:
         doc = self.doc
-        mapping = doc.section(section)[1]
+        mapping = doc.pair(doc.root, section)[1]
         if not isinstance(mapping, yaml.MappingNode):
             raise Unmergeable(f"{section} is not a mapping here")
         pair = doc._child(mapping, name)
@@ -532,7 +587,7 @@ class _Merge:
                 doc.insert(mapping.value[-1][1].end_mark.index, f", {name}: {_flow(value)}")
             return
         theirs = self.their_doc
-        their_pair = theirs._child(theirs.section(section)[1], name)
+        their_pair = theirs.pair(theirs.pair(theirs.root, section)[1], name)
         lines = theirs.lines(theirs.pair_span(*their_pair), mapping.value[0][0].start_mark.column)
         if pair is not None:
             doc.replace(*doc.pair_span(*pair)[:2], lines)
@@ -540,10 +595,7 @@ class _Merge:
             doc.insert(doc._after_line(mapping.value[-1][1]), lines)
 
     def set_top(self, key: str, value: Any) -> None:
-        if value is MISSING:
-            self.top.pop(key, None)
-        else:
-            self.top[key] = value
+        _put(self.top, key, value)
 
     def replace_section(self, key: str, text: str) -> None:
         self.doc.replace(*self.doc.section_span(key), text)
@@ -582,7 +634,7 @@ class _Merge:
             if key in ours and key not in theirs:
                 if _same(ours[key], fields):
                     del self.items[key]
-                    actions.append(lambda k=key: self.doc.remove_item(k))
+                    actions.append(partial(self.doc.remove_item, key))
                 else:
                     self.result.conflicts.append(Conflict(key, ITEM, "changed", REMOVED))
                     actions.append(self.conflicts_action(key, {ITEM: REMOVED}))
@@ -606,47 +658,36 @@ class _Merge:
         return actions
 
     def decide_item(self, key: Any) -> list[Callable[[], None]]:
-        lead_ins = [self.item_text(i, key, lead_in=True) for i in range(3)]
+        base_lead, our_lead, their_lead = (self.item_text(i, key, lead_in=True) for i in range(3))
         actions = []
-        if lead_ins[2] not in (lead_ins[0], lead_ins[1]) and lead_ins[1] == lead_ins[0]:
+        if _changed_by(base_lead, our_lead, their_lead) == THEIRS and their_lead is not None:
             def lead_in() -> None:  # their comments above the item, where ours are as they were
                 start, own, _ = self.doc.item_parts(key)
-                self.doc.replace(start, own, lead_ins[2])
+                self.doc.replace(start, own, their_lead)
             actions.append(lead_in)
         return actions + self.decide_item_lines(key)
 
     def decide_item_lines(self, key: Any) -> list[Callable[[], None]]:
         bt, ot, tt = (self.item_text(i, key) for i in range(3))
-        if tt == bt or ot == tt:
-            return []
-        if ot == bt:
-            self.items[key] = dict(self.theirs.items[key])
-            return [lambda: self.doc.replace(*self.own_span(key), tt)]
+        assert tt is not None  # decide_item runs for items both sides hold
+        if (by_text := _changed_by(bt, ot, tt)) != BOTH:  # whole: an item one side touched
+            self.items[key] = dict((self.theirs if by_text == THEIRS else self.ours).items[key])
+            return [lambda: self.doc.replace(*self.own_span(key), tt)] if by_text == THEIRS else []
         base = self.base.items.get(key, {})
         ours, theirs = self.ours.items[key], self.theirs.items[key]
-        names = [*ours, *(n for n in theirs if n not in ours)]
-        names += [n for n in base if n not in names]
         edits: list[Callable[[], None]] = []
         conflicts: dict[str, Any] = {}
         result = dict(ours)
-        for name in names:
-            if name in (self.key_field, CONFLICT):
-                continue
-            b, o, t = base.get(name, MISSING), ours.get(name, MISSING), theirs.get(name, MISSING)
-            if _same(t, b) or _same(o, t):
-                continue
-            if _same(o, b):
-                if t is MISSING:
-                    result.pop(name, None)
-                else:
-                    result[name] = t
-                edits.append(lambda n=name, v=t: self.take_field(key, n, v))
+        for name, by, b, o, t in _changed_keys(base, ours, theirs, skip=(self.key_field, CONFLICT)):
+            if by == THEIRS:
+                _put(result, name, t)
+                edits.append(partial(self.take_field, key, name, t))
             elif _is_list(o) and _is_list(t) and _is_list(b) and (isinstance(o, list) or isinstance(t, list)):
                 listed = [(v if isinstance(v, list) else []) for v in (b, o, t)]
                 merged = merge_lists(*listed)
                 result[name] = merged
-                edits.append(lambda n=name, m=merged, lo=listed[1], lt=listed[2]: self.apply_list(
-                    lambda d: d._child(d.item(key), n), m, lo, lt, item=key, name=n))
+                edits.append(partial(self.apply_list, _field_of(key, name), merged, listed[1], listed[2],
+                                     item=key, name=name))
             else:
                 conflicts[name] = None if t is MISSING else t
                 self.result.conflicts.append(Conflict(key, name, o, t))
@@ -655,10 +696,8 @@ class _Merge:
         self.items[key] = result
         if conflicts:
             edits.append(self.conflicts_action(key, conflicts))
-        elif bt is not None:
-            candidate = line_merge(bt, ot, tt)
-            if candidate is not None and _same(_parsed_unit(candidate, "item"), result):
-                return [lambda: self.doc.replace(*self.own_span(key), candidate)]
+        elif (candidate := _line_merged_unit((bt, ot, tt), "item", result)) is not None:
+            return [lambda: self.doc.replace(*self.own_span(key), candidate)]
         return edits
 
     def take_field(self, key: Any, name: str, value: Any) -> None:
@@ -675,11 +714,11 @@ class _Merge:
             return
         base = self.sides[0]
         theirs = self.their_doc
-        their_lines = theirs.lines(theirs.pair_span(*theirs._child(theirs.item(key), name)),
+        their_lines = theirs.lines(theirs.pair_span(*theirs.pair(theirs.item(key), name)),
                                    doc.field_column(item))
         if mine is not None and base is not None and key in self.base.items \
                 and name in self.base.items[key]:
-            base_pair = base._child(base.item(key), name)
+            base_pair = base.pair(base.item(key), name)
             untouched = base.lines(base.pair_span(*base_pair), 0) == doc.lines(doc.pair_span(*mine), 0)
         else:
             untouched = mine is not None
@@ -696,13 +735,13 @@ class _Merge:
         else:
             doc.replace(*doc.pair_span(*mine)[:2], their_lines)
 
-    def conflicts_action(self, key: Any, conflicts: dict) -> Callable[[], None]:
+    def conflicts_action(self, key: Any, conflicts: dict[str, Any]) -> Callable[[], None]:
         existing = self.items[key].get(CONFLICT)
         merged = {**(existing if isinstance(existing, dict) else {}), **conflicts}
         self.items[key][CONFLICT] = merged
         return lambda: self.write_item_conflicts(key, merged)
 
-    def write_item_conflicts(self, key: Any, merged: dict) -> None:
+    def write_item_conflicts(self, key: Any, merged: dict[str, Any]) -> None:
         doc = self.doc
         item = doc.item(key)
         if item.flow_style:  # {id: 3, …, conflict: {status: doing}}
@@ -722,8 +761,8 @@ class _Merge:
         else:
             doc.add_field_text(key, text)
 
-    def add_action(self, key: Any, before: list, new_key: Any,
-                   conflicts: dict | None = None) -> Callable[[], None]:
+    def add_action(self, key: Any, before: list[Any], new_key: Any,
+                   conflicts: dict[str, Any] | None = None) -> Callable[[], None]:
         fields = dict(self.theirs.items[key])
         fields[self.key_field] = new_key
         self.items[new_key] = fields
@@ -736,12 +775,12 @@ class _Merge:
 
         return action
 
-    def add_item(self, key: Any, before: list, new_key: Any) -> None:
+    def add_item(self, key: Any, before: list[Any], new_key: Any) -> None:
         doc, theirs = self.doc, self.their_doc
         start, end = theirs.item_span(key)
         node = theirs.item(key)
         if new_key != key:
-            id_node = theirs._child(node, self.key_field)[1]
+            id_node = theirs.pair(node, self.key_field)[1]
             text = theirs.text[start:id_node.start_mark.index] + str(new_key) + \
                 theirs.text[id_node.end_mark.index:end]
         else:
@@ -765,10 +804,11 @@ class _Merge:
 
     def _first_key(self) -> Any:
         first = self.doc.items()[0]
-        return _construct(self.doc._child(first, self.key_field)[1])
+        return _construct(self.doc.pair(first, self.key_field)[1])
 
 
-    def apply_list(self, locate: Callable[[ListText], Any], merged: list, ours: list, theirs: list,
+    def apply_list(self, locate: Callable[[ListText], Any], merged: list[Any], ours: list[Any],
+                   theirs: list[Any],
                    item: Any = None, name: str | None = None) -> None:
         """Turn OURS's list into ``merged``: delete entries, insert THEIRS's entries as written."""
         doc = self.doc
@@ -810,7 +850,7 @@ class _Merge:
                 else doc._after_line(current[-1])
             doc.insert(at, text)
 
-    def _their_entry(self, locate: Callable[[ListText], Any], theirs: list, value: Any,
+    def _their_entry(self, locate: Callable[[ListText], Any], theirs: list[Any], value: Any,
                      column: int) -> str:
         source = self.their_doc
         node = locate(source)[1]
@@ -825,10 +865,11 @@ def merge_texts(base: str, ours: str, theirs: str, path: str = "tasks.yaml") -> 
     base_side = Side.read(base, path, empty_ok=True)
     ours_side = Side.read(ours, path)
     theirs_side = Side.read(theirs, path)
-    if theirs_side.kind != ours_side.kind or base_side.kind not in (None, ours_side.kind):
+    kind = ours_side.kind
+    if kind is None or theirs_side.kind != kind or base_side.kind not in (None, kind):
         raise Unmergeable(f"{path}: the three versions are not the same kind of file")
     try:
-        return _Merge((base, ours, theirs), path, base_side, ours_side, theirs_side).run()
+        return _Merge((base, ours, theirs), path, kind, base_side, ours_side, theirs_side).run()
     except GkError as exc:  # an edit yamledit refuses to make
         raise Unmergeable(str(exc)) from None
 
@@ -842,7 +883,7 @@ class FileMerge:
     fallback: str | None = None  # why the item-level merge was not made (git's line merge instead)
     markers: bool = False  # git's line merge left conflict markers in the file
     problem: Problem | None = None  # the unreadable side's problem, when that was the reason
-    problems: list = field(default_factory=list)  # new problems the merged file has for gk check
+    problems: list[Problem] = field(default_factory=list)  # new problems the merged file has for gk check
 
 
 def _decode(raw: bytes) -> tuple[str, bool]:
@@ -876,7 +917,7 @@ def merge_file(base: Path, ours: Path, theirs: Path, name: str) -> FileMerge:
         return FileMerge(False, fallback=exc.reason, markers=lines.returncode != 0, problem=exc.problem)
     except OSError as exc:
         return FileMerge(False, fallback=exc.strerror or str(exc))
-    new_problems: list = []
+    new_problems: list[Problem] = []
     if merged.text and KINDS_OF_FILE.get(Path(name).name, "tasks") == "tasks":
         before = {p.message for p in validate_tasks_text(ours_text, name)[1]}
         new_problems = [p for p in validate_tasks_text(merged.text, name)[1]

@@ -40,6 +40,14 @@ class Tally:
     occurrences_late: int = 0
     occurrences_missed: int = 0
 
+    @classmethod
+    def of(cls, name: str, rows: list[Item]) -> Tally:
+        """The counts of ``rows``."""
+        tally = cls(name)
+        for row in rows:
+            tally.add(row)
+        return tally
+
     def add(self, item: Item) -> None:
         self.total += 1
         if item.task.extensions:
@@ -146,9 +154,7 @@ def tally_by(table: Table, rows: list[Item], key: str) -> list[Tally]:
 
 
 def dashboard(table: Table, rows: list[Item], today: date, due_soon_days: int) -> Dashboard:
-    totals = Tally("total")
-    for row in rows:
-        totals.add(row)
+    totals = Tally.of("total", rows)
     reports = []
     if table.reporting:
         from gkcli.reporting import outstanding
@@ -296,9 +302,7 @@ class Summary:
 def summary(table: Table, rows: list[Item], today: date, since: date | None = None) -> Summary:
     if since:
         rows = [_occurrences_since(r, since) for r in rows if in_period(r, since, today)]
-    totals = Tally("total")
-    for row in rows:
-        totals.add(row)
+    totals = Tally.of("total", rows)
     rates = []
     if table.reporting:
         from gkcli.reporting import rates as reporting_rates

@@ -149,10 +149,7 @@ class _TableReader(NodeReader):
 
     def meetings(self, node: yaml.Node) -> tuple[Meeting, ...]:
         found = []
-        for item in self.sequence(node, "meetings"):
-            fields = self.mapping(item, "meeting", required=("on",), optional=("title",))
-            if not fields or "on" not in fields:
-                continue
+        for fields in self.entries(node, "meetings", ("on",), ("title",), entry="meeting"):
             on = self.date(fields["on"], "meeting on")
             title = self.text(fields["title"], "meeting title", allow_empty=True) if "title" in fields else ""
             if on is not None:
@@ -161,18 +158,11 @@ class _TableReader(NodeReader):
 
     def extensions(self, node: yaml.Node, where: object, default_year: int | None) -> list[Extension]:
         found = []
-        for item in self.sequence(node, Msg.of("where.field", where=where, field="extensions")):
-            fields = self.mapping(item, Msg.of("where.field", where=where, field="extension"), required=EXTENSION_REQUIRED,
-                                  optional=EXTENSION_OPTIONAL)
-            if not fields or not all(k in fields for k in EXTENSION_REQUIRED):
-                continue
+        for fields in self.entries(node, Msg.of("where.field", where=where, field="extensions"),
+                                   EXTENSION_REQUIRED, EXTENSION_OPTIONAL,
+                                   entry=Msg.of("where.field", where=where, field="extension")):
             on = self.date(fields["on"], Msg.of("where.field", where=where, field="extension on"))
-            to = None
-            raw = self.value(fields["to"])
-            try:
-                to = deadlines.resolve(raw, default_year)
-            except deadlines.DeadlineError as exc:
-                self.problem(fields["to"], "field_error", where=where, detail=exc)
+            to = self.deadline(fields["to"], where, default_year)
             if to is not None and to.period is not None and on is not None:  # 延期10个工作日
                 to = self.counted(to, on, fields["to"], where, None)
             reason = self.text(fields["reason"], Msg.of("where.field", where=where, field="extension reason"))
@@ -219,25 +209,25 @@ class _TableReader(NodeReader):
                 settings.commit = value
         return settings
 
+    def deadline(self, node: yaml.Node, where: object,
+                 default_year: int | None) -> deadlines.Deadline | None:
+        """A deadline phrase (2021年6月底, 每月底, 10个工作日内), or None with a problem."""
+        try:
+            return deadlines.resolve(self.value(node), default_year)
+        except deadlines.DeadlineError as exc:
+            self.problem(node, "field_error", where=where, detail=exc)
+            return None
+
     def date(self, node: yaml.Node, where: object) -> date | None:
-        value = self.value(node)
-        if isinstance(value, date):
-            return value
-        if isinstance(value, str):
-            try:
-                return deadlines.read_date(value)
-            except deadlines.DeadlineError:
-                pass
-        self.problem(node, "must_be_date", where=where)
-        return None
+        day = deadlines.date_value(self.value(node))
+        if day is None:
+            self.problem(node, "must_be_date", where=where)
+        return day
 
     def offices(self, node: yaml.Node | None, groups_node: yaml.Node | None) -> OfficeRegistry:
         offices: list[Office] = []
         seen: dict[str, int] = {}
-        for item in self.sequence(node, "offices") if node is not None else []:
-            fields = self.mapping(item, "offices", required=("name",), optional=("aliases",))
-            if not fields or "name" not in fields:
-                continue
+        for fields in self.entries(node, "offices", ("name",), ("aliases",)):
             name = self.text(fields["name"], "offices.name")
             if name is None:
                 continue
@@ -250,10 +240,7 @@ class _TableReader(NodeReader):
             offices.append(Office(name, tuple(a for a, _ in aliases)))
         registry = OfficeRegistry(offices, [])
         groups: list[OfficeGroup] = []
-        for item in self.sequence(groups_node, "office_groups") if groups_node is not None else []:
-            fields = self.mapping(item, "office_groups", required=("name", "members"))
-            if not fields or "name" not in fields or "members" not in fields:
-                continue
+        for fields in self.entries(groups_node, "office_groups", ("name", "members")):
             name = self.text(fields["name"], "office_groups.name")
             if name is None:
                 continue
@@ -272,10 +259,7 @@ class _TableReader(NodeReader):
 
     def groups(self, node: yaml.Node) -> dict[int, Group]:
         groups: dict[int, Group] = {}
-        for item in self.sequence(node, "groups"):
-            fields = self.mapping(item, "groups", required=("id", "title"))
-            if not fields or "id" not in fields or "title" not in fields:
-                continue
+        for fields in self.entries(node, "groups", ("id", "title")):
             gid = self.integer(fields["id"], "groups.id")
             title = self.text(fields["title"], "groups.title")
             if gid is None or title is None:
@@ -353,11 +337,7 @@ class _TableReader(NodeReader):
                     assist.append(office)
         deadline = None
         if "deadline" in fields:
-            raw = self.value(fields["deadline"])
-            try:
-                deadline = deadlines.resolve(raw, default_year)
-            except deadlines.DeadlineError as exc:
-                self.problem(fields["deadline"], "field_error", where=where, detail=exc)
+            deadline = self.deadline(fields["deadline"], where, default_year)
         status = None
         if "status" in fields:
             word = self.value(fields["status"])

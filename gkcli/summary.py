@@ -64,9 +64,7 @@ def percent(part: int, whole: int) -> str:
 def digest(table: Table, rows: list[Item], today: date, since: date | None = None,
            due_soon_days: int | None = None) -> Digest:
     """The summary of ``rows`` as of ``today``; with ``since``, also what changed since then."""
-    totals = Tally("total")
-    for row in rows:
-        totals.add(row)
+    totals = Tally.of("total", rows)
     overdue = by_urgency([r for r in rows if r.state == deadlines.OVERDUE])
     by_office = []
     for office in table.offices.names:

@@ -121,3 +121,55 @@ def reminders_json(found: Reminders, words: Words, out: TextIO) -> None:
 def problems(found: list[Problem], words: Words, out: TextIO) -> None:
     for problem in found:
         out.write(f"{problem.text(words)}\n")
+
+
+# --- gk undo ------------------------------------------------------------------------------------
+
+def _when(entry) -> str:
+    return entry.time[:16].replace("T", " ") if entry.time else "—"
+
+
+def undone(done, words: Words, out: TextIO) -> None:
+    """What gk undo did, or with --dry-run would do (the diff, then what it would commit)."""
+    from gkcli.store import display_path
+
+    subject = done.entry.said(words.lang)
+    path = display_path(done.path)
+    if done.dry_run:
+        out.write(words.message("undo_would", {"subject": subject, "time": _when(done.entry)}) + "\n")
+        out.write(done.diff)
+        if done.would_commit:
+            out.write(words.message("undo_would_commit") + "\n")
+        elif done.file_only is not None:
+            out.write(words.message("undo_would_file", {"why": done.file_only}) + "\n")
+        else:
+            out.write(words.message("undo_would_plain") + "\n")
+        return
+    if done.commit:
+        out.write(words("undone", subject=subject, sha=done.commit) + "\n")
+        return
+    key = "undone_already" if done.already else "undone_file_kept" if done.kept_edits else "undone_file"
+    out.write(words.message(key, {"subject": subject, "path": path}) + "\n")
+    if done.file_only is not None:
+        out.write(words.message("undone_not_committed", {"sha": done.entry.commit[:7],
+                                                         "why": done.file_only}) + "\n")
+
+
+def undo_list(found, words: Words, out: TextIO) -> None:
+    """gk undo --list: the journal, newest first; → marks what gk undo takes back next."""
+    from gkcli.store import display_path
+
+    path = display_path(found.path)
+    if not found.rows:
+        out.write(words.message("undo_list_empty", {"path": path}) + "\n")
+        return
+    out.write(words.message("undo_list_head", {"path": path}) + "\n")
+    for row in found.rows:
+        entry = row.entry
+        tags = ""
+        if entry.commit:
+            tags += words.message("undo_tag.commit", {"sha": entry.commit[:7]})
+        if row.state == "undone":
+            tags += words.message("undo_tag.undone")
+        mark = "→" if row.state == "next" else " "
+        out.write(f"{mark} {entry.n:>3}  {_when(entry)}  {visible(entry.said(words.lang))}{tags}\n")

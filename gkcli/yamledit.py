@@ -176,6 +176,15 @@ class TasksText:
         self.text = self.text[:start] + new + self.text[end:]
         self._parse()
 
+    def _entry_line(self, node: yaml.Node, refusal: Exception) -> tuple[int, int]:
+        """Where a block list entry's line starts and where its dash is; raises ``refusal``
+        when anything but indentation stands before the dash on that line."""
+        dash = self.text.rfind("-", 0, node.start_mark.index)
+        start = self._line_start(dash)
+        if dash < 0 or self.text[start:dash].strip():
+            raise refusal
+        return start, dash
+
     def _owns_its_lines(self, key_node: yaml.Node) -> bool:
         start = self._line_start(key_node.start_mark.index)
         return self.text[start:key_node.start_mark.index].strip() == ""
@@ -184,9 +193,7 @@ class TasksText:
 
     def set_field(self, task_id: int, key: str, value: Value) -> None:
         """Set a field of an item, replacing just its value, or adding it after the last field."""
-        self._guard(task_id, key)
-        item = self.item(task_id)
-        pair = self._child(item, key)
+        item, pair = self._field_to_edit(task_id, key)
         if pair is None:
             self._add_field(item, key, value)
             return
@@ -203,6 +210,23 @@ class TasksText:
             self._splice(colon + 1, colon + 1, " " + new)  # `key:` with nothing after it
             return
         self._splice(node.start_mark.index, self._content_end(node), new)
+
+    def _field_to_edit(self, task_id: int, key: str
+                       ) -> tuple[yaml.MappingNode, tuple[yaml.Node, yaml.Node] | None]:
+        """The item and its field ``key`` (None when it has none), once the item may be edited."""
+        self._guard(task_id, key)
+        item = self.item(task_id)
+        return item, self._child(item, key)
+
+    def _item_for_a_new_list(self, task_id: int, key: str,
+                             pair: tuple[yaml.Node, yaml.Node] | None) -> yaml.MappingNode | None:
+        """The item, where its list ``key`` is still to be made: the field is missing, or written
+        ``key:`` with nothing after it (that line goes). None where the field holds something."""
+        if pair is not None and not (isinstance(pair[1], yaml.ScalarNode) and pair[1].value == ""):
+            return None
+        if pair is not None:
+            self.remove_field(task_id, key)
+        return self.item(task_id)
 
     @staticmethod
     def _same(node: yaml.Node, value: object) -> bool:
@@ -264,9 +288,7 @@ class TasksText:
         return f"{indent}{key}: {emit_scalar(value)}{nl}"
 
     def remove_field(self, task_id: int, key: str) -> None:
-        self._guard(task_id, key)
-        item = self.item(task_id)
-        pair = self._child(item, key)
+        item, pair = self._field_to_edit(task_id, key)
         if pair is None:
             return
         key_node, node = pair
@@ -282,15 +304,12 @@ class TasksText:
 
     def append_to_list(self, task_id: int, key: str, entry: str) -> None:
         """Add ``entry`` at the end of an item's list field, in the list's own style."""
-        self._guard(task_id, key)
-        item = self.item(task_id)
-        pair = self._child(item, key)
-        if pair is None or (isinstance(pair[1], yaml.ScalarNode) and pair[1].value == ""):
-            if pair is not None:
-                self.remove_field(task_id, key)
-                item = self.item(task_id)
-            self._add_field(item, key, [entry])
+        item, pair = self._field_to_edit(task_id, key)
+        new_list_in = self._item_for_a_new_list(task_id, key, pair)
+        if new_list_in is not None:
+            self._add_field(new_list_in, key, [entry])
             return
+        assert pair is not None  # _item_for_a_new_list answers None only where the list is
         key_node, node = pair
         if not isinstance(node, yaml.SequenceNode):
             raise WriteRefused("field_not_list", id=task_id, key=key)
@@ -373,10 +392,7 @@ class TasksText:
             end = item.end_mark.index if index or len(items) == 1 else items[1].start_mark.index
             self._splice(start, end, "")
             return
-        dash = self.text.rfind("-", 0, item.start_mark.index)
-        start = self._line_start(dash)
-        if self.text[start:dash].strip():
-            raise GkError("item_shares_line", id=task_id)
+        start, _ = self._entry_line(item, GkError("item_shares_line", id=task_id))
         end = self._after_line(item)
         if self.text[start - 1:start] == "\r" and self.text[end:end + 1] == "\n":
             end += 1  # a bare CR before the item and a blank line after: never join them as CRLF
@@ -410,10 +426,7 @@ class TasksText:
             at = before.start_mark.index
             self._splice(at, at, emit_flow_list([entry])[1:-1] + ", ")
             return
-        dash = self.text.rfind("-", 0, before.start_mark.index)
-        start = self._line_start(dash)
-        if self.text[start:dash].strip():
-            raise WriteRefused("field_shares_line", id=task_id, key=key)
+        start, dash = self._entry_line(before, WriteRefused("field_shares_line", id=task_id, key=key))
         indent = self.text[start:dash]
         self._splice(start, start, f"{indent}- {emit_scalar(entry)}{self.newline}")
 
@@ -423,18 +436,21 @@ class TasksText:
         if item.flow_style:
             raise WriteRefused("item_one_line", id=task_id, key=key)
         pair = self._child(item, key)
-        if pair is None or (isinstance(pair[1], yaml.ScalarNode) and pair[1].value == ""):
-            if pair is not None:
-                self.remove_field(task_id, key)
-                item = self.item(task_id)
-            indent = " " * item.value[0][0].start_mark.column
-            at = self._after_line(item.value[-1][1])
+        new_list_in = self._item_for_a_new_list(task_id, key, pair)
+        if new_list_in is not None:
+            indent = " " * new_list_in.value[0][0].start_mark.column
+            at = self._after_line(new_list_in.value[-1][1])
             self._splice(at, at, f"{indent}{key}:{self.newline}"
                          + self._mapping_lines(indent + "  ", fields))
             return
+        assert pair is not None  # _item_for_a_new_list answers None only where the list is
         node = pair[1]
         if not isinstance(node, yaml.SequenceNode) or node.flow_style or not node.value:
             raise WriteRefused("field_not_block_list", id=task_id, key=key)
+        self._append_mapping_entry(node, fields)
+
+    def _append_mapping_entry(self, node: yaml.SequenceNode, fields: dict[str, Value]) -> None:
+        """Add ``fields`` as the last entry of the block list ``node``, indented as its last one."""
         dash = self.text.rfind("-", 0, node.value[-1].start_mark.index)
         indent = self.text[self._line_start(dash):dash]
         at = self._after_line(node.value[-1])
@@ -459,10 +475,7 @@ class TasksText:
             return
         if not isinstance(node, yaml.SequenceNode) or node.flow_style or not node.value:
             raise WriteRefused("key_not_block_list", path=self.path, key=key)
-        dash = self.text.rfind("-", 0, node.value[-1].start_mark.index)
-        indent = self.text[self._line_start(dash):dash]
-        at = self._after_line(node.value[-1])
-        self._splice(at, at, self._mapping_lines(indent, fields))
+        self._append_mapping_entry(node, fields)
 
     # --- reporting: (gk reported) -------------------------------------------------------
 

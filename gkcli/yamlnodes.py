@@ -296,6 +296,17 @@ class NodeReader:
                 self.problem(node, "missing_field", where=where, key=key)
         return found
 
+    def entries(self, node: yaml.Node | None, where: object, required: tuple[str, ...],
+                optional: tuple[str, ...] = (), entry: object = None
+                ) -> Iterator[dict[str, yaml.Node]]:
+        """The mappings in the list ``node`` that hold every ``required`` key, as :meth:`mapping`
+        gives them; what is wrong with the others is a problem, under ``entry`` (default
+        ``where``). A list that is not there (None) has none."""
+        for item in self.sequence(node, where) if node is not None else []:
+            fields = self.mapping(item, where if entry is None else entry, required, optional)
+            if fields and all(key in fields for key in required):
+                yield fields
+
     def sequence(self, node: yaml.Node, where: object) -> list[yaml.Node]:
         """The items of a list; an empty value (``tasks:`` with nothing yet) is an empty list."""
         if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):

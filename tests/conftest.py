@@ -74,3 +74,13 @@ def private_cache(hermetic: None, tmp_path_factory: pytest.TempPathFactory,
     base = tmp_path_factory.mktemp("xdg-cache")
     monkeypatch.setenv("XDG_CACHE_HOME", str(base))
     return base / "gk"
+
+
+@pytest.fixture(autouse=True)
+def private_state(hermetic: None, tmp_path_factory: pytest.TempPathFactory,
+                  monkeypatch: pytest.MonkeyPatch) -> Path:
+    """gk's undo journal for data outside git goes to a temporary folder, never the user's
+    ~/.local/state (through XDG_STATE_HOME)."""
+    base = tmp_path_factory.mktemp("xdg-state")
+    monkeypatch.setenv("XDG_STATE_HOME", str(base))
+    return base / "gk"

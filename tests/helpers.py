@@ -42,6 +42,21 @@ class Gk:
         assert result.exit_code == 0, result.output
         return json.loads(result.stdout)
 
+    def fails(self, *args: str, input: str | None = None) -> str:
+        """Run gk ARGS, which must fail as a data or check failure does (exit 1). Gives what
+        gk said, for the test to check."""
+        result = self(*args, input=input)
+        assert result.exit_code == 1, result.output
+        return result.output
+
+    def refused(self, *args: str, input: str | None = None) -> str:
+        """Run gk ARGS, which must refuse: exit 1, tasks.yaml's bytes as they were. Gives
+        what gk said, for the test to check."""
+        before = self.tasks.read_bytes()
+        said = self.fails(*args, input=input)
+        assert self.tasks.read_bytes() == before
+        return said
+
     @property
     def tasks(self) -> Path:
         return self.data / "tasks.yaml"

@@ -78,9 +78,7 @@ def test_other_filters(gk):
 
 
 def test_unknown_office_filter_is_one_line_with_hint(gk):
-    result = gk("list", "--office", "综合科")
-    assert result.exit_code == 1
-    assert result.output == "gk: 未知股室 综合科（是不是 综合股？）\n"
+    assert gk.fails("list", "--office", "综合科") == "gk: 未知股室 综合科（是不是 综合股？）\n"
 
 
 def test_bad_option_value_is_usage_error(gk):
@@ -166,9 +164,7 @@ def test_show_in_full(gk):
 
 
 def test_show_unknown_id(gk):
-    result = gk("show", "99")
-    assert result.exit_code == 1
-    assert result.output == "gk: 没有第 99 项（用 gk list 查看全部事项）\n"
+    assert gk.fails("show", "99") == "gk: 没有第 99 项（用 gk list 查看全部事项）\n"
 
 
 def test_roster_json(gk):

@@ -42,16 +42,22 @@ def rows_of(table) -> list[list[str]]:
     return [[c.text for c in row.cells] for row in table.rows]
 
 
+def written_document(gk, target: Path, *args: str) -> Document:
+    """Run ``gk ARGS``, which write the Word document TARGET, and read it back."""
+    target.unlink(missing_ok=True)
+    result = gk(*args)
+    assert result.exit_code == 0, result.output
+    return Document(str(target))
+
+
+def writer_of(gk, target: Path, command: str):
+    """``gk COMMAND -o TARGET ARGS`` for any ARGS, giving the document it wrote."""
+    return lambda *args: written_document(gk, target, command, "-o", str(target), *args)
+
+
 @pytest.fixture
 def bulletin(gk, tmp_path):
-    def make(*args: str) -> Document:
-        target = tmp_path / "通报.docx"
-        target.unlink(missing_ok=True)
-        result = gk("report", "-o", str(target), *args)
-        assert result.exit_code == 0, result.output
-        return Document(str(target))
-
-    return make
+    return writer_of(gk, tmp_path / "通报.docx", "report")
 
 
 # --- the 通报 --------------------------------------------------------------------------------
@@ -193,17 +199,14 @@ def test_bulletin_for_a_period(bulletin, gk):
 def test_bulletin_title_can_be_set_and_english_works(bulletin, gk, tmp_path):
     assert body_paragraphs(bulletin("--title", "上半年工作通报"))[0].text == "上半年工作通报"
     target = tmp_path / "en.docx"
-    assert gk("--lang", "en", "report", "-o", str(target)).exit_code == 0
-    doc = Document(str(target))
+    doc = written_document(gk, target, "--lang", "en", "report", "-o", str(target))
     assert doc.paragraphs[0].text.startswith("Progress report on ")
     assert rows_of(doc.tables[-1])[0][:3] == ["No.", "Work task", "Item"]
 
 
 def test_export_docx_writes_the_bulletin_for_a_selection(gk, tmp_path):
     target = tmp_path / "运管股.docx"
-    result = gk("export", str(target), "--lead", "运管股")
-    assert result.exit_code == 0, result.output
-    doc = Document(str(target))
+    doc = written_document(gk, target, "export", str(target), "--lead", "运管股")
     ids = [i["id"] for i in gk.json("list", "--lead", "运管股")]
     assert [int(r[0]) for r in rows_of(doc.tables[-1])[1:]] == ids
     assert "确定事项3项" in paragraph(doc, "根据").text
@@ -216,10 +219,9 @@ def test_report_docx_needs_a_file_and_never_overwrites(gk, tmp_path):
     assert gk("report", "-o", str(tmp_path / "x.md")).exit_code == 2
     target = tmp_path / "通报.docx"
     target.write_text("mine", encoding="utf-8")
-    result = gk("report", "-o", str(target))
-    assert result.exit_code == 1
-    assert result.output.count("\n") == 1
-    assert "--force" in result.output
+    said = gk.fails("report", "-o", str(target))
+    assert said.count("\n") == 1
+    assert "--force" in said
     assert target.read_text(encoding="utf-8") == "mine"
     assert gk("report", "-o", str(target), "--force").exit_code == 0
     assert Document(str(target)).paragraphs[0].text.startswith("关于")
@@ -234,8 +236,7 @@ def test_report_docx_to_stdout(gk):
 def test_hostile_titles_stay_text_in_the_docx(gk, tmp_path):
     assert gk("set", "8", "--title", HOSTILE).exit_code == 0
     target = tmp_path / "通报.docx"
-    assert gk("report", "-o", str(target)).exit_code == 0
-    doc = Document(str(target))
+    doc = written_document(gk, target, "report", "-o", str(target))
     annex = rows_of(doc.tables[-1])
     assert annex[8][2] == HOSTILE
     assert any(HOSTILE in p.text for p in doc.paragraphs)
@@ -259,14 +260,7 @@ def test_characters_xml_forbids_do_not_break_the_document():
 
 @pytest.fixture
 def notices(gk, tmp_path):
-    def make(*args: str) -> Document:
-        target = tmp_path / "催办通知单.docx"
-        target.unlink(missing_ok=True)
-        result = gk("remind", "-o", str(target), *args)
-        assert result.exit_code == 0, result.output
-        return Document(str(target))
-
-    return make
+    return writer_of(gk, tmp_path / "催办通知单.docx", "remind")
 
 
 def test_one_notice_per_office_each_on_its_own_page(notices, gk):
@@ -318,8 +312,8 @@ def test_notice_for_one_office_that_only_assists(notices):
 
 def test_no_notice_when_nothing_is_late(gk, tmp_path):
     gk.today = "2020-07-01"
-    result = gk("remind", "-o", str(tmp_path / "x.docx"), "--office", "安监股")
-    assert result.exit_code == 1
+    said = gk.fails("remind", "-o", str(tmp_path / "x.docx"), "--office", "安监股")
+    assert said == "gk: 没有逾期或即将到期的事项，不生成催办通知单\n"
     assert not (tmp_path / "x.docx").exists()
 
 
@@ -374,11 +368,9 @@ def test_rendered_bulletin_is_portrait_then_a_landscape_annex(gk, tmp_path):
     assert len(shapes) <= 8  # 16 items: a few pages of text and a few of table
 
 
-def test_bidi_controls_in_a_title_cannot_reorder_the_rest_of_a_sentence(gk, tmp_path):
+def test_bidi_controls_in_a_title_cannot_reorder_the_rest_of_a_sentence(gk, bulletin):
     assert gk("set", "1", "--title", "abc\u202edef").exit_code == 0
-    target = tmp_path / "通报.docx"
-    assert gk("report", "-o", str(target)).exit_code == 0
-    doc = Document(str(target))
+    doc = bulletin()
     line = paragraph(doc, "1. \u2068abc").text
     assert line.startswith("1. \u2068abc\u202edef\u2069（第1项")
     assert rows_of(doc.tables[-1])[1][2] == "abc\u202edef"  # the cell holds the title as written
@@ -386,9 +378,7 @@ def test_bidi_controls_in_a_title_cannot_reorder_the_rest_of_a_sentence(gk, tmp_
 
 def test_an_empty_selection_is_still_a_document(gk, tmp_path):
     target = tmp_path / "空.docx"
-    result = gk("export", str(target), "--search", "没有这样的事项")
-    assert result.exit_code == 0, result.output
-    doc = Document(str(target))
+    doc = written_document(gk, target, "export", str(target), "--search", "没有这样的事项")
     assert "确定事项0项，已完成0项，占—；按时完成0项；无逾期事项。" in paragraph(doc, "根据").text
     assert len(doc.tables[-1].rows) == 1
 

@@ -61,21 +61,21 @@ def test_undo_reverts_gk_commit(repo):
     result = repo("undo")
     assert result.exit_code == 0, result.output
     assert "已撤销" in result.output
-    assert "gk: 完成 #5 建设政府信息在新媒体的发布机制，建设更加权威的信息发布平台（2021-06-20）" in result.output
+    assert "“完成 #5 建设政府信息在新媒体的发布机制，建设更加权威的信息发布平台（2021-06-20）”" in result.output
     assert repo.tasks.read_bytes() == original
     assert subjects(repo)[0] == 'Revert "gk: 完成 #5 建设政府信息在新媒体的发布机制，建设更加权威的信息发布平台（2021-06-20）"'
 
 
-def test_undo_refuses_when_last_commit_is_not_gks(repo):
+def test_undo_after_a_hand_commit_changes_the_file_only_and_keeps_the_hand_edit(repo):
+    original = repo.tasks.read_bytes()
     repo("done", "5", "--commit")
     replace_in(repo.tasks, "# 设置", "# 设置（手工）")
     git(repo.data.parent, "commit", "-qam", "手工修改")
-    before = repo.tasks.read_bytes()
     result = repo("undo")
-    assert result.exit_code == 1
-    assert "最近一次提交不是 gk 做的" in result.output
-    assert "手工修改" in result.output
-    assert repo.tasks.read_bytes() == before
+    assert result.exit_code == 0, result.output
+    assert "没有提交（之后已有别的提交，或它被改过）" in result.output
+    assert subjects(repo)[0] == "手工修改"  # nothing committed
+    assert repo.tasks.read_bytes() == original.replace("# 设置".encode(), "# 设置（手工）".encode(), 1)
 
 
 def test_undo_twice_refuses_the_revert(repo):
@@ -84,37 +84,37 @@ def test_undo_twice_refuses_the_revert(repo):
     assert repo("undo").exit_code == 1
 
 
-def test_undo_refuses_over_uncommitted_changes(repo):
+def test_undo_takes_back_the_uncommitted_write_first_then_the_commit(repo):
+    original = repo.tasks.read_bytes()
     repo("done", "5", "--commit")
     repo("note", "6", "未提交的进展")
-    result = repo("undo")
-    assert result.exit_code == 1
-    assert "有尚未提交的修改" in result.output
-    assert "未提交的进展" in repo.tasks.read_text("utf-8")
+    first = repo("undo")
+    assert first.exit_code == 0, first.output
+    assert "未提交的进展" not in repo.tasks.read_text("utf-8")
+    assert subjects(repo)[0].startswith("gk: 完成 #5")  # the commit is not touched yet
+    second = repo("undo")
+    assert second.exit_code == 0, second.output
+    assert subjects(repo)[0].startswith('Revert "gk: 完成 #5')
+    assert repo.tasks.read_bytes() == original
+    assert git(repo.data.parent, "status", "--porcelain") == ""
 
 
 def test_commit_outside_git_is_refused_before_writing(data_dir):
     gk = Gk(data_dir)
-    before = gk.tasks.read_bytes()
-    result = gk("done", "5", "--commit")
-    assert result.exit_code == 1
-    assert "不在 git 仓库中" in result.output
-    assert gk.tasks.read_bytes() == before
+    assert "不在 git 仓库中" in gk.refused("done", "5", "--commit")
 
 
 def test_writes_work_without_git(data_dir):
     gk = Gk(data_dir)
+    before = gk.tasks.read_bytes()
     assert gk("done", "5").exit_code == 0
-    assert gk("undo").exit_code == 1
+    assert gk("undo").exit_code == 0
+    assert gk.tasks.read_bytes() == before
 
 
 def test_commit_refuses_to_sweep_in_uncommitted_edits(repo):
     replace_in(repo.tasks, "# 设置", "# 设置（手工，未提交）")
-    before = repo.tasks.read_bytes()
-    result = repo("done", "5", "--commit")
-    assert result.exit_code == 1
-    assert "有尚未提交的修改" in result.output
-    assert repo.tasks.read_bytes() == before
+    assert "有尚未提交的修改" in repo.refused("done", "5", "--commit")
     assert subjects(repo) == ["任务分工表"]
 
 

@@ -293,22 +293,20 @@ def test_a_past_date_does_run_git(year, git_calls):
 
 # --- done, reopen, extend: what they refuse and what they say -------------------------------
 
-def unchanged(repo: Path):
+def changing_nothing(repo: Path, *args: str, code: int) -> str:
+    """gk ARGS on 2021-07-06, which must exit with ``code`` and leave tasks.yaml and HEAD as
+    they were. Gives what gk said."""
     before = (repo / "tasks.yaml").read_bytes()
     head = git(repo.parent, "rev-parse", "HEAD")
-
-    def check() -> None:
-        assert (repo / "tasks.yaml").read_bytes() == before
-        assert git(repo.parent, "rev-parse", "HEAD") == head
-    return check
+    result = run(repo, *args, today="2021-07-06")
+    assert result.exit_code == code, result.output
+    assert (repo / "tasks.yaml").read_bytes() == before
+    assert git(repo.parent, "rev-parse", "HEAD") == head
+    return result.output
 
 
 def test_done_on_a_done_item_changes_nothing_and_says_when(repo):
-    same = unchanged(repo)
-    result = run(repo, "done", "8", today="2021-07-06")
-    assert result.exit_code == 0
-    assert result.output == "#8 已于2021-06-25完成\n"
-    same()
+    assert changing_nothing(repo, "done", "8", code=0) == "#8 已于2021-06-25完成\n"
 
 
 def test_done_on_a_done_item_with_another_keeps_the_first(repo):
@@ -325,11 +323,7 @@ def test_done_with_on_corrects_the_date_and_says_so(repo):
 
 
 def test_reopen_of_an_item_not_done_says_so(repo):
-    same = unchanged(repo)
-    result = run(repo, "reopen", "5", today="2021-07-06")
-    assert result.exit_code == 0
-    assert result.output == "#5 尚未完成，无需重新打开\n"
-    same()
+    assert changing_nothing(repo, "reopen", "5", code=0) == "#5 尚未完成，无需重新打开\n"
 
 
 @pytest.mark.parametrize("args, message", [
@@ -348,11 +342,7 @@ def test_reopen_of_an_item_not_done_says_so(repo):
      "gk: --since：no-such-rev 既不是日期，也不是 git 中的版本（日期写作 2021-06-30）\n"),
 ])
 def test_bad_input_is_one_line_and_writes_nothing(repo, args, message):
-    same = unchanged(repo)
-    result = run(repo, *args, today="2021-07-06")
-    assert result.exit_code == 1
-    assert result.output == message
-    same()
+    assert changing_nothing(repo, *args, code=1) == message
 
 
 def test_bad_input_in_english(repo):
@@ -362,11 +352,7 @@ def test_bad_input_in_english(repo):
 
 
 def test_extend_without_reason_is_a_usage_error(repo):
-    same = unchanged(repo)
-    result = run(repo, "extend", "5", "--to", "2022年6月底", today="2021-07-06")
-    assert result.exit_code == 2
-    assert "--reason" in result.output
-    same()
+    assert "--reason" in changing_nothing(repo, "extend", "5", "--to", "2022年6月底", code=2)
 
 
 def test_extend_writes_only_its_lines(repo):

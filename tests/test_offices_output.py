@@ -253,9 +253,7 @@ def test_xlsx_writes_formulas_as_text(gk, tmp_path, title):
 def test_export_never_overwrites_without_force(gk, tmp_path):
     target = tmp_path / "a.csv"
     target.write_text("她的文件", encoding="utf-8")
-    result = gk("export", str(target))
-    assert result.exit_code == 1
-    assert "--force" in result.output
+    assert "--force" in gk.fails("export", str(target))
     assert target.read_text(encoding="utf-8") == "她的文件"
     assert gk("export", str(target), "--force").exit_code == 0
     assert target.read_bytes().startswith("\ufeff序号".encode())
@@ -270,10 +268,9 @@ def test_export_to_stdout(gk):
 
 
 def test_export_needs_a_known_format(gk, tmp_path):
-    result = gk("export", str(tmp_path / "a.txt"))
-    assert result.exit_code == 1
-    assert result.output.count("\n") == 1
-    assert "请用 .csv, .xlsx, .md, .json, .docx, .ics, .html 结尾，或给出 --format" in result.output
+    said = gk.fails("export", str(tmp_path / "a.txt"))
+    assert said.count("\n") == 1
+    assert "请用 .csv, .xlsx, .md, .json, .docx, .ics, .html 结尾，或给出 --format" in said
     assert "name it .csv, .xlsx, .md, .json, .docx, .ics, .html" in gk(
         "--lang", "en", "export", str(tmp_path / "a.txt")).output
     assert gk("export", "-").exit_code == 1

@@ -133,9 +133,7 @@ def test_a_broken_report_entry_is_a_check_problem(cycles, entry, message):
 def test_a_reporting_rhythm_must_recur(gk):
     with gk.tasks.open("a", encoding="utf-8") as f:
         f.write("\nreporting:\n  - what: 进展情况\n    every: 2021年6月底\n")
-    result = gk("check")
-    assert result.exit_code == 1
-    assert "reporting 的 every 须是周期，如 每月28日前、每季度末，而不是 2021年6月底" in result.output
+    assert "reporting 的 every 须是周期，如 每月28日前、每季度末，而不是 2021年6月底" in gk.fails("check")
 
 
 def test_gk_reported_adds_the_reported_list_when_there_is_none(gk):

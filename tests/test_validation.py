@@ -4,15 +4,10 @@ import pytest
 from helpers import replace_in
 
 
-def check(gk):
-    result = gk("check")
-    return result.exit_code, result.output
-
-
 def test_shipped_data_is_clean(gk):
-    code, output = check(gk)
-    assert code == 0
-    assert output.startswith("检查通过：16 项事项，8 项工作任务，24 人")
+    result = gk("check")
+    assert result.exit_code == 0
+    assert result.output.startswith("检查通过：16 项事项，8 项工作任务，24 人")
 
 
 @pytest.mark.parametrize("old,new,message", [
@@ -42,17 +37,14 @@ def test_shipped_data_is_clean(gk):
 ])
 def test_broken_tasks_file(gk, old, new, message):
     replace_in(gk.tasks, old, new)
-    code, output = check(gk)
-    assert code == 1
+    output = gk.fails("check")
     assert message in output
     assert "Traceback" not in output
 
 
 def test_deadline_with_done_on_but_not_done(gk):
     replace_in(gk.tasks, "    status: todo\n\n  # 五", "    status: todo\n    done_on: 2021-06-01\n\n  # 五")
-    code, output = check(gk)
-    assert code == 1
-    assert "填了 done_on（完成日期），但状态是 todo" in output
+    assert "填了 done_on（完成日期），但状态是 todo" in gk.fails("check")
 
 
 def test_chinese_status_words_are_accepted(gk):
@@ -62,43 +54,35 @@ def test_chinese_status_words_are_accepted(gk):
 
 def test_lead_cannot_be_a_group(gk):
     replace_in(gk.tasks, "    lead: 运管股（政策法规股）", "    lead: 局各股室（中队、站）")
-    code, output = check(gk)
-    assert "lead 只能是一个股室，不能是股室组合" in output
+    assert "lead 只能是一个股室，不能是股室组合" in gk.fails("check")
 
 
 def test_git_conflict_marker(gk):
     replace_in(gk.tasks, "  - id: 8\n", "<<<<<<< HEAD\n  - id: 8\n=======\n  - id: 8\n>>>>>>> theirs\n")
-    code, output = check(gk)
-    assert code == 1
-    assert "有未解决的 git 冲突标记" in output
+    assert "有未解决的 git 冲突标记" in gk.fails("check")
 
 
 def test_roster_member_heading_unknown_office(gk):
     replace_in(gk.data / "leading_group.yaml", "    office: 安监股", "    office: 安全股")
-    code, output = check(gk)
-    assert code == 1
+    output = gk.fails("check")
     assert "leading_group.yaml:" in output
     assert "谢玉龙 负责的股室：未知股室 安全股" in output
 
 
 def test_roster_bad_role(gk):
     replace_in(gk.data / "leading_group.yaml", "    role: leader", "    role: boss")
-    code, output = check(gk)
-    assert code == 1
-    assert "角色 boss 无法识别" in output
+    assert "角色 boss 无法识别" in gk.fails("check")
 
 
 def test_roster_chinese_role_words(gk):
     replace_in(gk.data / "leading_group.yaml", "    role: leader", "    role: 组长")
-    assert check(gk)[0] == 0
+    assert gk("check").exit_code == 0
 
 
 def test_check_lists_every_problem_in_order(gk):
     replace_in(gk.tasks, "    lead: 运管股（政策法规股）", "    lead: 运管科", count=-1)
     replace_in(gk.tasks, "    deadline: 2020年12月底", "    deadline: 不知道")
-    code, output = check(gk)
-    lines = output.strip().splitlines()
-    assert code == 1
+    lines = gk.fails("check").strip().splitlines()
     assert len(lines) == 4  # 运管科 ×3, 不知道 ×1
     positions = [int(line.split(":")[1]) for line in lines]
     assert positions == sorted(positions)
@@ -106,31 +90,24 @@ def test_check_lists_every_problem_in_order(gk):
 
 def test_other_commands_refuse_bad_data_with_one_line(gk):
     replace_in(gk.tasks, "    lead: 运管股（政策法规股）", "    lead: 运管科", count=-1)
-    result = gk("status")
-    assert result.exit_code == 1
-    assert result.output.count("\n") == 1
-    assert "未知股室 运管科" in result.output
-    assert "（另有 2 处问题，运行 gk check 查看）" in result.output
+    said = gk.fails("status")
+    assert said.count("\n") == 1
+    assert "未知股室 运管科" in said
+    assert "（另有 2 处问题，运行 gk check 查看）" in said
 
 
 def test_not_utf8(gk):
     gk.tasks.write_bytes(gk.tasks.read_text(encoding="utf-8").encode("gbk"))
-    result = gk("check")
-    assert result.exit_code == 1
-    assert result.output.strip().endswith("tasks.yaml：文件似乎是 GBK 编码，请另存为 UTF-8")
+    assert gk.fails("check").strip().endswith("tasks.yaml：文件似乎是 GBK 编码，请另存为 UTF-8")
     result = gk("--lang", "en", "check")
     assert "seems to be GBK (ANSI) encoded; save it as UTF-8" in result.output
 
 
 def test_not_utf8_nor_gbk(gk):
     gk.tasks.write_bytes(b"\xff\xfe\x00tasks")
-    result = gk("check")
-    assert result.exit_code == 1
-    assert "不是 UTF-8 编码（第 0 字节），请另存为 UTF-8" in result.output
+    assert "不是 UTF-8 编码（第 0 字节），请另存为 UTF-8" in gk.fails("check")
 
 
 def test_empty_file(gk):
     gk.tasks.write_text("# nothing yet\n", encoding="utf-8")
-    code, output = check(gk)
-    assert code == 1
-    assert "文件是空的" in output
+    assert "文件是空的" in gk.fails("check")

@@ -10,18 +10,14 @@ from helpers import replace_in
 
 def test_status_without_space_is_named_on_its_line(gk):
     replace_in(gk.tasks, "    deadline: 2020年7月17日前\n    status: todo", "    deadline: 2020年7月17日前\n    status:todo")
-    result = gk("check")
-    assert result.exit_code == 1
-    assert result.output.endswith("tasks.yaml:78:11: 冒号后面缺少空格：应写成“status: todo”\n")
+    assert gk.fails("check").endswith("tasks.yaml:78:11: 冒号后面缺少空格：应写成“status: todo”\n")
     english = gk("--lang", "en", "check").output
     assert english.endswith("tasks.yaml:78:11: a colon needs a space after it: write \"status: todo\"\n")
 
 
 def test_ascii_colon_in_a_title_hints_full_width_or_quotes(gk):
     replace_in(gk.tasks, "    title: 梳理规范权责清单，动态调整更新", "    title: 梳理规范权责清单: 动态调整更新")
-    result = gk("check")
-    assert result.exit_code == 1
-    line = result.output.strip()
+    line = gk.fails("check").strip()
     assert ":73:" in line
     assert "请改用中文冒号“：”，或给整段文字加上引号" in line
     assert "full-width colon '：' or put the whole text in quotes" in gk("--lang", "en", "check").output
@@ -34,9 +30,7 @@ def test_a_tab_in_the_indentation(gk):
 
 def test_gbk_file_is_named_as_such(gk):
     gk.tasks.write_bytes(gk.tasks.read_text(encoding="utf-8").encode("gbk"))
-    result = gk("status")
-    assert result.exit_code == 1
-    assert "文件似乎是 GBK 编码，请另存为 UTF-8" in result.output
+    assert "文件似乎是 GBK 编码，请另存为 UTF-8" in gk.fails("status")
 
 
 # --- Chinese words accepted ------------------------------------------------------------------------
@@ -66,9 +60,7 @@ def test_who_a_person(gk):
     assert "运管股（政策法规股）" in out
     assert gk.json("who", "黄梁岸") == [{"name": "黄梁岸", "role": "member", "post": "运管股负责人",
                                         "office": "运管股（政策法规股）"}]
-    result = gk("who", "黄梁")
-    assert result.exit_code == 1
-    assert result.output == "gk: 黄梁 既不是股室，也不在领导小组名单中（是不是 黄梁岸？）\n"
+    assert gk.fails("who", "黄梁") == "gk: 黄梁 既不是股室，也不在领导小组名单中（是不是 黄梁岸？）\n"
 
 
 def test_assist_by_the_groups_short_name(gk):
@@ -109,11 +101,10 @@ def test_check_warns_about_a_missing_roster(gk):
 def test_broken_tasks_is_named_before_the_roster(gk):
     replace_in(gk.tasks, "    lead: 运管股（政策法规股）", "    lead: 运管科")
     replace_in(gk.data / "leading_group.yaml", "    office: 安监股", "    office: 安全股")
-    result = gk("status")
-    assert result.exit_code == 1
-    assert result.output.startswith("gk: ")
-    assert "tasks.yaml:" in result.output
-    assert "leading_group.yaml" not in result.output.split("（另有")[0]
+    said = gk.fails("status")
+    assert said.startswith("gk: ")
+    assert "tasks.yaml:" in said
+    assert "leading_group.yaml" not in said.split("（另有")[0]
 
 
 # --- deadline phrases -----------------------------------------------------------------------------

@@ -84,11 +84,7 @@ def test_done_defaults_to_today_and_takes_several_ids(gk):
 
 
 def test_done_in_the_future_is_refused(gk):
-    before = gk.tasks.read_bytes()
-    result = gk("done", "5", "--on", "2021-07-01")
-    assert result.exit_code == 1
-    assert "--on 2021-07-01 晚于今天（2021-06-20）" in result.output
-    assert gk.tasks.read_bytes() == before
+    assert "--on 2021-07-01 晚于今天（2021-06-20）" in gk.refused("done", "5", "--on", "2021-07-01")
 
 
 def test_reopen_clears_done_on(gk):
@@ -101,9 +97,7 @@ def test_reopen_clears_done_on(gk):
 
 def test_start_refuses_a_done_item(gk):
     gk("done", "5")
-    result = gk("start", "5")
-    assert result.exit_code == 1
-    assert "gk reopen 5" in result.output
+    assert "gk reopen 5" in gk.fails("start", "5")
 
 
 def test_notes_stay_in_date_order(gk):
@@ -152,11 +146,7 @@ def test_set_without_fields_is_usage_error(gk):
      "gk: --lead 综合科：没有这个股室（是不是 综合股？）\n"),
 ])
 def test_invalid_write_names_the_option(gk, args, message):
-    before = gk.tasks.read_bytes()
-    result = gk(*args)
-    assert result.exit_code == 1
-    assert result.output == message  # the option, not a line of a file that doesn't exist yet
-    assert gk.tasks.read_bytes() == before
+    assert gk.refused(*args) == message  # the option, not a line of a file that doesn't exist yet
 
 
 def test_invalid_write_names_the_option_in_english(gk):
@@ -165,9 +155,7 @@ def test_invalid_write_names_the_option_in_english(gk):
 
 
 def test_unknown_id(gk):
-    result = gk("done", "99")
-    assert result.exit_code == 1
-    assert result.output == "gk: 没有第 99 项（用 gk list 查看全部事项）\n"
+    assert gk.fails("done", "99") == "gk: 没有第 99 项（用 gk list 查看全部事项）\n"
 
 
 def test_add_takes_the_next_free_id(gk):
@@ -214,17 +202,12 @@ def test_done_keeps_the_chinese_status_words(gk):
 
 
 def test_add_with_taken_id(gk):
-    result = gk("add", "--id", "3", "--group", "1", "--title", "x", "--lead", "综合股", "--deadline", "长期")
-    assert result.exit_code == 1
-    assert "序号 3 已被占用（下一个可用的是 17）" in result.output
+    assert "序号 3 已被占用（下一个可用的是 17）" in gk.fails(
+        "add", "--id", "3", "--group", "1", "--title", "x", "--lead", "综合股", "--deadline", "长期")
 
 
 def test_rm_asks_first(gk):
-    before = gk.tasks.read_bytes()
-    result = gk("rm", "16", input="n\n")
-    assert result.exit_code == 1
-    assert "加强信息精准推送" in result.output
-    assert gk.tasks.read_bytes() == before
+    assert "加强信息精准推送" in gk.refused("rm", "16", input="n\n")
     result = gk("rm", "16", input="y\n")
     assert result.exit_code == 0
     assert len(gk.json("list")) == 15
@@ -257,11 +240,7 @@ def test_no_change_writes_nothing(gk):
 
 def test_conflict_marker_is_refused(gk):
     replace_in(gk.tasks, "  - id: 8\n", "<<<<<<< HEAD\n  - id: 8\n=======\n  - id: 8\n>>>>>>> other\n")
-    before = gk.tasks.read_bytes()
-    result = gk("done", "5")
-    assert result.exit_code == 1
-    assert "有未解决的 git 冲突标记" in result.output
-    assert gk.tasks.read_bytes() == before
+    assert "有未解决的 git 冲突标记" in gk.refused("done", "5")
 
 
 def test_bom_and_crlf_are_kept(gk):

@@ -6,7 +6,8 @@ of ``gk ARGS``, run in order against one fresh copy of the shipped data (and of
 wide, in a temporary git repository (so --commit and undo show real output too).
 A block runs on the day its ``--today DATE`` names (else GK_TODAY's 2021-06-20), or on the
 day a marker ``<!-- gk@DAY: ARGS -->`` names: gk takes it as the real today (``GK_NOW``) and
-the commits it makes are dated so, so the examples of the table over time have a history.
+the commits it makes are dated so (09:00, also the time in gk's undo journal), so the examples
+of the table over time have a history.
 
     python tools/readme.py          # rewrite the blocks
     python tools/readme.py --check  # exit 1 if any block is stale (the tests do this)
@@ -70,7 +71,8 @@ def run_blocks(text: str) -> str:
             day = match["now"] or day  # <!-- gk@2021-07-31: --today 2021-07-15 … --> asks later
             stamp = f"{day}T09:00:00+08:00"
             # the block runs on that day: its commits are dated so, and it is gk's real today
-            run_env = {**env, "GK_NOW": day, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
+            run_env = {**env, "GK_NOW": f"{day}T09:00", "GIT_AUTHOR_DATE": stamp,
+                       "GIT_COMMITTER_DATE": stamp}
             result = subprocess.run([sys.executable, "-m", "gkcli", *args], cwd=repo, env=run_env,
                                     capture_output=True, text=True, encoding="utf-8", input="")
             output = result.stdout + result.stderr

@@ -61,14 +61,8 @@ def read_roster_grid(draft: Draft, source: Source, task_grids: list[Grid]) -> bo
                 draft.review.append(Review("imp_unplaced", {"text": shorten(text)}, row[0].where))
                 continue
             draft.members.append(Member(name, role, post))
-        before = [b for b in source.blocks[max(index - 4, 0):index] if isinstance(b, Para)]
-        for para in reversed(before):
-            text = para.text.strip()
-            if ANNEX.match(text):
-                draft.roster_annex = re.sub(r"[\s:：]", "", text)
-                break
-            if "小组" in text and not draft.roster_name and len(text) <= 80:
-                draft.roster_name = clean(text)
+        _read_roster_heading(draft, [b for b in source.blocks[max(index - 4, 0):index]
+                                     if isinstance(b, Para)])
         after = [b for b in source.blocks[index + 1:index + 4] if isinstance(b, Para)]
         for para in after:
             if "办公室" in para.text:
@@ -80,19 +74,25 @@ def read_roster_grid(draft: Draft, source: Source, task_grids: list[Grid]) -> bo
     return False
 
 
-def read_roster(draft: Draft, paras: list[Para]) -> None:
-    start = next((i for i, p in enumerate(paras) if ROLE_LABEL.match(p.text)), None)
-    if start is None:
-        draft.review.append(Review("imp_no_roster"))
-        return
-    draft.has_roster = True
-    for para in reversed(paras[max(start - 4, 0):start]):
+def _read_roster_heading(draft: Draft, above: list[Para]) -> None:
+    """The roster's annex label (附件2) and the group's name, from the paragraphs just above
+    it, nearest first: up to the annex label."""
+    for para in reversed(above):
         text = para.text.strip()
         if ANNEX.match(text):
             draft.roster_annex = re.sub(r"[\s:：]", "", text)
             break
         if "小组" in text and not draft.roster_name and len(text) <= 80:
             draft.roster_name = clean(text)
+
+
+def read_roster(draft: Draft, paras: list[Para]) -> None:
+    start = next((i for i, p in enumerate(paras) if ROLE_LABEL.match(p.text)), None)
+    if start is None:
+        draft.review.append(Review("imp_no_roster"))
+        return
+    draft.has_roster = True
+    _read_roster_heading(draft, paras[max(start - 4, 0):start])
     role = ""
     for para in paras[start:]:
         text = para.text.strip().replace("\u3000", " ")

@@ -106,12 +106,17 @@ def read_file(path: Path) -> Source:
 
 # --- .docx --------------------------------------------------------------------------------------
 
-def read_docx(path: Path) -> Source:
-    """Paragraphs and tables of the body in order, merges read from the XML."""
+def _refuse_encrypted(path: Path) -> None:
+    """An encrypted .docx or .xlsx is an OLE file (CFB_MAGIC), not a zip: say so in one line."""
     with open(path, "rb") as handle:
         head = handle.read(8)
     if head == CFB_MAGIC:
         raise GkError("import_encrypted", path=_shown(path))
+
+
+def read_docx(path: Path) -> Source:
+    """Paragraphs and tables of the body in order, merges read from the XML."""
+    _refuse_encrypted(path)
     try:
         import docx
         from docx.oxml.ns import qn
@@ -280,10 +285,7 @@ def read_sheet(path: Path) -> Source:
     """Each sheet becomes one grid; merged ranges become spans and vertical merges."""
     if path.suffix.lower() == ".csv":
         return _read_csv(path)
-    with open(path, "rb") as handle:
-        head = handle.read(8)
-    if head == CFB_MAGIC:
-        raise GkError("import_encrypted", path=_shown(path))
+    _refuse_encrypted(path)
     try:
         import openpyxl
     except ImportError:

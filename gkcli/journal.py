@@ -1,0 +1,291 @@
+"""The undo journal: gk's own writes to tasks.yaml, kept outside the data and never committed.
+
+Each entry holds the file written, its bytes before and after (zlib-compressed, each with
+its SHA-256), the change's subject in Chinese and English, when, and the commit that holds
+it (if gk committed it). ``gk undo`` entries are recorded too, naming the write they took
+back, so repeated undo goes back through the writes, never forth again.
+
+Where it lives:
+
+* in a git repository: ``<git dir>/gk/undo-<hash of the data folder's path in the work
+  tree>.json`` — beside git's own files, so it is never committed, goes with the clone
+  when the folder is moved, and each worktree (its own git dir) has its own;
+* anywhere else: ``$XDG_STATE_HOME/gk/undo/`` (``~/.local/state/gk/undo``; on Windows
+  ``%LOCALAPPDATA%\\gk\\undo``) under the hash of the data folder's real path, in a folder
+  only its owner may read, since it holds copies of the table.
+
+The git directory is found by looking for ``.git`` upward (a folder, or a file naming one),
+so no git process is started and no git is needed. The journal keeps the last
+:data:`MAX_ENTRIES` entries and at most :data:`MAX_BYTES`; the caller holds the data folder's
+lock while it reads or writes it. A journal that cannot be read raises :class:`Damaged`.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import os
+import tempfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from gkcli.errors import GkError, Msg
+from gkcli.store import display_path
+
+FORMAT = "gk-undo-journal 1"
+MAX_ENTRIES = 50
+MAX_BYTES = 8 * 1024 * 1024  # the journal file, compressed copies included
+
+
+class Damaged(GkError):
+    """The journal file exists but is not one gk wrote whole."""
+
+    def __init__(self, path: Path, why: str):
+        super().__init__("journal_damaged", path=display_path(path), why=Msg.of(why))
+        self.path = path
+
+
+@dataclass
+class Entry:
+    n: int  # 1, 2, 3 … in the order written; never reused within one journal
+    kind: str  # "write" (a gk write) or "undo" (gk undo took back entry ``undoes``)
+    file: str  # the file written, relative to the data folder: tasks.yaml
+    subject: dict[str, str]  # {"zh": …, "en": …}
+    time: str  # ISO 8601 with its offset, or "" when not known
+    packed_before: str
+    packed_after: str
+    sha_before: str
+    sha_after: str
+    commit: str = ""  # the full hash of the commit that holds this write, if gk committed it
+    undoes: int = 0  # for kind "undo": the n of the write taken back
+
+    def said(self, lang: str) -> str:
+        return self.subject.get(lang) or self.subject.get("zh") or ""
+
+    @property
+    def before(self) -> bytes:
+        return _unpack(self.packed_before, self.sha_before)
+
+    @property
+    def after(self) -> bytes:
+        return _unpack(self.packed_after, self.sha_after)
+
+
+@dataclass
+class Journal:
+    path: Path
+    entries: list[Entry] = field(default_factory=list)
+
+    def undone(self) -> set[int]:
+        return {e.undoes for e in self.entries if e.kind == "undo"}
+
+    def next_to_undo(self) -> Entry | None:
+        """The newest write not taken back yet: what ``gk undo`` takes back next."""
+        taken = self.undone()
+        for entry in reversed(self.entries):
+            if entry.kind == "write" and entry.n not in taken:
+                return entry
+        return None
+
+
+class _NotPrivate(Exception):
+    def __init__(self, folder: Path):
+        super().__init__(str(folder))
+        self.folder = folder
+
+
+class _Bad(Exception):
+    def __init__(self, why: str):
+        super().__init__(why)
+        self.why = why
+
+
+def _unpack(packed: str, sha: str) -> bytes:
+    try:
+        data = zlib.decompress(base64.b64decode(packed.encode("ascii"), validate=True))
+    except (binascii.Error, zlib.error, ValueError, UnicodeEncodeError):
+        raise _Bad("journal_why.bytes") from None
+    if hashlib.sha256(data).hexdigest() != sha:
+        raise _Bad("journal_why.bytes")
+    return data
+
+
+def _pack(data: bytes) -> tuple[str, str]:
+    return base64.b64encode(zlib.compress(data, 6)).decode("ascii"), hashlib.sha256(data).hexdigest()
+
+
+# --- where ---------------------------------------------------------------------------------------
+
+def state_dir() -> Path:
+    """Where gk keeps state of its own that is not a cache (the undo journal outside git)."""
+    base = os.environ.get("XDG_STATE_HOME")
+    if not base and os.name == "nt":
+        base = os.environ.get("LOCALAPPDATA")
+    if not base:
+        base = os.path.join(os.path.expanduser("~"), ".local", "state")
+    return Path(base) / "gk"
+
+
+def git_dir(folder: Path) -> tuple[Path, Path] | None:
+    """(the git directory, the top of the work tree) holding ``folder`` (a real path), or None."""
+    for top in (folder, *folder.parents):
+        dot = top / ".git"
+        try:
+            if dot.is_dir():
+                return dot, top
+            if dot.is_file():
+                text = dot.read_text(encoding="utf-8", errors="replace").strip()
+                if text.startswith("gitdir:"):
+                    found = Path(top, text[len("gitdir:"):].strip())
+                    return (found, top) if found.is_dir() else None
+                return None
+        except OSError:
+            return None
+    return None
+
+
+def location(data_dir: Path) -> Path:
+    """The journal file of the data folder ``data_dir``."""
+    real = Path(os.path.realpath(data_dir))
+    found = git_dir(real)
+    if found is not None:
+        gitdir, top = found
+        rel = real.relative_to(top).as_posix()
+        return gitdir / "gk" / f"undo-{hashlib.sha256(rel.encode()).hexdigest()[:16]}.json"
+    return state_dir() / "undo" / f"{hashlib.sha256(str(real).encode()).hexdigest()[:16]}.json"
+
+
+def _private(folder: Path) -> bool:
+    """Outside git the journal holds copies of the table: its folder must be the user's alone."""
+    try:
+        info = folder.stat()
+    except OSError:
+        return False
+    if not hasattr(os, "getuid"):
+        return True
+    return info.st_uid == os.getuid() and not info.st_mode & 0o077
+
+
+# --- reading and writing ---------------------------------------------------------------------------
+
+_FIELDS = {"n": int, "kind": str, "file": str, "subject": dict, "time": str, "before": str,
+           "after": str, "sha_before": str, "sha_after": str, "commit": str, "undoes": int}
+
+
+def _entry(raw: Any) -> Entry:
+    if not isinstance(raw, dict) or any(not isinstance(raw.get(k), t) for k, t in _FIELDS.items()):
+        raise _Bad("journal_why.format")
+    if raw["kind"] not in ("write", "undo") or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in raw["subject"].items()):
+        raise _Bad("journal_why.format")
+    return Entry(raw["n"], raw["kind"], raw["file"], dict(raw["subject"]), raw["time"],
+                 raw["before"], raw["after"], raw["sha_before"], raw["sha_after"],
+                 raw["commit"], raw["undoes"])
+
+
+def read(data_dir: Path) -> Journal:
+    """The journal of ``data_dir``; empty when there is none. :class:`Damaged` if unreadable."""
+    path = location(data_dir)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Journal(path)
+    except OSError as exc:
+        raise GkError("journal_unreadable", path=display_path(path), reason=exc.strerror or "") from None
+    try:
+        try:
+            doc = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            raise _Bad("journal_why.json") from None
+        if not isinstance(doc, dict) or doc.get("format") != FORMAT \
+                or not isinstance(doc.get("entries"), list):
+            raise _Bad("journal_why.format")
+        entries = [_entry(e) for e in doc["entries"]]
+        if [e.n for e in entries] != sorted({e.n for e in entries}):
+            raise _Bad("journal_why.format")
+    except _Bad as exc:
+        raise Damaged(path, exc.why) from None
+    return Journal(path, entries)
+
+
+def entry_bytes(journal: Journal, entry: Entry) -> tuple[bytes, bytes]:
+    """(before, after) of ``entry``, checked against their SHA-256: :class:`Damaged` if not."""
+    try:
+        return entry.before, entry.after
+    except _Bad as exc:
+        raise Damaged(journal.path, exc.why) from None
+
+
+def _save(journal: Journal) -> None:
+    entries = journal.entries[-MAX_ENTRIES:]
+
+    def doc(kept: list[Entry]) -> bytes:
+        return json.dumps({"format": FORMAT, "entries": [
+            {"n": e.n, "kind": e.kind, "file": e.file, "subject": e.subject, "time": e.time,
+             "before": e.packed_before, "after": e.packed_after, "sha_before": e.sha_before,
+             "sha_after": e.sha_after, "commit": e.commit, "undoes": e.undoes} for e in kept]},
+            ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    data = doc(entries)
+    while len(data) > MAX_BYTES and len(entries) > 1:
+        entries = entries[len(entries) // 4 or 1:]
+        data = doc(entries)
+    folder = journal.path.parent
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if folder.parent == state_dir() and not _private(folder):
+        if folder.stat().st_uid == getattr(os, "getuid", lambda: -1)():
+            os.chmod(folder, 0o700)  # her own folder, made by another program: close it
+        if not _private(folder):
+            raise _NotPrivate(folder)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")  # mode 0600
+    try:
+        with os.fdopen(fd, "wb") as handle:  # no fsync: a journal cut short by a crash
+            handle.write(data)                 # is found damaged and set aside, never trusted
+        os.replace(tmp, journal.path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    journal.entries = entries
+
+
+def record(data_dir: Path, kind: str, before: bytes, after: bytes, subject: dict[str, str],
+           time: str, commit: str = "", undoes: int = 0, file: str = "tasks.yaml") -> Msg | None:
+    """Add an entry for a write that has just been made; the caller holds the lock.
+
+    Never fails the write it records: a journal that cannot be written is said as a Msg to
+    show (this write cannot be undone); a damaged one is kept aside under ``.damaged`` and a
+    new one started (said too).
+    """
+    note: Msg | None = None
+    try:
+        journal = read(data_dir)
+    except Damaged as exc:
+        kept = exc.path.with_name(exc.path.name + ".damaged")
+        try:
+            os.replace(exc.path, kept)
+        except OSError as err:
+            return Msg.of("journal_not_written", reason=err.strerror or type(err).__name__)
+        journal = Journal(exc.path)
+        note = Msg.of("journal_restarted", path=display_path(exc.path), kept=display_path(kept))
+    except GkError as exc:
+        return Msg.of("journal_not_written", reason=exc.params.get("reason", ""))
+    packed_before, sha_before = _pack(before)
+    packed_after, sha_after = _pack(after)
+    n = journal.entries[-1].n + 1 if journal.entries else 1
+    journal.entries.append(Entry(n, kind, file, subject, time, packed_before, packed_after,
+                                 sha_before, sha_after, commit, undoes))
+    try:
+        _save(journal)
+    except _NotPrivate as exc:
+        return Msg.of("journal_not_written",
+                      reason=Msg.of("journal_why.not_private", path=display_path(exc.folder)))
+    except OSError as exc:
+        return Msg.of("journal_not_written", reason=exc.strerror or type(exc).__name__)
+    return note

@@ -1,0 +1,343 @@
+"""gk undo over its journal (issue 8, item 7): gk's own writes taken back, committed or not,
+with or without git, hand edits kept, refused with one line when they overlap."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from helpers import SHIPPED, Gk, grow, replace_in
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gkcli import journal
+from gkcli.store import display_path
+
+
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
+                          text=True).stdout.strip()
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Gk:
+    shutil.copytree(SHIPPED, tmp_path / "data")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "data")
+    git(tmp_path, "commit", "-qm", "任务分工表")
+    return Gk(tmp_path / "data")
+
+
+def journal_file(gk: Gk) -> Path:
+    return journal.location(gk.data)
+
+
+def shown(gk: Gk) -> str:
+    """tasks.yaml as gk names it in its messages."""
+    return display_path(gk.tasks)
+
+
+# --- without git ---------------------------------------------------------------------------------
+
+def test_undo_takes_back_an_uncommitted_done_without_git(gk, private_state):
+    original = gk.tasks.read_bytes()
+    files = sorted(os.listdir(gk.data))
+    assert gk("done", "13").exit_code == 0
+    result = gk("undo")
+    assert result.exit_code == 0, result.output
+    assert result.output == f"已撤销 “完成 #13 建立健全政务舆情回应制度规范（2021-06-20）”：{shown(gk)} 已改回\n"
+    assert gk.tasks.read_bytes() == original
+    assert sorted(os.listdir(gk.data)) == files  # nothing left beside the data
+    assert journal_file(gk).parent == private_state / "undo"
+
+
+def test_undo_says_it_in_english(gk):
+    gk("done", "13")
+    result = gk("--lang", "en", "undo")
+    assert result.exit_code == 0
+    assert result.output.startswith('Undid "#13 建立健全政务舆情回应制度规范 done (2021-06-20)": ')
+    assert result.output.endswith("tasks.yaml changed back\n")
+
+
+def test_three_writes_are_undone_in_order_back_to_the_original_bytes(gk):
+    snapshots = [gk.tasks.read_bytes()]
+    for args in (("done", "13"), ("note", "5", "已选型"), ("set", "8", "--notes", "待局长审定")):
+        assert gk(*args).exit_code == 0
+        snapshots.append(gk.tasks.read_bytes())
+    for expected in reversed(snapshots[:-1]):
+        result = gk("undo")
+        assert result.exit_code == 0, result.output
+        assert gk.tasks.read_bytes() == expected
+    assert gk("undo").exit_code == 1  # back at the start: undo goes back, never forth
+
+
+@pytest.mark.parametrize("ending, bom", [("\r\n", False), ("\n", True)])
+def test_undo_is_byte_exact_for_crlf_and_a_bom(gk, ending, bom):
+    text = gk.tasks.read_text(encoding="utf-8").replace("\n", ending)
+    gk.tasks.write_bytes(("\ufeff" if bom else "").encode() + text.encode("utf-8"))
+    original = gk.tasks.read_bytes()
+    assert gk("note", "5", "已选型").exit_code == 0
+    assert gk("undo").exit_code == 0
+    assert gk.tasks.read_bytes() == original
+
+
+def test_an_empty_journal_is_one_line_in_either_language(gk):
+    assert gk.refused("undo") == f"gk: 没有可撤销的：{shown(gk)} 的撤销记录里没有尚未撤销的 gk 修改（见 gk undo --list）\n"
+    assert gk.refused("--lang", "en", "undo").startswith("gk: nothing to undo: the undo journal of ")
+
+
+# --- hand edits ----------------------------------------------------------------------------------
+
+def test_a_hand_edit_elsewhere_in_the_file_survives_undo(gk):
+    original = gk.tasks.read_text(encoding="utf-8")
+    gk("done", "13")
+    replace_in(gk.tasks, "# 设置", "# 设置（秘书手工改的）")
+    replace_in(gk.tasks, "title: 建立健全政务舆情回应制度规范", "title: 建立健全政务舆情回应制度规范（修订）")
+    result = gk("undo")
+    assert result.exit_code == 0, result.output
+    assert "此后的手工修改都保留" in result.output
+    expected = original.replace("# 设置", "# 设置（秘书手工改的）", 1).replace(
+        "title: 建立健全政务舆情回应制度规范", "title: 建立健全政务舆情回应制度规范（修订）", 1)
+    assert gk.tasks.read_text(encoding="utf-8") == expected
+
+
+def test_on_a_long_table_hand_edits_at_both_ends_survive_undo(gk):
+    grow(gk.data, 600)  # lines that recur by the thousand: lead, assist, status
+    gk("done", "300")
+    replace_in(gk.tasks, "title: 第20项事项", "title: 第20项事项（改）")
+    replace_in(gk.tasks, "title: 第590项事项", "title: 第590项事项（改）")
+    edited = gk.tasks.read_text(encoding="utf-8")
+    assert gk("undo").exit_code == 0
+    expected = edited.replace("    status: done\n    done_on: 2021-06-20\n", "    status: todo\n")
+    assert gk.tasks.read_text(encoding="utf-8") == expected
+
+
+def test_a_hand_note_added_after_gks_note_survives_undo(gk):
+    gk("note", "5", "已选型")
+    replace_in(gk.tasks, "      - 2021-06-20 已选型\n", "      - 2021-06-20 已选型\n      - 2021-06-20 已试运行\n")
+    assert gk("undo").exit_code == 0
+    assert gk.json("show", "5")["progress"] == ["2021-06-20 已试运行"]
+
+
+def test_undo_of_rm_of_the_last_item_puts_it_back_after_a_hand_edit_to_the_line_above(gk):
+    original = gk.tasks.read_text(encoding="utf-8")
+    gk("rm", "16", "--yes")
+    text = gk.tasks.read_text(encoding="utf-8")
+    assert text.endswith("    status: todo\n")
+    gk.tasks.write_text(text[: -len("todo\n")] + "doing\n", encoding="utf-8")
+    assert gk("undo").exit_code == 0
+    at = original.index("  - id: 16")
+    expected = original[:at].rstrip("\n")
+    expected = expected[: -len("todo")] + "doing\n\n" + original[at:]
+    assert gk.tasks.read_text(encoding="utf-8") == expected
+
+
+def test_an_overlapping_hand_edit_is_refused_with_one_line_and_nothing_written(gk):
+    gk("done", "13")
+    replace_in(gk.tasks, "done_on: 2021-06-20", "done_on: 2021-06-19")
+    line = gk.tasks.read_text(encoding="utf-8").splitlines().index("    done_on: 2021-06-19") + 1
+    assert gk.refused("undo") == (f"gk: 撤销不了 “完成 #13 建立健全政务舆情回应制度规范（2021-06-20）”：{shown(gk)} 第 {line} 行"
+                             "（第 13 项）此后被手工改过，正是 gk 这次改动的地方；未写入任何内容\n")
+    english = gk.refused("--lang", "en", "undo")
+    assert f"line {line} of " in english
+    assert "(item 13) was edited by hand since, where gk made this change; nothing written" in english
+    assert gk("undo", "--list").output.splitlines()[1].startswith("→")  # still next in line
+
+
+def test_a_hand_edit_that_already_took_the_change_back_marks_it_undone(gk):
+    original = gk.tasks.read_bytes()
+    gk("start", "13")
+    replace_in(gk.tasks, "status: doing", "status: todo")
+    result = gk("undo")
+    assert result.exit_code == 0, result.output
+    assert "已不在" in result.output
+    assert gk.tasks.read_bytes() == original
+    assert gk("undo").exit_code == 1
+
+
+def test_an_undo_that_would_not_pass_check_is_refused(gk):
+    gk("rm", "16", "--yes")
+    item = ("  - id: 16\n    group: 1\n    title: 手工补的事项\n    lead: 综合股\n"
+            "    deadline: 2021年12月底\n    status: todo\n\n")
+    replace_in(gk.tasks, "  - id: 2\n", item + "  - id: 2\n")
+    said = gk.refused("--lang", "en", "undo")
+    assert "the file would not pass gk check (" in said
+    assert said.count("\n") == 1
+
+
+# --- git -----------------------------------------------------------------------------------------
+
+def test_undo_of_a_committed_write_commits_the_undo(repo):
+    top = repo.data.parent
+    original = repo.tasks.read_bytes()
+    assert repo("done", "13", "--commit").exit_code == 0
+    gk_commit = git(top, "rev-parse", "--short", "HEAD")
+    listed = repo("undo", "--list").output
+    assert f"（提交 {gk_commit}）" in listed
+    result = repo("undo")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("已撤销 “完成 #13 建立健全政务舆情回应制度规范（2021-06-20）”（新提交 ")
+    assert repo.tasks.read_bytes() == original
+    assert git(top, "log", "-1", "--format=%s").startswith('Revert "gk: 完成 #13')
+    assert git(top, "status", "--porcelain") == ""
+
+
+def test_undo_of_an_uncommitted_write_in_git_commits_nothing_and_the_journal_is_not_committed(repo):
+    top = repo.data.parent
+    head = git(top, "rev-parse", "HEAD")
+    repo("done", "13")
+    assert journal_file(repo).is_relative_to(top / ".git")
+    assert repo("undo").exit_code == 0
+    assert git(top, "rev-parse", "HEAD") == head
+    assert git(top, "status", "--porcelain", "--ignored") == ""
+
+
+def test_dry_run_shows_the_diff_and_writes_nothing(repo):
+    repo("done", "13", "--commit")
+    before = repo.tasks.read_bytes()
+    result = repo("undo", "--dry-run")
+    assert result.exit_code == 0
+    assert "-    done_on: 2021-06-20\n" in result.output
+    assert result.output.endswith("（将提交这次撤销：Revert \"gk: …\"）；未写入任何内容\n")
+    assert repo.tasks.read_bytes() == before
+    assert repo("undo", "--list").output.splitlines()[1].startswith("→")
+
+
+# --- the journal ---------------------------------------------------------------------------------
+
+def test_list_marks_the_next_undo_and_the_undone_writes(gk):
+    gk("done", "13")
+    gk("note", "5", "已选型")
+    gk("undo")
+    lines = gk("--lang", "en", "undo", "--list").output.splitlines()
+    assert lines[0].startswith("gk's undo journal (")
+    assert lines[1] == '    3  2021-06-20 00:00  undo of "#5 建设政府信息在新媒体的发布机制，建设更加权威的信息发布平台 note (2021-06-20)"'
+    assert lines[2].endswith("note (2021-06-20) (undone)")
+    assert lines[3] == "→   1  2021-06-20 00:00  #13 建立健全政务舆情回应制度规范 done (2021-06-20)"
+
+
+def test_the_journal_records_the_time_from_the_clock(gk):
+    gk("done", "13", env={"GK_NOW": "2021-06-20T14:35"})
+    assert "  2021-06-20 14:35  完成 #13" in gk("undo", "--list").output
+
+
+@pytest.mark.parametrize("damage", ["cut", "not_gks"])
+def test_a_damaged_journal_is_refused_in_one_line_and_a_write_starts_a_new_one(gk, damage):
+    gk("done", "13")
+    path = journal_file(gk)
+    raw = path.read_text(encoding="utf-8")
+    path.write_text(raw[: len(raw) // 2] if damage == "cut" else '{"entries": 3}', encoding="utf-8")
+    before = gk.tasks.read_bytes()
+    reason = "不是完整的 JSON，可能写到一半被打断" if damage == "cut" else "不是 gk 写的格式"
+    assert gk.refused("undo") == (f"gk: 撤销记录 {path} 已损坏（{reason}）：未撤销任何内容"
+                             "（gk 下次写入时会把它改名保留，另起一份）\n")
+    assert gk.refused("--lang", "en", "undo").startswith(f"gk: the undo journal {path} is damaged (")
+    written = gk("note", "5", "已选型")
+    assert written.exit_code == 0
+    assert f"gk: 撤销记录 {path} 已损坏：已改名为 {path}.damaged 保留，另起一份新的\n" in written.output
+    assert gk("undo").exit_code == 0  # the new journal works
+    assert gk.tasks.read_bytes() == before
+
+
+def test_an_entry_that_fails_its_checksum_is_refused_when_undo_reaches_it(gk):
+    gk("done", "13")
+    path = journal_file(gk)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["entries"][0]["sha_after"] = "0" * 64
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    done = gk.tasks.read_bytes()
+    gk("note", "5", "已选型")
+    assert gk("undo").exit_code == 0  # the newer write, recorded whole, is taken back
+    assert gk.tasks.read_bytes() == done
+    assert gk.refused("--lang", "en", "undo") == f"gk: the undo journal {path} is damaged (a recorded " \
+        "copy fails its checksum): nothing undone (gk's next write keeps it aside and starts a new one)\n"
+
+
+def test_a_journal_that_cannot_be_written_never_fails_the_write(gk):
+    path = journal_file(gk)
+    path.mkdir(parents=True)  # a folder where the journal file should be
+    result = gk("done", "13")
+    assert result.exit_code == 0
+    assert "已写入" in result.output
+    assert "撤销记录没能保存" in result.output
+    assert gk.json("show", "13")["status"] == "done"
+
+
+def test_the_journal_keeps_the_last_fifty_entries(gk):
+    for n in range(journal.MAX_ENTRIES + 5):
+        note = journal.record(gk.data, "write", b"a%d" % n, b"b%d" % n, {"zh": "写", "en": "w"}, "")
+        assert note is None
+    kept = journal.read(gk.data).entries
+    assert len(kept) == journal.MAX_ENTRIES
+    assert kept[-1].after == b"b%d" % (journal.MAX_ENTRIES + 4)
+
+
+def test_undo_help_in_chinese_and_english():
+    from click.testing import CliRunner
+
+    from gkcli.cli import cli
+
+    zh = CliRunner().invoke(cli, ["undo", "--help"], env={"GK_LANG": None}, prog_name="gk").output
+    assert "撤销不了手工修改" in zh
+    assert "gk undo --list" in zh.split("示例：")[1]
+    en = CliRunner().invoke(cli, ["--lang", "en", "undo", "--help"], env={"GK_LANG": None},
+                            prog_name="gk").output
+    assert "cannot take back hand" in en.replace("\n", " ").replace("  ", " ")
+
+
+# --- a round trip ----------------------------------------------------------------------------------
+
+WRITES = st.lists(st.tuples(st.sampled_from(["done", "start", "note", "reopen"]),
+                            st.integers(min_value=1, max_value=16)), min_size=1, max_size=5)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(writes=WRITES)
+def test_any_writes_then_as_many_undos_give_back_the_original_bytes(tmp_path_factory, writes):
+    data = tmp_path_factory.mktemp("roundtrip") / "data"
+    shutil.copytree(SHIPPED, data)
+    gk = Gk(data)
+    original = data.joinpath("tasks.yaml").read_bytes()
+    made = 0
+    for command, task_id in writes:
+        args = (command, str(task_id), "进展") if command == "note" else (command, str(task_id))
+        result = gk(*args)
+        made += "已写入" in result.output
+    for _ in range(made):
+        assert gk("undo").exit_code == 0
+    assert data.joinpath("tasks.yaml").read_bytes() == original
+    assert gk("undo").exit_code == 1
+
+
+def test_outside_git_the_journal_folder_is_kept_private(gk, private_state):
+    folder = private_state / "undo"
+    folder.mkdir(parents=True, mode=0o755)
+    folder.chmod(0o755)  # made by another program, open to others
+    assert gk("done", "13").exit_code == 0
+    assert folder.stat().st_mode & 0o777 == 0o700
+    assert journal_file(gk).stat().st_mode & 0o777 == 0o600
+    assert gk("undo").exit_code == 0
+
+
+def test_undo_of_an_uncommitted_write_is_refused_during_the_users_merge(repo):
+    top = repo.data.parent
+    notes = top / "会议纪要.txt"
+    notes.write_text("初稿\n", encoding="utf-8")
+    git(top, "add", notes.name)
+    git(top, "commit", "-qm", "纪要")
+    git(top, "checkout", "-qb", "side")
+    notes.write_text("分支稿\n", encoding="utf-8")
+    git(top, "commit", "-qam", "分支修改")
+    git(top, "checkout", "-q", "-")
+    notes.write_text("主线稿\n", encoding="utf-8")
+    git(top, "commit", "-qam", "主线修改")
+    repo("done", "13")
+    subprocess.run(["git", "merge", "side"], cwd=top, capture_output=True)  # stops on the conflict
+    marker = top / git(top, "rev-parse", "--git-path", "MERGE_HEAD")
+    assert marker.exists()
+    assert "a git merge is in progress" in repo.refused("--lang", "en", "undo")
+    assert marker.exists()
