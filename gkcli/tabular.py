@@ -208,7 +208,9 @@ def _json(o: Any, newline: str) -> str:
                 key = inner + _json_key(k) + ": "
                 if k.__class__ is str and len(keys) < 1000:
                     keys[k] = key
-            parts.append(key + (_escape_json(v) if v.__class__ is str else _json(v, inner)))
+            cls = v.__class__  # the usual values inline, not through a call each
+            parts.append(key + (_escape_json(v) if cls is str else "null" if v is None
+                                else int.__repr__(v) if cls is int else _json(v, inner)))
         return "{" + ",".join(parts) + newline + "}"
     if isinstance(o, (list, tuple)):
         if not o:
