@@ -13,13 +13,12 @@ timed in the same run, interleaved, against bare Python start-up.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import tempfile
 from pathlib import Path
 
-from timing import medians, print_ratios  # benchmarks/timing.py
+from timing import medians, options, print_ratios  # benchmarks/timing.py
 
 HEAD = """notice:
   issued: 2021-01-04
@@ -55,10 +54,7 @@ def table(n: int, calendar: bool) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--items", type=int, default=300)
-    parser.add_argument("--rounds", type=int, default=10)
-    args = parser.parse_args()
+    args = options(__doc__, items=300, rounds=10)
     with tempfile.TemporaryDirectory() as tmp:
         folders = {}
         for name, calendar in (("dates", False), ("calendar", True)):

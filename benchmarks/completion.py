@@ -10,13 +10,14 @@ report is the ratio of medians.
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from timing import options  # benchmarks/timing.py
 
 ROOT = Path(__file__).resolve().parent.parent
 GK = [sys.executable, "-m", "gkcli"]
@@ -44,9 +45,7 @@ def measure(rounds: int) -> dict[str, float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=20)
-    args = parser.parse_args()
+    args = options(__doc__, rounds=20)
     medians = measure(args.rounds)
     base = medians["gk --version"]
     print(f"median of {args.rounds} rounds; ratio = case / gk --version (limit {LIMIT}x)")

@@ -7,14 +7,13 @@ json` (the same data loaded, nothing written), all timed in one run, interleaved
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-from timing import medians, print_ratios  # benchmarks/timing.py
+from timing import medians, options, print_ratios  # benchmarks/timing.py
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFICES = ["安监股", "工程股", "监控室", "车船管理股", "行政审批股", "系统党办", "农村公路管理站", "区运管所"]
@@ -43,10 +42,7 @@ def commands(out: Path) -> dict[str, list[str]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=7)
-    parser.add_argument("--items", type=int, default=16)
-    args = parser.parse_args()
+    args = options(__doc__, rounds=7, items=16)
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         shutil.copytree(ROOT / "data", data)

@@ -17,7 +17,6 @@ and prints each as a multiple of the baseline. Target: changes and report within
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
 import shutil
@@ -27,7 +26,7 @@ import tempfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from timing import medians, print_ratios  # benchmarks/timing.py
+from timing import medians, options, print_ratios  # benchmarks/timing.py
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[0] = str(ROOT)  # not benchmarks/, whose calendar.py would hide the standard library's
@@ -104,9 +103,7 @@ def measure(repo: Path, first: str, rounds: int) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=9)
-    args = parser.parse_args()
+    args = options(__doc__, rounds=9)
     with tempfile.TemporaryDirectory() as tmp:
         repo = Path(tmp)
         first = build(repo)

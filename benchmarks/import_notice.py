@@ -9,13 +9,12 @@ The .docx is built once with python-docx (tests/notices.py) before timing starts
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import tempfile
 from pathlib import Path
 
-from timing import medians  # benchmarks/timing.py: the shared interleaved loop
+from timing import medians, options  # benchmarks/timing.py: the shared interleaved loop
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "泉港交﹝2020﹞150号.txt"
@@ -37,9 +36,7 @@ def measure(rounds: int, docx: Path) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=15)
-    args = parser.parse_args()
+    args = options(__doc__, rounds=15)
     sys.path[:0] = [str(ROOT / "tests")]
     from notices import shipped_docx
 

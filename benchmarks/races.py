@@ -15,7 +15,6 @@ alongside other programs (issue 7). Prints counts and ratios from one run, never
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import subprocess
@@ -23,6 +22,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from timing import options  # benchmarks/timing.py
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "data"
@@ -112,10 +113,7 @@ def write_cost(where: Path) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--procs", type=int, default=6)
-    parser.add_argument("--rounds", type=int, default=10)
-    args = parser.parse_args()
+    args = options(__doc__, procs=6, rounds=10)
     with tempfile.TemporaryDirectory() as tmp:
         where = Path(tmp)
         for n, step in enumerate((lambda w: concurrent_adds(w, args.procs),

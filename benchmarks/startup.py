@@ -11,7 +11,9 @@ same run, interleaved round by round, and the medians are reported as ratios —
 time, and of CPU time (user + system of the child), which other load on the machine moves
 less. gk's bytecode is compiled first (`python -m compileall -q gkcli`), as a user's install
 would have it: where PYTHONDONTWRITEBYTECODE is set, an editable install would otherwise
-recompile gkcli on every call.
+recompile gkcli on every call. The commands run on 2021-06-20 itself (GK_NOW, as
+tests/test_startup.py does): the table is the file as it is, the path of every day's `gk status`;
+the table as of a past day reads git's history, which benchmarks/history.py times.
 
     python benchmarks/startup.py                    # 21 rounds
     python benchmarks/startup.py --rounds 41
@@ -89,7 +91,10 @@ CWD: dict[str, Path] = {}
 
 def measure(rounds: int) -> tuple[dict[str, float], dict[str, float]]:
     """Median wall-clock and median CPU time (user + system of the child) of each command."""
-    env = {**os.environ, "GK_DATA": str(ROOT / "data"), "GK_TODAY": "2021-06-20"}
+    # run on 2021-06-20 itself (GK_NOW, as tests/test_startup.py does): the table is the file as
+    # it is, the path every day's `gk status` takes; a past --today reads git's history instead
+    env = {**os.environ, "GK_DATA": str(ROOT / "data"), "GK_TODAY": "2021-06-20",
+           "GK_NOW": "2021-06-20"}
     for name in ("GK_LANG", "NO_COLOR", "FORCE_COLOR", "COLUMNS"):
         env.pop(name, None)
     for name, argv in COMMANDS.items():  # once, untimed: warm the file cache, fail loudly

@@ -6,11 +6,21 @@ run, one round after another, and the benchmarks report ratios of these medians.
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import subprocess
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+
+
+def options(doc: str, **defaults: int) -> argparse.Namespace:
+    """The benchmark's command line: ``--NAME N`` for each of ``defaults`` (--rounds, --items,
+    …), described by the first line of the benchmark's docstring ``doc``."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    for name, default in defaults.items():
+        parser.add_argument(f"--{name}", type=int, default=default)
+    return parser.parse_args()
 
 
 def medians(commands: Mapping[str, Sequence[str]], rounds: int, *, cwd: Path | None = None,

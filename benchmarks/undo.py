@@ -13,7 +13,6 @@ ratios of the medians are printed.
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import subprocess
@@ -21,39 +20,30 @@ import sys
 import tempfile
 from pathlib import Path
 
-from timing import medians  # benchmarks/timing.py: the shared interleaved loop
+from timing import medians, options, print_ratios  # benchmarks/timing.py
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def grow(tasks: Path, up_to: int) -> None:
-    items = "".join(
-        f"\n  - id: {i}\n    group: {i % 8 + 1}\n    title: 第{i}项事项\n    lead: 综合股\n"
-        f"    assist:\n      - 安监股\n    deadline: 2021年{i % 12 + 1}月底\n    status: todo\n"
-        for i in range(17, up_to + 1))
-    with tasks.open("a", encoding="utf-8") as f:
-        f.write(items)
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--items", type=int, default=300)
-    parser.add_argument("--rounds", type=int, default=10)
-    args = parser.parse_args()
+    args = options(__doc__, items=300, rounds=10)
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_STATE_HOME": str(Path(tmp) / "state"),
                "GK_NOW": "2021-06-20T09:00"}
         env.pop("GK_DATA", None)
         gk = [sys.executable, "-m", "gkcli", "--today", "2021-06-20"]
+        sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+        os.environ["XDG_STATE_HOME"] = env["XDG_STATE_HOME"]
+        from helpers import grow  # tests/helpers.py: the tests' grown table
+
+        from gkcli import journal
+
         folders = {}
         for name in ("broken", "full"):
             folder = Path(tmp) / name
             shutil.copytree(ROOT / "data", folder)
-            grow(folder / "tasks.yaml", args.items)
+            grow(folder, args.items)
             folders[name] = folder
-        sys.path.insert(0, str(ROOT))
-        os.environ["XDG_STATE_HOME"] = env["XDG_STATE_HOME"]
-        from gkcli import journal
 
         journal.location(folders["broken"]).parent.mkdir(mode=0o700, parents=True)
         journal.location(folders["broken"]).mkdir()
@@ -67,11 +57,9 @@ def main() -> None:
             "gk undo, journal of 50": [*gk, "--data", str(folders["full"]), "undo"],
         }
         found = medians(commands, args.rounds, env=env, quiet=True)
-    base = found["python -c pass"]
     plain = found["gk note, no journal written"]
     print(f"{args.items} items; median of {args.rounds} rounds; ratio = command / python -c pass")
-    for name, value in found.items():
-        print(f"{name:<30} {value / base:5.1f}x   ({value * 1000:.0f} ms)")
+    print_ratios(found, "python -c pass", 30)
     print(f"journal's cost to a write: {found['gk note, journal of 50'] / plain:.2f}x "
           f"the write without it; gk undo: {found['gk undo, journal of 50'] / plain:.2f}x a write")
 

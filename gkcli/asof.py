@@ -15,43 +15,57 @@ the facts are those that had happened by that day, even when recorded later.*
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gkcli import store
-from gkcli.history import History, Rec, Snapshot, note_date, shown
+from gkcli.deadlines import note_date
 from gkcli.model import Extension, Meeting, Table, Task, in_force
+from gkcli.values import Frozen, Value
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # git's history is read only for a day before today (gkcli.history runs git)
     from gkcli.diff import ItemChange, LogEntry
+    from gkcli.history import History, Rec, Snapshot
 
 
-@dataclass(frozen=True)
-class Facts:
+class Facts(Frozen):
     """The dated facts of an item, from the newest version that has it."""
 
+    FIELDS = ("status", "done_on", "progress", "extensions", "occurrences")
     status: str
     done_on: date | None
     progress: tuple[str, ...]
     extensions: tuple[Extension, ...]
     occurrences: tuple[tuple[str, date], ...] | None = None  # recurring items; None: the task's
 
+    def __init__(self, status: str, done_on: date | None, progress: tuple[str, ...],
+                 extensions: tuple[Extension, ...],
+                 occurrences: tuple[tuple[str, date], ...] | None = None):
+        d = self.__dict__
+        d["status"], d["done_on"], d["progress"], d["extensions"], d["occurrences"] = (
+            status, done_on, progress, extensions, occurrences)
 
-@dataclass
-class AsOf:
+
+class AsOf(Value):
+    FIELDS = ("table", "note", "index", "history", "current")
     table: Table
     note: tuple[str, dict[str, object]] | None = None  # a catalogue key and values, said on stderr
     index: int | None = None  # of the version in history.versions the structure comes from
     history: History | None = None
     current: bool = False  # the file as it is now (edits not committed count)
 
+    def __init__(self, table: Table, note: tuple[str, dict[str, object]] | None = None,
+                 index: int | None = None, history: History | None = None,
+                 current: bool = False):
+        self.table, self.note, self.index, self.history, self.current = (
+            table, note, index, history, current)
+
 
 def facts_of(item: Task | Rec, task: Task | None = None) -> Facts:
     """The dated facts of a task, or of a record read loosely (``task``: its structure)."""
     occurrences = item.done_occurrences if isinstance(item, Task) else None
-    if isinstance(item, Rec) and task is not None and task.deadline.rule is not None:
+    if not isinstance(item, Task) and task is not None and task.deadline.rule is not None:
         from gkcli.reporting import read_entry
 
         entries = (read_entry(text, task.deadline.rule, 2) for text in item.done_occurrences)
@@ -82,9 +96,9 @@ def settle(task: Task, facts: Facts, day: date) -> Task:
     original = task.original
     deadline, marked = in_force(original, extensions)
     occurrences = task.done_occurrences if facts.occurrences is None else facts.occurrences
-    return replace(task, status=status, done_on=done_on, progress=progress, deadline=deadline,
-                   deadline_original=original if marked else None, extensions=marked,
-                   done_occurrences=tuple((label, on) for label, on in occurrences if on <= day))
+    return task.replace(status=status, done_on=done_on, progress=progress, deadline=deadline,
+                        deadline_original=original if marked else None, extensions=marked,
+                        done_occurrences=tuple((label, on) for label, on in occurrences if on <= day))
 
 
 def settled(task: Task, day: date) -> bool:
@@ -108,9 +122,9 @@ def filtered(table: Table, day: date, meetings: tuple[Meeting, ...] | None = Non
     tasks = [t if t.id not in facts and settled(t, day) else settle(t, facts.get(t.id) or facts_of(t), day)
              for t in table.tasks]
     held = tuple(m for m in (table.meetings if meetings is None else meetings) if m.on <= day)
-    reporting = tuple(replace(r, reports=tuple(x for x in r.reports if x.on <= day))
+    reporting = tuple(r.replace(reports=tuple(x for x in r.reports if x.on <= day))
                       for r in table.reporting)
-    return replace(table, tasks=tasks, meetings=held, reporting=reporting)
+    return table.replace(tasks=tasks, meetings=held, reporting=reporting)
 
 
 def table_as_of(data_dir: Path, day: date, today: date, current: Table | None = None,
@@ -119,6 +133,8 @@ def table_as_of(data_dir: Path, day: date, today: date, current: Table | None = 
     current = current or store.load_table(data_dir)
     if day >= today:
         return AsOf(filtered(current, day), current=True)
+    from gkcli.history import History
+
     owned = history is None
     history = history or History(data_dir)
     if not history.in_git:
@@ -190,7 +206,7 @@ def _resolved(rec: Rec, task: Task) -> Rec:
     """A newest-version record whose status word could not be read keeps the structure's."""
     if rec.status in ("todo", "doing", "done"):
         return rec
-    return replace(rec, status=task.status)
+    return rec.replace(status=task.status)
 
 
 # --- what changed, and one item's history ---------------------------------------------------
@@ -214,12 +230,16 @@ def last_meeting_day(tables: list[Table], until: date) -> date:
     return max(held)
 
 
-@dataclass
-class Period:
+class Period(Value):
+    FIELDS = ("since", "until", "changes", "note")
     since: date
     until: date
     changes: list[ItemChange]
     note: tuple[str, dict[str, object]] | None = None
+
+    def __init__(self, since: date, until: date, changes: list[ItemChange],
+                 note: tuple[str, dict[str, object]] | None = None):
+        self.since, self.until, self.changes, self.note = since, until, changes, note
 
 
 def what_changed(data_dir: Path, since: str | None, until: date, today: date, real_today: date,
@@ -229,6 +249,7 @@ def what_changed(data_dir: Path, since: str | None, until: date, today: date, re
     from gkcli import deadlines
     from gkcli.diff import Dater, between, chain_between, concerning
     from gkcli.errors import GkError
+    from gkcli.history import History, shown
 
     current = current or store.load_table(data_dir)
     lead_or_assist = current.offices.resolve(office) if office else None
@@ -275,13 +296,18 @@ def what_changed(data_dir: Path, since: str | None, until: date, today: date, re
     return Period(start, until, found, a.note or b.note)
 
 
-@dataclass
-class ItemHistory:
+class ItemHistory(Value):
+    FIELDS = ("task_id", "title", "entries", "facts", "note")
     task_id: int
     title: str
     entries: list[LogEntry]
-    facts: list[tuple[str, object]]  # (kind, value) from the newest version that has the item
+    facts: list[tuple[str, object]] = []  # (kind, value) from the newest version that has the item
     note: tuple[str, dict[str, object]] | None = None
+
+    def __init__(self, task_id: int, title: str, entries: list[LogEntry],
+                 facts: list[tuple[str, object]], note: tuple[str, dict[str, object]] | None = None):
+        self.task_id, self.title, self.entries, self.facts, self.note = (
+            task_id, title, entries, facts, note)
 
     def as_json(self) -> dict[str, object]:
         return {"id": self.task_id, "title": self.title,
@@ -295,6 +321,7 @@ def item_history(data_dir: Path, task_id: int, today: date) -> ItemHistory:
     from gkcli import deadlines
     from gkcli.diff import chain_between, item_log
     from gkcli.errors import NotFound
+    from gkcli.history import History
 
     history = History(data_dir)
     text = store.read_text(data_dir / store.TASKS_FILE)[0]

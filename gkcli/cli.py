@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from gkcli import __version__, deadlines, formats, query, store
+from gkcli import __version__, clickzh, deadlines, formats, query, store
 from gkcli.errors import DataError, GkError
 from gkcli.model import Table
 
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from gkcli.workspace import Workspace
 
+clickzh.bind_untranslated()  # until the command line names the language (GkGroup.parse_args)
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 STATUS_CHOICES = tuple(store.STATUS_WORDS)  # todo, doing, done, 未开始, 进行中, 已完成
 
@@ -161,6 +162,27 @@ def _words(ctx: click.Context):
 
     app = ctx.find_object(App)
     return app.words if app else Words(clickzh.lang())
+
+
+class ItemId(click.ParamType):
+    """An item's id as she sees it written: 3, 3号, #3, 第3项 (full-width digits too)."""
+
+    name = "id"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            return value
+        import re
+        import unicodedata
+
+        found = re.fullmatch(r"(?:#|第)?\s*(\d+)\s*(?:号|项)?",
+                             unicodedata.normalize("NFKC", str(value)).strip())
+        if found:
+            return int(found.group(1))
+        self.fail(_words(ctx).message("bad_item_id", {"value": str(value)[:40]}), param, ctx)
+
+
+ITEM_ID = ItemId()
 
 
 class App:
@@ -441,14 +463,12 @@ def status(app: App, fmt: str) -> None:
     from gkcli import report
 
     if app.every:
-        from dataclasses import replace
-
         from gkcli import workspace
 
         ws = app.workspace
         board = report.dashboard(ws.merged, workspace.items(ws, app.today, app.soon_days_arg),
                                  app.today, app.soon_days)
-        app.show("status", fmt, replace(board, title=app.workspace_title(), number=""))
+        app.show("status", fmt, board.replace(title=app.workspace_title(), number=""))
         return
     app.show("status", fmt, report.dashboard(app.table, app.items(), app.today, app.soon_days))
 
@@ -470,7 +490,7 @@ def list_(app: App, fmt: str, **filters) -> None:
 
 
 @cli.command()
-@click.argument("task_id", metavar="ID", type=int)
+@click.argument("task_id", metavar="ID", type=ITEM_ID)
 @format_option("show")
 @pass_app
 def show(app: App, task_id: int, fmt: str) -> None:
@@ -902,7 +922,7 @@ def changes(app: App, since: str | None, until: date | None, office: str | None,
 
 
 @cli.command(name="log")
-@click.argument("task_id", metavar="ID", type=int)
+@click.argument("task_id", metavar="ID", type=ITEM_ID)
 @format_option("log")
 @pass_app
 def log_(app: App, task_id: int, fmt: str) -> None:
@@ -963,7 +983,7 @@ def confirm(question: str, words) -> None:
         raise click.Abort()
 
 
-ids_argument = click.argument("ids", metavar="ID...", nargs=-1, type=int, required=True)
+ids_argument = click.argument("ids", metavar="ID...", nargs=-1, type=ITEM_ID, required=True)
 
 
 @cli.command()
@@ -1031,7 +1051,7 @@ def reopen(app: App, ids: tuple[int, ...], dry_run: bool, commit: bool | None) -
 
 
 @cli.command()
-@click.argument("ids", metavar="ID...", nargs=-1, type=int, required=True)
+@click.argument("ids", metavar="ID...", nargs=-1, type=ITEM_ID)  # `gk note 3`: 3 is taken as TEXT
 @click.argument("text")
 @option("--on", "on", callback=_date_option, metavar="DATE",
               help="The date of the note [default: today].")
@@ -1050,6 +1070,8 @@ def note(app: App, ids: tuple[int, ...], text: str, on: date | None, dry_run: bo
     """
     from gkcli import changes
 
+    if not ids:
+        raise click.UsageError(app.words.message("note_needs_text"))
     if not text.strip():
         raise click.BadParameter(app.words.message("note_empty"), param_hint="TEXT")
     _save(app, changes.note(app.current, ids, text, on or app.today, app.today), dry_run, commit)

@@ -71,6 +71,26 @@ USAGE_ZH = {"[OPTIONS]": "[选项]", "COMMAND [ARGS]...": "命令 [参数]...",
 _lang = ["zh"]
 
 
+# Click's values that reach a Chinese sentence through .format() (IntParamType.name …)
+NUMBER_TYPES = {"integer": "整数", "float": "数字", "integer range": "整数", "float range": "数字"}
+
+
+class _Chinese(str):
+    """A translation whose ``.format()`` also puts Click's own values in Chinese: the number
+    type it names (``integer``) and the ASCII full stop it appends after a message."""
+
+    __slots__ = ()
+
+    def format(self, *args: object, **kwargs: object) -> str:
+        kind = kwargs.get("number_type")
+        if isinstance(kind, str):
+            kwargs["number_type"] = NUMBER_TYPES.get(kind, kind)
+        message = kwargs.get("message")
+        if isinstance(message, str) and message.endswith(".") and not message.endswith(".."):
+            kwargs["message"] = message[:-1] + "。"
+        return str.format(self, *args, **kwargs)
+
+
 class Translations(gettext.NullTranslations):
     """Click's messages in Chinese; any other language is Click's own English."""
 
@@ -79,7 +99,9 @@ class Translations(gettext.NullTranslations):
         self.lang = lang
 
     def gettext(self, message: str) -> str:
-        return ZH.get(message, message) if self.lang == "zh" else message
+        if self.lang != "zh" or message not in ZH:
+            return message
+        return _Chinese(ZH[message])
 
     def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
         if self.lang == "zh":
@@ -92,7 +114,21 @@ class Translations(gettext.NullTranslations):
 def install(lang: str) -> None:
     """Bind Click's messages to ``lang`` (zh or en), and remember it for gk's --help."""
     _lang[0] = lang
-    translations = Translations(lang)
+    _bind(Translations(lang))
+
+
+def bind_untranslated() -> None:
+    """Click's words as Click writes them, while gk's commands are built at import.
+
+    Click says some words as options are made (``click.Path`` names itself ``_("file")``);
+    through gettext each asks for a catalogue on disk and loads :mod:`locale`, for an
+    answer that is Click's English anyway. :func:`install` binds the chosen language once
+    the command line is read, before anything is shown.
+    """
+    _bind(Translations("en"))
+
+
+def _bind(translations: Translations) -> None:
     for name in MODULES:
         module = importlib.import_module(f"click.{name}")
         for attr, value in (("_", translations.gettext), ("ngettext", translations.ngettext)):

@@ -9,19 +9,25 @@ A value may itself be a :class:`Msg` (a key and its values), said in the same la
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from gkcli.values import Frozen
 
 if TYPE_CHECKING:
     from gkcli.i18n import Words
 
 
-@dataclass(frozen=True)
-class Msg:
+class Msg(Frozen):
     """A catalogue key with its values, for a part of a message said in the chosen language."""
 
+    FIELDS = ("key", "params")
+    COMPARED = ("key",)
     key: str
-    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    params: dict[str, Any]
+
+    def __init__(self, key: str, params: dict[str, Any] | None = None):
+        d = self.__dict__
+        d["key"], d["params"] = key, {} if params is None else params
 
     @classmethod
     def of(cls, key: str, **params: Any) -> Msg:
@@ -33,16 +39,44 @@ def clip(value: object, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One problem found in a data file, with a 1-based position."""
+class Problem(Frozen):
+    """One problem found in a data file, with a 1-based position; problems sort by path,
+    line, column and message."""
 
+    FIELDS = ("path", "line", "col", "message", "params", "warning")
+    COMPARED = ("path", "line", "col", "message")
     path: str
     line: int
     col: int
     message: str  # a catalogue key
-    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
-    warning: bool = field(default=False, compare=False)  # gk check lists it but exits 0
+    params: dict[str, Any]
+    warning: bool = False  # gk check lists it but exits 0
+
+    def __init__(self, path: str, line: int, col: int, message: str,
+                 params: dict[str, Any] | None = None, warning: bool = False):
+        d = self.__dict__
+        d["path"], d["line"], d["col"], d["message"] = path, line, col, message
+        d["params"], d["warning"] = {} if params is None else params, warning
+
+    def __lt__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._key() < other._key()
+        return NotImplemented
+
+    def __le__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._key() <= other._key()
+        return NotImplemented
+
+    def __gt__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._key() > other._key()
+        return NotImplemented
+
+    def __ge__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._key() >= other._key()
+        return NotImplemented
 
     def text(self, words: Words) -> str:
         said = words.message(self.message, self.params)

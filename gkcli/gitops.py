@@ -166,6 +166,32 @@ def _gk_change(root: Path, rel: str) -> tuple[str, str, str, str]:
     return short, subject, before, after
 
 
+def last_gk_change(path: Path) -> tuple[str, str, bytes, bytes] | None:
+    """(full hash, subject, bytes before, bytes after) of HEAD when it is exactly a gk change
+    to ``path``; None when HEAD is not a gk commit (or there is none). A gk commit that is
+    no longer exact (amended, several files) is refused as :func:`undo` refuses it."""
+    root = repo_root(path.parent)
+    if root is None:
+        return None
+    rel = _rel(path, root)
+    try:
+        _short, subject, _before, _after = _gk_change(root, rel)
+    except GkError as exc:
+        if exc.key in ("no_commits", "last_not_gk"):
+            return None
+        raise
+    versions = []
+    for rev in ("HEAD~1", "HEAD"):
+        shown = subprocess.run(["git", "cat-file", "--filters", f"{rev}:{rel}"], cwd=root,
+                               capture_output=True)
+        if shown.returncode != 0:
+            raise GkError("git_failed", what="cat-file",
+                          detail=clip(shown.stderr.decode("utf-8", "replace").strip(), 160))
+        versions.append(shown.stdout)
+    full = _git(["rev-parse", "HEAD"], root).stdout.strip()
+    return full, subject, versions[0], versions[1]
+
+
 def undo(path: Path) -> tuple[str, str]:
     """Undo HEAD if it is exactly a gk change to ``path``; returns (its subject, new short hash).
 

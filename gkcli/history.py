@@ -14,40 +14,45 @@ from __future__ import annotations
 
 import re
 import subprocess
-from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from gkcli import deadlines
+from gkcli.deadlines import NOTE_DATE as NOTE_DATE  # were defined here
+from gkcli.deadlines import note_date as note_date
 from gkcli.errors import GkError
 from gkcli.model import Extension, Meeting
 from gkcli.store import STATUS_WORDS, TASKS_FILE
+from gkcli.values import Frozen, Value
 
 NULL_BLOB = "0" * 40
-NOTE_DATE = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})\s")
 
 
-@dataclass(frozen=True)
-class Version:
+class Version(Frozen):
     """One committed version of tasks.yaml."""
 
+    FIELDS = ("sha", "day", "author", "subject", "blob")
     sha: str
     day: date  # the commit's date, in its own time zone
     author: str
     subject: str
     blob: str  # NULL_BLOB when the commit removed the file
 
+    def __init__(self, sha: str, day: date, author: str, subject: str, blob: str):
+        d = self.__dict__
+        d["sha"], d["day"], d["author"], d["subject"], d["blob"] = sha, day, author, subject, blob
+
     @property
     def short(self) -> str:
         return self.sha[:7]
 
 
-@dataclass(frozen=True)
-class Rec:
+class Rec(Frozen):
     """An item as written in one version: the fields compared by id, and its dated facts."""
 
+    FIELDS = ("id", "title", "lead", "assist", "deadline", "status", "done_on", "progress",
+              "extensions", "group", "notes", "done_occurrences")
     id: int
     title: str = ""
     lead: str = ""
@@ -61,15 +66,31 @@ class Rec:
     notes: str = ""
     done_occurrences: tuple[str, ...] = ()  # recurring items: "2021-06 2021-06-25", as written
 
+    def __init__(self, id: int, title: str = "", lead: str = "", assist: tuple[str, ...] = (),
+                 deadline: str = "", status: str = "", done_on: date | None = None,
+                 progress: tuple[str, ...] = (), extensions: tuple[Extension, ...] = (),
+                 group: object = None, notes: str = "", done_occurrences: tuple[str, ...] = ()):
+        d = self.__dict__
+        d["id"], d["title"], d["lead"], d["assist"], d["deadline"], d["status"] = (
+            id, title, lead, assist, deadline, status)
+        d["done_on"], d["progress"], d["extensions"], d["group"], d["notes"] = (
+            done_on, progress, extensions, group, notes)
+        d["done_occurrences"] = done_occurrences
 
-@dataclass
-class Snapshot:
+
+class Snapshot(Value):
     """What one version holds, read loosely: items by id, meetings, the notice's year."""
 
-    items: dict[int, Rec] = field(default_factory=dict)
+    FIELDS = ("items", "meetings", "year", "readable")
+    items: dict[int, Rec]
     meetings: tuple[Meeting, ...] = ()
     year: int | None = None
     readable: bool = True
+
+    def __init__(self, items: dict[int, Rec] | None = None, meetings: tuple[Meeting, ...] = (),
+                 year: int | None = None, readable: bool = True):
+        self.items = {} if items is None else items
+        self.meetings, self.year, self.readable = meetings, year, readable
 
 
 def item_block(text: str, task_id: int) -> str | None:
@@ -96,18 +117,6 @@ def shown(text: str, limit: int = 40) -> str:
     """A value the user typed, fit for a one-line message: one line, cut short."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[:limit] + "…"
-
-
-@lru_cache(maxsize=4096)
-def note_date(entry: str) -> date | None:
-    """The date a progress note starts with ("2021-06-18 已报送初稿"), or None."""
-    m = NOTE_DATE.match(entry)
-    if not m:
-        return None
-    try:
-        return deadlines.read_date(m.group(1))
-    except deadlines.DeadlineError:
-        return None
 
 
 def _run(args: list[str], cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes] | None:

@@ -255,6 +255,23 @@ def _save(journal: Journal) -> None:
     journal.entries = entries
 
 
+def unsaved(journal: Journal, before: bytes, after: bytes, subject: dict[str, str], time: str,
+            commit: str) -> Entry:
+    """An entry for a write, added to ``journal`` in memory only (``gk undo --dry-run``)."""
+    return _append(journal, "write", before, after, subject, time, commit)
+
+
+def _append(journal: Journal, kind: str, before: bytes, after: bytes, subject: dict[str, str],
+            time: str, commit: str = "", undoes: int = 0, file: str = "tasks.yaml") -> Entry:
+    packed_before, sha_before = _pack(before)
+    packed_after, sha_after = _pack(after)
+    n = journal.entries[-1].n + 1 if journal.entries else 1
+    entry = Entry(n, kind, file, subject, time, packed_before, packed_after, sha_before, sha_after,
+                  commit, undoes)
+    journal.entries.append(entry)
+    return entry
+
+
 def record(data_dir: Path, kind: str, before: bytes, after: bytes, subject: dict[str, str],
            time: str, commit: str = "", undoes: int = 0, file: str = "tasks.yaml") -> Msg | None:
     """Add an entry for a write that has just been made; the caller holds the lock.
@@ -276,11 +293,7 @@ def record(data_dir: Path, kind: str, before: bytes, after: bytes, subject: dict
         note = Msg.of("journal_restarted", path=display_path(exc.path), kept=display_path(kept))
     except GkError as exc:
         return Msg.of("journal_not_written", reason=exc.params.get("reason", ""))
-    packed_before, sha_before = _pack(before)
-    packed_after, sha_after = _pack(after)
-    n = journal.entries[-1].n + 1 if journal.entries else 1
-    journal.entries.append(Entry(n, kind, file, subject, time, packed_before, packed_after,
-                                 sha_before, sha_after, commit, undoes))
+    _append(journal, kind, before, after, subject, time, commit, undoes, file)
     try:
         _save(journal)
     except _NotPrivate as exc:

@@ -37,7 +37,7 @@ from yaml.constructor import SafeConstructor
 
 from gkcli.errors import GkError, Problem
 from gkcli.yamledit import TasksText, emit_scalar
-from gkcli.yamlnodes import compose, compose_marked
+from gkcli.yamlnodes import compose
 
 CONFLICT = "conflict"
 ITEM = "item"  # conflict: {item: removed} — removed on one side, changed on the other
@@ -161,23 +161,16 @@ class ListText(TasksText):
     """The yamledit editor over any list of items keyed by a field: tasks by id, members by name."""
 
     def __init__(self, text: str, path: str, kind: str):
-        self.kind = kind
+        self.kind = self.list_key = kind
         self.key_field = KINDS[kind]
         super().__init__(text, path)
 
     def _parse(self) -> None:
-        self._parsed = self.text
-        composed, problems = compose_marked(self.text, self.path)
-        if composed is None:
-            raise Unmergeable(str(problems[0]) if problems else "cannot read the merged text")
-        if composed.marked:  # an edit could change what an alias stands for (issue 7)
+        """As yamledit reads it (what it cannot read or edit is a GkError, which
+        :func:`merge_texts` turns into Unmergeable), and refusing what is marked."""
+        super()._parse()
+        if self.marked:  # an edit could change what an alias stands for (issue 7)
             raise Unmergeable("anchors, aliases or tags: left to git's line merge")
-        self.root = root = composed.root
-        self.marked = composed.marked
-        pair = self._child(root, self.kind)
-        if pair is None:
-            raise Unmergeable(f"no {self.kind} list")
-        self.tasks_key, self.tasks = pair
 
     def item(self, key: Any) -> yaml.MappingNode:
         for node in self.items():
@@ -828,9 +821,7 @@ class _Merge:
                 doc.replace(start, end, head + "".join(self._their_entry(locate, theirs, v, column)
                                                        for v in merged))
                 return
-            colon = doc._colon_after(key_node)
-            end = doc._content_end(node) if node.end_mark.index > colon else colon + 1
-            doc.replace(colon + 1, end, " " + _flow(merged))
+            doc._replace_value(key_node, node, _flow(merged))  # one line: no line ends to restore
             return
         column = doc.entry_span(node.value[0])[2]
         keep = list(merged_keys)

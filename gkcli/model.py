@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -10,42 +9,59 @@ from gkcli import deadlines
 from gkcli.deadlines import Deadline
 from gkcli.errors import no_item
 from gkcli.offices import OfficeRegistry
+from gkcli.values import Frozen, Value
 from gkcli.workdays import Calendar
 
 ROLES = ("leader", "deputy", "member")
 
 
-@dataclass(frozen=True)
-class Notice:
+class Notice(Frozen):
+    FIELDS = ("number", "issuer", "issued", "title", "table")
     number: str = ""
     issuer: str = ""
     issued: date | None = None
     title: str = ""
     table: str = ""
 
+    def __init__(self, number: str = "", issuer: str = "", issued: date | None = None,
+                 title: str = "", table: str = ""):
+        d = self.__dict__
+        d["number"], d["issuer"], d["issued"], d["title"], d["table"] = (
+            number, issuer, issued, title, table)
 
-@dataclass(frozen=True)
-class Group:
+
+class Group(Frozen):
     """A work task (工作任务) that groups items."""
 
+    FIELDS = ("id", "title")
     id: int
     title: str
 
+    def __init__(self, id: int, title: str):
+        d = self.__dict__
+        d["id"], d["title"] = id, title
 
-@dataclass(frozen=True)
-class Extension:
+
+class Extension(Frozen):
     """A granted extension (延期): on the day ``on`` the deadline ``from_text`` became ``to``.
 
     ``counts`` is False for one granted after the deadline it replaces: it is recorded and
     shown, but the item is judged against the earlier deadline (没有办理延期的事项按原定时间考核).
     """
 
+    FIELDS = ("on", "to", "reason", "from_text", "by", "counts")
     on: date
     to: Deadline
     reason: str
     from_text: str = ""
     by: str = ""
     counts: bool = True
+
+    def __init__(self, on: date, to: Deadline, reason: str, from_text: str = "", by: str = "",
+                 counts: bool = True):
+        d = self.__dict__
+        d["on"], d["to"], d["reason"], d["from_text"], d["by"], d["counts"] = (
+            on, to, reason, from_text, by, counts)
 
     def as_json(self) -> dict[str, Any]:
         return {"on": self.on.isoformat(), "from": self.from_text, "to": self.to.text,
@@ -60,24 +76,30 @@ def in_force(original: Deadline, extensions: tuple[Extension, ...] | list[Extens
     marked = []
     for ext in sorted(extensions, key=lambda e: e.on):
         counts = current.date is None or ext.on <= current.date
-        marked.append(replace(ext, counts=counts))
+        marked.append(ext.replace(counts=counts))
         if counts:
             current = ext.to
     return current, tuple(marked)
 
 
-@dataclass(frozen=True)
-class Meeting:
+class Meeting(Frozen):
     """A meeting of the leading group (专题会议), recorded with ``gk meeting``."""
 
+    FIELDS = ("on", "title")
     on: date
     title: str = ""
 
+    def __init__(self, on: date, title: str = ""):
+        d = self.__dict__
+        d["on"], d["title"] = on, title
 
-@dataclass(frozen=True)
-class Task:
+
+class Task(Frozen):
     """One item (具体事项) of the table, as written in the file."""
 
+    FIELDS = ("id", "group", "title", "lead", "assist", "deadline", "status", "done_on", "notes",
+              "progress", "line", "status_word", "start", "done_occurrences", "deadline_original",
+              "extensions")
     id: int
     group: int
     title: str
@@ -94,6 +116,20 @@ class Task:
     done_occurrences: tuple[tuple[str, date], ...] = ()  # recurring: (occurrence, done on)
     deadline_original: deadlines.Deadline | None = None  # as written in `deadline:`; None: same
     extensions: tuple[Extension, ...] = ()
+
+    def __init__(self, id: int, group: int, title: str, lead: str, assist: tuple[str, ...],
+                 deadline: deadlines.Deadline, status: str, done_on: date | None = None,
+                 notes: str = "", progress: tuple[str, ...] = (), line: int = 0,
+                 status_word: str = "", start: date | None = None,
+                 done_occurrences: tuple[tuple[str, date], ...] = (),
+                 deadline_original: deadlines.Deadline | None = None,
+                 extensions: tuple[Extension, ...] = ()):
+        d = self.__dict__
+        d["id"], d["group"], d["title"], d["lead"], d["assist"] = id, group, title, lead, assist
+        d["deadline"], d["status"], d["done_on"], d["notes"] = deadline, status, done_on, notes
+        d["progress"], d["line"], d["status_word"], d["start"] = progress, line, status_word, start
+        d["done_occurrences"], d["deadline_original"], d["extensions"] = (
+            done_occurrences, deadline_original, extensions)
 
     @property
     def original(self) -> deadlines.Deadline:
@@ -114,46 +150,66 @@ class Task:
         return max(0, (self.done_on - self.deadline.date).days)  # type: ignore[operator]
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(Frozen):
+    FIELDS = ("name", "role", "post", "office")
     name: str
     role: str
     post: str
     office: str | None = None  # canonical office name the person heads
 
+    def __init__(self, name: str, role: str, post: str, office: str | None = None):
+        d = self.__dict__
+        d["name"], d["role"], d["post"], d["office"] = name, role, post, office
 
-@dataclass(frozen=True)
-class Roster:
+
+class Roster(Frozen):
+    FIELDS = ("name", "office_name", "attached_to", "director", "members")
     name: str = ""
     office_name: str = ""
     attached_to: str | None = None
     director: str | None = None
     members: tuple[Person, ...] = ()
 
+    def __init__(self, name: str = "", office_name: str = "", attached_to: str | None = None,
+                 director: str | None = None, members: tuple[Person, ...] = ()):
+        d = self.__dict__
+        d["name"], d["office_name"], d["attached_to"], d["director"], d["members"] = (
+            name, office_name, attached_to, director, members)
+
     def for_office(self, office: str) -> list[Person]:
         return [p for p in self.members if p.office == office]
 
 
-@dataclass
-class Settings:
+class Settings(Value):
+    FIELDS = ("due_soon_days", "commit", "due_soon_workdays")
     due_soon_days: int = deadlines.DEFAULT_DUE_SOON_DAYS
     commit: bool = False
     due_soon_workdays: int | None = None  # when set, 'due soon' counts working days
 
+    def __init__(self, due_soon_days: int = deadlines.DEFAULT_DUE_SOON_DAYS, commit: bool = False,
+                 due_soon_workdays: int | None = None):
+        self.due_soon_days = due_soon_days
+        self.commit = commit
+        self.due_soon_workdays = due_soon_workdays
 
-@dataclass(frozen=True)
-class Report:
+
+class Report(Frozen):
     """One office's report for one cycle of a reporting declaration."""
 
+    FIELDS = ("cycle", "on", "office")
     cycle: str  # 2021-06, 2021-Q2, 2021-H1, 2021
     on: date
     office: str
 
+    def __init__(self, cycle: str, on: date, office: str):
+        d = self.__dict__
+        d["cycle"], d["on"], d["office"] = cycle, on, office
 
-@dataclass(frozen=True)
-class Reporting:
+
+class Reporting(Frozen):
     """A reporting rhythm the notice declares (``reporting:``): what, how often, from whom."""
 
+    FIELDS = ("what", "every", "offices", "to", "start", "reports", "line")
     what: str
     every: deadlines.Deadline  # a recurring deadline: 每月28日前, 每季度末
     offices: tuple[str, ...] = ()  # from whom; empty means each lead office
@@ -162,20 +218,42 @@ class Reporting:
     reports: tuple[Report, ...] = ()
     line: int = 0
 
+    def __init__(self, what: str, every: deadlines.Deadline, offices: tuple[str, ...] = (),
+                 to: str = "", start: date | None = None, reports: tuple[Report, ...] = (),
+                 line: int = 0):
+        d = self.__dict__
+        d["what"], d["every"], d["offices"], d["to"], d["start"], d["reports"], d["line"] = (
+            what, every, offices, to, start, reports, line)
 
-@dataclass
-class Table:
+
+class Table(Value):
     """Everything gk knows: the notice, offices, work tasks, items and roster."""
 
+    FIELDS = ("notice", "offices", "groups", "tasks", "roster", "settings", "reporting",
+              "calendar", "meetings")
     notice: Notice
     offices: OfficeRegistry
     groups: dict[int, Group]
     tasks: list[Task]
-    roster: Roster = field(default_factory=Roster)
-    settings: Settings = field(default_factory=Settings)
+    roster: Roster
+    settings: Settings
     reporting: tuple[Reporting, ...] = ()
-    calendar: Calendar = field(default_factory=Calendar)
+    calendar: Calendar
     meetings: tuple[Meeting, ...] = ()
+
+    def __init__(self, notice: Notice, offices: OfficeRegistry, groups: dict[int, Group],
+                 tasks: list[Task], roster: Roster | None = None, settings: Settings | None = None,
+                 reporting: tuple[Reporting, ...] = (), calendar: Calendar | None = None,
+                 meetings: tuple[Meeting, ...] = ()):
+        self.notice = notice
+        self.offices = offices
+        self.groups = groups
+        self.tasks = tasks
+        self.roster = Roster() if roster is None else roster
+        self.settings = Settings() if settings is None else settings
+        self.reporting = reporting
+        self.calendar = Calendar() if calendar is None else calendar
+        self.meetings = meetings
 
     def last_meeting(self, on_or_before: date | None = None) -> Meeting | None:
         held = [m for m in self.meetings if on_or_before is None or m.on <= on_or_before]

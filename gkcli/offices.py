@@ -6,23 +6,30 @@ bureau's 综合股 and 交通综合行政执法大队综合股 stay two differen
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from gkcli.errors import GkError, Msg, NotFound
+from gkcli.values import Frozen
 
 
-@dataclass(frozen=True)
-class Office:
+class Office(Frozen):
+    FIELDS = ("name", "aliases")
     name: str
     aliases: tuple[str, ...] = ()
 
+    def __init__(self, name: str, aliases: tuple[str, ...] = ()):
+        d = self.__dict__
+        d["name"], d["aliases"] = name, aliases
 
-@dataclass(frozen=True)
-class OfficeGroup:
+
+class OfficeGroup(Frozen):
     """A name standing for several offices; ``members == "all"`` is every office."""
 
+    FIELDS = ("name", "members")
     name: str
     members: str | tuple[str, ...] = "all"
+
+    def __init__(self, name: str, members: str | tuple[str, ...] = "all"):
+        d = self.__dict__
+        d["name"], d["members"] = name, members
 
 
 class GroupNotOffice(GkError):

@@ -10,11 +10,11 @@ tasks as heading rows. Colour only on a terminal, and never with NO_COLOR.
 from __future__ import annotations
 
 import os
-import shutil
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import TextIO
+
+from gkcli.values import Value
 
 PLAIN_ABOVE = 200  # rows; shorter tables keep rich's layout
 GAP = "  "
@@ -63,14 +63,23 @@ def pad(text: str, width: int, right: bool = False) -> str:
     return space + text if right else text + space
 
 
-@dataclass
-class Column:
+class Column(Value):
+    FIELDS = ("header", "cap", "right", "flexible", "min_width", "styled")
     header: str
     cap: int | None = None  # the widest it may be; None: as wide as its widest cell
     right: bool = False  # numbers
     flexible: bool = False  # takes the width left over (the item's wording)
     min_width: int = 4
     styled: bool = False  # drawn in the row's style (the state, the days over)
+
+    def __init__(self, header: str, cap: int | None = None, right: bool = False,
+                 flexible: bool = False, min_width: int = 4, styled: bool = False):
+        self.header = header
+        self.cap = cap
+        self.right = right
+        self.flexible = flexible
+        self.min_width = min_width
+        self.styled = styled
 
 
 def colour_on(out: TextIO) -> bool:
@@ -101,7 +110,11 @@ def write(columns: Sequence[Column], rows: Iterable[tuple[str | None, Sequence[s
     """Write a table: ``rows`` are (heading or None, cells, style of the styled column)."""
     table = [(heading, cells, style, None if heading is not None else list(map(cell_len, cells)))
              for heading, cells, style in rows]
-    total = width or shutil.get_terminal_size().columns
+    if not width:
+        import shutil  # only when no width is given: shutil loads bz2, lzma and zlib
+
+        width = shutil.get_terminal_size().columns
+    total = width
     sized = widths(columns, (sizes for _, _, _, sizes in table if sizes is not None), total)
     colour = colour_on(out)
     lines: list[str] = []

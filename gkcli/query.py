@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from gkcli import deadlines
 from gkcli.errors import no_item
 from gkcli.model import Person, Table, Task
+from gkcli.values import Frozen, Value
 
 if TYPE_CHECKING:
     from gkcli.recurrence import Occurrence
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(Frozen):
     """A task with what it means as of ``today``."""
 
+    FIELDS = ("task", "group_title", "state", "days_left", "lead_people", "workdays_left",
+              "occurrences", "notice")
     task: Task
     group_title: str
     state: str
@@ -27,6 +27,15 @@ class Item:
     workdays_left: int | None = None  # 剩N个工作日: for working-day periods, or when settings ask
     occurrences: tuple[tuple[Occurrence, str], ...] | None = None  # recurring: (occurrence, state)
     notice: str | None = None  # the notice's number (文号), across a workspace (gk --all)
+
+    def __init__(self, task: Task, group_title: str, state: str, days_left: int | None,
+                 lead_people: tuple[Person, ...], workdays_left: int | None = None,
+                 occurrences: tuple[tuple[Occurrence, str], ...] | None = None,
+                 notice: str | None = None):
+        d = self.__dict__
+        d["task"], d["group_title"], d["state"], d["days_left"] = task, group_title, state, days_left
+        d["lead_people"], d["workdays_left"], d["occurrences"], d["notice"] = (
+            lead_people, workdays_left, occurrences, notice)
 
     def as_json(self) -> dict[str, Any]:
         """The JSON contract of ``gk list --format json``: add fields, never rename."""
@@ -83,8 +92,7 @@ def _item(table: Table, t: Task, today: date, soon: int,
         found = recurrence.schedule(t.deadline.rule, first, today, dict(t.done_occurrences))
         occurrences = tuple((o, o.state(today)) for o in found.occurrences)
         if t.status != "done" and found.current is not None:
-            t = dataclasses.replace(t, deadline=dataclasses.replace(t.deadline,
-                                                                    date=found.current.due))
+            t = t.replace(deadline=t.deadline.replace(date=found.current.due))
     due = t.deadline.date
     state = deadlines.state_of(t.status, due, today, soon)
     workdays_left = None
@@ -108,10 +116,11 @@ def _item(table: Table, t: Task, today: date, soon: int,
                 workdays_left=workdays_left, occurrences=occurrences, notice=notice)
 
 
-@dataclass
-class Filter:
+class Filter(Value):
     """The filters shared by list, overdue, export and remind. Empty means no filter."""
 
+    FIELDS = ("office", "lead", "assist", "states", "statuses", "groups", "due_before",
+              "due_after", "search")
     office: str | None = None
     lead: str | None = None
     assist: str | None = None
@@ -121,6 +130,15 @@ class Filter:
     due_before: date | None = None
     due_after: date | None = None
     search: str | None = None
+
+    def __init__(self, office: str | None = None, lead: str | None = None,
+                 assist: str | None = None, states: tuple[str, ...] = (),
+                 statuses: tuple[str, ...] = (), groups: tuple[int, ...] = (),
+                 due_before: date | None = None, due_after: date | None = None,
+                 search: str | None = None):
+        self.office, self.lead, self.assist = office, lead, assist
+        self.states, self.statuses, self.groups = states, statuses, groups
+        self.due_before, self.due_after, self.search = due_before, due_after, search
 
 
 def item(rows: list[Item], task_id: int) -> Item:

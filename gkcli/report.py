@@ -7,8 +7,6 @@ Words the user reads are left to the renderer, which says them in the chosen lan
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -16,15 +14,18 @@ from gkcli import deadlines
 from gkcli.errors import NotFound
 from gkcli.model import Person, Roster, Table
 from gkcli.query import Item, by_urgency
+from gkcli.values import Value
 
 if TYPE_CHECKING:
     from gkcli.reporting import Outstanding, Rate, Row
 
 
-@dataclass
-class Tally:
+class Tally(Value):
     """Counts for one lead office or work task (or the whole table)."""
 
+    FIELDS = ("name", "total", "done", "done_on_time", "done_late", "overdue", "due_soon", "open",
+              "ongoing", "extended", "people", "occurrences_on_time", "occurrences_late",
+              "occurrences_missed")
     name: str
     total: int = 0
     done: int = 0
@@ -39,6 +40,26 @@ class Tally:
     occurrences_on_time: int = 0  # recurring items count once per occurrence in the rate
     occurrences_late: int = 0
     occurrences_missed: int = 0
+
+    def __init__(self, name: str, total: int = 0, done: int = 0, done_on_time: int = 0,
+                 done_late: int = 0, overdue: int = 0, due_soon: int = 0, open: int = 0,
+                 ongoing: int = 0, extended: int = 0, people: tuple[Person, ...] = (),
+                 occurrences_on_time: int = 0, occurrences_late: int = 0,
+                 occurrences_missed: int = 0):
+        self.name = name
+        self.total = total
+        self.done = done
+        self.done_on_time = done_on_time
+        self.done_late = done_late
+        self.overdue = overdue
+        self.due_soon = due_soon
+        self.open = open
+        self.ongoing = ongoing
+        self.extended = extended
+        self.people = people
+        self.occurrences_on_time = occurrences_on_time
+        self.occurrences_late = occurrences_late
+        self.occurrences_missed = occurrences_missed
 
     @classmethod
     def of(cls, name: str, rows: list[Item]) -> Tally:
@@ -120,19 +141,38 @@ def on_time(item: Item) -> bool | None:
     return item.task.on_time
 
 
-@dataclass
-class Dashboard:
+class Dashboard(Value):
+    FIELDS = ("as_of", "due_soon_days", "totals", "by_office", "overdue", "due_soon",
+              "since_meeting", "title", "number", "due_soon_workdays", "reports")
     as_of: date
     due_soon_days: int
     totals: Tally
-    by_office: list[Tally] = field(default_factory=list)
-    overdue: list[Item] = field(default_factory=list)
-    due_soon: list[Item] = field(default_factory=list)
+    by_office: list[Tally]
+    overdue: list[Item]
+    due_soon: list[Item]
     since_meeting: tuple[date, int, int] | None = None  # (meeting day, done, newly overdue)
     title: str = ""  # the table's name, and the notice's number, for the heading
     number: str = ""
     due_soon_workdays: int | None = None
-    reports: list[Outstanding] = field(default_factory=list)  # per declaration
+    reports: list[Outstanding]  # per declaration
+
+    def __init__(self, as_of: date, due_soon_days: int, totals: Tally,
+                 by_office: list[Tally] | None = None, overdue: list[Item] | None = None,
+                 due_soon: list[Item] | None = None,
+                 since_meeting: tuple[date, int, int] | None = None, title: str = "",
+                 number: str = "", due_soon_workdays: int | None = None,
+                 reports: list[Outstanding] | None = None):
+        self.as_of = as_of
+        self.due_soon_days = due_soon_days
+        self.totals = totals
+        self.by_office = [] if by_office is None else by_office
+        self.overdue = [] if overdue is None else overdue
+        self.due_soon = [] if due_soon is None else due_soon
+        self.since_meeting = since_meeting
+        self.title = title
+        self.number = number
+        self.due_soon_workdays = due_soon_workdays
+        self.reports = [] if reports is None else reports
 
 
 def tally_by(table: Table, rows: list[Item], key: str) -> list[Tally]:
@@ -230,17 +270,24 @@ def _occurrences_since(item: Item, since: date) -> Item:
         return item
     kept = tuple((o, s) for o, s in item.occurrences
                  if o.due >= since or (o.done_on is not None and o.done_on >= since))
-    return dataclasses.replace(item, occurrences=kept)
+    return item.replace(occurrences=kept)
 
 
-@dataclass
-class Reminder:
+class Reminder(Value):
     """What one office is asked about: its people and its overdue and due-soon items."""
 
+    FIELDS = ("office", "people", "items", "reports")
     office: str
     people: tuple[Person, ...]
     items: list[tuple[Item, str]]  # (item, 'lead' or 'assist')
-    reports: list[Row] = field(default_factory=list)  # reports missed or due soon
+    reports: list[Row]  # reports missed or due soon
+
+    def __init__(self, office: str, people: tuple[Person, ...], items: list[tuple[Item, str]],
+                 reports: list[Row] | None = None):
+        self.office = office
+        self.people = people
+        self.items = items
+        self.reports = [] if reports is None else reports
 
 
 def roster_order(table: Table) -> list[str]:
@@ -274,17 +321,28 @@ def reminders(table: Table, rows: list[Item], office: str | None = None,
             for name in offices if parts[name] or reports.get(name)]
 
 
-@dataclass
-class Summary:
+class Summary(Value):
     """``gk report``: tallies per lead office and per work task, over all items or a period."""
 
+    FIELDS = ("as_of", "since", "totals", "by_office", "by_group", "reporting", "by_notice")
     as_of: date
     since: date | None
     totals: Tally
     by_office: list[Tally]
     by_group: list[Tally]
-    reporting: list[Rate] = field(default_factory=list)  # 按时报送率 per office
+    reporting: list[Rate]  # 按时报送率 per office
     by_notice: list[Tally] | None = None  # across a workspace (gk --all report)
+
+    def __init__(self, as_of: date, since: date | None, totals: Tally, by_office: list[Tally],
+                 by_group: list[Tally], reporting: list[Rate] | None = None,
+                 by_notice: list[Tally] | None = None):
+        self.as_of = as_of
+        self.since = since
+        self.totals = totals
+        self.by_office = by_office
+        self.by_group = by_group
+        self.reporting = [] if reporting is None else reporting
+        self.by_notice = by_notice
 
     def as_json(self) -> dict[str, Any]:
         found: dict[str, Any] = {
@@ -312,26 +370,42 @@ def summary(table: Table, rows: list[Item], today: date, since: date | None = No
                    rates)
 
 
-@dataclass
-class Section:
+class Section(Value):
     """One table of ``gk report``: catalogue keys of its title and first column, its rows."""
 
+    FIELDS = ("title", "first", "tallies", "total", "unit")
     title: str
     first: str
     tallies: list[Tally]
     total: Tally | None = None  # a totals row after the tallies
     unit: str = "items"  # "occurrences": the recurring items' occurrences (应办/按时/超时/未完成 次数)
 
+    def __init__(self, title: str, first: str, tallies: list[Tally], total: Tally | None = None,
+                 unit: str = "items"):
+        self.title = title
+        self.first = first
+        self.tallies = tallies
+        self.total = total
+        self.unit = unit
 
-@dataclass
-class Report:
+
+class Report(Value):
     """``gk report``: the summary, the heading's parts, and its sections in order."""
 
+    FIELDS = ("summary", "title", "since", "as_of", "sections")
     summary: Summary
     title: str
     since: date | None  # a period from ``since`` to ``as_of``, or everything as of ``as_of``
     as_of: date
     sections: list[Section]
+
+    def __init__(self, summary: Summary, title: str, since: date | None, as_of: date,
+                 sections: list[Section]):
+        self.summary = summary
+        self.title = title
+        self.since = since
+        self.as_of = as_of
+        self.sections = sections
 
 
 def report(table: Table, rows: list[Item], today: date, since: date | None = None) -> Report:
@@ -344,14 +418,21 @@ def report(table: Table, rows: list[Item], today: date, since: date | None = Non
     return Report(found, table_title(table), since, today, sections)
 
 
-@dataclass
-class RosterView:
+class RosterView(Value):
     """``gk roster`` / ``gk who``: the leading group, or the people who answer for one office."""
 
+    FIELDS = ("roster", "people", "office", "person")
     roster: Roster
     people: list[Person]
     office: str | None = None  # canonical name when asked about one office
     person: str | None = None  # the name when asked about one person (gk who 黄梁岸)
+
+    def __init__(self, roster: Roster, people: list[Person], office: str | None = None,
+                 person: str | None = None):
+        self.roster = roster
+        self.people = people
+        self.office = office
+        self.person = person
 
 
 def roster(table: Table, office: str | None = None, people: bool = False) -> RosterView:
@@ -378,16 +459,25 @@ def roster(table: Table, office: str | None = None, people: bool = False) -> Ros
     return RosterView(table.roster, table.roster.for_office(name), name)
 
 
-@dataclass
-class Reminders:
+class Reminders(Value):
     """``gk remind``: a reminder per office, and what every message names."""
 
+    FIELDS = ("reminders", "title", "number", "as_of", "sender", "attached_to")
     reminders: list[Reminder]
     title: str
     number: str
     as_of: date
     sender: str  # the group office's name ("" for none)
     attached_to: str | None  # the office it is attached to, said with the sender
+
+    def __init__(self, reminders: list[Reminder], title: str, number: str, as_of: date, sender: str,
+                 attached_to: str | None):
+        self.reminders = reminders
+        self.title = title
+        self.number = number
+        self.as_of = as_of
+        self.sender = sender
+        self.attached_to = attached_to
 
 
 def remind(table: Table, rows: list[Item], today: date, office: str | None = None,
@@ -405,14 +495,20 @@ def remind(table: Table, rows: list[Item], today: date, office: str | None = Non
                      today, table.roster.office_name or "", table.roster.attached_to)
 
 
-@dataclass
-class Timeline:
+class Timeline(Value):
     """``gk timeline``: the items on an axis from ``start`` to ``end``, ``today`` marked."""
 
+    FIELDS = ("rows", "start", "end", "today")
     rows: list[Item]
     start: date
     end: date
     today: date
+
+    def __init__(self, rows: list[Item], start: date, end: date, today: date):
+        self.rows = rows
+        self.start = start
+        self.end = end
+        self.today = today
 
 
 def timeline(table: Table, rows: list[Item], today: date) -> Timeline:

@@ -378,8 +378,6 @@ class _TableReader(NodeReader):
     def counted(self, deadline: deadlines.Deadline, start: datetime.date | None, node: yaml.Node,
                 where: object, status: str | None) -> deadlines.Deadline | None:
         """A period deadline counted out on the calendar; any deadline checked against it."""
-        import dataclasses
-
         base = start or self.issued
         if deadline.kind in (deadlines.KIND_WORKDAYS, deadlines.KIND_DAYS, deadlines.KIND_RECURRING):
             if base is None:
@@ -393,7 +391,7 @@ class _TableReader(NodeReader):
                 self.keyed(node, "no_holiday_data_item", where=where, deadline=deadline.text[:40],
                            year=exc.params["year"])
                 return None
-            return dataclasses.replace(deadline, date=due)
+            return deadline.replace(date=due)
         wants = self.settings_read.due_soon_workdays is not None and status != "done"
         if wants and deadline.date is not None and not self.calendar.knows(deadline.date.year):
             self.keyed(node, "no_holiday_data_item", where=where, deadline=deadline.text[:40],

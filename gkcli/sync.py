@@ -109,21 +109,18 @@ def driver_missing(data_dir: Path) -> bool:
 
 
 def _repository_of(folder: Path) -> tuple[Path, Path] | None:
-    """The work tree's top and the repository's common git directory, found by walking up."""
-    for top in (folder, *folder.parents):
-        dot_git = top / ".git"
-        if dot_git.is_dir():
-            return top, dot_git
-        if dot_git.is_file():  # a worktree or submodule: "gitdir: PATH"
-            text = dot_git.read_text(encoding="utf-8", errors="replace").strip()
-            if not text.startswith("gitdir:"):
-                return None
-            git_dir = (top / text[len("gitdir:"):].strip()).resolve()
-            common = git_dir / "commondir"
-            if common.is_file():
-                git_dir = (git_dir / common.read_text(encoding="utf-8").strip()).resolve()
-            return top, git_dir
-    return None
+    """The work tree's top and the repository's common git directory (a worktree's
+    ``commondir`` followed), found by walking up."""
+    from gkcli import journal
+
+    found = journal.git_dir(folder)
+    if found is None:
+        return None
+    git_dir, top = found
+    common = git_dir / "commondir"
+    if common.is_file():
+        git_dir = (git_dir / common.read_text(encoding="utf-8").strip()).resolve()
+    return top, git_dir
 
 
 def _global_configs() -> list[Path]:

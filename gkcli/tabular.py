@@ -127,9 +127,7 @@ def section_rows(tallies: list[Tally], total: Tally | None, words: Words) -> lis
     """A section's tallies, then its totals row named 合计 (Total) when it has one."""
     if total is None:
         return tallies
-    from dataclasses import replace
-
-    return [*tallies, replace(total, name=words("total"))]
+    return [*tallies, total.replace(name=words("total"))]
 
 
 # --- spreadsheet safety (CSV) ----------------------------------------------------------
@@ -155,14 +153,16 @@ def safe_cell(value: object) -> object:
 
 # --- terminal safety ---------------------------------------------------------------------
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"  # none is printable
 
 
 def visible(text: str) -> str:
     """Control characters (ESC, CR, bidi overrides, …) as visible escapes such as ``\\x1b``:
     a title shown in the terminal can never move the cursor, clear the screen or retitle it."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-                        else f"\\u{ord(m.group()):04x}", text)
+    if text.isprintable():  # the usual text: no pattern to compile or run
+        return text
+    return re.sub(_CONTROL, lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                  else f"\\u{ord(m.group()):04x}", text)
 
 
 # --- writers ---------------------------------------------------------------------------------

@@ -287,6 +287,29 @@ def _git_root(data_dir: Path) -> Path | None:
     return gitops.repo_root(data_dir)
 
 
+def _adopt_gk_commit(found: Journal, data_dir: Path, when: str, dry_run: bool) -> Entry | None:
+    """With no journal yet (a gk from before the journal, a fresh clone), the last commit when
+    it is exactly one gk change, as earlier gk undid it: taken into the journal as a write, so
+    that it is undone like one. None otherwise: once a journal exists, commits it does not
+    know were made elsewhere, and git is the way back for those."""
+    if found.entries or _git_root(data_dir) is None:
+        return None
+    from gkcli import gitops
+
+    change = gitops.last_gk_change(data_dir / TASKS_FILE)
+    if change is None:
+        return None
+    commit, subject, before, after = change
+    subject = subject.removeprefix(gitops.PREFIX)
+    said = {"zh": subject, "en": subject}
+    if dry_run:
+        return journal.unsaved(found, before, after, said, when, commit)
+    note = journal.record(data_dir, "write", before, after, said, when, commit=commit)
+    if note is not None:  # the journal cannot be written: undo the commit from memory
+        return journal.unsaved(found, before, after, said, when, commit)
+    return journal.read(data_dir).next_to_undo()
+
+
 def undo(data_dir: Path, lang: str, when: str, dry_run: bool = False) -> Undone:
     """Take back the newest write in the journal not taken back yet (see the module's words).
 
@@ -302,7 +325,7 @@ def _undo_locked(data_dir: Path, lang: str, when: str, dry_run: bool) -> Undone:
     path = data_dir / TASKS_FILE
     shown = display_path(path)
     found = journal.read(data_dir)
-    entry = found.next_to_undo()
+    entry = found.next_to_undo() or _adopt_gk_commit(found, data_dir, when, dry_run)
     if entry is None:
         raise GkError("undo_nothing", path=shown)
     before_raw, after_raw = journal.entry_bytes(found, entry)

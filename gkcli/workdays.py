@@ -26,13 +26,13 @@ Periods (the start day itself is never counted):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gkcli.errors import GkError, Problem
+from gkcli.values import Frozen, Value
 from gkcli.yamlnodes import NodeReader, position
 
 if TYPE_CHECKING:
@@ -54,10 +54,14 @@ class NoHolidayData(GkError):
     """A day in a year for which gk has no official calendar."""
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(Frozen):
+    FIELDS = ("kind", "count")
     kind: str  # WORKDAYS or DAYS
     count: int
+
+    def __init__(self, kind: str, count: int):
+        d = self.__dict__
+        d["kind"], d["count"] = kind, count
 
 
 def _number(text: str) -> int:
@@ -98,14 +102,21 @@ def package_years() -> range:
     return range(min(years), max(years) + 1)
 
 
-@dataclass
-class Calendar:
+class Calendar(Value):
     """Working days from chinese-calendar, overridden and extended by holidays.yaml."""
 
-    off: set[date] = field(default_factory=set)
-    work: set[date] = field(default_factory=set)
-    years: set[int] = field(default_factory=set)
+    FIELDS = ("off", "work", "years", "source")
+    off: set[date]
+    work: set[date]
+    years: set[int]
     source: str = ""  # holidays.yaml as shown to the user, when there is one
+
+    def __init__(self, off: set[date] | None = None, work: set[date] | None = None,
+                 years: set[int] | None = None, source: str = ""):
+        self.off = set() if off is None else off
+        self.work = set() if work is None else work
+        self.years = set() if years is None else years
+        self.source = source
 
     def knows(self, year: int) -> bool:
         return year in self.years or year in package_years()

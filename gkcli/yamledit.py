@@ -58,6 +58,8 @@ def emit_flow_list(values: list[str]) -> str:
 class TasksText:
     """The text of a tasks.yaml and the edits gk makes to it."""
 
+    list_key = "tasks"  # the top-level key of the list of items
+
     def __init__(self, text: str, path: str = "tasks.yaml"):
         self.text = text
         self.path = path
@@ -81,7 +83,7 @@ class TasksText:
             raise DataError(problems)
         self.root = root = composed.root
         self.marked = composed.marked
-        tasks = self._child(root, "tasks")
+        tasks = self._child(root, self.list_key)
         if tasks is None or not isinstance(tasks[1], (yaml.SequenceNode, yaml.ScalarNode)):
             raise WriteRefused("no_tasks_list", path=self.path)
         self.tasks_key, self.tasks = tasks
@@ -264,9 +266,13 @@ class TasksText:
         if isinstance(node, yaml.SequenceNode) and node.flow_style and node.value and values:
             self._splice(node.start_mark.index, node.end_mark.index, emit_flow_list(values))
             return
+        self._replace_value(key_node, node, emit_flow_list(values))
+
+    def _replace_value(self, key_node: yaml.Node, node: yaml.Node, text: str) -> None:
+        """Put ``text`` after ``key:`` in place of the value there (or of nothing, ``key:``)."""
         colon = self._colon_after(key_node)
         end = self._content_end(node) if node.end_mark.index > colon else colon + 1
-        self._splice(colon + 1, end, " " + emit_flow_list(values))
+        self._splice(colon + 1, end, " " + text)
 
     def _add_field(self, item: yaml.MappingNode, key: str, value: Value) -> None:
         last_key, last_value = item.value[-1]

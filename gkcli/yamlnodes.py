@@ -103,6 +103,24 @@ def _scan(text: str, path: str) -> tuple[frozenset[int], list[Problem]]:
     return frozenset(marked), []
 
 
+_INDICATORS = " \t-?:"  # what may come before a collection starts on its line: indentation, "- ", "? "
+
+
+def _needs_scan(text: str) -> bool:
+    """Whether :func:`_scan` could find anything: an anchor, alias or tag, or nesting deeper
+    than :data:`MAX_DEPTH`. A text without ``&``, ``*`` or ``!`` has no anchor, alias or tag.
+    Its nesting is bounded without parsing: block collections nest only by starting further
+    right (a sequence may sit at its parent key's column, then the next level must move), so
+    at most two levels per column a collection can start at; each flow level needs its own
+    ``[`` or ``{``. Only when that bound is too high is the text scanned (most files never are).
+    """
+    if "&" in text or "*" in text or "!" in text:
+        return True
+    widest = max((len(line) - len(line.lstrip(_INDICATORS)) for line in text.splitlines()),
+                 default=0)
+    return 2 * (widest + 1) + text.count("[") + text.count("{") > MAX_DEPTH
+
+
 @lru_cache(maxsize=1)
 def _nesting_bounded() -> bool:
     """Whether the C loader refuses deep nesting itself (libyaml 0.2.5 and later stop at 1000
@@ -120,8 +138,9 @@ def _nesting_bounded() -> bool:
 def _plain(text: str) -> bool:
     """A text with no anchor, alias or tag (no ``&``, ``*`` or ``!`` anywhere), which the C
     loader composes safely: :func:`_scan` would mark nothing and find no alias to bound, so
-    only the nesting is left to check, on the tree (:func:`_depth_within`) — several times
-    faster than a second pass over the parser's events. Any other text takes that pass."""
+    only the nesting is left to check — by the text's bound (:func:`_needs_scan`), else on
+    the tree (:func:`_depth_within`), either much cheaper than a pass over the parser's
+    events (a large table with flow lists passes the bound). Any other text takes that pass."""
     return "&" not in text and "*" not in text and "!" not in text and _nesting_bounded()
 
 
@@ -178,20 +197,22 @@ def compose_marked(text: str, path: str) -> tuple[Composed | None, list[Problem]
             except yaml.YAMLError:
                 pass  # the full path reports it, as it always has
             else:
-                if _depth_within(root):
+                if not _needs_scan(text) or _depth_within(root):
                     return (Composed(root, frozenset()) if root is not None else None), []
     return scanned(text, path)
 
 
-def scanned(text: str, path: str) -> tuple[Composed | None, list[Problem]]:
-    """:func:`compose_marked` the full way, for any text: the events scanned first."""
+def scanned(text: str, path: str, always: bool = False) -> tuple[Composed | None, list[Problem]]:
+    """:func:`compose_marked` the full way, for any text: the events scanned first when the
+    scan could find anything (or ``always``)."""
     marker = CONFLICT_MARKER.search(text)
     if marker:
         line = text.count("\n", 0, marker.start()) + 1
         return None, [Problem(path, line, 1, "conflict_marker")]
     try:
         with gc_paused():
-            marked, problems = _scan(text, path)
+            marked, problems = (_scan(text, path) if always or _needs_scan(text)
+                                else (frozenset(), []))
             if problems:
                 return None, problems
             root = yaml.compose(text, Loader=_Composer)
@@ -202,8 +223,9 @@ def scanned(text: str, path: str) -> tuple[Composed | None, list[Problem]]:
         return None, [Problem(path, 1, 1, "yaml.other", {"detail": clip(str(exc).splitlines()[0], 120)})]
 
 
-_KEY_NO_SPACE = re.compile(r"^\s*(?:-\s+)?(?P<key>[A-Za-z_][A-Za-z0-9_]*):(?P<value>[^\s].*)$")
-_VALUE_COLON = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_]*:\s+[^'\"#].*?: ")
+# compiled on first use (by re's cache), for a file with a syntax error
+_KEY_NO_SPACE = r"^\s*(?:-\s+)?(?P<key>[A-Za-z_][A-Za-z0-9_]*):(?P<value>[^\s].*)$"
+_VALUE_COLON = r"^\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_]*:\s+[^'\"#].*?: "
 
 
 def syntax_problem(text: str, path: str, exc: yaml.MarkedYAMLError) -> Problem:
@@ -223,11 +245,11 @@ def syntax_problem(text: str, path: str, exc: yaml.MarkedYAMLError) -> Problem:
         body = source.split(" #")[0]
         if "\t" in source[: len(source) - len(source.lstrip())]:
             return Problem(path, n + 1, 1, "yaml.tab")
-        m = _KEY_NO_SPACE.match(body)
+        m = re.match(_KEY_NO_SPACE, body)
         if m and not m["value"].startswith(("//", ":")):
             return Problem(path, n + 1, body.index(":") + 1, "yaml.colon_space",
                            {"key": m["key"], "value": m["value"].strip()})
-        if _VALUE_COLON.match(body):
+        if re.match(_VALUE_COLON, body):
             return Problem(path, n + 1, body.index(": ", body.index(":") + 1) + 1,
                            "yaml.colon_in_value")
     if "quoted scalar" in context:

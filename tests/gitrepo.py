@@ -62,6 +62,11 @@ class Clone:
     def commit(self, message: str = "手工修改") -> None:
         self.git("commit", "-qam", message)
 
+    def commit_edit(self, old: str, new: str, path: Path | None = None) -> None:
+        """She edits a file by hand (tasks.yaml unless ``path``) and commits it."""
+        self.edit(old, new, path)
+        self.commit()
+
     def text(self) -> str:
         return self.tasks.read_text(encoding="utf-8")
 
@@ -87,3 +92,10 @@ def remote_with_clones(tmp_path: Path, n: int = 2, setup: bool = True) -> tuple[
             assert clone.gk("setup-git").exit_code == 0
         clones.append(clone)
     return bare, clones
+
+
+def two_clones(tmp_path: Path, monkeypatch) -> tuple[Clone, Clone]:
+    """Her clone (a) and a colleague's (b) of one remote, with git's environment set."""
+    git_env(monkeypatch, tmp_path)
+    _, (a, b) = remote_with_clones(tmp_path)
+    return a, b

@@ -7,6 +7,8 @@ suite also runs under ``pytest --import-mode=importlib`` (pyproject puts tests/ 
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -60,6 +62,48 @@ class Gk:
     @property
     def tasks(self) -> Path:
         return self.data / "tasks.yaml"
+
+
+def git(cwd: Path, *args: str) -> str:
+    """Run git in ``cwd`` (author, committer and config from conftest's ``hermetic``); its output."""
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
+                          text=True).stdout.strip()
+
+
+def shipped_repo(top: Path, also: dict[str, str] | None = None) -> Gk:
+    """A git repository at TOP on branch main: the shipped data in top/data (and the files
+    ``also`` names, relative to TOP, with their text), in one commit 任务分工表; gk on it."""
+    shutil.copytree(SHIPPED, top / "data")
+    for name, text in (also or {}).items():
+        (top / name).write_text(text, encoding="utf-8")
+    git(top, "init", "-q")
+    git(top, "checkout", "-qb", "main")
+    git(top, "add", "-A")
+    git(top, "commit", "-qm", "任务分工表")
+    return Gk(top / "data")
+
+
+def copy_of(source: Path, target: Path, today: str = TODAY) -> Gk:
+    """gk on a private copy, at TARGET, of the data folder SOURCE (examples/calendar, …)."""
+    shutil.copytree(source, target)
+    return Gk(target, today)
+
+
+def table_of(folder: Path, tasks_yaml: str, today: str = TODAY) -> Gk:
+    """A data folder of its own at FOLDER holding only ``tasks_yaml`` (another bureau's table,
+    or a new one), and gk on it."""
+    folder.mkdir()
+    (folder / "tasks.yaml").write_text(tasks_yaml, encoding="utf-8")
+    return Gk(folder, today)
+
+
+def written(gk: Gk, target: Path, *args: str) -> Path:
+    """Run gk ARGS, which must succeed writing the file TARGET afresh (any earlier one is
+    removed first); gives TARGET, for the test to read back."""
+    target.unlink(missing_ok=True)
+    result = gk(*args)
+    assert result.exit_code == 0, result.output
+    return target
 
 
 def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from helpers import ROOT, Gk, replace_in
+from helpers import ROOT, replace_in, table_of
 
 from gkcli.cli import cli
 
@@ -235,15 +235,12 @@ def test_data_option_pointing_nowhere(tmp_path):
 
 def test_works_for_another_bureau(tmp_path):
     """Nothing about the shipped 16 items is built in: a tiny table of another office works."""
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "tasks.yaml").write_text(
-        "notice: {number: 某发〔2023〕1号, issued: 2023-03-01}\n"
-        "offices:\n  - name: 办公室\n  - name: 财务科\n    aliases: [财务]\n"
-        "groups:\n  - {id: 1, title: 预算}\n"
-        "tasks:\n  - {id: 1, group: 1, title: 编制预算, lead: 财务, assist: [办公室],"
-        " deadline: 6月底前, status: doing}\n", encoding="utf-8")
-    gk = Gk(data, today="2023-06-25")
+    gk = table_of(tmp_path / "data",
+                  "notice: {number: 某发〔2023〕1号, issued: 2023-03-01}\n"
+                  "offices:\n  - name: 办公室\n  - name: 财务科\n    aliases: [财务]\n"
+                  "groups:\n  - {id: 1, title: 预算}\n"
+                  "tasks:\n  - {id: 1, group: 1, title: 编制预算, lead: 财务, assist: [办公室],"
+                  " deadline: 6月底前, status: doing}\n", today="2023-06-25")
     row = gk.json("show", "1")
     assert row["lead"] == "财务科"
     assert row["deadline"] == "2023-06-30"

@@ -16,37 +16,17 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, SHIPPED, Gk, replace_in
+from helpers import ROOT, Gk, git, replace_in, shipped_repo, table_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 NO_COLOR = {"FORCE_COLOR": None, "NO_COLOR": "1", "COLUMNS": "200", "GK_LANG": None}
 
 
-def git(cwd: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
-                          text=True).stdout.strip()
-
-
 @pytest.fixture
-def repo(tmp_path: Path, monkeypatch) -> Gk:
+def repo(tmp_path: Path) -> Gk:
     """The shipped data in a git repository of its own, with a second file the user keeps."""
-    home = tmp_path / "home"
-    home.mkdir()
-    (home / ".gitconfig").write_text("", encoding="utf-8")
-    for var, value in {"GIT_AUTHOR_NAME": "秘书", "GIT_AUTHOR_EMAIL": "secretary@example.org",
-                       "GIT_COMMITTER_NAME": "秘书", "GIT_COMMITTER_EMAIL": "secretary@example.org",
-                       "GIT_CONFIG_GLOBAL": str(home / ".gitconfig"), "GIT_CONFIG_NOSYSTEM": "1",
-                       "HOME": str(home)}.items():
-        monkeypatch.setenv(var, value)
-    top = tmp_path / "repo"
-    shutil.copytree(SHIPPED, top / "data")
-    (top / "会议纪要.txt").write_text("初稿\n", encoding="utf-8")
-    git(top, "init", "-q")
-    git(top, "checkout", "-qb", "main")
-    git(top, "add", "-A")
-    git(top, "commit", "-qm", "任务分工表")
-    return Gk(top / "data")
+    return shipped_repo(tmp_path / "repo", also={"会议纪要.txt": "初稿\n"})
 
 
 def gk_process(data: Path, *args: str) -> subprocess.Popen:
@@ -148,27 +128,28 @@ def test_six_concurrent_commits_each_hold_their_own_note_and_leave_git_clean(rep
 
 # --- 9: a commit git refuses ----------------------------------------------------------------
 
-def test_a_refusing_pre_commit_hook_puts_the_file_back_and_does_not_wedge_later_commits(repo):
+def refused_by_her_hook(repo: Gk, *args: str) -> Path:
+    """gk ARGS while her pre-commit hook refuses every commit: gk refuses too, with the hook's
+    words and the file put back, and git is left clean. Gives the hook, to remove."""
     top = repo.data.parent
     hook = pre_commit_hook(top, "echo 'refused: needs the director' >&2\nexit 1")
-    said = repo.refused("--lang", "en", "note", "5", "已选型", "--commit")
+    said = repo.refused("--lang", "en", *args)
     assert "refused: needs the director" in said
     assert "put data/tasks.yaml back as it was" in said
     assert git(top, "status", "--porcelain") == ""
-    hook.unlink()
+    return hook
+
+
+def test_a_refusing_pre_commit_hook_puts_the_file_back_and_does_not_wedge_later_commits(repo):
+    top = repo.data.parent
+    refused_by_her_hook(repo, "note", "5", "已选型", "--commit").unlink()
     assert repo("note", "5", "已选型", "--commit").exit_code == 0
     assert git(top, "log", "-1", "--format=%s") == "gk: 记录进展 #5 建设政府信息在新媒体的发布机制，建设更加权威的信息发布平台（2021-06-20）"
 
 
 def test_undo_refused_by_a_hook_puts_the_file_back(repo):
-    top = repo.data.parent
     assert repo("note", "5", "已选型", "--commit").exit_code == 0
-    hook = pre_commit_hook(top, "echo 'refused: frozen' >&2\nexit 1")
-    said = repo.refused("--lang", "en", "undo")
-    assert "refused: frozen" in said
-    assert "back as it was" in said
-    assert git(top, "status", "--porcelain") == ""
-    hook.unlink()
+    refused_by_her_hook(repo, "undo").unlink()
     assert repo("undo").exit_code == 0
 
 
@@ -398,13 +379,10 @@ def test_a_read_only_tasks_yaml_is_refused_not_replaced(gk):
 # --- 12: smaller losses -----------------------------------------------------------------------
 
 def test_removing_the_only_item_keeps_the_comments_around_tasks(tmp_path):
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "tasks.yaml").write_text(
-        "offices: [{name: 办公室}]\ngroups: [{id: 1, title: 甲}]\n# 具体事项\ntasks:\n"
-        "  # 以下每项一段\n  - id: 1\n    group: 1\n    title: 第一项\n    lead: 办公室\n"
-        "    deadline: 长期\n    status: todo\n# 文件结束\n", encoding="utf-8")
-    gk = Gk(data)
+    gk = table_of(tmp_path / "data",
+                  "offices: [{name: 办公室}]\ngroups: [{id: 1, title: 甲}]\n# 具体事项\ntasks:\n"
+                  "  # 以下每项一段\n  - id: 1\n    group: 1\n    title: 第一项\n    lead: 办公室\n"
+                  "    deadline: 长期\n    status: todo\n# 文件结束\n")
     assert gk("rm", "1", "--yes").exit_code == 0
     assert gk.tasks.read_text("utf-8") == (
         "offices: [{name: 办公室}]\ngroups: [{id: 1, title: 甲}]\n# 具体事项\ntasks: []\n"
@@ -491,8 +469,9 @@ YAMLISH = st.lists(st.sampled_from(["a", "1", "1.5", "0x1f", "~", "null", "true"
                  st.builds(lambda n: "".join("  " * i + "- \n" for i in range(n)) + "  " * n + "x\n",
                            st.integers(0, 80))))
 def test_the_short_way_composes_exactly_as_the_full_way(text):
-    """Text without anchors, aliases or tags is composed first and its nesting bounded on the
-    tree: the same tree, the same marks (none) and the same problems as scanning first; the
+    """Text without anchors, aliases or tags is composed first and its nesting bounded by the
+    text or on the tree: the same tree, the same marks (none) and the same problems as
+    scanning first; the
     tags worked out once per file are PyYAML's own."""
     import yaml
     from yaml.constructor import SafeConstructor
@@ -500,7 +479,7 @@ def test_the_short_way_composes_exactly_as_the_full_way(text):
     from gkcli.yamlnodes import Loader, NodeReader, compose_marked, scanned
 
     quick, quick_problems = compose_marked(text, "t.yaml")
-    full, full_problems = scanned(text, "t.yaml")
+    full, full_problems = scanned(text, "t.yaml", always=True)
     assert quick_problems == full_problems
     assert (quick is None) == (full is None)
     if quick is not None and full is not None:

@@ -1,7 +1,7 @@
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gkcli.deadlines import (
@@ -166,3 +166,31 @@ def test_days_left():
     assert days_left(date(2021, 6, 30), TODAY) == 10
     assert days_left(date(2021, 6, 10), TODAY) == -10
     assert days_left(None, TODAY) is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_a_phrase_without_chinese_numerals_reads_alike_through_the_digits_only_patterns(data):
+    """The cheap patterns a phrase of digits goes through match exactly as the full ones."""
+    import re
+
+    from gkcli import deadlines
+
+    full_patterns = sorted(deadlines._DIGITS_ONLY)
+    text = data.draw(st.one_of(
+        st.sampled_from(full_patterns).flatmap(lambda p: st.from_regex(p, fullmatch=True)),
+        st.text(alphabet="0123456789〇零一二两三四五六七八九十年月日号份底末上中下旬第季度半内全",
+                max_size=12)))
+    for pattern in full_patterns:
+        full, used = re.match(pattern, text), deadlines._match(pattern, text)
+        assert (full and full.groupdict()) == (used and used.groupdict())
+
+
+@given(st.text(alphabet=" \t\u3000\xa0\u2028a年1", max_size=12))
+def test_whitespace_is_dropped_as_the_pattern_did(text):
+    import re
+    import unicodedata
+
+    from gkcli.deadlines import _normalise
+
+    assert _normalise(text) == re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))

@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import SHIPPED, Gk, replace_in
+from helpers import Gk, git, replace_in, shipped_repo
 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Gk:
-    """A git repository holding the shipped data (author and committer come from conftest)."""
-    shutil.copytree(SHIPPED, tmp_path / "data")
-    git(tmp_path, "init", "-q")
-    git(tmp_path, "add", "data")
-    git(tmp_path, "commit", "-qm", "任务分工表")
-    return Gk(tmp_path / "data")
-
-
-def git(cwd: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
-                          text=True).stdout.strip()
+    """A git repository holding the shipped data."""
+    return shipped_repo(tmp_path)
 
 
 def subjects(gk: Gk) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from helpers import written
 from hypothesis import given
 from hypothesis import strategies as st
 from icalendar import Calendar
@@ -16,10 +17,7 @@ HOSTILE = "</script><script>alert(1)</script>; =cmd, \\ \u202eevil\nBEGIN:VEVENT
 def calendar(gk, tmp_path):
     def make(*args: str) -> Calendar:
         target = tmp_path / "完成时间.ics"
-        target.unlink(missing_ok=True)
-        result = gk("export", str(target), *args)
-        assert result.exit_code == 0, result.output
-        return Calendar.from_ical(target.read_bytes())
+        return Calendar.from_ical(written(gk, target, "export", str(target), *args).read_bytes())
 
     return make
 

@@ -4,19 +4,18 @@ and an RRULE that expands into exactly the occurrences gk computes."""
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from dateutil.rrule import rrulestr
+from helpers import Gk, copy_of, written
 from hypothesis import given
 from hypothesis import strategies as st
 from icalendar import Calendar
 
 from gkcli.ics import rrule_of
 from gkcli.recurrence import HALF, MONTH, QUARTER, YEAR, Rule, periods
-from tests.helpers import Gk
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "calendar"
 TODAY = "2022-01-15"  # a year after the notice: gk lists a year of occurrences
@@ -24,15 +23,11 @@ TODAY = "2022-01-15"  # a year after the notice: gk lists a year of occurrences
 
 @pytest.fixture
 def example(tmp_path: Path) -> Gk:
-    target = tmp_path / "calendar"
-    shutil.copytree(EXAMPLE, target)
-    return Gk(target, TODAY)
+    return copy_of(EXAMPLE, tmp_path / "calendar", TODAY)
 
 
 def export(gk: Gk, target: Path) -> dict[int, object]:
-    result = gk("export", str(target))
-    assert result.exit_code == 0, result.output
-    cal = Calendar.from_ical(target.read_bytes())
+    cal = Calendar.from_ical(written(gk, target, "export", str(target)).read_bytes())
     return {int(str(e["uid"]).rsplit("-", 1)[1]): e for e in cal.walk() if e.name == "VEVENT"}
 
 

@@ -44,6 +44,14 @@ def imported(source: Path, out: Path, *more: str):
     return result
 
 
+def imported_table(tmp_path: Path, rows: list[list[str | None]], **notice) -> dict:
+    """gk import of a short notice with the task table ``rows`` (and ``notice``'s head, roster,
+    tail: :func:`small_docx`) into tmp_path/data, which must succeed: what the folder says."""
+    result = imported(small_docx(tmp_path / "n.docx", rows, **notice), tmp_path / "data")
+    assert result.exit_code == 0, result.output
+    return substance(tmp_path / "data")
+
+
 # --- the round trip: the shipped notice, as text and as Word, gives the shipped data -----------
 
 def test_the_seed_text_imports_to_the_shipped_data(tmp_path):
@@ -129,9 +137,7 @@ def test_a_header_in_other_words(tmp_path):
     rows = [["编号", "重点任务", "工作内容", "责任单位", "配合单位", "时限要求"],
             ["1", "一、健全制度", "1.修订安全生产责任制", "办公室", "执法大队、各股室", "2023年第二季度"],
             [UP, UP, "2.制定考核办法", "执法大队", "", "长期"]]
-    result = imported(small_docx(tmp_path / "n.docx", rows), tmp_path / "data")
-    assert result.exit_code == 0, result.output
-    got = substance(tmp_path / "data")
+    got = imported_table(tmp_path, rows)
     assert got["items"] == [
         (1, "健全制度", "修订安全生产责任制", "办公室", ("执法大队", "各股室"), "2023年第二季度"),
         (2, "健全制度", "制定考核办法", "执法大队", (), "长期"),
@@ -144,9 +150,7 @@ def test_inline_assignments_when_the_table_has_no_office_columns(tmp_path):
     rows = [["序号", "工作任务", "具体措施", "完成时限"],
             ["1", "整治行动", "①开展专项检查（执法大队牵头，办公室、安监股配合）", "2023年9月底"],
             [UP, UP, "②通报典型案例（由办公室负责）。", "2023年12月底"]]
-    result = imported(small_docx(tmp_path / "n.docx", rows), tmp_path / "data")
-    assert result.exit_code == 0, result.output
-    assert substance(tmp_path / "data")["items"] == [
+    assert imported_table(tmp_path, rows)["items"] == [
         (1, "整治行动", "开展专项检查", "执法大队", ("办公室", "安监股"), "2023年9月底"),
         (2, "整治行动", "通报典型案例", "办公室", (), "2023年12月底"),
     ]
@@ -159,9 +163,7 @@ def test_headings_merged_across_the_table_or_standing_alone(tmp_path):
             ["二、", "宣传教育", "", ""],
             ["2", "开展宣传月活动", "办公室", "2023年6月底"],
             ["3", "组织应急演练", "安监股", "2023年10月底"]]
-    result = imported(small_docx(tmp_path / "n.docx", rows), tmp_path / "data")
-    assert result.exit_code == 0, result.output
-    got = substance(tmp_path / "data")
+    got = imported_table(tmp_path, rows)
     assert got["groups"] == ["源头治理", "宣传教育"]
     assert [(i[0], i[1]) for i in got["items"]] == [(1, "源头治理"), (2, "宣传教育"), (3, "宣传教育")]
 
@@ -183,9 +185,7 @@ def test_a_table_split_by_a_page_break_without_its_header(tmp_path):
 
 def test_notice_fields_with_other_brackets_and_a_signed_date(tmp_path):
     rows = [HEADER, ["1", "排查", "排查企业", "安监股", "", "2023年6月底"]]
-    result = imported(small_docx(tmp_path / "n.docx", rows), tmp_path / "data")
-    assert result.exit_code == 0, result.output
-    notice = substance(tmp_path / "data")["notice"]
+    notice = imported_table(tmp_path, rows)["notice"]
     assert (notice.number, notice.issuer, notice.issued.isoformat(), notice.title, notice.table) == (
         "示应急〔2023〕7号", "示范县应急管理局", "2023-03-01",
         "示范县应急管理局关于印发安全生产专项整治方案的通知", "安全生产专项整治任务分工表")
@@ -195,9 +195,7 @@ def test_notice_fields_with_other_brackets_and_a_signed_date(tmp_path):
 def test_notice_number_bracket_variants(tmp_path, number):
     rows = [HEADER, ["1", "排查", "排查企业", "安监股", "", "2023年6月底"]]
     head = [number, "示范县应急管理局关于印发方案的通知", "任务分工表"]
-    result = imported(small_docx(tmp_path / "n.docx", rows, head=head), tmp_path / "data")
-    assert result.exit_code == 0, result.output
-    assert substance(tmp_path / "data")["notice"].number == number
+    assert imported_table(tmp_path, rows, head=head)["notice"].number == number
 
 
 def test_a_roster_post_names_the_office_it_heads(tmp_path):
@@ -334,24 +332,22 @@ def test_a_docx_with_no_task_table(tmp_path):
     _refused(tmp_path, path.save(tmp_path / "n.docx"), "中没有找到任务分工表")
 
 
-@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
-def test_a_corrupt_file(tmp_path, suffix):
-    path = tmp_path / f"n{suffix}"
-    path.write_bytes(b"PK\x03\x04 this is not a zip at all" * 10)
-    _refused(tmp_path, path, f"文件已损坏或不是 {suffix} 文件")
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)  # a .doc, .wps, or an encrypted .docx/.xlsx
 
 
-@pytest.mark.parametrize("name", ["n.docx", "n.xlsx"])
-def test_a_password_protected_file(tmp_path, name):
-    path = tmp_path / name  # Word and Excel save an encrypted file as an OLE compound file
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
-    _refused(tmp_path, path, "加密（设了密码）的文件")
-
-
-def test_an_empty_file(tmp_path):
-    path = tmp_path / "n.docx"
-    path.write_bytes(b"")
-    _refused(tmp_path, path, "是空文件")
+@pytest.mark.parametrize("name, content, expected", [
+    ("n.docx", b"PK\x03\x04 this is not a zip at all" * 10, "文件已损坏或不是 .docx 文件"),
+    ("n.xlsx", b"PK\x03\x04 this is not a zip at all" * 10, "文件已损坏或不是 .xlsx 文件"),
+    ("n.docx", OLE, "加密（设了密码）的文件"),  # Word and Excel save an encrypted file as OLE
+    ("n.xlsx", OLE, "加密（设了密码）的文件"),
+    ("n.docx", b"", "是空文件"),
+    ("n.txt", b"\x00\x01\x02" * 100, "不是文本文件"),
+    ("n.pdf", b"%PDF-1.4", "不认识的文件类型 .pdf"),
+])
+def test_a_file_that_is_not_a_notice(tmp_path, name, content, expected):
+    path = tmp_path / name
+    path.write_bytes(content)
+    _refused(tmp_path, path, expected)
 
 
 def test_a_missing_file(tmp_path):
@@ -360,7 +356,7 @@ def test_a_missing_file(tmp_path):
 
 def test_a_doc_without_libreoffice(tmp_path):
     path = tmp_path / "通知.doc"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    path.write_bytes(OLE)
     empty = tmp_path / "bin"
     empty.mkdir()
     _refused(tmp_path, path, "请在 Word/WPS 中另存为 .docx 再导入", env={"PATH": str(empty)})
@@ -377,23 +373,11 @@ def test_a_wps_file_is_converted_by_libreoffice_when_present(tmp_path):
                       f'cp "{made}" "$out/$(basename "$last" .wps).docx"\n', encoding="utf-8")
     script.chmod(0o755)
     path = tmp_path / "通知.wps"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    path.write_bytes(OLE)
     env = {"PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
     result = run("import", str(path), "--out", str(tmp_path / "data"), env=env)
     assert result.exit_code == 0, result.output
     assert substance(tmp_path / "data") == substance(SHIPPED)
-
-
-def test_a_binary_file_named_txt(tmp_path):
-    path = tmp_path / "n.txt"
-    path.write_bytes(b"\x00\x01\x02" * 100)
-    _refused(tmp_path, path, "不是文本文件")
-
-
-def test_an_unknown_type(tmp_path):
-    path = tmp_path / "n.pdf"
-    path.write_bytes(b"%PDF-1.4")
-    _refused(tmp_path, path, "不认识的文件类型 .pdf")
 
 
 def test_the_example_notice_is_the_seed():
@@ -473,9 +457,7 @@ def test_a_sentence_ending_in_a_colon_is_not_taken_for_addressees(tmp_path):
 
 def test_offices_one_per_line_in_a_cell_and_titles_wrapped_over_lines(tmp_path):
     rows = [HEADER, ["1", "排查", "排查重点\n企业", "安监股", "办公室\n工程股", "2023年\n6月底"]]
-    result = imported(small_docx(tmp_path / "n.docx", rows), tmp_path / "data")
-    assert result.exit_code == 0, result.output
-    assert substance(tmp_path / "data")["items"] == [
+    assert imported_table(tmp_path, rows)["items"] == [
         (1, "排查", "排查重点企业", "安监股", ("办公室", "工程股"), "2023年6月底")]
 
 
@@ -542,8 +524,6 @@ def test_text_in_a_tracked_insertion_is_read(tmp_path):
 def test_an_annex_label_and_table_name_on_one_line(tmp_path):
     rows = [HEADER, ["1", "排查", "排查企业", "安监股", "", "2023年6月底"]]
     head = ["示应急〔2023〕7号", "示范县应急管理局关于印发方案的通知", "附件1：安全生产任务分工表"]
-    result = imported(small_docx(tmp_path / "n.docx", rows, head=head, roster=False), tmp_path / "data")
-    assert result.exit_code == 0, result.output
-    assert substance(tmp_path / "data")["notice"].table == "安全生产任务分工表"
+    assert imported_table(tmp_path, rows, head=head, roster=False)["notice"].table == "安全生产任务分工表"
     tasks = (tmp_path / "data" / "tasks.yaml").read_text(encoding="utf-8")
     assert tasks.startswith("# 安全生产任务分工表\n# 来源：示应急〔2023〕7号 附件1。")

@@ -19,18 +19,25 @@ WORDS = st.sampled_from(["已报送", "已审定", "初稿", "推进中", "待�
 DAYS = st.dates(min_value=__import__("datetime").date(2021, 1, 1),
                 max_value=__import__("datetime").date(2021, 12, 31))
 
-edit = st.one_of(
-    st.tuples(st.just("status"), IDS, st.sampled_from(["todo", "doing"])),
-    st.tuples(st.just("note"), IDS, DAYS, WORDS),
-    st.tuples(st.just("deadline"), IDS, st.sampled_from(["2021年12月底", "长期", "2021-09-30"])),
-    st.tuples(st.just("assist"), IDS, st.lists(st.sampled_from(OFFICES), min_size=1, max_size=3,
-                                               unique=True)),
-    st.tuples(st.just("notes"), IDS, WORDS),
-    st.tuples(st.just("title"), IDS, WORDS),
-    st.tuples(st.just("add"), WORDS),
-    st.tuples(st.just("rm"), IDS),
-    st.tuples(st.just("comment"), IDS),
-)
+
+
+def edits_of(ids: st.SearchStrategy[int], deadlines: list[str], offices: list[str]) -> st.SearchStrategy:
+    """One edit of a table whose items have ``ids``: as :func:`apply` makes it."""
+    return st.one_of(
+        st.tuples(st.just("status"), ids, st.sampled_from(["todo", "doing"])),
+        st.tuples(st.just("note"), ids, DAYS, WORDS),
+        st.tuples(st.just("deadline"), ids, st.sampled_from(deadlines)),
+        st.tuples(st.just("assist"), ids, st.lists(st.sampled_from(offices), min_size=1, max_size=3,
+                                                   unique=True)),
+        st.tuples(st.just("notes"), ids, WORDS),
+        st.tuples(st.just("title"), ids, WORDS),
+        st.tuples(st.just("add"), WORDS),
+        st.tuples(st.just("rm"), ids),
+        st.tuples(st.just("comment"), ids),
+    )
+
+
+edit = edits_of(IDS, ["2021年12月底", "长期", "2021-09-30"], OFFICES)
 
 
 def apply(text: str, edits: list, side: str, applied: set | None = None) -> str:
@@ -64,18 +71,7 @@ def apply(text: str, edits: list, side: str, applied: set | None = None) -> str:
 
 MESSY = (ROOT / "tests" / "fixtures" / "messy" / "tasks.yaml").read_text(encoding="utf-8")
 MESSY_IDS = st.integers(min_value=1, max_value=5)
-messy_edit = st.one_of(
-    st.tuples(st.just("status"), MESSY_IDS, st.sampled_from(["todo", "doing"])),
-    st.tuples(st.just("note"), MESSY_IDS, DAYS, WORDS),
-    st.tuples(st.just("deadline"), MESSY_IDS, st.sampled_from(["2021年12月底", "长期"])),
-    st.tuples(st.just("assist"), MESSY_IDS, st.lists(st.sampled_from(["办公室", "财务科", "法规科"]),
-                                                     min_size=1, max_size=3, unique=True)),
-    st.tuples(st.just("notes"), MESSY_IDS, WORDS),
-    st.tuples(st.just("title"), MESSY_IDS, WORDS),
-    st.tuples(st.just("add"), WORDS),
-    st.tuples(st.just("rm"), MESSY_IDS),
-    st.tuples(st.just("comment"), MESSY_IDS),
-)
+messy_edit = edits_of(MESSY_IDS, ["2021年12月底", "长期"], ["办公室", "财务科", "法规科"])
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 

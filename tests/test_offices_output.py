@@ -9,7 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from helpers import Gk, replace_in
+from helpers import Gk, replace_in, table_of
 
 from gkcli.xlsx import display_width
 
@@ -17,6 +17,13 @@ from gkcli.xlsx import display_width
 def read_csv(data: bytes) -> list[list[str]]:
     assert data.startswith("\ufeff".encode())  # Excel and WPS need the BOM for Chinese
     return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def exported_csv(gk, target: Path, *args: str) -> list[list[str]]:
+    """``gk export TARGET.csv ARGS``, which must succeed, read back as rows."""
+    result = gk("export", str(target), *args)
+    assert result.exit_code == 0, result.output
+    return read_csv(target.read_bytes())
 
 
 def column_widths(ws) -> dict[int, float]:
@@ -71,9 +78,7 @@ def _meeting(gk):
 
 def test_csv_reads_back_like_list_json(gk, tmp_path):
     _meeting(gk)
-    target = tmp_path / "all.csv"
-    assert gk("export", str(target)).exit_code == 0
-    rows = read_csv(target.read_bytes())
+    rows = exported_csv(gk, tmp_path / "all.csv")
     assert rows[0] == HEADER
     listed = gk.json("list")
     assert len(rows) == 17
@@ -115,9 +120,7 @@ def test_csv_has_crlf_and_says_none_for_nobody(gk, tmp_path):
 @pytest.mark.parametrize("title", ["=HYPERLINK(\"http://x\",\"点我\")", "+1+2", "-2+3", "@SUM(A1)"])
 def test_csv_neutralises_formula_injection(gk, tmp_path, title):
     gk("set", "5", "--title", title)
-    target = tmp_path / "x.csv"
-    gk("export", str(target), "--group", "3")
-    assert read_csv(target.read_bytes())[1][2] == "'" + title
+    assert exported_csv(gk, tmp_path / "x.csv", "--group", "3")[1][2] == "'" + title
 
 
 @pytest.mark.parametrize("value,expected", [
@@ -131,24 +134,24 @@ def test_safe_cell(value, expected):
 
 
 def test_csv_keeps_numbers_and_dates_usable(gk, tmp_path):
-    target = tmp_path / "x.csv"
-    gk("export", str(target))
-    rows = read_csv(target.read_bytes())
+    rows = exported_csv(gk, tmp_path / "x.csv")
     assert rows[1][0] == "1"
     assert rows[1][6] == "2020-07-17"
     assert rows[1][11] == "338"
 
 
-def _sheets(path):
-    book = openpyxl.load_workbook(path)
+def exported_sheets(gk, target: Path):
+    """``gk export TARGET.xlsx``, which must succeed, read back: the sheet for print and the
+    flat one for sorting and filtering."""
+    result = gk("export", str(target))
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(target)
     return book.worksheets[0], book.worksheets[1]
 
 
 def test_xlsx_reads_back_both_sheets(gk, tmp_path):
     _meeting(gk)
-    target = tmp_path / "任务分工表.xlsx"
-    assert gk("export", str(target)).exit_code == 0
-    printed, flat = _sheets(target)
+    printed, flat = exported_sheets(gk, tmp_path / "任务分工表.xlsx")
     assert (printed.title, flat.title) == ("任务分工表", "排序筛选")
     assert printed["A1"].value == "泉港区交通运输局政务公开标准化规范化工作任务分工表　截至 2021-06-20"
     assert [c.value for c in printed[2]] == HEADER
@@ -173,9 +176,7 @@ def test_xlsx_reads_back_both_sheets(gk, tmp_path):
 
 
 def test_xlsx_prints_a4_landscape_one_page_wide(gk, tmp_path):
-    target = tmp_path / "t.xlsx"
-    gk("export", str(target))
-    printed, _flat = _sheets(target)
+    printed, _flat = exported_sheets(gk, tmp_path / "t.xlsx")
     setup = printed.page_setup
     assert setup.orientation == "landscape"
     assert str(setup.paperSize) == "9"
@@ -190,9 +191,7 @@ def test_xlsx_prints_a4_landscape_one_page_wide(gk, tmp_path):
 def test_xlsx_row_heights_show_wrapped_text_in_full(gk, tmp_path):
     from gkcli.xlsx import LINE_HEIGHT
 
-    target = tmp_path / "t.xlsx"
-    gk("export", str(target))
-    printed, flat = _sheets(target)
+    printed, flat = exported_sheets(gk, tmp_path / "t.xlsx")
     widths = column_widths(flat)
     for r in range(2, 18):
         needed = 1
@@ -207,9 +206,7 @@ def test_xlsx_row_heights_show_wrapped_text_in_full(gk, tmp_path):
 
 
 def test_xlsx_merges_work_tasks_as_the_notice(gk, tmp_path):
-    target = tmp_path / "t.xlsx"
-    gk("export", str(target))
-    printed, flat = _sheets(target)
+    printed, flat = exported_sheets(gk, tmp_path / "t.xlsx")
     merged = sorted(str(r) for r in printed.merged_cells.ranges)
     assert merged == sorted(["A1:P1", "B3:B4", "B5:B6", "B7:B9", "B12:B13", "B14:B16", "B17:B18"])
     assert printed["B7"].value == "加强政府系统政务新媒体建设"
@@ -217,9 +214,7 @@ def test_xlsx_merges_work_tasks_as_the_notice(gk, tmp_path):
 
 
 def test_xlsx_column_widths_count_chinese_as_two(gk, tmp_path):
-    target = tmp_path / "t.xlsx"
-    gk("export", str(target))
-    _printed, ws = _sheets(target)
+    _printed, ws = exported_sheets(gk, tmp_path / "t.xlsx")
     widths = column_widths(ws)
     lead_cells = [ws.cell(r, 4).value for r in range(1, ws.max_row + 1)]
     expected = max(display_width(str(v)) for v in lead_cells) + 2  # 运管股（政策法规股） = 20
@@ -230,9 +225,7 @@ def test_xlsx_column_widths_count_chinese_as_two(gk, tmp_path):
 
 
 def test_xlsx_overdue_rows_are_red_across_the_whole_row(gk, tmp_path):
-    target = tmp_path / "t.xlsx"
-    gk("export", str(target))
-    _printed, ws = _sheets(target)
+    _printed, ws = exported_sheets(gk, tmp_path / "t.xlsx")
     for r in range(2, 18):
         overdue = ws.cell(r, 8).value == "已逾期"
         colours = {ws.cell(r, c).fill.fgColor.rgb.endswith("FFC7CE") for c in range(1, 17)}
@@ -242,9 +235,7 @@ def test_xlsx_overdue_rows_are_red_across_the_whole_row(gk, tmp_path):
 @pytest.mark.parametrize("title", ["=1+1", "=HYPERLINK(\"http://x\")", "+cmd", "@A1"])
 def test_xlsx_writes_formulas_as_text(gk, tmp_path, title):
     gk("set", "5", "--title", title)
-    target = tmp_path / "t.xlsx"
-    gk("export", str(target))
-    printed, flat = _sheets(target)
+    printed, flat = exported_sheets(gk, tmp_path / "t.xlsx")
     for cell in (printed.cell(7, 3), flat.cell(6, 3)):
         assert cell.value == title
         assert cell.data_type == "s"
@@ -312,10 +303,7 @@ tasks:
 
 @pytest.fixture
 def known(tmp_path: Path) -> Gk:
-    data = tmp_path / "known"
-    data.mkdir()
-    (data / "tasks.yaml").write_text(REPORT_FIXTURE, encoding="utf-8")
-    return Gk(data, today="2021-06-20")
+    return table_of(tmp_path / "known", REPORT_FIXTURE)
 
 
 def test_report_numbers_checked_by_hand(known):

@@ -64,7 +64,9 @@ def test_the_current_occurrence_is_never_one_done_and_never_skips_a_miss(rule, f
     from gkcli.recurrence import periods
 
     today = first + timedelta(days=ahead)
-    labels = [label for (label, _), _ in zip(periods(rule, first), range(41))]
+    # done_at names at most the first 41 occurrences; with all of them done the schedule goes
+    # on to the 42nd, so the labels compared with it run further than that
+    labels = [label for (label, _), _ in zip(periods(rule, first), range(60))]
     done = {labels[i]: today for i in done_at}
     found = schedule(rule, first, today, done)
     assert found.current.label not in done
@@ -133,9 +135,7 @@ def test_gk_done_records_one_occurrence_and_never_copies_the_item(monthly):
     assert "      - 2021-05 2021-05-20\n      - 2021-06 2021-06-18\n" in text
     item = monthly.json("show", "8")
     assert (item["status"], item["done_on"], item["deadline"]) == ("doing", None, "2021-07-28")
-    again = monthly("done", "8", "--cycle", "2021-06")
-    assert again.exit_code == 1
-    assert again.output == "gk: 第8项的2021-06期已于 2021-06-18 记录完成\n"
+    assert monthly.fails("done", "8", "--cycle", "2021-06") == "gk: 第8项的2021-06期已于 2021-06-18 记录完成\n"
 
 
 def test_gk_done_cycle_records_a_missed_occurrence_late(monthly):
@@ -143,9 +143,7 @@ def test_gk_done_cycle_records_a_missed_occurrence_late(monthly):
     assert result.exit_code == 0, result.output
     states = {o["occurrence"]: o["state"] for o in monthly.json("show", "8")["occurrences"]}
     assert states["2020-10"] == "late"
-    bad = monthly("done", "8", "--cycle", "2021-Q2")
-    assert bad.exit_code == 1
-    assert "期次 2021-Q2 与“每月28日前”不符" in bad.output
+    assert "期次 2021-Q2 与“每月28日前”不符" in monthly.fails("done", "8", "--cycle", "2021-Q2")
 
 
 def test_report_counts_each_occurrence_apart_from_the_items(monthly):
@@ -167,10 +165,8 @@ def test_report_since_counts_only_the_occurrences_of_the_period(monthly):
 
 def test_a_broken_done_occurrences_entry_is_a_check_problem(monthly):
     replace_in(monthly.tasks, "      - 2020-08 2020-08-28", "      - 八月 2020-08-28")
-    result = monthly("check")
-    assert result.exit_code == 1
     assert "第 8 项：done_occurrences 每项写作“期次 完成日期”，如 2021-06 2021-06-25，而不是 八月 2020-08-28" \
-        in result.output
+        in monthly.fails("check")
 
 
 def test_done_occurrences_only_on_recurring_items(gk):

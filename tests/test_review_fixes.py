@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-from helpers import ROOT, Gk
+from helpers import ROOT, Gk, copy_of
 
 
 @pytest.fixture
 def calendar(tmp_path) -> Gk:
     """A copy of examples/calendar: recurring items and a reporting cycle, as of 2021-09-30."""
-    target = tmp_path / "calendar"
-    shutil.copytree(ROOT / "examples" / "calendar", target)
-    return Gk(target, "2021-09-30")
+    return copy_of(ROOT / "examples" / "calendar", tmp_path / "calendar", "2021-09-30")
 
 
 def test_report_rows_add_up_in_items_and_occurrences_apart(calendar):

@@ -51,6 +51,57 @@ def test_list_json_loads_no_module_it_never_uses():
 
 NEVER_USED_BY_LIST = ("difflib", "csv", "calendar", "gkcli.report", "gkcli.recurrence")
 
+# Start-up against the floor (issue 13): what a day's list and status no longer load. gk's value
+# classes are plain (gkcli.values), not @dataclass, which compiled ~30 classes' methods on every
+# start; today's table runs no git, so neither the history code nor subprocess is loaded; Click's
+# words are not looked up through gettext (locale) while the commands are built.
+NOT_LOADED = {
+    "list": ("dataclasses", "gkcli.history", "subprocess", "locale"),
+    "status": ("gkcli.history", "subprocess", "locale", "shutil"),  # rich loads dataclasses, json
+}
+DATACLASS_PROBE = (
+    "import sys, json\n"
+    "from gkcli.cli import cli\n"
+    "try:\n"
+    "    cli.main(sys.argv[1:], standalone_mode=False)\n"
+    "finally:\n"
+    "    made = sorted(f'{m.__name__}.{c.__name__}' for m in list(sys.modules.values())\n"
+    "                  if m is not None and m.__name__.startswith('gkcli')\n"
+    "                  for c in vars(m).values() if isinstance(c, type)\n"
+    "                  and c.__module__ == m.__name__ and isinstance(vars(c).get('__dataclass_fields__'), dict))\n"
+    "    print(json.dumps({'modules': sorted(sys.modules), 'dataclasses': made}), file=sys.stderr)\n"
+)
+
+
+def started(*args: str, today: str = "2021-06-20") -> dict[str, list[str]]:
+    """The modules a command loaded, and the @dataclass classes gk made on the way."""
+    result = subprocess.run([sys.executable, "-c", DATACLASS_PROBE, "--data", str(SHIPPED),
+                             "--today", today, *args],
+                            capture_output=True, text=True, cwd=ROOT, env=on_its_day())
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stderr.splitlines()[-1])
+
+
+def loaded_by_python_itself() -> set[str]:
+    """What the interpreter loads before gk runs: site's .pth files may load shutil (a
+    certifi hook does, on some machines); gk cannot be asked not to load those."""
+    result = subprocess.run([sys.executable, "-c", "import sys; print(' '.join(sys.modules))"],
+                            capture_output=True, text=True, env=on_its_day(), check=True)
+    return set(result.stdout.split())
+
+
+@pytest.mark.parametrize("command", ["list", "status"])
+def test_a_days_list_and_status_make_no_dataclass_and_load_no_git_code(command):
+    found = started(command, *(["--format", "json"] if command == "list" else []))
+    assert found["dataclasses"] == []
+    by_gk = set(found["modules"]) - loaded_by_python_itself()
+    assert by_gk & set(NOT_LOADED[command]) == set()
+
+
+def test_a_past_day_still_reads_the_history():
+    """The history code is put off, not lost: the table as of a day before today loads it."""
+    assert "gkcli.history" in started("list", "--format", "json", today="2021-06-19")["modules"]
+
 
 @pytest.mark.parametrize("args", [["list", "--format", "json"], ["check"], ["--version"],
                                   ["export", "-", "--format", "csv"], ["remind"], ["summary"],

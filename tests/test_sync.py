@@ -9,16 +9,27 @@ import sys
 from pathlib import Path
 
 import pytest
-from gitrepo import Clone, git, git_env, remote_with_clones
+from gitrepo import Clone, git, git_env, remote_with_clones, two_clones
 from helpers import ROOT
 
 
 @pytest.fixture
 def clones(tmp_path, monkeypatch) -> tuple[Clone, Clone]:
-    git_env(monkeypatch, tmp_path)
-    _, (a, b) = remote_with_clones(tmp_path)
+    a, b = two_clones(tmp_path, monkeypatch)
     monkeypatch.chdir(a.path)  # she works in her clone: paths show as data/tasks.yaml
     return a, b
+
+
+def started_and_synced(b: Clone) -> None:
+    """A colleague starts item 3 and syncs it to the remote."""
+    assert b.gk("start", "3", "--commit").exit_code == 0
+    assert b.gk("sync").exit_code == 0
+
+
+def status_changed_on_both_sides(a: Clone, b: Clone) -> None:
+    """b starts item 3 and syncs; a, not yet synced, marks it done (and commits)."""
+    started_and_synced(b)
+    assert a.gk("set", "3", "--status", "done", "--commit").exit_code == 0
 
 
 def test_sync_up_to_date(clones):
@@ -60,9 +71,7 @@ def test_sync_with_rebase(clones):
 
 def test_sync_stops_at_a_conflict_and_names_item_and_field(clones):
     a, b = clones
-    b.gk("start", "3", "--commit")
-    assert b.gk("sync").exit_code == 0
-    a.gk("set", "3", "--status", "done", "--commit")
+    status_changed_on_both_sides(a, b)
     result = a.gk("sync")
     assert result.exit_code == 1
     assert result.output.splitlines() == [
@@ -82,11 +91,9 @@ def test_sync_stops_at_a_conflict_and_names_item_and_field(clones):
 
 def test_sync_says_so_when_it_leaves_conflict_markers(clones):
     a, b = clones
-    b.gk("start", "3", "--commit")
-    b.gk("sync")
-    a.edit("    deadline: 2020年10月19日前\n    status: todo\n",
-           "    deadline: 2020年10月19日前\n    status: [todo\n")  # item 3, broken by hand
-    a.commit()
+    started_and_synced(b)
+    a.commit_edit("    deadline: 2020年10月19日前\n    status: todo\n",
+                  "    deadline: 2020年10月19日前\n    status: [todo\n")  # item 3, broken by hand
     result = a.gk("sync")
     assert result.exit_code == 1
     lines = result.output.splitlines()
@@ -253,9 +260,7 @@ def test_merge_file_exit_codes(tmp_path):
 
 def test_sync_rebase_stops_at_a_conflict_with_the_rebase_next_step(clones):
     a, b = clones
-    b.gk("start", "3", "--commit")
-    b.gk("sync")
-    a.gk("set", "3", "--status", "done", "--commit")
+    status_changed_on_both_sides(a, b)
     result = a.gk("sync", "--rebase")
     assert result.exit_code == 1
     # in a rebase git replays her commit onto theirs: "ours" is the remote's side

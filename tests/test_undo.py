@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import SHIPPED, Gk, grow, replace_in
+from helpers import SHIPPED, Gk, copy_of, git, grow, replace_in, shipped_repo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,18 +17,9 @@ from gkcli import journal
 from gkcli.store import display_path
 
 
-def git(cwd: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
-                          text=True).stdout.strip()
-
-
 @pytest.fixture
 def repo(tmp_path: Path) -> Gk:
-    shutil.copytree(SHIPPED, tmp_path / "data")
-    git(tmp_path, "init", "-q")
-    git(tmp_path, "add", "data")
-    git(tmp_path, "commit", "-qm", "任务分工表")
-    return Gk(tmp_path / "data")
+    return shipped_repo(tmp_path)
 
 
 def journal_file(gk: Gk) -> Path:
@@ -196,6 +186,37 @@ def test_undo_of_an_uncommitted_write_in_git_commits_nothing_and_the_journal_is_
     assert git(top, "status", "--porcelain", "--ignored") == ""
 
 
+def test_a_gk_commit_from_before_the_journal_is_still_undone(repo):
+    """A gk commit with no journal entry (made by a gk that kept none, or a fresh clone) is
+    undone as earlier gk undid it: by a new commit, once; the journal then knows it."""
+    top = repo.data.parent
+    original = repo.tasks.read_bytes()
+    assert repo("done", "13", "--commit").exit_code == 0
+    journal_file(repo).unlink()  # as a gk without the journal left it
+    dry = repo("undo", "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    assert "-    done_on: 2021-06-20\n" in dry.output
+    assert not journal_file(repo).exists()  # --dry-run writes nothing, the journal neither
+    result = repo("undo")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("已撤销 “完成 #13 建立健全政务舆情回应制度规范（2021-06-20）”（新提交 ")
+    assert repo.tasks.read_bytes() == original
+    assert git(top, "log", "-1", "--format=%s").startswith('Revert "gk: 完成 #13')
+    assert repo.fails("undo").startswith("gk: 没有可撤销的：")
+
+
+def test_with_a_journal_a_gk_commit_it_does_not_know_is_left_to_git(repo):
+    """Once this computer keeps a journal, a gk commit it does not know came from elsewhere
+    (a colleague's, pulled): gk undo does not take it back."""
+    top = repo.data.parent
+    repo("done", "13")
+    assert repo("undo").exit_code == 0
+    repo.tasks.write_bytes(repo.tasks.read_bytes().replace(
+        b"    status: todo\n", b"    status: done\n", 1))
+    git(top, "commit", "-qam", "gk: 完成 #1 同事的修改")
+    assert repo.fails("undo").startswith("gk: 没有可撤销的：")
+
+
 def test_dry_run_shows_the_diff_and_writes_nothing(repo):
     repo("done", "13", "--commit")
     before = repo.tasks.read_bytes()
@@ -299,8 +320,7 @@ WRITES = st.lists(st.tuples(st.sampled_from(["done", "start", "note", "reopen"])
 @given(writes=WRITES)
 def test_any_writes_then_as_many_undos_give_back_the_original_bytes(tmp_path_factory, writes):
     data = tmp_path_factory.mktemp("roundtrip") / "data"
-    shutil.copytree(SHIPPED, data)
-    gk = Gk(data)
+    gk = copy_of(SHIPPED, data)
     original = data.joinpath("tasks.yaml").read_bytes()
     made = 0
     for command, task_id in writes:

@@ -71,6 +71,40 @@ def test_assist_by_the_groups_short_name(gk):
     assert len(short) == 13
 
 
+@pytest.mark.parametrize("written", ["3号", "#3", "＃３", "第3项", "第 3 项"])
+def test_an_item_id_as_she_sees_it_written(gk, written):
+    """remind and the handouts write items as 3号: the commands take that back as 3."""
+    result = gk("done", written)
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith("完成 #3 编制26个领域政务公开事项目录（2021-06-20）\n")
+    assert gk.json("show", written)["id"] == 3
+
+
+def usage_error(gk, *args: str) -> str:
+    before = gk.tasks.read_bytes()
+    result = gk(*args)
+    assert result.exit_code == 2, result.output
+    assert gk.tasks.read_bytes() == before
+    return result.output.splitlines()[-1]
+
+
+def test_usage_errors_are_chinese_sentences(gk):
+    assert usage_error(gk, "done", "x3") == "错误：'ID...' 的取值无效：'x3' 不是事项编号（例如 3、3号、#3）"
+    assert usage_error(gk, "extend", "3") == "错误：缺少选项 '--to'。"  # not Click's ASCII full stop
+    assert usage_error(gk, "set", "3", "--group", "abc") == "错误：'--group' 的取值无效：'abc' 不是有效的整数。"
+    # `gk note 3`: Click takes the 3 as TEXT, so what is missing is the note, not the ID
+    assert usage_error(gk, "note", "3") == \
+        "错误：缺少进展内容：gk note ID... TEXT（例如 gk note 5 \"已完成平台选型\"）"
+
+
+def test_usage_errors_in_english(gk):
+    assert usage_error(gk, "--lang", "en", "done", "x3") == \
+        "Error: Invalid value for 'ID...': 'x3' is not an item id (e.g. 3 or #3)"
+    assert usage_error(gk, "--lang", "en", "extend", "3") == "Error: Missing option '--to'."
+    assert usage_error(gk, "--lang", "en", "set", "3", "--group", "abc") == \
+        "Error: Invalid value for '--group': 'abc' is not a valid integer."
+
+
 # --- gk check: likely mistakes are warned about, exit 0 -------------------------------------------
 
 def test_check_warns_and_exits_zero(gk):

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, Gk, replace_in
+from helpers import ROOT, Gk, replace_in, table_of
 
 from gkcli import writer
 from gkcli.errors import DataError, GkError, WriteRefused
@@ -326,11 +326,7 @@ def test_on_today_means_gks_today(gk):
 
 
 def test_a_new_table_starts_empty_and_grows(tmp_path):
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "tasks.yaml").write_text("offices: [{name: 办公室}]\ngroups: [{id: 1, title: 甲}]\ntasks:\n",
-                                     encoding="utf-8")
-    gk = Gk(data)
+    gk = table_of(tmp_path / "data", "offices: [{name: 办公室}]\ngroups: [{id: 1, title: 甲}]\ntasks:\n")
     assert "检查通过：0 项事项" in gk("check").output
     assert gk("add", "--group", "1", "--title", "第一项", "--lead", "办公室", "--deadline", "长期").exit_code == 0
     assert [r["title"] for r in gk.json("list")] == ["第一项"]

@@ -1,0 +1,72 @@
+"""gk reads a file without its event scan only when the scan could find nothing: no anchor,
+alias or tag, and nesting that cannot pass 64 levels. Deep files are still refused."""
+
+from __future__ import annotations
+
+import yaml
+from helpers import replace_in
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gkcli.yamlnodes import MAX_DEPTH, _needs_scan, _scan, compose
+
+
+def depth(node: yaml.Node | None) -> int:
+    if isinstance(node, yaml.SequenceNode):
+        return 1 + max((depth(n) for n in node.value), default=0)
+    if isinstance(node, yaml.MappingNode):
+        return 1 + max((max(depth(k), depth(v)) for k, v in node.value), default=0)
+    return 0
+
+
+def test_a_block_mapping_nested_seventy_deep_is_refused(gk):
+    nested = "".join(f"\n{'  ' * (3 + n)}k{n}:" for n in range(70)) + " 1"
+    replace_in(gk.tasks, "    status: todo\n\n  # 五", "    status: todo\n    notes:" + nested + "\n\n  # 五")
+    result = gk("--lang", "en", "list")
+    assert result.exit_code == 1
+    assert "nested more than 64 levels deep" in result.output
+
+
+def test_sequences_nested_seventy_deep_on_one_line_are_refused(gk):
+    replace_in(gk.tasks, "    status: todo\n\n  # 五",
+               "    status: todo\n    notes:\n      " + "- " * 70 + "x\n\n  # 五")
+    result = gk("--lang", "en", "list")
+    assert result.exit_code == 1
+    assert "nested more than 64 levels deep" in result.output
+
+
+def test_the_shipped_table_is_read_without_the_scan():
+    from helpers import SHIPPED
+
+    for name in ("tasks.yaml", "leading_group.yaml"):
+        assert not _needs_scan((SHIPPED / name).read_text(encoding="utf-8"))
+
+
+values = st.recursive(
+    st.one_of(st.text(alphabet="ab综合-:? ", max_size=6), st.integers(), st.none()),
+    lambda inner: st.one_of(st.lists(inner, max_size=3),
+                            st.dictionaries(st.text(alphabet="ab综-", min_size=1, max_size=4), inner,
+                                            max_size=3)),
+    max_leaves=80)
+
+
+def nest(data: object, wrappers: list[bool]) -> object:
+    """``data`` inside a list (True) or a one-key mapping (False) per wrapper, outermost first."""
+    for as_list in reversed(wrappers):
+        data = [data] if as_list else {"k": data}
+    return data
+
+
+@settings(max_examples=300, deadline=None)
+@given(values, st.lists(st.booleans(), max_size=80), st.integers(min_value=1, max_value=6),
+       st.booleans())
+def test_a_text_read_without_the_scan_is_one_the_scan_passes(data, wrappers, indent, flow):
+    data = nest(data, wrappers)
+    text = yaml.safe_dump(data, allow_unicode=True, indent=indent,
+                          default_flow_style=None if flow else False, width=40)
+    if _needs_scan(text):
+        return
+    assert _scan(text, "t.yaml") == (frozenset(), [])
+    root, problems = compose(text, "t.yaml")
+    assert problems == []
+    assert depth(root) <= MAX_DEPTH
