@@ -12,6 +12,7 @@ Taskwarrior on PATH, ``task list`` over the same 10,000 items is timed too.
     python benchmarks/scale.py                          # this checkout
     python benchmarks/scale.py --src /work/main --src .  # two checkouts in one run (before/after)
     python benchmarks/scale.py --rounds 9
+    python benchmarks/scale.py --workspace-only --rounds 9 --src /work/main --src .
 """
 
 from __future__ import annotations
@@ -120,6 +121,9 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=10_000, help="items of the workspace")
     parser.add_argument("--table", type=int, default=7_500,
                         help="items of the single table (a data file may not pass 2 MB)")
+    parser.add_argument("--workspace-only", action="store_true",
+                        help="only the gk --all cases and task list: shorter rounds, so the floor "
+                             "and each case run closer together on a busy machine")
     args = parser.parse_args()
     base = Path(tempfile.mkdtemp(prefix="gk-scale-"))
     try:
@@ -153,7 +157,7 @@ def run(args, base: Path) -> None:
     ws, table, small = (str(folders[k]) for k in ("ws", "table", "small"))
     files = {k: sorted(str(p) for p in folders[k].rglob("*.yaml")) for k in folders}
     commands: dict[str, list[str]] = {f"floor: {k}": [sys.executable, "-c", FLOOR, *files[k]]
-                                      for k in folders}
+                                      for k in folders if k == "ws" or not args.workspace_only}
     floor_of: dict[str, str] = {}
     srcs = args.src or [ROOT]
     labels = [f"[{n + 1}] " if len(srcs) > 1 else "" for n in range(len(srcs))]
@@ -169,7 +173,7 @@ def run(args, base: Path) -> None:
             "gk --all status (second run)": (["--data", ws, "--all", "status"], "ws"),
             "gk --all list (table)": (["--data", ws, "--all", "list"], "ws"),
         } if every else {}
-        cases.update({
+        cases.update({} if args.workspace_only else {
             "gk status": (["--data", table, "status"], "table"),
             "gk list --format json": (["--data", table, "list", "--format", "json"], "table"),
             "gk list (table)": (["--data", table, "list"], "table"),
@@ -204,7 +208,7 @@ def run(args, base: Path) -> None:
         if second in median and tw:
             ratio = median[second] / median["task list (Taskwarrior)"]
             print(f"  {label + 'gk --all status (second run) ÷ task list':46s} {ratio:6.2f}×")
-    for label in labels:
+    for label in labels if not args.workspace_only else []:
         grow = median[label + "gk report"] / median[label + "gk report (a tenth of the items)"]
         print(f"  {label + 'gk report: ten times the items':46s} {grow:6.2f}× "
               f"(floor ×{median['floor: table'] / median['floor: small']:.2f})")
