@@ -8,6 +8,7 @@ applies it through :mod:`gkcli.writer` and commits it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -67,6 +68,10 @@ class Change:
             if replace(want, line=0) != replace(task, line=0):
                 raise WriteRefused("unintended_change", what=f"#{task_id}")
     said: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # catalogue keys to tell the user
+    # a change of structure (an item added or removed, a field, a status word): it has no date
+    # of its own, so the table as of a day counts it from the day it is committed, whatever
+    # --today said; the dated facts (done_on, notes, extensions, meetings) carry --today's date
+    undated: bool = False
 
     def text(self, words: Words) -> str:
         return words.message(self.message.key, self.message.params)
@@ -172,7 +177,7 @@ def start(table: Table, ids: tuple[int, ...]) -> Change:
             doc.set_field(task_id, "status", status_word(table, "doing", task_id))
 
     return Change(Msg.of("commit.start", items=label), edit,
-                  changed={i: _status("doing") for i in ids})
+                  changed={i: _status("doing") for i in ids}, undated=True)
 
 
 def done(table: Table, ids: tuple[int, ...], day: date, today: date,
@@ -318,7 +323,7 @@ def correct(table: Table, ids: tuple[int, ...], fields: dict[str, Any], today: d
                    value="、".join(v) if isinstance(v, list) else str(v))
             for k, v in shown.items()]
     return Change(Msg.of("commit.set", items=label, what=what), edit,
-                  changed={i: expect for i in ids})
+                  changed={i: expect for i in ids}, undated=True)
 
 
 def _status(status: str, **more: Any) -> Expect:
@@ -377,9 +382,15 @@ def _fields_as_read(table: Table, fields: dict[str, Any], old: Task | None,
     return new
 
 
-def add(table: Table, fields: dict[str, Any], today: date, task_id: int | None = None) -> Change:
+def add(table: Table, fields: dict[str, Any], today: date, task_id: int | None = None,
+        used: Callable[[], Iterable[int]] | None = None) -> Change:
     """A new item after the last item of its work task; ``fields`` in file order
-    (group, title, lead, assist, deadline, status)."""
+    (group, title, lead, assist, deadline, status).
+
+    An id once used is never given again: the new id is the next above every id in the file
+    and every id ``used()`` names (the ids the file's git history has held), read under the
+    lock, so ``gk changes``/``gk log`` never take a new item for a removed one.
+    """
     taken = [t.id for t in table.tasks]
     if task_id is not None and task_id in taken:
         raise GkError("id_taken", id=task_id, next=max(taken) + 1)
@@ -401,14 +412,18 @@ def add(table: Table, fields: dict[str, Any], today: date, task_id: int | None =
     first = task_id or max(taken, default=0) + 1
     change = Change(Msg.of("commit.add", items=Msg.of("commit.item", id=first,
                                                       title=_short(item["title"]))),
-                    lambda doc: None)
+                    lambda doc: None, undated=True)
 
     def edit(doc: TasksText) -> None:
         """The id is chosen here, under the lock, from the text actually read."""
         present = doc.ids()
-        new_id = max(present, default=0) + 1 if task_id is None else task_id
+        retired = set(used()) - set(present) if used is not None else set()
+        free = max([*present, *retired], default=0) + 1
+        new_id = free if task_id is None else task_id
         if new_id in present:
-            raise GkError("id_taken", id=new_id, next=max(present) + 1)
+            raise GkError("id_taken", id=new_id, next=free)
+        if new_id in retired:
+            raise GkError("id_retired", id=new_id, next=free)
         doc.add_item({"id": new_id, **item}, after=after if after in present else None)
         change.message = Msg.of("commit.add", items=Msg.of("commit.item", id=new_id,
                                                            title=_short(item["title"])))
@@ -433,7 +448,7 @@ def remove(table: Table, ids: tuple[int, ...]) -> Change:
         for task_id in ids:
             doc.remove_item(task_id)
 
-    return Change(Msg.of("commit.remove", items=label), edit, removed=frozenset(ids))
+    return Change(Msg.of("commit.remove", items=label), edit, removed=frozenset(ids), undated=True)
 
 
 def save(data_dir: Path, change: Change, words: Words, dry_run: bool = False,

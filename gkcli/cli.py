@@ -94,7 +94,16 @@ def option(*decls: str, **attrs):
 
 
 class GkCommand(Said, click.Command):
-    pass
+    """A command whose bad option values found by the core (:class:`OptionError`) are usage
+    errors as Click's own are: its usage, the one line, exit code 2."""
+
+    def invoke(self, ctx: click.Context):
+        from gkcli.errors import OptionError
+
+        try:
+            return super().invoke(ctx)
+        except OptionError as exc:
+            raise click.UsageError(exc.text(_words(ctx)), ctx=ctx) from None
 
 
 class GkGroup(Said, click.Group):
@@ -927,7 +936,8 @@ def changes(app: App, since: str | None, until: date | None, office: str | None,
 @pass_app
 def log_(app: App, task_id: int, fmt: str) -> None:
     """One item's history: every recorded change (date, commit, author, old → new), hand
-    edits included, then its dated facts. Works for an item since removed.
+    edits included, then its dated facts. Works for an item since removed. With
+    gk --today DAY, it ends at that day (and says so).
 
     \b
     Example:
@@ -935,7 +945,7 @@ def log_(app: App, task_id: int, fmt: str) -> None:
     """
     from gkcli import asof
 
-    found = asof.item_history(app.data_dir, task_id, app.today)
+    found = asof.item_history(app.data_dir, task_id, app.real_today, until=app.today)
     app.note = found.note
     app.show("log", fmt, found)
 
@@ -973,6 +983,9 @@ def _save(app: App, change, dry_run: bool, commit: bool | None) -> None:
         click.echo(app.words("committed", sha=saved.commit, message=said))
     if saved.note:
         click.echo(f"gk: {app.words.message(saved.note.key, saved.note.params)}", err=True)
+    if change.undated and result.written and app.today < app.real_today:
+        click.echo("gk: " + app.words.message("recorded_today", {
+            "day": app.today.isoformat(), "real": app.real_today.isoformat()}), err=True)
 
 
 def confirm(question: str, words) -> None:
@@ -1123,7 +1136,7 @@ def set_(app: App, ids: tuple[int, ...], status, deadline, lead, assist, title, 
         help="The day a period deadline (10个工作日内) counts from [default: the notice's date].")
 @option("--status", type=click.Choice(STATUS_CHOICES), default="todo", show_default=True,
               callback=_status_option)
-@option("--id", "task_id", type=click.IntRange(min=1), help="Its 序号 [default: the next free one].")
+@option("--id", "task_id", type=click.IntRange(min=1), help="Its 序号 [default: the next one never used, in the file or its git history].")
 @write_options
 @pass_app
 def add(app: App, group: int, title: str, lead: str, assist: tuple[str, ...], deadline: str,
@@ -1143,7 +1156,10 @@ def add(app: App, group: int, title: str, lead: str, assist: tuple[str, ...], de
     fields = {"group": group, "title": title, "lead": lead, "assist": list(assist),
               **({"start": start} if start else {}),
               "deadline": deadline.strip(), "status": status}
-    _save(app, changes.add(app.current, fields, app.today, task_id), dry_run, commit)
+    from gkcli.history import used_ids
+
+    _save(app, changes.add(app.current, fields, app.today, task_id,
+                           used=lambda: used_ids(app.data_dir)), dry_run, commit)
 
 
 @cli.command()
@@ -1183,9 +1199,10 @@ def extend(app: App, ids: tuple[int, ...], to: str, reason: str, on: date | None
            dry_run: bool, commit: bool | None) -> None:
     """Extend items' deadline (延期), keeping the original and a dated record of it.
 
-    The deadline in force is the last extension's. An extension counts only if granted
-    on or before the deadline it replaces: one granted later is recorded and shown, but
-    the item is judged against the earlier deadline (没有办理延期的事项按原定时间考核).
+    The original deadline (原定完成时间) is the notice's; the deadline in force (现行完成时间,
+    the one the item is judged against) is the last counting extension's. An extension
+    counts only if granted on or before the deadline then in force: one granted later is
+    recorded and shown, but not counted (没有办理延期的事项按原定时间考核).
     A done item cannot be extended.
 
     \b

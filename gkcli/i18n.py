@@ -206,7 +206,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "original_deadline": ("原定完成时间", "Original deadline"),
     "extension_line": ("{on} 由 {source} 延至 {to}（{reason}）{by}",
                        "{on}: {source} → {to} ({reason}){by}"),
-    "extension_late": ("，办理晚于原完成时间，按原定时间考核", "; granted late, not counted"),
+    "deadline_in_force": ("现行完成时间", "Deadline in force"),
+    "extension_late": ("，晚于当时的现行完成时间才办理，不计入，仍按现行完成时间考核",
+                       "; granted after the deadline then in force, not counted"),
     "since_meeting": ("自上次会议（{day}）以来：完成 {done} 项，新增逾期 {overdue} 项",
                       "Since the last meeting ({day}): {done} done, {overdue} newly overdue"),
     "due_on": ("完成时间 {day}", "deadline {day}"),
@@ -406,6 +408,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "is_done_reopen": ("第 {id} 项已完成；如要重新办理，用 gk reopen {id}",
                        "#{id} is done; use gk reopen {id} to take it up again"),
     "on_after_today": ("--on {day} 晚于今天（{today}）", "--on {day} is after today ({today})"),
+    "id_retired": ("序号 {id} 曾被已删除的事项用过，不再使用，以免与它混淆（下一个可用的是 {next}）",
+                   "id {id} was used by an item since removed and is not given again, so the two "
+                   "are never confused (next free: {next})"),
     "id_taken": ("序号 {id} 已被占用（下一个可用的是 {next}）", "id {id} is taken (next free: {next})"),
     "commit_not_repo": ("{path} 不在 git 仓库中；请去掉 --commit 再运行（或设置 commit: false）",
                         "{path} is not in a git repository; run without --commit (or set commit: false)"),
@@ -591,16 +596,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "asof_no_history": ("tasks.yaml 还没有提交记录：按当前文件显示截至{day}已发生的情况",
                         "tasks.yaml has no commits yet: showing the current file with what had "
                         "happened by {day}"),
-    "asof_before_history": ("tasks.yaml 最早的提交在{first}，晚于{day}：按当前文件显示截至{day}已发生的情况",
-                            "tasks.yaml was first committed on {first}, after {day}: showing the "
-                            "current file with what had happened by {day}"),
+    "asof_before_history": ("tasks.yaml 最早的提交在{first}，晚于{day}：按最早提交的版本显示截至{day}已发生的情况",
+                            "tasks.yaml was first committed on {first}, after {day}: showing its "
+                            "first committed version with what had happened by {day}"),
+    "asof_unreadable_history": ("git 中截至{day}的 tasks.yaml 都无法读取：按当前文件显示截至{day}已发生的情况",
+                                "no version of tasks.yaml in git up to {day} can be read: showing "
+                                "the current file with what had happened by {day}"),
     "log_no_git": ("不在 git 仓库中，没有修改记录：只列出当前文件中有日期的记录",
                    "not in a git repository, so no recorded changes: only the dated facts of "
                    "the current file"),
+    "recorded_today": ("这次修改记录于今天（{real}）：按更早的日期（如 {day}）查看时表中还没有它；"
+                       "--today 只决定写入的完成、进展、延期和会议日期",
+                       "this change is recorded today ({real}): the table as of an earlier day "
+                       "(such as {day}) does not have it; --today sets only the dates gk writes "
+                       "(done, notes, extensions, meetings)"),
+    "log_cut": ("只列出{day}及以前的修改和记录（不加 --today 可看全部）",
+                "only the changes and facts up to {day} (without --today, all of them)"),
+    "log_no_git_cut": ("不在 git 仓库中，没有修改记录：只列出当前文件中{day}及以前有日期的记录",
+                       "not in a git repository, so no recorded changes: only the dated facts of "
+                       "the current file up to {day}"),
     "history_unreadable": ("读取 git 历史失败", "could not read the git history"),
     "unknown_revision": ("--since：{rev} 既不是日期，也不是 git 中的版本（日期写作 2021-06-30）",
                          "--since: {rev} is neither a date nor a revision in git "
                          "(write dates as 2021-06-30)"),
+    "bad_since": ("--since 的日期有误：{reason}", "--since: {reason}"),
+    "meeting_exists": ("{day}的会议（{title}）已经记录过了", "the meeting of {day} ({title}) is already recorded"),
     "since_after_until": ("--since {since} 晚于 --until {until}", "--since {since} is after --until {until}"),
     "no_meeting_yet": ("还没有记录会议：先运行 gk meeting，或用 --since 指定日期",
                        "no meeting recorded yet: run gk meeting first, or give --since DATE"),
@@ -615,9 +635,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "extend_not_later": ("#{id}：延期后的完成时间 {to} 不晚于现在的 {current}",
                          "#{id}: the new deadline {to} is not after the current one ({current})"),
     "extend_ongoing": ("#{id} 是长期事项，无需延期", "#{id} is ongoing; it has no deadline to extend"),
-    "extend_late": ("#{id} 的延期在原完成时间（{deadline}）之后才办理：已记录，但按原定时间考核",
-                    "#{id}: the extension was granted after its deadline ({deadline}); it is "
-                    "recorded, but the item is judged against that deadline"),
+    "extend_late": ("#{id} 的延期在现行完成时间（{deadline}）之后才办理：已记录，但不计入，仍按{deadline}考核",
+                    "#{id}: the extension was granted after the deadline in force ({deadline}); "
+                    "it is recorded but not counted: the item is still judged against {deadline}"),
     "reason_empty": ("延期理由不能为空", "the reason for the extension is empty"),
     "no_item_ever": ("历史中从未有过第{id}项", "item {id} is not in the table or its history"),
     # gk --all: the workspace

@@ -264,7 +264,8 @@ def item_detail(item: Item, words: Words, out: TextIO) -> None:
         (words("people"), people),
         (words("assist"), assist_text(item, words)),
         # 长期 alone, not 长期（长期）
-        (words("deadline"), task.deadline.text + ("" if due == task.deadline.text
+        (words("deadline_in_force" if task.extensions else "deadline"),
+         task.deadline.text + ("" if due == task.deadline.text
                                                    else words("aside", text=due))),
         (words("state"), _state_line(item, words)),
         (words("status"), words.status(task.status)),
