@@ -1,15 +1,18 @@
 """Scale benchmark: gk on a generated workspace (300 notices, 10,000 items) and on one big table.
 
 Every figure is a RATIO to reading the same file(s) with ``yaml.load(..., Loader=CSafeLoader)``
-in a fresh Python, timed in the same run (medians of interleaved rounds), so a busy machine
-moves both alike. The workspace and tables are generated in a temporary folder; the cache
-goes to a temporary GK_CACHE_DIR ("first run" empties it before every round, "second run"
-keeps it). Bytecode is cached (as in an installed gk) in a temporary folder and every
-command is run once untimed first. With Taskwarrior on PATH, ``task list`` over the same 10,000 items is timed too.
+in a fresh Python, timed in the same run (medians of interleaved rounds, benchmarks/timing.py),
+so a busy machine moves both alike. The workspace and tables are generated in a temporary
+folder: the workspace, one table of 7,500 items (a data file may not pass 2 MB) and one of a
+tenth of that (``gk report`` must grow linearly). The cache goes to a temporary GK_CACHE_DIR
+("first run" empties it before every round, "second run" keeps it). Bytecode is cached (as in
+an installed gk) in a temporary folder and every command is run once untimed first. With
+Taskwarrior on PATH, ``task list`` over the same 10,000 items is timed too.
 
-    python benchmarks/scale.py                      # this checkout
-    python benchmarks/scale.py --src /work/main     # another checkout's gk (before/after)
-    python benchmarks/scale.py --rounds 5 --big-rounds 3
+    python benchmarks/scale.py                          # this checkout
+    python benchmarks/scale.py --src /work/main --src .  # two checkouts in one run (before/after)
+    python benchmarks/scale.py --rounds 9
+    python benchmarks/scale.py --workspace-only --rounds 9 --src /work/main --src .
 """
 
 from __future__ import annotations
@@ -18,12 +21,12 @@ import argparse
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import medians  # benchmarks/timing.py: the shared interleaved loop
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFICES = ["综合股", "运管股", "安监股", "工程股", "行政审批股", "车船管理股", "监控室", "农村公路管理站"]
@@ -65,7 +68,7 @@ members:
 """
 
 
-def generate(base: Path, notices: int, total: int, big: int) -> dict[str, Path]:
+def generate(base: Path, notices: int, total: int, table: int) -> dict[str, Path]:
     ws = base / "ws" / "data"
     per = total // notices
     extra = total - per * notices
@@ -76,7 +79,7 @@ def generate(base: Path, notices: int, total: int, big: int) -> dict[str, Path]:
         (folder / "tasks.yaml").write_text(tasks_yaml(f"某交〔2021〕{n + 1}号", count), "utf-8")
         (folder / "leading_group.yaml").write_text(ROSTER, "utf-8")
     found = {"ws": ws}
-    for label, items in (("10k", total), ("big", big)):
+    for label, items in (("table", table), ("small", table // 10)):
         folder = base / label / "data"
         folder.mkdir(parents=True)
         (folder / "tasks.yaml").write_text(tasks_yaml("某交〔2021〕1号", items), "utf-8")
@@ -90,8 +93,8 @@ FLOOR = ("import sys, yaml\n"
          "    yaml.load(open(f, encoding='utf-8').read(), Loader=yaml.CSafeLoader)\n")
 
 
-def taskwarrior(base: Path, items: int) -> dict | None:
-    """A TASKDATA with ``items`` tasks imported, or None without Taskwarrior."""
+def taskwarrior(base: Path, items: int) -> dict[str, str] | None:
+    """TASKRC/TASKDATA of a Taskwarrior with ``items`` tasks imported, or None without it."""
     if not shutil.which("task"):
         return None
     data = base / "taskdata"
@@ -102,20 +105,25 @@ def taskwarrior(base: Path, items: int) -> dict | None:
               "project": OFFICES[i % len(OFFICES)], "due": "20211231T000000Z",
               "entry": "20200702T000000Z", "uuid": f"00000000-0000-4000-8000-{i:012d}"}
              for i in range(1, items + 1)]
-    env = {**os.environ, "TASKRC": str(rc), "TASKDATA": str(data)}
-    subprocess.run(["task", "import", "-"], input=json.dumps(tasks).encode(), env=env,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    return env
+    found = {"TASKRC": str(rc), "TASKDATA": str(data)}
+    subprocess.run(["task", "import", "-"], input=json.dumps(tasks).encode(),
+                   env={**os.environ, **found}, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, check=True)
+    return found
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--src", type=Path, default=ROOT, help="the gk checkout to time")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--src", type=Path, action="append",
+                        help="a gk checkout to time (repeat it to compare checkouts; default: this one)")
     parser.add_argument("--notices", type=int, default=300)
-    parser.add_argument("--items", type=int, default=10_000)
-    parser.add_argument("--big", type=int, default=100_000)
-    parser.add_argument("--big-rounds", type=int, default=1, help="rounds for the big table")
+    parser.add_argument("--items", type=int, default=10_000, help="items of the workspace")
+    parser.add_argument("--table", type=int, default=7_500,
+                        help="items of the single table (a data file may not pass 2 MB)")
+    parser.add_argument("--workspace-only", action="store_true",
+                        help="only the gk --all cases and task list: shorter rounds, so the floor "
+                             "and each case run closer together on a busy machine")
     args = parser.parse_args()
     base = Path(tempfile.mkdtemp(prefix="gk-scale-"))
     try:
@@ -124,76 +132,86 @@ def main() -> None:
         shutil.rmtree(base, ignore_errors=True)
 
 
+def launcher(base: Path, n: int, src: Path) -> list[str]:
+    """``python gk-N.py``: the gk of checkout ``src`` (a script, so every checkout shares one env)."""
+    script = base / f"gk-{n}.py"
+    script.write_text(f"import sys\nsys.path.insert(0, {str(src.resolve())!r})\n"
+                      "from gkcli.cli import main\nmain(prog_name='gk')\n", "utf-8")
+    return [sys.executable, str(script)]
+
+
 def run(args, base: Path) -> None:
-    folders = generate(base, args.notices, args.items, args.big)
+    folders = generate(base, args.notices, args.items, args.table)
     cache = base / "cache"
-    env = {**os.environ, "PYTHONPATH": str(args.src.resolve()), "GK_TODAY": "2021-06-20",
+    # 2021-06-20 is gk's real today too (GK_NOW): the everyday read of the files as they are,
+    # not the history (a past --today reads git: see benchmarks/history.py)
+    env = {**os.environ, "GK_TODAY": "2021-06-20", "GK_NOW": "2021-06-20",
            "GK_CACHE_DIR": str(cache), "COLUMNS": "120", "GK_LANG": "zh"}
-    env.pop("GK_DATA", None)
+    for name in ("GK_DATA", "PYTHONPATH", "PYTHONDONTWRITEBYTECODE"):
+        env.pop(name, None)
     # an installed gk has its bytecode compiled (pip does it); so does yaml for the floor: let
     # every Python here keep its .pyc, in a private folder, and warm it up before timing
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(base / "pycache")
-    gk = [sys.executable, "-m", "gkcli"]
-    ws_files = sorted(str(p) for p in folders["ws"].rglob("*.yaml"))
-    files = {k: [str(folders[k] / "tasks.yaml"), str(folders[k] / "leading_group.yaml")]
-             for k in ("10k", "big")}
-    has_all = "--all" in subprocess.run(gk + ["--help"], env=env, capture_output=True, cwd=base,
-                                        text=True).stdout  # cwd: not this checkout's gkcli
-    cases: dict[str, tuple[list[str], Path | None, str]] = {  # argv, cwd (None: ROOT), floor
-        "floor: workspace": ([sys.executable, "-c", FLOOR, *ws_files], None, ""),
-        "floor: 10k": ([sys.executable, "-c", FLOOR, *files["10k"]], None, ""),
-        "floor: big": ([sys.executable, "-c", FLOOR, *files["big"]], None, ""),
-    }
-    if has_all:
-        cases.update({
-            "gk --all status (first run)": (gk + ["--all", "status"], folders["ws"].parent, "workspace"),
-            "gk --all list --format json (first run)": (gk + ["--all", "list", "--format", "json"],
-                                                        folders["ws"].parent, "workspace"),
-            "gk --all status (second run)": (gk + ["--all", "status"], folders["ws"].parent, "workspace"),
-            "gk --all list (table)": (gk + ["--all", "list"], folders["ws"].parent, "workspace"),
-        })
-    cases.update({
-        "gk status (10k)": (gk + ["status"], folders["10k"].parent, "10k"),
-        "gk list --format json (10k)": (gk + ["list", "--format", "json"], folders["10k"].parent, "10k"),
-        "gk list (10k, table)": (gk + ["list"], folders["10k"].parent, "10k"),
-        "gk note (10k, a write)": (gk + ["note", "5", "已报送", "--no-commit"], folders["10k"].parent, "10k"),
-        "gk report (10k)": (gk + ["report"], folders["10k"].parent, "10k"),
-        "gk report (big)": (gk + ["report"], folders["big"].parent, "big"),
-    })
     tw = taskwarrior(base, args.items)
-    if tw:
-        cases["task list (Taskwarrior, 10k)"] = (["task", "list"], None, "10k")
-    for name, (argv, cwd, _floor) in cases.items():  # warm-up: bytecode, file cache
-        if argv[0] != "task" and "big" not in name:
-            subprocess.run(argv, cwd=cwd or ROOT, env=env, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL)
-    times: dict[str, list[float]] = {name: [] for name in cases}
-    for _ in range(args.rounds):
-        for name, (argv, cwd, _floor) in cases.items():
+    env.update(tw or {})
+    ws, table, small = (str(folders[k]) for k in ("ws", "table", "small"))
+    files = {k: sorted(str(p) for p in folders[k].rglob("*.yaml")) for k in folders}
+    commands: dict[str, list[str]] = {f"floor: {k}": [sys.executable, "-c", FLOOR, *files[k]]
+                                      for k in folders if k == "ws" or not args.workspace_only}
+    floor_of: dict[str, str] = {}
+    srcs = args.src or [ROOT]
+    labels = [f"[{n + 1}] " if len(srcs) > 1 else "" for n in range(len(srcs))]
+    first_runs = []
+    for n, src in enumerate(srcs):
+        gk = launcher(base, n, src)
+        every = "--all" in subprocess.run(gk + ["--help"], env=env, capture_output=True,
+                                          text=True).stdout
+        cases = {
+            "gk --all status (first run)": (["--data", ws, "--all", "status"], "ws"),
+            "gk --all list --format json (first run)": (["--data", ws, "--all", "list", "--format",
+                                                         "json"], "ws"),
+            "gk --all status (second run)": (["--data", ws, "--all", "status"], "ws"),
+            "gk --all list (table)": (["--data", ws, "--all", "list"], "ws"),
+        } if every else {}
+        cases.update({} if args.workspace_only else {
+            "gk status": (["--data", table, "status"], "table"),
+            "gk list --format json": (["--data", table, "list", "--format", "json"], "table"),
+            "gk list (table)": (["--data", table, "list"], "table"),
+            "gk note (a write)": (["--data", table, "note", "5", "已报送", "--no-commit"], "table"),
+            "gk report": (["--data", table, "report"], "table"),
+            "gk report (a tenth of the items)": (["--data", small, "report"], "small"),
+        })
+        for name, (argv, floor) in cases.items():
+            commands[labels[n] + name] = gk + argv
+            floor_of[labels[n] + name] = floor
             if "first run" in name:
-                shutil.rmtree(cache, ignore_errors=True)
-            if "big" in name and len(times[name]) >= args.big_rounds:
-                continue
-            start = time.perf_counter()
-            done = subprocess.run(argv, cwd=cwd or ROOT, env=tw if argv[0] == "task" else env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-            times[name].append(time.perf_counter() - start)
-            if done.returncode:
-                sys.exit(f"{name} failed ({done.returncode}): {done.stderr.decode()[-2000:]}")
-    median = {name: statistics.median(v) for name, v in times.items()}
-    print(f"gk from {args.src}; {args.notices} notices / {args.items} items; big table "
-          f"{args.big} items; medians of {args.rounds} rounds, as ratios to the C-loader floor")
-    for name, (_argv, _cwd, floor) in cases.items():
-        if floor:
-            print(f"  {name:42s} {median[name] / median['floor: ' + floor]:6.2f}×")
-    if "gk --all status (second run)" in median and tw:
-        ratio = median["gk --all status (second run)"] / median["task list (Taskwarrior, 10k)"]
-        print(f"  {'gk --all status (second run) ÷ task list':42s} {ratio:6.2f}×")
-    grow = median["gk report (big)"] / median["gk report (10k)"]
-    print(f"  {'gk report big ÷ 10k (linear ≈ items ratio)':42s} {grow:6.2f}× "
-          f"(items ×{args.big / args.items:.0f}; floor ×"
-          f"{median['floor: big'] / median['floor: 10k']:.2f})")
+                first_runs.append(labels[n] + name)
+    if tw:
+        commands["task list (Taskwarrior)"] = ["task", "list"]
+        floor_of["task list (Taskwarrior)"] = "ws"
+    for argv in commands.values():  # warm-up: bytecode, the file cache
+        subprocess.run(argv, cwd=base, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    median = medians(commands, args.rounds, cwd=base, env=env, quiet=False,
+                     before={name: lambda: shutil.rmtree(cache, ignore_errors=True)
+                             for name in first_runs})
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"{args.notices} notices / {args.items} items in the workspace; one table of {args.table} "
+          f"items; medians of {args.rounds} interleaved rounds (load average {load:.2f}), "
+          "as ratios to the C-loader floor of the same files")
+    for n, src in enumerate(srcs):
+        if labels[n]:
+            print(f"{labels[n]}gk from {src}")
+    for name, floor in floor_of.items():
+        print(f"  {name:46s} {median[name] / median['floor: ' + floor]:6.2f}×")
+    for label in labels:
+        second = label + "gk --all status (second run)"
+        if second in median and tw:
+            ratio = median[second] / median["task list (Taskwarrior)"]
+            print(f"  {label + 'gk --all status (second run) ÷ task list':46s} {ratio:6.2f}×")
+    for label in labels if not args.workspace_only else []:
+        grow = median[label + "gk report"] / median[label + "gk report (a tenth of the items)"]
+        print(f"  {label + 'gk report: ten times the items':46s} {grow:6.2f}× "
+              f"(floor ×{median['floor: table'] / median['floor: small']:.2f})")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ import argparse
 import statistics
 import subprocess
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 
@@ -24,12 +24,16 @@ def options(doc: str, **defaults: int) -> argparse.Namespace:
 
 
 def medians(commands: Mapping[str, Sequence[str]], rounds: int, *, cwd: Path | None = None,
-            env: Mapping[str, str] | None = None, quiet: bool = False) -> dict[str, float]:
+            env: Mapping[str, str] | None = None, quiet: bool = False,
+            before: Mapping[str, Callable[[], object]] | None = None) -> dict[str, float]:
     """Median wall time in seconds of each command over ``rounds`` interleaved rounds, so
-    load on the machine hits every command alike; ``quiet`` also discards stderr."""
+    load on the machine hits every command alike; ``quiet`` also discards stderr;
+    ``before[name]`` runs, untimed, before each run of command ``name``."""
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(rounds):
         for name, argv in commands.items():
+            if before and name in before:
+                before[name]()
             start = time.perf_counter()
             subprocess.run(list(argv), cwd=cwd, env=dict(env) if env is not None else None,
                            stdout=subprocess.DEVNULL,

@@ -103,11 +103,26 @@ def settle(task: Task, facts: Facts, day: date) -> Task:
                         done_occurrences=tuple((label, on) for label, on in occurrences if on <= day))
 
 
+def settled(task: Task, day: date) -> bool:
+    """Whether ``task`` already stands as at the end of ``day``: no fact of it is dated after
+    ``day`` and it has no extension (whose marks :func:`settle` works out afresh), so
+    ``settle(task, facts_of(task), day)`` would give it back unchanged. Most items of a
+    table, read for today, are; checking is much cheaper than rebuilding them."""
+    if task.extensions or task.deadline_original is not None:
+        return False
+    if task.done_on is not None and task.done_on > day:
+        return False
+    if any(on > day for _, on in task.done_occurrences):
+        return False
+    return not any((on := note_date(p)) is not None and on > day for p in task.progress)
+
+
 def filtered(table: Table, day: date, meetings: tuple[Meeting, ...] | None = None,
              facts: dict[int, Facts] | None = None) -> Table:
     """``table`` with every fact dated after ``day`` taken away (and ``facts`` where given)."""
     facts = facts or {}
-    tasks = [settle(t, facts.get(t.id) or facts_of(t), day) for t in table.tasks]
+    tasks = [t if t.id not in facts and settled(t, day) else settle(t, facts.get(t.id) or facts_of(t), day)
+             for t in table.tasks]
     held = tuple(m for m in (table.meetings if meetings is None else meetings) if m.on <= day)
     reporting = tuple(r.replace(reports=tuple(x for x in r.reports if x.on <= day))
                       for r in table.reporting)

@@ -250,11 +250,13 @@ class App:
 
     @property
     def workspace(self):
-        """gk --all: every table of the workspace, validated (through the cache)."""
+        """gk --all: every table of the workspace, validated (through the cache), as it
+        stood at the end of ``today`` (like ``table``)."""
         if self._workspace is None:
             from gkcli import workspace
 
-            self._workspace = workspace.load(workspace.find_tables(self.data_arg))
+            now = workspace.load(workspace.find_tables(self.data_arg))
+            self._workspace, self.note = workspace.as_of(now, self.today, self.real_today)
         return self._workspace
 
     def select(self, f: query.Filter) -> list[query.Item]:

@@ -209,6 +209,13 @@ def resolve(phrase: object, default_year: int | None = None) -> Deadline:
         return Deadline(phrase.isoformat(), phrase)
     if not isinstance(phrase, str) or not phrase.strip():
         raise DeadlineError("deadline_type")
+    return _resolve_text(phrase, default_year)
+
+
+@lru_cache(maxsize=4096)
+def _resolve_text(phrase: str, default_year: int | None) -> Deadline:
+    """A phrase's Deadline, worked out once per phrase and year: a table repeats a few
+    phrases over thousands of items, and a Deadline (frozen) is safely shared."""
     text = _normalise(phrase)
     if any(word in text for word in ONGOING_WORDS):
         return Deadline(phrase, None, KIND_ONGOING)

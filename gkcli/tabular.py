@@ -211,13 +211,28 @@ def _json(o: Any, newline: str) -> str:
     if isinstance(o, dict):
         if not o:
             return "{}"
-        return "{" + ",".join(inner + _json_key(k) + ": " + _json(v, inner)
-                              for k, v in o.items()) + newline + "}"
+        keys = _KEYS.get(inner)
+        if keys is None:
+            keys = _KEYS[inner] = {}
+        parts = []
+        for k, v in o.items():
+            key = keys.get(k) if k.__class__ is str else None
+            if key is None:  # a key's line start is the same in every row: escaped once
+                key = inner + _json_key(k) + ": "
+                if k.__class__ is str and len(keys) < 1000:
+                    keys[k] = key
+            cls = v.__class__  # the usual values inline, not through a call each
+            parts.append(key + (_escape_json(v) if cls is str else "null" if v is None
+                                else int.__repr__(v) if cls is int else _json(v, inner)))
+        return "{" + ",".join(parts) + newline + "}"
     if isinstance(o, (list, tuple)):
         if not o:
             return "[]"
-        return "[" + ",".join(inner + _json(v, inner) for v in o) + newline + "]"
+        return "[" + ",".join([inner + _json(v, inner) for v in o]) + newline + "]"
     return json.dumps(o, ensure_ascii=False)  # anything else: as json would (or its TypeError)
+
+
+_KEYS: dict[str, dict[str, str]] = {}  # indentation -> key -> its line start, for _json
 
 
 def _json_key(k: Any) -> str:

@@ -88,7 +88,25 @@ class Workspace:
 
 def load(paths: list[Path]) -> Workspace:
     """Every table, validated (from the cache when its files are unchanged); DataError otherwise."""
-    return Workspace([Sheet(p, cache.load_table(p)) for p in paths])
+    return Workspace([Sheet(p, t) for p, t in zip(paths, cache.load_tables(paths))])
+
+
+def as_of(ws: Workspace, day: date, today: date) -> tuple[Workspace, tuple[str, dict] | None]:
+    """Every table as it stood at the end of ``day`` (``today`` is the real today), as
+    :func:`gkcli.asof.table_as_of` makes one, and the first table's note on how.
+
+    ``ws`` holds the files as they are now (from the cache when unchanged); the tables of
+    another day come from git on every run and are never cached (history moves with commits).
+    """
+    from gkcli import asof
+
+    sheets: list[Sheet] = []
+    note = None
+    for s in ws.sheets:
+        found = asof.table_as_of(s.path, day, today, s.table)
+        note = note or found.note
+        sheets.append(Sheet(s.path, found.table))
+    return Workspace(sheets), note
 
 
 def merge(tables: list[Table]) -> Table:

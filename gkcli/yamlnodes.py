@@ -10,6 +10,7 @@ import gc
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -18,6 +19,30 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from gkcli.errors import Problem, clip
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+
+class _Composer(Loader):  # type: ignore[misc,valid-type]
+    """The safe loader, composing with each scalar's tag worked out once per file.
+
+    Without path resolvers (gk adds none) a node's implicit tag depends only on its kind,
+    its text and whether it was plain, and a table repeats its keys and most of its words
+    (offices, states, deadlines) thousands of times: PyYAML's resolver is Python, run for
+    every node, and this is most of what it costs."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._tags: dict[tuple[str, bool], str] = {}
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
+            return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
+        memo = (value, implicit[0])
+        tag = self._tags.get(memo)
+        if tag is None:
+            tag = self._tags[memo] = super().resolve(kind, value, implicit)
+        return tag
+
 
 CONFLICT_MARKER = re.compile(r"^(<<<<<<<|=======|>>>>>>>)(\s|$)", re.MULTILINE)
 
@@ -96,6 +121,49 @@ def _needs_scan(text: str) -> bool:
     return 2 * (widest + 1) + text.count("[") + text.count("{") > MAX_DEPTH
 
 
+@lru_cache(maxsize=1)
+def _nesting_bounded() -> bool:
+    """Whether the C loader refuses deep nesting itself (libyaml 0.2.5 and later stop at 1000
+    levels), so composing first cannot recurse without bound; else every text is scanned."""
+    if Loader is yaml.SafeLoader:
+        return False
+    deep = "[" * 1100 + "]" * 1100
+    try:
+        yaml.compose(deep, Loader=Loader)
+    except yaml.YAMLError:
+        return True
+    return False
+
+
+def _plain(text: str) -> bool:
+    """A text with no anchor, alias or tag (no ``&``, ``*`` or ``!`` anywhere), which the C
+    loader composes safely: :func:`_scan` would mark nothing and find no alias to bound, so
+    only the nesting is left to check — by the text's bound (:func:`_needs_scan`), else on
+    the tree (:func:`_depth_within`), either much cheaper than a pass over the parser's
+    events (a large table with flow lists passes the bound). Any other text takes that pass."""
+    return "&" not in text and "*" not in text and "!" not in text and _nesting_bounded()
+
+
+def _depth_within(root: yaml.Node | None) -> bool:
+    """No list or mapping in the tree is nested deeper than :data:`MAX_DEPTH` (the tree of a
+    text without aliases: every node once). A deeper one is left to :func:`_scan` to report."""
+    scalar = yaml.ScalarNode
+    stack = [(root, 1)] if isinstance(root, (yaml.MappingNode, yaml.SequenceNode)) else []
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return False
+        if node.__class__ is yaml.MappingNode:
+            for key, value in node.value:
+                if value.__class__ is not scalar:
+                    stack.append((value, depth + 1))
+                if key.__class__ is not scalar:
+                    stack.append((key, depth + 1))
+        else:
+            stack.extend((child, depth + 1) for child in node.value if child.__class__ is not scalar)
+    return True
+
+
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while building node trees and the Table.
@@ -122,16 +190,32 @@ def compose(text: str, path: str) -> tuple[yaml.Node | None, list[Problem]]:
 
 def compose_marked(text: str, path: str) -> tuple[Composed | None, list[Problem]]:
     """:func:`compose`, with the offsets of anchored, aliased and tagged nodes."""
+    if _plain(text) and not CONFLICT_MARKER.search(text):
+        with gc_paused():  # nothing to mark, no alias: compose, then bound the nesting
+            try:
+                root = yaml.compose(text, Loader=_Composer)
+            except yaml.YAMLError:
+                pass  # the full path reports it, as it always has
+            else:
+                if not _needs_scan(text) or _depth_within(root):
+                    return (Composed(root, frozenset()) if root is not None else None), []
+    return scanned(text, path)
+
+
+def scanned(text: str, path: str, always: bool = False) -> tuple[Composed | None, list[Problem]]:
+    """:func:`compose_marked` the full way, for any text: the events scanned first when the
+    scan could find anything (or ``always``)."""
     marker = CONFLICT_MARKER.search(text)
     if marker:
         line = text.count("\n", 0, marker.start()) + 1
         return None, [Problem(path, line, 1, "conflict_marker")]
     try:
         with gc_paused():
-            marked, problems = _scan(text, path) if _needs_scan(text) else (frozenset(), [])
+            marked, problems = (_scan(text, path) if always or _needs_scan(text)
+                                else (frozenset(), []))
             if problems:
                 return None, problems
-            root = yaml.compose(text, Loader=Loader)
+            root = yaml.compose(text, Loader=_Composer)
         return (Composed(root, marked) if root is not None else None), []
     except yaml.MarkedYAMLError as exc:
         return None, [syntax_problem(text, path, exc)]
@@ -176,6 +260,9 @@ def syntax_problem(text: str, path: str, exc: yaml.MarkedYAMLError) -> Problem:
     return Problem(path, line, col, "yaml.syntax", {"detail": clip(context, 120)})
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
 class NodeReader:
     """Turns nodes into Python values while collecting positioned problems."""
 
@@ -191,6 +278,8 @@ class NodeReader:
 
     def value(self, node: yaml.Node) -> Any:
         """The Python value of a node (scalars, lists, mappings), or None if it cannot be built."""
+        if node.tag == _STR and node.__class__ is yaml.ScalarNode:
+            return node.value  # what SafeConstructor makes of a str scalar, without its calls
         try:
             return self._constructor.construct_object(node, deep=True)
         except (ConstructorError, ValueError, TypeError) as exc:

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 from helpers import ROOT, Gk, git, replace_in, shipped_repo, table_of
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 NO_COLOR = {"FORCE_COLOR": None, "NO_COLOR": "1", "COLUMNS": "200", "GK_LANG": None}
 
@@ -428,6 +430,66 @@ def test_nesting_hundreds_deep_is_one_line_not_a_recursion_error(gk):
     replace_in(gk.tasks, "    status: todo\n\n  # 五", "    status: todo\n    notes: " + "[" * 300 + "]" * 300
                + "\n\n  # 五")
     assert "nested more than 64 levels deep" in gk.fails("--lang", "en", "list")
+
+
+@pytest.mark.parametrize("notes", ["[" * 5000 + "]" * 5000, "{a: " * 300 + "1" + "}" * 300])
+def test_nesting_past_the_c_loaders_own_limit_is_one_line(gk, notes):
+    replace_in(gk.tasks, "    status: todo\n\n  # 五", f"    status: todo\n    notes: {notes}\n\n  # 五")
+    result = gk("--lang", "en", "list")
+    assert result.exit_code == 1
+    assert "levels deep" in result.output or "maximum nesting depth" in result.output
+    assert result.output.count("\n") == 1
+
+
+def test_block_nesting_deeper_than_64_is_one_line(gk):
+    deep = "".join("  " * i + "- \n" for i in range(70)) + "  " * 70 + "- x\n"
+    (gk.data / "leading_group.yaml").write_text(deep, encoding="utf-8")
+    result = gk("--lang", "en", "check")
+    assert result.exit_code == 1
+    assert "leading_group.yaml" in result.output and "nested more than 64 levels deep" in result.output
+
+
+def _tree(node):
+    """A node tree as plain data: kind, tag, value and where it starts."""
+    if node is None:
+        return None
+    value = node.value if isinstance(node.value, str) else [
+        (_tree(k), _tree(v)) if isinstance(node.value[0], tuple) else _tree(k)
+        for k, v in (pair if isinstance(pair, tuple) else (pair, None) for pair in node.value)]
+    return type(node).__name__, node.tag, value, node.start_mark.index
+
+
+YAMLISH = st.lists(st.sampled_from(["a", "1", "1.5", "0x1f", "~", "null", "true", "yes", "2021-06-30",
+                                    "标题", ": ", ":", " ", "- ", "\n", "  ", "[", "]", "{", "}", ", ",
+                                    "'", '"', "#", "? ", "|", ">", "&a ", "*a", "!!str ", "\t"]),
+                   max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(YAMLISH, st.builds(lambda n, m: "[" * n + "x" + "]" * m, st.integers(0, 90),
+                                    st.integers(0, 90)),
+                 st.builds(lambda n: "".join("  " * i + "- \n" for i in range(n)) + "  " * n + "x\n",
+                           st.integers(0, 80))))
+def test_the_short_way_composes_exactly_as_the_full_way(text):
+    """Text without anchors, aliases or tags is composed first and its nesting bounded by the
+    text or on the tree: the same tree, the same marks (none) and the same problems as
+    scanning first; the
+    tags worked out once per file are PyYAML's own."""
+    import yaml
+    from yaml.constructor import SafeConstructor
+
+    from gkcli.yamlnodes import Loader, NodeReader, compose_marked, scanned
+
+    quick, quick_problems = compose_marked(text, "t.yaml")
+    full, full_problems = scanned(text, "t.yaml", always=True)
+    assert quick_problems == full_problems
+    assert (quick is None) == (full is None)
+    if quick is not None and full is not None:
+        assert quick.marked == full.marked
+        assert _tree(quick.root) == _tree(full.root) == _tree(yaml.compose(text, Loader=Loader))
+        if isinstance(quick.root, yaml.ScalarNode):  # its value, as PyYAML's constructor makes it
+            assert NodeReader("t.yaml").value(quick.root) == SafeConstructor().construct_object(
+                quick.root, deep=True)
 
 
 def test_a_date_without_a_day_is_refused(gk):

@@ -42,6 +42,21 @@ def test_the_filter_on_a_day_after_every_fact_changes_nothing(done):
     assert asof.filtered(table, date(2022, 12, 31)).tasks == table.tasks
 
 
+NOTES = st.lists(st.one_of(st.builds(lambda d: f"{d.isoformat()} 已报送", days), st.just("口头汇报")),
+                 max_size=3)
+
+
+@given(st.dictionaries(st.integers(1, 16), st.tuples(st.booleans(), days, NOTES)), days)
+def test_items_the_filter_keeps_as_they_are_are_those_it_would_rebuild_unchanged(edits, day):
+    """filtered() skips rebuilding an item with nothing after the day: the same result."""
+    tasks = [replace(t, status="done" if edits[t.id][0] else "doing",
+                     done_on=edits[t.id][1] if edits[t.id][0] else None,
+                     progress=tuple(edits[t.id][2])) if t.id in edits else t
+             for t in TABLE.tasks]
+    table = replace(TABLE, tasks=tasks)
+    assert asof.filtered(table, day).tasks == [asof.settle(t, asof.facts_of(t), day) for t in tasks]
+
+
 @settings(max_examples=30, deadline=None)
 @given(st.lists(days.filter(lambda d: d <= date(2021, 6, 20)), min_size=1, max_size=8))
 def test_notes_stay_in_date_order_whatever_order_they_are_added(on):

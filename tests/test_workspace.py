@@ -179,9 +179,10 @@ def test_workspace_found_upward_without_a_table_at_the_top(tmp_path, monkeypatch
     inside.mkdir()
     monkeypatch.chdir(inside)
     monkeypatch.delenv("GK_DATA", raising=False)
-    result = CliRunner().invoke(cli, ["--today", "2021-06-20", "--all", "list", "--format", "json"])
+    result = CliRunner().invoke(cli, ["--today", "2021-06-20", "--all", "list", "--format", "json"],
+                                env={"GK_NOW": "2021-06-20"})  # the files as they are
     assert result.exit_code == 0, result.output
-    assert len(json.loads(result.output)) == 18
+    assert len(json.loads(result.stdout)) == 18
 
 
 def test_no_workspace_is_one_line(tmp_path, monkeypatch):
