@@ -8,6 +8,7 @@ the same run:
 - ``gk changes --since <first commit's date> --format json``,
 - ``gk --today <mid-year> report``,
 - ``gk log 5`` (every version parsed),
+- ``gk add --dry-run`` (the next id above every item id any version held),
 
 and prints each as a multiple of the baseline. Target: changes and report within 3x.
 
@@ -94,6 +95,8 @@ def measure(repo: Path, first: str, rounds: int) -> dict[str, float]:
         f"gk changes --since {first}": [*gk, "changes", "--since", first, "--format", "json"],
         f"gk --today {MID_YEAR} report": [*gk, "--today", MID_YEAR, "report"],
         "gk log 5": [*gk, "log", "5"],
+        "gk add --dry-run": [*gk, "add", "--group", "8", "--title", "新事项", "--lead", "综合股",
+                             "--deadline", "2021年9月底", "--dry-run"],
     }
     env = {**os.environ, "PYTHONPATH": str(ROOT), "GIT_CONFIG_GLOBAL": os.devnull,
            "COLUMNS": "100"}

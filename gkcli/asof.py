@@ -8,8 +8,10 @@ the facts are those that had happened by that day, even when recorded later.*
   newest committed version that has the item, kept when dated on or before the day.
   Edits not committed yet count only for today.
 - An item reopened later was done on the days its completion stood recorded.
-- Outside git, or before the file's first commit, the current file is used with the same
-  date filter, and :attr:`AsOf.note` says so.
+- Before the file's first commit, the structure is the first committed version's (the
+  facts filtered to the day as always), and :attr:`AsOf.note` says so.
+- Outside git, with no commit yet, or when no version up to the day can be read, the current
+  file is used with the same date filter, and :attr:`AsOf.note` says so.
 - For today (or later) the current file is the table, with the date filter, and git is not run.
 """
 
@@ -126,25 +128,33 @@ def table_as_of(data_dir: Path, day: date, today: date, current: Table | None = 
         return AsOf(filtered(current, day), ("asof_no_git", {"day": day.isoformat()}))
     if not history.versions:
         return AsOf(filtered(current, day), ("asof_no_history", {"day": day.isoformat()}))
+    note: tuple[str, dict[str, object]] | None = None
     built = structure_on(history, day, current)
+    first = history.versions[-1].day
+    if built is None and day < first:  # before the first commit: the first version's items
+        built = structure_on(history, first, current, oldest=True)
+        note = ("asof_before_history", {"day": day.isoformat(), "first": first.isoformat()})
     if built is None:
-        first = history.versions[-1].day.isoformat()
         return AsOf(filtered(current, day),
-                    ("asof_before_history", {"day": day.isoformat(), "first": first}))
+                    ("asof_unreadable_history", {"day": day.isoformat()}))
     index, structure = built
     table = with_facts(history, index, structure, day)
     if owned:
         history.close()
-    return AsOf(table, index=index, history=history)
+    return AsOf(table, note, index=index, history=history)
 
 
-def structure_on(history: History, day: date, current: Table) -> tuple[int, Table] | None:
-    """(index, table) of the newest version committed on or before ``day`` that validates."""
+def structure_on(history: History, day: date, current: Table, oldest: bool = False
+                 ) -> tuple[int, Table] | None:
+    """(index, table) of the newest version committed on or before ``day`` that validates
+    (going back in time), or with ``oldest`` of the oldest version that does (going forward)."""
     start = history.index_on(day)
     if start is None:
         return None
     path = store.display_path(data_path(history))
-    for index in range(start, len(history.versions)):
+    last = len(history.versions) - 1
+    order = range(last, -1, -1) if oldest else range(start, last + 1)
+    for index in order:
         version = history.versions[index]
         table, problems = store.validate_tasks_text(history.text(version), path)
         if table is not None and not problems:
@@ -215,6 +225,13 @@ def last_meeting_day(tables: list[Table], until: date) -> date:
     return max(held)
 
 
+def looks_like_a_date(word: str) -> bool:
+    """Whether a --since value was meant as a date (2020-13-01), not a git revision."""
+    import re
+
+    return re.match(r"\d{4}\s*[-/.年]\s*\d", word) is not None
+
+
 class Period(Value):
     FIELDS = ("since", "until", "changes", "note")
     since: date
@@ -233,7 +250,7 @@ def what_changed(data_dir: Path, since: str | None, until: date, today: date, re
     a git revision, or the last meeting) and as of ``until``."""
     from gkcli import deadlines
     from gkcli.diff import Dater, between, chain_between, concerning
-    from gkcli.errors import GkError
+    from gkcli.errors import Msg, OptionError
     from gkcli.history import History, shown
 
     current = current or store.load_table(data_dir)
@@ -246,13 +263,15 @@ def what_changed(data_dir: Path, since: str | None, until: date, today: date, re
     else:
         try:
             start = deadlines.parse_date(word, today)
-        except deadlines.DeadlineError:
+        except deadlines.DeadlineError as exc:
+            if looks_like_a_date(word):
+                raise OptionError("bad_since", reason=Msg(exc.key, exc.params)) from None
             history = History(data_dir)
             if not history.in_git:
-                raise GkError("unknown_revision", rev=shown(word)) from None
+                raise OptionError("unknown_revision", rev=shown(word)) from None
             start, rev_text = history.revision(word)
     if start > until:
-        raise GkError("since_after_until", since=start.isoformat(), until=until.isoformat())
+        raise OptionError("since_after_until", since=start.isoformat(), until=until.isoformat())
     need_history = start < real_today or until < real_today
     if history is None and need_history:
         history = History(data_dir)
@@ -301,8 +320,12 @@ class ItemHistory(Value):
                           for k, v in self.facts]}
 
 
-def item_history(data_dir: Path, task_id: int, today: date) -> ItemHistory:
-    """``gk log ID``: every recorded change to the item, hand edits included, and its facts."""
+def item_history(data_dir: Path, task_id: int, today: date, until: date | None = None) -> ItemHistory:
+    """``gk log ID``: every recorded change to the item, hand edits included, and its facts.
+
+    With ``until`` (``gk --today DAY log``, a day before ``today``) the log ends at that day,
+    as every read command shows the table as it stood then: changes committed after it and
+    facts dated after it are left out, and the note says so."""
     from gkcli import deadlines
     from gkcli.diff import chain_between, item_log
     from gkcli.errors import NotFound
@@ -343,4 +366,18 @@ def item_history(data_dir: Path, task_id: int, today: date) -> ItemHistory:
     for entry in rec.progress:
         facts.append(("note", entry))
     history.close()
+    if until is not None and until < today:
+        entries = [e for e in entries if e.date <= until]
+        facts = [(kind, value) for kind, value in facts if _dated_by(kind, value, until)]
+        note = ("log_no_git_cut" if note else "log_cut", {"day": until.isoformat()})
     return ItemHistory(task_id, rec.title, entries, facts, note)
+
+
+def _dated_by(kind: str, value: object, day: date) -> bool:
+    """Whether a fact of ``gk log`` had happened by the end of ``day`` (an undated note: yes)."""
+    if isinstance(value, Extension):
+        return value.on <= day
+    if kind == "done":
+        return date.fromisoformat(str(value)) <= day
+    on = note_date(str(value))
+    return on is None or on <= day

@@ -12,7 +12,7 @@ from typing import TextIO
 from gkcli.i18n import Words
 from gkcli.query import Item
 from gkcli.reporting import Outstanding, Rate, Row
-from gkcli.tabular import dump_json, write_csv, write_markdown
+from gkcli.tabular import dump_json, percent, write_csv, write_markdown
 
 REPORT_STYLE = {"on_time": "green", "late": "yellow", "missing": "bold red", "pending": ""}
 REPORT_COLUMNS = ("rpt.what", "rpt.cycle", "office", "rpt.due", "rpt.reported_on", "state")
@@ -43,24 +43,25 @@ def occurrence_lines(item: Item, words: Words) -> list[str]:
 
 def outstanding(console, found: list[Outstanding], words: Words) -> None:
     """Per declaration: 本期未报送 before the cut-off, 逾期未报送 after it."""
-    from gkcli.views import (
-        _escape as escape,  # markup escaped, control characters shown
-    )
+    from gkcli.linebreak import NAMES
+    from gkcli.views import say
 
     sep = words("sep")
     for block in found:
         heading = words("rpt.heading", what=block.what, cycle=block.cycle,
                         due=_day(words, block.due), to=_to(words, block.to))
-        console.print(f"[bold]{words('reports')}[/] {escape(heading)}")
+        say(console, heading, lead=words("reports") + " ", lead_style="bold")
         if block.not_yet:
-            console.print(f"  {words('rpt.pending')}{sep}{escape('、'.join(block.not_yet))}")
+            say(console, "、".join(block.not_yet), NAMES, indent="  ",
+                lead=words("rpt.pending") + sep)
         by_office: dict[str, list[str]] = {}
         for row in block.missing:
             by_office.setdefault(row.office, []).append(row.cycle)
         if by_office:
             late = words("rpt.join").join(o + words("aside", text="、".join(c))
                                           for o, c in by_office.items())
-            console.print(f"  [bold red]{words('rpt.missing')}[/]{sep}{escape(late)}")
+            say(console, late, NAMES, indent="  ", lead=words("rpt.missing") + sep,
+                lead_style="bold red")
         if not block.not_yet and not by_office:
             console.print(f"  {words('rpt.all_in')}")
         console.print()
@@ -86,27 +87,27 @@ def reports_md(rows: list[Row], words: Words, out: TextIO) -> None:
 
 
 def reports_table(rows: list[Row], words: Words, out: TextIO) -> None:
-    from gkcli.views import _console, _escape, _table, _text_column
+    from gkcli.linebreak import NAMES, TEXT, Column
+    from gkcli.views import _console, _fitted, folded_rows
 
     if not rows:
         out.write(words("rpt.none") + "\n")
         return
-    table = _table()
-    for key in REPORT_COLUMNS:
-        _text_column(table, words(key), no_wrap=key != "office", max_width=12)
-    for row in rows:
-        cells = [_escape(c) for c in report_cells(row, words)]
-        style = REPORT_STYLE[row.state]
-        if style:
-            cells[-1] = f"[{style}]{cells[-1]}[/]"
-        table.add_row(*cells)
-    _console(out).print(table)
+    console = _console(out)
+    heads = [words(key) for key in REPORT_COLUMNS]
+    kinds = {"rpt.what": TEXT, "office": NAMES}  # the report's name gives way first
+    columns = [Column(words(key), kinds.get(key, "fixed"), flexible=key == "rpt.what",
+                      min_width=8 if key == "rpt.what" else 0) for key in REPORT_COLUMNS]
+    cells = [report_cells(row, words) for row in rows]
+    if not _fitted(console, columns, [(c, {len(c) - 1: REPORT_STYLE[row.state]})
+                                      for c, row in zip(cells, rows)]):
+        folded_rows(console, heads, cells, words)
 
 
 # --- gk report: 按时报送率 per office -------------------------------------------------------------
 
 def rate_cells(x: Rate) -> list[str]:
-    rate = "—" if x.rate is None else f"{100 * x.rate:.0f}%"
+    rate = percent(x.on_time, x.on_time + x.late + x.missing)
     return [x.office, str(x.on_time), str(x.late), str(x.missing), rate]
 
 
@@ -119,18 +120,19 @@ def rates_md(found: list[Rate], words: Words, out: TextIO) -> None:
 
 
 def rates_table(console, found: list[Rate], words: Words) -> None:
-    from gkcli.views import _escape, _number_column, _table, _text_column
+    from gkcli.linebreak import NAMES, Column
+    from gkcli.views import _fitted, folded_rows
 
     if not found:
         return
-    table = _table(f"[bold]{words('rpt.rate')}[/]")
-    _text_column(table, words(RATE_COLUMNS[0]), min_width=10, max_width=20)
-    for key in RATE_COLUMNS[1:]:
-        _number_column(table, words(key))
-    for x in found:
-        cells = rate_cells(x)
-        table.add_row(_escape(cells[0]), *cells[1:])
-    console.print(table)
+    heads = [words(key) for key in RATE_COLUMNS]
+    columns = [Column(heads[0], NAMES), *(Column(h, "fixed") for h in heads[1:])]
+    rows = [rate_cells(x) for x in found]
+    title = f"[bold]{words('rpt.rate')}[/]"
+    if not _fitted(console, columns, [(row, {}) for row in rows], title=title,
+                   right=tuple(range(1, len(columns)))):
+        console.print(title)
+        folded_rows(console, heads, rows, words)
     console.print()
 
 

@@ -8,6 +8,7 @@ applies it through :mod:`gkcli.writer` and commits it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -45,6 +46,7 @@ class Change:
     changed: dict[int, Expect] = field(default_factory=dict)
     added: dict[int, Expect] = field(default_factory=dict)
     removed: frozenset[int] = frozenset()
+    detail: str = ""  # more words for the undo journal's subject (the text of a note)
 
     def check(self, before: Table, after: Table) -> None:
         """Refuse unless the table written is the table read plus exactly this change."""
@@ -67,6 +69,10 @@ class Change:
             if replace(want, line=0) != replace(task, line=0):
                 raise WriteRefused("unintended_change", what=f"#{task_id}")
     said: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # catalogue keys to tell the user
+    # a change of structure (an item added or removed, a field, a status word): it has no date
+    # of its own, so the table as of a day counts it from the day it is committed, whatever
+    # --today said; the dated facts (done_on, notes, extensions, meetings) carry --today's date
+    undated: bool = False
 
     def text(self, words: Words) -> str:
         return words.message(self.message.key, self.message.params)
@@ -172,7 +178,7 @@ def start(table: Table, ids: tuple[int, ...]) -> Change:
             doc.set_field(task_id, "status", status_word(table, "doing", task_id))
 
     return Change(Msg.of("commit.start", items=label), edit,
-                  changed={i: _status("doing") for i in ids})
+                  changed={i: _status("doing") for i in ids}, undated=True)
 
 
 def done(table: Table, ids: tuple[int, ...], day: date, today: date,
@@ -262,7 +268,7 @@ def note(table: Table, ids: tuple[int, ...], text: str, day: date,
             doc.insert_into_list(task_id, "progress", place(task_id), entry)
 
     return Change(Msg.of("commit.note", items=label, day=day.isoformat()), edit,
-                  changed={i: _note_at(place(i), entry) for i in ids})
+                  changed={i: _note_at(place(i), entry) for i in ids}, detail=text)
 
 
 def _note_at(at: int, entry: str) -> Expect:
@@ -318,7 +324,7 @@ def correct(table: Table, ids: tuple[int, ...], fields: dict[str, Any], today: d
                    value="、".join(v) if isinstance(v, list) else str(v))
             for k, v in shown.items()]
     return Change(Msg.of("commit.set", items=label, what=what), edit,
-                  changed={i: expect for i in ids})
+                  changed={i: expect for i in ids}, undated=True)
 
 
 def _status(status: str, **more: Any) -> Expect:
@@ -377,9 +383,15 @@ def _fields_as_read(table: Table, fields: dict[str, Any], old: Task | None,
     return new
 
 
-def add(table: Table, fields: dict[str, Any], today: date, task_id: int | None = None) -> Change:
+def add(table: Table, fields: dict[str, Any], today: date, task_id: int | None = None,
+        used: Callable[[], Iterable[int]] | None = None) -> Change:
     """A new item after the last item of its work task; ``fields`` in file order
-    (group, title, lead, assist, deadline, status)."""
+    (group, title, lead, assist, deadline, status).
+
+    An id once used is never given again: the new id is the next above every id in the file
+    and every id ``used()`` names (the ids the file's git history has held), read under the
+    lock, so ``gk changes``/``gk log`` never take a new item for a removed one.
+    """
     taken = [t.id for t in table.tasks]
     if task_id is not None and task_id in taken:
         raise GkError("id_taken", id=task_id, next=max(taken) + 1)
@@ -401,14 +413,18 @@ def add(table: Table, fields: dict[str, Any], today: date, task_id: int | None =
     first = task_id or max(taken, default=0) + 1
     change = Change(Msg.of("commit.add", items=Msg.of("commit.item", id=first,
                                                       title=_short(item["title"]))),
-                    lambda doc: None)
+                    lambda doc: None, undated=True)
 
     def edit(doc: TasksText) -> None:
         """The id is chosen here, under the lock, from the text actually read."""
         present = doc.ids()
-        new_id = max(present, default=0) + 1 if task_id is None else task_id
+        retired = set(used()) - set(present) if used is not None else set()
+        free = max([*present, *retired], default=0) + 1
+        new_id = free if task_id is None else task_id
         if new_id in present:
-            raise GkError("id_taken", id=new_id, next=max(present) + 1)
+            raise GkError("id_taken", id=new_id, next=free)
+        if new_id in retired:
+            raise GkError("id_retired", id=new_id, next=free)
         doc.add_item({"id": new_id, **item}, after=after if after in present else None)
         change.message = Msg.of("commit.add", items=Msg.of("commit.item", id=new_id,
                                                            title=_short(item["title"])))
@@ -433,7 +449,7 @@ def remove(table: Table, ids: tuple[int, ...]) -> Change:
         for task_id in ids:
             doc.remove_item(task_id)
 
-    return Change(Msg.of("commit.remove", items=label), edit, removed=frozenset(ids))
+    return Change(Msg.of("commit.remove", items=label), edit, removed=frozenset(ids), undated=True)
 
 
 def save(data_dir: Path, change: Change, words: Words, dry_run: bool = False,
@@ -482,6 +498,12 @@ def _journal(data_dir: Path, change: Change, saved: Saved, when: str, commit: st
 
     if saved.result.written:
         subject = {lang: change.text(Words(lang)) for lang in ("zh", "en")}
+        if change.detail:  # gk undo --list tells one note from the next by its words
+            from gkcli.errors import clip
+
+            subject = {lang: Words(lang).message("journal.detail", {"subject": said,
+                                                                    "text": clip(change.detail, 24)})
+                       for lang, said in subject.items()}
         saved.note = journal.record(data_dir, "write", saved.result.original, saved.result.data,
                                     subject, when, commit=commit)
     return saved

@@ -94,7 +94,16 @@ def option(*decls: str, **attrs):
 
 
 class GkCommand(Said, click.Command):
-    pass
+    """A command whose bad option values found by the core (:class:`OptionError`) are usage
+    errors as Click's own are: its usage, the one line, exit code 2."""
+
+    def invoke(self, ctx: click.Context):
+        from gkcli.errors import OptionError
+
+        try:
+            return super().invoke(ctx)
+        except OptionError as exc:
+            raise click.UsageError(exc.text(_words(ctx)), ctx=ctx) from None
 
 
 class GkGroup(Said, click.Group):
@@ -925,7 +934,8 @@ def changes(app: App, since: str | None, until: date | None, office: str | None,
 @pass_app
 def log_(app: App, task_id: int, fmt: str) -> None:
     """One item's history: every recorded change (date, commit, author, old → new), hand
-    edits included, then its dated facts. Works for an item since removed.
+    edits included, then its dated facts. Works for an item since removed. With
+    gk --today DAY, it ends at that day (and says so).
 
     \b
     Example:
@@ -933,7 +943,7 @@ def log_(app: App, task_id: int, fmt: str) -> None:
     """
     from gkcli import asof
 
-    found = asof.item_history(app.data_dir, task_id, app.today)
+    found = asof.item_history(app.data_dir, task_id, app.real_today, until=app.today)
     app.note = found.note
     app.show("log", fmt, found)
 
@@ -971,6 +981,9 @@ def _save(app: App, change, dry_run: bool, commit: bool | None) -> None:
         click.echo(app.words("committed", sha=saved.commit, message=said))
     if saved.note:
         click.echo(f"gk: {app.words.message(saved.note.key, saved.note.params)}", err=True)
+    if change.undated and result.written and app.today < app.real_today:
+        click.echo("gk: " + app.words.message("recorded_today", {
+            "day": app.today.isoformat(), "real": app.real_today.isoformat()}), err=True)
 
 
 def confirm(question: str, words) -> None:
@@ -1121,7 +1134,7 @@ def set_(app: App, ids: tuple[int, ...], status, deadline, lead, assist, title, 
         help="The day a period deadline (10个工作日内) counts from [default: the notice's date].")
 @option("--status", type=click.Choice(STATUS_CHOICES), default="todo", show_default=True,
               callback=_status_option)
-@option("--id", "task_id", type=click.IntRange(min=1), help="Its 序号 [default: the next free one].")
+@option("--id", "task_id", type=click.IntRange(min=1), help="Its 序号 [default: the next one never used, in the file or its git history].")
 @write_options
 @pass_app
 def add(app: App, group: int, title: str, lead: str, assist: tuple[str, ...], deadline: str,
@@ -1141,7 +1154,10 @@ def add(app: App, group: int, title: str, lead: str, assist: tuple[str, ...], de
     fields = {"group": group, "title": title, "lead": lead, "assist": list(assist),
               **({"start": start} if start else {}),
               "deadline": deadline.strip(), "status": status}
-    _save(app, changes.add(app.current, fields, app.today, task_id), dry_run, commit)
+    from gkcli.history import used_ids
+
+    _save(app, changes.add(app.current, fields, app.today, task_id,
+                           used=lambda: used_ids(app.data_dir)), dry_run, commit)
 
 
 @cli.command()
@@ -1181,9 +1197,10 @@ def extend(app: App, ids: tuple[int, ...], to: str, reason: str, on: date | None
            dry_run: bool, commit: bool | None) -> None:
     """Extend items' deadline (延期), keeping the original and a dated record of it.
 
-    The deadline in force is the last extension's. An extension counts only if granted
-    on or before the deadline it replaces: one granted later is recorded and shown, but
-    the item is judged against the earlier deadline (没有办理延期的事项按原定时间考核).
+    The original deadline (原定完成时间) is the notice's; the deadline in force (现行完成时间,
+    the one the item is judged against) is the last counting extension's. An extension
+    counts only if granted on or before the deadline then in force: one granted later is
+    recorded and shown, but not counted (没有办理延期的事项按原定时间考核).
     A done item cannot be extended.
 
     \b
@@ -1255,8 +1272,10 @@ def meeting(app: App, title: str | None, on: date | None, dry_run: bool,
 @option("--list", "show_list", is_flag=True,
         help="List the writes gk can undo, newest first; change nothing.")
 @option("--dry-run", "-n", is_flag=True, help="Print what would be undone and the diff; write nothing.")
+@option("--skip", is_flag=True,
+        help="Mark the write gk undo would take back next as not to be undone; the next undo goes further back.")
 @pass_app
-def undo(app: App, show_list: bool, dry_run: bool) -> None:
+def undo(app: App, show_list: bool, dry_run: bool, skip: bool) -> None:
     """Take back the last write gk made to tasks.yaml, committed or not; again, the one before.
 
     gk keeps a journal of its own writes (the last 50, on this computer, outside the data
@@ -1264,6 +1283,7 @@ def undo(app: App, show_list: bool, dry_run: bool) -> None:
     gk changed, gk refuses and writes nothing. A write gk committed, still the last commit,
     is undone by a new commit; otherwise only the file changes. gk undo cannot take back hand
     edits, other programs' writes, gk import, git merges, or writes made on another computer.
+    A write that cannot be undone can be skipped (--skip) to reach the ones before it.
 
     \b
     Example:
@@ -1277,7 +1297,11 @@ def undo(app: App, show_list: bool, dry_run: bool) -> None:
     if show_list:
         app.show("undo_list", "text", undoing.listing(app.data_dir))
         return
-    done = undoing.undo(app.data_dir, app.lang, app.now.isoformat(timespec="seconds"), dry_run)
+    when = app.now.isoformat(timespec="seconds")
+    if skip:
+        done = undoing.skip(app.data_dir, when, dry_run)
+    else:
+        done = undoing.undo(app.data_dir, app.lang, when, dry_run)
     app.show("undo", "text", done)
     if done.note:
         click.echo(f"gk: {app.words.message(done.note.key, done.note.params)}", err=True)

@@ -6,6 +6,11 @@ deadline, extended, lead, assist, title, note, and the items that became overdue
 soon just because time passed. Dated facts carry their own dates; a change of structure
 is dated by the commit that made it, found by bisecting the versions in between.
 
+Items are compared by id. An id whose item leaves the table in one version and is back in a
+later one with another title names a different item (a hand edit gave the id again): that
+is told as the old item removed and the new one added, not as an edit. Back with the same
+title, it is the same item (put back after a mistaken removal).
+
 :func:`item_log` is every recorded change to one item across the history (``gk log``).
 """
 
@@ -99,6 +104,21 @@ class Dater:
         return chain[hi].day
 
 
+    def gap(self, task_id: int) -> tuple[date, date] | None:
+        """(the day the item left, the day its id came back) when some version in ``chain``
+        lacks the id that the first and last versions hold, else None. Reads every version
+        in between, so it is asked only when the item's title changed."""
+        gone: date | None = None
+        for step in self.chain[1:]:
+            block = item_block(step.raw, task_id)
+            present = bool(block) if block is not None else task_id in step.snapshot.items
+            if gone is None and not present:
+                gone = step.day
+            elif gone is not None and present:
+                return gone, step.day
+        return None
+
+
 def chain_between(history: History | None, older: int | None, newer: int | None,
                   current_text: str | None, today: date) -> list[Step]:
     """Versions from index ``older`` to index ``newer`` of ``history`` (oldest first), then the
@@ -129,6 +149,10 @@ def between(a: Table, b: Table, since: date, until: date, soon_days: int,
         old = before.get(task.id)
         if old is None:
             add(task, "added", dater.on(task.id, lambda r: r is not None))
+            continue
+        if old.title != task.title and (gap := dater.gap(task.id)) is not None:
+            add(old, "removed", gap[0])  # the id given to another item: two items, not an edit
+            add(task, "added", gap[1])
             continue
         _structure(old, task, add, dater, canon)
         _facts(old, task, add, dater, since)

@@ -123,6 +123,14 @@ class DataError(GkError):
         return self.problems[0].text(words) if self.problems else words.message("invalid_data")
 
 
+class OptionError(GkError):
+    """A bad value given to an option, found by the core (a date after today or before the
+    notice, ``--since`` after ``--until``, a revision git does not know): a usage error, so
+    exit code 2 as Click's own. The message names the option."""
+
+    exit_code = 2
+
+
 class NotFound(GkError):
     """An id, office or file that does not exist."""
 

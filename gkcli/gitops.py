@@ -75,6 +75,17 @@ def head(root: Path) -> str | None:
     return _blob(root, "HEAD")
 
 
+def reachable(root: Path, commit: str) -> bool:
+    """Whether ``commit`` is HEAD or in its history (not dropped by a reset or an amend)."""
+    return _git(["merge-base", "--is-ancestor", commit, "HEAD"], root).returncode == 0
+
+
+def committed_at(root: Path, commit: str) -> str:
+    """When ``commit`` was committed (ISO 8601 with its offset), or "" if git cannot say."""
+    result = _git(["log", "-1", "--format=%cI", commit, "--"], root)
+    return str(result.stdout).strip() if result.returncode == 0 else ""
+
+
 def uncommitted(path: Path) -> bool:
     """Whether ``path`` has changes git has not committed (or is not tracked yet)."""
     root = repo_root(path.parent)
@@ -222,6 +233,6 @@ def undo(path: Path) -> tuple[str, str]:
                        "-m", f"This reverts commit {full}.", "--", rel], root)
     if result.returncode != 0:
         restored = _put_back(root, path, rel, old.stdout, current)
-        raise GkError("commit_failed_restored" if restored else "commit_failed_kept",
+        raise GkError("undo_commit_failed_restored" if restored else "undo_commit_failed_kept",
                       path=rel, detail=_last_line(result))
     return clip(subject, 200), _git(["rev-parse", "--short", "HEAD"], root).stdout.strip()

@@ -160,7 +160,7 @@ COMMANDS: dict[str, str] = {
     """,
     "undo": """撤销 gk 最近一次对 tasks.yaml 的修改，不论是否已提交；再运行一次，撤销再往前的一次。
 
-    gk 为自己的每次写入留一份撤销记录（最近 50 次，存在这台电脑上，在数据之外，从不提交）。此后的手工修改都保留：若手工改到了 gk 改过的那几行，gk 拒绝撤销，什么也不写。gk 提交过、且仍是最后一次提交的修改，用一次新提交撤销；否则只改文件。gk undo 撤销不了手工修改、其他程序的写入、gk import、git 合并，也撤销不了在别的电脑上做的修改。
+    gk 为自己的每次写入留一份撤销记录（最近 50 次，存在这台电脑上，在数据之外，从不提交）。此后的手工修改都保留：若手工改到了 gk 改过的那几行，gk 拒绝撤销，什么也不写。gk 提交过、且仍是最后一次提交的修改，用一次新提交撤销；否则只改文件。gk undo 撤销不了手工修改、其他程序的写入、gk import、git 合并，也撤销不了在别的电脑上做的修改。撤销不了的那次修改可以跳过（--skip），再撤销更早的。
 
     \b
     示例：
@@ -248,10 +248,11 @@ COMMANDS: dict[str, str] = {
     示例：
         git commit -am "更新进度" && gk sync
     """,
-    "extend": """给事项延期（延期），保留原完成时间，并留下有日期的延期记录。
+    "extend": """给事项延期（延期），保留原定完成时间，并留下有日期的延期记录。
 
-    以最后一次延期为准。延期只有在原完成时间之前（含当天）办理才算数：之后办理的会记录并显示，
-    但仍按原定时间考核（没有办理延期的事项按原定时间考核）。已完成的事项不能延期。
+    原定完成时间是通知中的完成时间；现行完成时间（据以考核）是最后一次算数的延期的完成时间。
+    延期只有在当时的现行完成时间之前（含当天）办理才算数：之后办理的会记录并显示，但不计入，
+    仍按当时的现行完成时间考核（没有办理延期的事项按原定时间考核）。已完成的事项不能延期。
 
     \b
     示例：
@@ -278,7 +279,7 @@ COMMANDS: dict[str, str] = {
         gk meeting 第二次专题会议 --on 2021-03-05
     """,
     "log": """一项事项的历史：每一次有记录的修改（日期、提交、作者、原值 → 新值），包括手工修改，
-    再列出它有日期的记录。已删除的事项也能查。
+    再列出它有日期的记录。已删除的事项也能查。加 gk --today 日期 时只列到那一天（并说明）。
 
     \b
     示例：
@@ -325,7 +326,7 @@ OPTIONS: dict[str, str] = {
         "N 天内到期算“即将到期”［默认：settings.due_soon_days，或 14］。",
     "Only the people who answer for this office.": "只列出负责该股室的人。","Write the list to FILE (.csv, .xlsx, .md, .json; - for stdout).":
         "把清单写入 FILE（.csv、.xlsx、.md、.json；- 为标准输出）。",
-    "Overwrite FILE if it exists.": "FILE 已存在时覆盖。","Output format [default: table, or the FILE's extension].": "输出格式［默认：表格，或按 FILE 的扩展名］。","Format [default: from FILE's extension].": "格式［默认：按 FILE 的扩展名］。","Only items due, or done, from DATE (or the last meeting) to today.": "只统计 DATE（或上次会议，last-meeting）至今天之间到期或完成的事项。","Only this office (leading or assisting).": "只给这个股室（牵头或协办）。","git commit the change [default: settings.commit].": "用 git 提交这次修改［默认：settings.commit］。","Print the diff it would make; write nothing.": "只显示将要做的修改，不写入。","List the writes gk can undo, newest first; change nothing.": "列出 gk 可以撤销的写入，新的在前；不做任何修改。","Print what would be undone and the diff; write nothing.": "显示将撤销哪次修改及其差异，不写入。","The day it was done [default: today].": "完成的日期［默认：今天］。","The date of the note [default: today].": "进展的日期［默认：今天］。","todo, doing, done (or 未开始, 进行中, 已完成).": "未开始、进行中、已完成（或 todo、doing、done）。","A deadline phrase (2021年12月底) or date.": "完成时间（如 2021年12月底）或日期。","The lead office.": "牵头股室。","Assisting office; repeat for several (replaces the list).": "协办股室；多个就重复（替换原有列表）。","The item's wording.": "具体事项的表述。","The work task it belongs to.": "所属工作任务的编号。","Free-text notes (replaces them).": "备注（替换原有备注）。","The work task (工作任务) id.": "所属工作任务的编号。","The item's wording (具体事项).": "具体事项的表述。","The lead office (牵头股室).": "牵头股室。","Assisting office; repeatable.": "协办股室；可重复。","完成时间, as written.": "完成时间，照通知原文写（如 2021年9月底）。","Its 序号 [default: the next free one].": "序号［默认：下一个可用的］。","Do not ask for confirmation.": "不询问，直接删除。","The status it starts with.": "初始进度。","Show the version and exit.": "显示版本号并退出。","Every table of the workspace (data/ and each data/NAME/) together, with the notice number (文号): status, list, overdue, report, remind, export.": "工作区的所有表格（data/ 及其下每个 data/名称/）一起看，并标出文号：适用于 status、list、overdue、report、remind、export。","The message of one office alone, nothing else (to paste).": "只输出这一个股室的提醒正文（便于粘贴）。",
+    "Overwrite FILE if it exists.": "FILE 已存在时覆盖。","Output format [default: table, or the FILE's extension].": "输出格式［默认：表格，或按 FILE 的扩展名］。","Format [default: from FILE's extension].": "格式［默认：按 FILE 的扩展名］。","Only items due, or done, from DATE (or the last meeting) to today.": "只统计 DATE（或上次会议，last-meeting）至今天之间到期或完成的事项。","Only this office (leading or assisting).": "只给这个股室（牵头或协办）。","git commit the change [default: settings.commit].": "用 git 提交这次修改［默认：settings.commit］。","Print the diff it would make; write nothing.": "只显示将要做的修改，不写入。","List the writes gk can undo, newest first; change nothing.": "列出 gk 可以撤销的写入，新的在前；不做任何修改。","Print what would be undone and the diff; write nothing.": "显示将撤销哪次修改及其差异，不写入。","Mark the write gk undo would take back next as not to be undone; the next undo goes further back.": "把下一次 gk undo 要撤销的那次修改标为不撤销（跳过），再撤销就往更早的去。","The day it was done [default: today].": "完成的日期［默认：今天］。","The date of the note [default: today].": "进展的日期［默认：今天］。","todo, doing, done (or 未开始, 进行中, 已完成).": "未开始、进行中、已完成（或 todo、doing、done）。","A deadline phrase (2021年12月底) or date.": "完成时间（如 2021年12月底）或日期。","The lead office.": "牵头股室。","Assisting office; repeat for several (replaces the list).": "协办股室；多个就重复（替换原有列表）。","The item's wording.": "具体事项的表述。","The work task it belongs to.": "所属工作任务的编号。","Free-text notes (replaces them).": "备注（替换原有备注）。","The work task (工作任务) id.": "所属工作任务的编号。","The item's wording (具体事项).": "具体事项的表述。","The lead office (牵头股室).": "牵头股室。","Assisting office; repeatable.": "协办股室；可重复。","完成时间, as written.": "完成时间，照通知原文写（如 2021年9月底）。","Its 序号 [default: the next one never used, in the file or its git history].": "序号［默认：文件及其 git 历史中从未用过的下一个序号］。","Do not ask for confirmation.": "不询问，直接删除。","The status it starts with.": "初始进度。","Show the version and exit.": "显示版本号并退出。","Every table of the workspace (data/ and each data/NAME/) together, with the notice number (文号): status, list, overdue, report, remind, export.": "工作区的所有表格（data/ 及其下每个 data/名称/）一起看，并标出文号：适用于 status、list、overdue、report、remind、export。","The message of one office alone, nothing else (to paste).": "只输出这一个股室的提醒正文（便于粘贴）。",
     "The table as it stood at the end of DATE (2021-06-30) [env GK_TODAY].":
         "按 DATE（2021-06-30）当天结束时的分工表显示［环境变量 GK_TODAY］。",
     "From the end of this day, from a git revision, or from the last meeting [default: last-meeting].":

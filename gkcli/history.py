@@ -21,7 +21,7 @@ from typing import Any
 from gkcli import deadlines
 from gkcli.deadlines import NOTE_DATE as NOTE_DATE  # were defined here
 from gkcli.deadlines import note_date as note_date
-from gkcli.errors import GkError
+from gkcli.errors import GkError, OptionError
 from gkcli.model import Extension, Meeting
 from gkcli.store import STATUS_WORDS, TASKS_FILE
 from gkcli.values import Frozen, Value
@@ -124,6 +124,37 @@ def _run(args: list[str], cwd: Path, stdin: bytes | None = None) -> subprocess.C
         return subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True)
     except (FileNotFoundError, NotADirectoryError):
         return None
+
+
+TOP_KEY = re.compile(r"^[^\s#]", re.MULTILINE)
+ITEM_ID = re.compile(r"""(?:^|[{,])[ \t]*(?:-[ \t]+)?["']?id["']?[ \t]*:[ \t]*(\d+)""", re.MULTILINE)
+
+
+def task_ids(text: str) -> set[int]:
+    """The ids of the items in the text of a tasks.yaml: the ``id:`` keys between the top-level
+    ``tasks:`` and the next top-level key (never the work tasks' ids under ``groups:``); read
+    loosely as a whole when there is no such line."""
+    top = re.search(r"^tasks:", text, re.MULTILINE)
+    if top is None:
+        return set(read_snapshot(text).items)
+    end = TOP_KEY.search(text, top.end())
+    return {int(n) for n in ITEM_ID.findall(text, top.end(), end.start() if end else len(text))}
+
+
+def used_ids(data_dir: Path) -> set[int]:
+    """Every item id any committed version of tasks.yaml has held (empty outside git): the
+    versions read through the same two git processes as the rest of the history, each
+    distinct version once."""
+    history = History(data_dir)
+    try:
+        versions = [v for v in history.versions if v.blob != NULL_BLOB]
+        history.prefetch(versions)
+        found: set[int] = set()
+        for version in {v.blob: v for v in versions}.values():
+            found |= task_ids(history.text(version))
+        return found
+    finally:
+        history.close()
 
 
 class History:
@@ -249,10 +280,10 @@ class History:
     def revision(self, rev: str) -> tuple[date, str | None]:
         """The date of revision ``rev`` and the text of tasks.yaml in it; GkError if unknown."""
         if rev.startswith("-") or any(ch.isspace() or ord(ch) < 32 for ch in rev):
-            raise GkError("unknown_revision", rev=shown(rev))
+            raise OptionError("unknown_revision", rev=shown(rev))
         found = _run(["log", "-1", "--date=short", "--format=%cd", rev, "--"], self.data_dir)
         if found is None or found.returncode != 0 or not found.stdout.strip():
-            raise GkError("unknown_revision", rev=shown(rev))
+            raise OptionError("unknown_revision", rev=shown(rev))
         day = date.fromisoformat(found.stdout.decode().strip())
         return day, self._object(f"{rev}:./{TASKS_FILE}")
 

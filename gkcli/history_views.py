@@ -96,24 +96,24 @@ def changes_md(period: Period, words: Words, out: TextIO) -> None:
 
 def changes_table(period: Period, words: Words, out: TextIO) -> None:
     """``gk changes``: one table per lead office, each change with its date."""
-    from gkcli.views import _console, _escape, _number_column, _table, _text_column
+    from gkcli.linebreak import TEXT, Column
+    from gkcli.views import _console, _escape, _fitted, folded_rows, say
 
     console = _console(out)
-    console.print(_escape(_header(period, words)))
+    say(console, _header(period, words))
     if not period.changes:
         console.print(words("no_changes"))
         return
     console.print()
+    heads = [words("date"), words("id"), words("title"), words("change")]
+    columns = [Column(heads[0], "fixed"), Column(heads[1], "fixed"),
+               Column(heads[2], TEXT, flexible=True, min_width=10), Column(heads[3], TEXT)]
     for lead, group in _by_lead(period.changes):
-        table = _table(f"[bold]{_escape(lead)}[/]")
-        _text_column(table, words("date"), no_wrap=True, min_width=10)
-        _number_column(table, words("id"))
-        _text_column(table, words("title"), max_width=24)
-        _text_column(table, words("change"))
-        for c in group:
-            table.add_row(c.date.isoformat(), str(c.id), _escape(c.title),
-                          _escape(change_text(c, words)))
-        console.print(table)
+        rows = [[c.date.isoformat(), str(c.id), c.title, change_text(c, words)] for c in group]
+        title = f"[bold]{_escape(lead)}[/]"
+        if not _fitted(console, columns, [(row, {}) for row in rows], title=title, right=(1,)):
+            console.print(title)
+            folded_rows(console, heads, rows, words)
         console.print()
 
 
@@ -155,25 +155,29 @@ def log_json(found: ItemHistory, words: Words, out: TextIO) -> None:
 
 def log_table(found: ItemHistory, words: Words, out: TextIO) -> None:
     """``gk log ID``: each recorded change (date, commit, author, old → new), then the dated facts."""
-    from gkcli.views import _console, _escape, _table, _text_column
+    from rich.text import Text
+
+    from gkcli.linebreak import NAMES, TEXT, Column
+    from gkcli.views import _console, _fitted, _lines, folded_rows, say
 
     console = _console(out)
-    console.print(f"[bold]{_escape(words('log_header', id=found.task_id, title=found.title))}[/]")
+    header = words("log_header", id=found.task_id, title=found.title)
+    console.print(Text(_lines(header, console.width), style="bold"))
     console.print()
     if not found.entries:
         console.print(words("log_none"))
     else:
-        table = _table(f"[bold]{words('log_changes')}[/]")
-        _text_column(table, words("date"), no_wrap=True, min_width=10)
-        _text_column(table, words("commit"), no_wrap=True, min_width=7)
-        _text_column(table, words("author"), max_width=10)
-        _text_column(table, words("change"))
-        for e in found.entries:
-            table.add_row(e.date.isoformat(), e.commit or words("uncommitted"), _escape(e.author),
-                          _escape(log_text(e, words)))
-        console.print(table)
+        heads = [words("date"), words("commit"), words("author"), words("change")]
+        columns = [Column(heads[0], "fixed"), Column(heads[1], "fixed"), Column(heads[2], NAMES),
+                   Column(heads[3], TEXT, flexible=True, min_width=10)]
+        rows = [[e.date.isoformat(), e.commit or words("uncommitted"), e.author, log_text(e, words)]
+                for e in found.entries]
+        title = f"[bold]{words('log_changes')}[/]"
+        if not _fitted(console, columns, [(row, {}) for row in rows], title=title):
+            console.print(title)
+            folded_rows(console, heads, rows, words)
     if found.facts:
         console.print()
         console.print(f"[bold]{words('log_facts')}[/]")
         for kind, value in found.facts:
-            console.print(_escape(fact_text(kind, value, words)))
+            say(console, fact_text(kind, value, words), NAMES)

@@ -22,8 +22,8 @@ from gkcli.documents import Page
 from gkcli.i18n import Words
 from gkcli.query import Item
 from gkcli.report import Tally, Timeline
-from gkcli.summary import percent
 from gkcli.summary_text import done_state, figures, long_date
+from gkcli.tabular import percent
 
 STATES = (deadlines.OVERDUE, deadlines.DUE_SOON, deadlines.OPEN, deadlines.ONGOING, deadlines.DONE)
 
@@ -104,7 +104,7 @@ def embedded_json(data: object) -> str:
 
 
 def _tally_row(x: Tally, words: Words) -> str:
-    rate = "—" if x.on_time_rate is None else percent(x.done_on_time, x.rate_base)
+    rate = "—" if x.on_time_rate is None else percent(x.done_on_time, x.rate_base, 1)
     people = "、".join(p.name for p in x.people) or words("none")
     cells = [x.total, x.done, x.done_on_time, x.done_late, x.overdue, x.due_soon, x.ongoing]
     return ("<tr><td>" + _e(x.name) + "</td>" + "".join(f'<td class="n">{n}</td>' for n in cells)
@@ -244,7 +244,7 @@ def page(found: Page, words: Words, out: TextIO) -> None:
         f'<p class="meta">{_e(number)}{escape(words("as_of"))} {escape(long_date(words, today))}</p>',
         f'<p class="summary">{_e(figures(found.digest, words))}</p></header>\n',
         f'<section id="dashboard"><h2>{escape(words("progress_bar"))} {totals.done}/{totals.total}'
-        f" {escape(percent(totals.done, totals.total))}</h2>",
+        f" {escape(percent(totals.done, totals.total, 1))}</h2>",
         f'<div class="bar"><span style="width:{done_pct:.1f}%"></span></div>',
         f'<div class="cards">{cards}</div></section>\n',
         f'<section id="offices"><h2>{escape(words("by_office"))}</h2><div class="scroll"><table>',

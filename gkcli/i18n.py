@@ -206,7 +206,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "original_deadline": ("原定完成时间", "Original deadline"),
     "extension_line": ("{on} 由 {source} 延至 {to}（{reason}）{by}",
                        "{on}: {source} → {to} ({reason}){by}"),
-    "extension_late": ("，办理晚于原完成时间，按原定时间考核", "; granted late, not counted"),
+    "deadline_in_force": ("现行完成时间", "Deadline in force"),
+    "extension_late": ("，晚于当时的现行完成时间才办理，不计入，仍按现行完成时间考核",
+                       "; granted after the deadline then in force, not counted"),
     "since_meeting": ("自上次会议（{day}）以来：完成 {done} 项，新增逾期 {overdue} 项",
                       "Since the last meeting ({day}): {done} done, {overdue} newly overdue"),
     "due_on": ("完成时间 {day}", "deadline {day}"),
@@ -406,6 +408,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "is_done_reopen": ("第 {id} 项已完成；如要重新办理，用 gk reopen {id}",
                        "#{id} is done; use gk reopen {id} to take it up again"),
     "on_after_today": ("--on {day} 晚于今天（{today}）", "--on {day} is after today ({today})"),
+    "id_retired": ("序号 {id} 曾被已删除的事项用过，不再使用，以免与它混淆（下一个可用的是 {next}）",
+                   "id {id} was used by an item since removed and is not given again, so the two "
+                   "are never confused (next free: {next})"),
     "id_taken": ("序号 {id} 已被占用（下一个可用的是 {next}）", "id {id} is taken (next free: {next})"),
     "commit_not_repo": ("{path} 不在 git 仓库中；请去掉 --commit 再运行（或设置 commit: false）",
                         "{path} is not in a git repository; run without --commit (or set commit: false)"),
@@ -488,18 +493,87 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "undo_nothing": ("没有可撤销的：{path} 的撤销记录里没有尚未撤销的 gk 修改（见 gk undo --list）",
                      "nothing to undo: the undo journal of {path} holds no gk write not undone yet "
                      "(see gk undo --list)"),
-    "undo_overlap": ("撤销不了 “{subject}”：{path} 第 {lines} 行此后被手工改过，正是 gk 这次改动的地方；未写入任何内容",
+    "undo_overlap": ("撤销不了 “{subject}”：{path} 第 {lines} 行此后被手工改过，正是 gk 这次改动的地方；未写入任何内容（要跳过这次修改、撤销更早的，运行 gk undo --skip）",
                      "cannot undo \"{subject}\": line {lines} of {path} was edited by hand since, "
-                     "where gk made this change; nothing written"),
-    "undo_overlap_item": ("撤销不了 “{subject}”：{path} 第 {lines} 行（第 {id} 项）此后被手工改过，正是 gk 这次改动的地方；未写入任何内容",
+                     "where gk made this change; nothing written (to skip this one and undo earlier ones: gk undo --skip)"),
+    "undo_overlap_item": ("撤销不了 “{subject}”：{path} 第 {lines} 行（第 {id} 项）此后被手工改过，正是 gk 这次改动的地方；未写入任何内容（要跳过这次修改、撤销更早的，运行 gk undo --skip）",
                           "cannot undo \"{subject}\": line {lines} of {path} (item {id}) was edited by "
-                          "hand since, where gk made this change; nothing written"),
-    "undo_invalid": ("撤销不了 “{subject}”：撤销后的文件通不过检查（{where}：{detail}）；未写入任何内容",
+                          "hand since, where gk made this change; nothing written (to skip this one and undo earlier ones: gk undo --skip)"),
+    "undo_overlap_section": ("撤销不了 “{subject}”：{path} 第 {lines} 行（{section} 部分）此后被手工改过，正是 gk 这次改动的地方；未写入任何内容（要跳过这次修改、撤销更早的，运行 gk undo --skip）",
+                             "cannot undo \"{subject}\": line {lines} of {path} (in {section}) was edited "
+                             "by hand since, where gk made this change; nothing written (to skip this one and undo earlier ones: gk undo --skip)"),
+    "undo_removed": ("撤销不了 “{subject}”：{path} 中 gk 这次改动的那几行此后被手工删去或移走了；未写入任何内容（要跳过这次修改、撤销更早的，运行 gk undo --skip）",
+                     "cannot undo \"{subject}\": the lines of {path} where gk made this change were "
+                     "removed or moved by hand since; nothing written (to skip this one and undo earlier ones: gk undo --skip)"),
+    "undo_removed_item": ("撤销不了 “{subject}”：{path} 中 gk 这次在第 {id} 项改动的那几行此后被手工删去或移走了；未写入任何内容（要跳过这次修改、撤销更早的，运行 gk undo --skip）",
+                          "cannot undo \"{subject}\": the lines of item {id} in {path} where gk made this "
+                          "change were removed or moved by hand since; nothing written (to skip this one and undo earlier ones: gk undo --skip)"),
+    "undo_removed_section": ("撤销不了 “{subject}”：{path} 中 gk 这次在 {section} 部分改动的那几行此后被手工删去或移走了；未写入任何内容（要跳过这次修改、撤销更早的，运行 gk undo --skip）",
+                             "cannot undo \"{subject}\": the lines in {section} of {path} where gk made "
+                             "this change were removed or moved by hand since; nothing written (to skip this one and undo earlier ones: gk undo --skip)"),
+    "undo_beside": ("撤销不了 “{subject}”：{path} 第 {lines} 行是此后手工加在 gk 这次写入的内容旁边的，撤销会让它们归到别的部分下；未写入任何内容（要跳过这次修改、撤销更早的，运行 gk undo --skip）",
+                    "cannot undo \"{subject}\": lines {lines} of {path} were added by hand since, right "
+                    "beside what gk wrote, and undoing it would leave them under another section; "
+                    "nothing written (to skip this one and undo earlier ones: gk undo --skip)"),
+    "undo_beside_item": ("撤销不了 “{subject}”：{path} 第 {lines} 行（第 {id} 项）是此后手工加在 gk 这次写入的内容旁边的，撤销会让它们归到别的部分下；未写入任何内容（要跳过这次修改、撤销更早的，运行 gk undo --skip）",
+                         "cannot undo \"{subject}\": lines {lines} of {path} (item {id}) were added by "
+                         "hand since, right beside what gk wrote, and undoing it would leave them under "
+                         "another section; nothing written (to skip this one and undo earlier ones: gk undo --skip)"),
+    "undo_beside_section": ("撤销不了 “{subject}”：{path} 第 {lines} 行（{section} 部分）是此后手工加在 gk 这次写入的内容旁边的，撤销会让它们归到别的部分下；未写入任何内容（要跳过这次修改、撤销更早的，运行 gk undo --skip）",
+                            "cannot undo \"{subject}\": lines {lines} of {path} (in {section}) were "
+                            "added by hand since, right beside what gk wrote, and undoing it would leave "
+                            "them under another section; nothing written (to skip this one and undo earlier ones: gk undo --skip)"),
+    "undo_invalid": ("撤销不了 “{subject}”：撤销后的文件通不过检查（{where}：{detail}）；未写入任何内容（要跳过这次修改、撤销更早的，运行 gk undo --skip）",
                      "cannot undo \"{subject}\": the file would not pass gk check ({where}: {detail}); "
-                     "nothing written"),
-    "undo_unsure": ("撤销不了 “{subject}”：此后对 {what} 的手工修改与这次修改交织在一起，gk 无法确定怎样撤销；未写入任何内容",
+                     "nothing written (to skip this one and undo earlier ones: gk undo --skip)"),
+    "undo_unsure": ("撤销不了 “{subject}”：此后对 {what} 的手工修改与这次修改交织在一起，gk 无法确定怎样撤销；未写入任何内容（要跳过这次修改、撤销更早的，运行 gk undo --skip）",
                     "cannot undo \"{subject}\": the edits made by hand since to {what} are entangled with "
-                    "this change, gk cannot tell how to take it back; nothing written"),
+                    "this change, gk cannot tell how to take it back; nothing written (to skip this one and undo earlier ones: gk undo --skip)"),
+    "undo_skipped": ("已跳过 “{subject}”（{time}）：文件未改动，下一次 gk undo 撤销更早的修改",
+                     "Skipped \"{subject}\" ({time}): the file is untouched, the next gk undo takes back "
+                     "the write before it"),
+    "undo_would_skip": ("将跳过 “{subject}”（{time}），不改动文件；未写入任何内容",
+                        "Would skip \"{subject}\" ({time}), leaving the file untouched; nothing written"),
+    "undo.skip": ("跳过 “{subject}”", "skipped \"{subject}\""),
+    "undo_tag.skipped": ("（已跳过）", " (skipped)"),
+    "undo_tag.gone": ("（它的提交已不在当前分支的历史里）", " (its commit is no longer in the branch's history)"),
+    "undo_nothing_dropped": ("没有可撤销的：{path} 的撤销记录里的 gk 修改都已撤销，更早的已超出记录（只保留最近 {limit} 次）",
+                             "nothing to undo: every gk write in the undo journal of {path} is undone, "
+                             "and older ones fell out of it (it keeps the last {limit})"),
+    "undo_list_dropped": ("更早的 {count} 次修改已超出撤销记录（只保留最近 {limit} 次），不能再撤销",
+                          "{count} older writes fell out of the journal (it keeps the last {limit}) and "
+                          "cannot be undone"),
+    "undo_list_empty_dropped": ("撤销记录是空的（{path}）：更早的 {count} 次修改已超出记录（只保留最近 {limit} 次）",
+                                "The undo journal is empty ({path}): {count} older writes fell out of it "
+                                "(it keeps the last {limit})"),
+    "undo_why.gone": ("它的提交已不在当前分支的历史里（git reset 或 --amend 过）",
+                      "its commit is no longer in the branch's history (reset or amended)"),
+    "undone_already_gone": ("“{subject}” 的修改已不在 {path} 中，它的提交也已不在当前分支的历史里（git reset 或 --amend 过）：无需撤销，也没有要提交的；记为已撤销",
+                            "The change \"{subject}\" is no longer in {path}, and its commit is no "
+                            "longer in the branch's history (reset or amended): nothing to undo and "
+                            "nothing to commit; marked undone"),
+    "undone_gone_not_committed": ("注意：这次修改原来的提交已不在当前分支的历史里（git reset 或 --amend 过），但修改还在文件中；撤销只改了文件，没有提交。要留下这次撤销，请自己提交",
+                                  "Note: the commit that held this change is no longer in the branch's "
+                                  "history (reset or amended), but the change was still in the file; the "
+                                  "undo changed the file only and committed nothing. Commit it yourself to "
+                                  "keep it"),
+    "undo_would_already": ("“{subject}” 的修改已不在 {path} 中（此后已手工改回）：gk undo 会把它记为已撤销，不改动文件；未写入任何内容",
+                           "The change \"{subject}\" is no longer in {path} (changed back by hand since): "
+                           "gk undo would mark it undone and leave the file untouched; nothing written"),
+    "undo_would_already_gone": ("“{subject}” 的修改已不在 {path} 中，它的提交也已不在当前分支的历史里（git reset 或 --amend 过）：gk undo 会把它记为已撤销，无需提交；未写入任何内容",
+                                "The change \"{subject}\" is no longer in {path}, and its commit is no "
+                                "longer in the branch's history (reset or amended): gk undo would mark it "
+                                "undone, with nothing to commit; nothing written"),
+    "undo_commit_failed_restored": ("git 提交失败：{detail}。gk 已把 {path} 恢复原样，什么都没有撤销；"
+                                    "解决上述问题后再运行 gk undo",
+                                    "git commit failed: {detail}. gk put {path} back as it was, so nothing "
+                                    "was undone; deal with that and run gk undo again"),
+    "undo_commit_failed_kept": ("git 提交失败：{detail}。{path} 已是撤销后的内容（文件在此期间又被改动，未恢复），"
+                                "尚未提交；请查看 git status 后手工提交",
+                                "git commit failed: {detail}. {path} holds the undo (the file changed "
+                                "again meanwhile, so gk left it), not committed; see git status and commit "
+                                "it by hand"),
+    "journal.detail": ("{subject}：{text}", "{subject}: {text}"),
     "journal_damaged": ("撤销记录 {path} 已损坏（{why}）：未撤销任何内容（gk 下次写入时会把它改名保留，另起一份）",
                         "the undo journal {path} is damaged ({why}): nothing undone (gk's next write "
                         "keeps it aside and starts a new one)"),
@@ -591,16 +665,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "asof_no_history": ("tasks.yaml 还没有提交记录：按当前文件显示截至{day}已发生的情况",
                         "tasks.yaml has no commits yet: showing the current file with what had "
                         "happened by {day}"),
-    "asof_before_history": ("tasks.yaml 最早的提交在{first}，晚于{day}：按当前文件显示截至{day}已发生的情况",
-                            "tasks.yaml was first committed on {first}, after {day}: showing the "
-                            "current file with what had happened by {day}"),
+    "asof_before_history": ("tasks.yaml 最早的提交在{first}，晚于{day}：按最早提交的版本显示截至{day}已发生的情况",
+                            "tasks.yaml was first committed on {first}, after {day}: showing its "
+                            "first committed version with what had happened by {day}"),
+    "asof_unreadable_history": ("git 中截至{day}的 tasks.yaml 都无法读取：按当前文件显示截至{day}已发生的情况",
+                                "no version of tasks.yaml in git up to {day} can be read: showing "
+                                "the current file with what had happened by {day}"),
     "log_no_git": ("不在 git 仓库中，没有修改记录：只列出当前文件中有日期的记录",
                    "not in a git repository, so no recorded changes: only the dated facts of "
                    "the current file"),
+    "recorded_today": ("这次修改记录于今天（{real}）：按更早的日期（如 {day}）查看时表中还没有它；"
+                       "--today 只决定写入的完成、进展、延期和会议日期",
+                       "this change is recorded today ({real}): the table as of an earlier day "
+                       "(such as {day}) does not have it; --today sets only the dates gk writes "
+                       "(done, notes, extensions, meetings)"),
+    "log_cut": ("只列出{day}及以前的修改和记录（不加 --today 可看全部）",
+                "only the changes and facts up to {day} (without --today, all of them)"),
+    "log_no_git_cut": ("不在 git 仓库中，没有修改记录：只列出当前文件中{day}及以前有日期的记录",
+                       "not in a git repository, so no recorded changes: only the dated facts of "
+                       "the current file up to {day}"),
     "history_unreadable": ("读取 git 历史失败", "could not read the git history"),
     "unknown_revision": ("--since：{rev} 既不是日期，也不是 git 中的版本（日期写作 2021-06-30）",
                          "--since: {rev} is neither a date nor a revision in git "
                          "(write dates as 2021-06-30)"),
+    "bad_since": ("--since 的日期有误：{reason}", "--since: {reason}"),
+    "meeting_exists": ("{day}的会议（{title}）已经记录过了", "the meeting of {day} ({title}) is already recorded"),
     "since_after_until": ("--since {since} 晚于 --until {until}", "--since {since} is after --until {until}"),
     "no_meeting_yet": ("还没有记录会议：先运行 gk meeting，或用 --since 指定日期",
                        "no meeting recorded yet: run gk meeting first, or give --since DATE"),
@@ -615,9 +704,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "extend_not_later": ("#{id}：延期后的完成时间 {to} 不晚于现在的 {current}",
                          "#{id}: the new deadline {to} is not after the current one ({current})"),
     "extend_ongoing": ("#{id} 是长期事项，无需延期", "#{id} is ongoing; it has no deadline to extend"),
-    "extend_late": ("#{id} 的延期在原完成时间（{deadline}）之后才办理：已记录，但按原定时间考核",
-                    "#{id}: the extension was granted after its deadline ({deadline}); it is "
-                    "recorded, but the item is judged against that deadline"),
+    "extend_late": ("#{id} 的延期在现行完成时间（{deadline}）之后才办理：已记录，但不计入，仍按{deadline}考核",
+                    "#{id}: the extension was granted after the deadline in force ({deadline}); "
+                    "it is recorded but not counted: the item is still judged against {deadline}"),
     "reason_empty": ("延期理由不能为空", "the reason for the extension is empty"),
     "no_item_ever": ("历史中从未有过第{id}项", "item {id} is not in the table or its history"),
     # gk --all: the workspace

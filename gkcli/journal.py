@@ -14,9 +14,13 @@ Where it lives:
   ``%LOCALAPPDATA%\\gk\\undo``) under the hash of the data folder's real path, in a folder
   only its owner may read, since it holds copies of the table.
 
+A journal kept outside git for a folder that is later put in git (``git init``) is still
+read from there, and moved beside git's files by the next write.
+
 The git directory is found by looking for ``.git`` upward (a folder, or a file naming one),
 so no git process is started and no git is needed. The journal keeps the last
-:data:`MAX_ENTRIES` entries and at most :data:`MAX_BYTES`; the caller holds the data folder's
+:data:`MAX_ENTRIES` writes (with the undo entries that name them) and at most
+:data:`MAX_BYTES`, and counts the writes that fell out; the caller holds the data folder's
 lock while it reads or writes it. A journal that cannot be read raises :class:`Damaged`.
 """
 
@@ -37,7 +41,7 @@ from gkcli.errors import GkError, Msg
 from gkcli.store import display_path
 
 FORMAT = "gk-undo-journal 1"
-MAX_ENTRIES = 50
+MAX_ENTRIES = 50  # writes kept (each with the undo entries that name it)
 MAX_BYTES = 8 * 1024 * 1024  # the journal file, compressed copies included
 
 
@@ -62,6 +66,7 @@ class Entry:
     sha_after: str
     commit: str = ""  # the full hash of the commit that holds this write, if gk committed it
     undoes: int = 0  # for kind "undo": the n of the write taken back
+    skip: bool = False  # kind "undo" only: the write was skipped (gk undo --skip), not taken back
 
     def said(self, lang: str) -> str:
         return self.subject.get(lang) or self.subject.get("zh") or ""
@@ -77,8 +82,9 @@ class Entry:
 
 @dataclass
 class Journal:
-    path: Path
+    path: Path  # where it was read from (where it is written: :func:`location`)
     entries: list[Entry] = field(default_factory=list)
+    dropped: int = 0  # how many writes, the oldest, fell out of it (over MAX_ENTRIES or MAX_BYTES)
 
     def undone(self) -> set[int]:
         return {e.undoes for e in self.entries if e.kind == "undo"}
@@ -149,14 +155,28 @@ def git_dir(folder: Path) -> tuple[Path, Path] | None:
 
 
 def location(data_dir: Path) -> Path:
-    """The journal file of the data folder ``data_dir``."""
+    """The journal file of the data folder ``data_dir`` (where it is written)."""
     real = Path(os.path.realpath(data_dir))
     found = git_dir(real)
     if found is not None:
         gitdir, top = found
         rel = real.relative_to(top).as_posix()
         return gitdir / "gk" / f"undo-{hashlib.sha256(rel.encode()).hexdigest()[:16]}.json"
+    return _outside(real)
+
+
+def _outside(real: Path) -> Path:
     return state_dir() / "undo" / f"{hashlib.sha256(str(real).encode()).hexdigest()[:16]}.json"
+
+
+def _where(data_dir: Path) -> Path:
+    """The journal file to read: :func:`location`, or, in git with none there yet, the one
+    kept outside git for this folder before it was put in git (``git init`` since)."""
+    path = location(data_dir)
+    if path.parent.parent == state_dir() or path.exists():
+        return path
+    outside = _outside(Path(os.path.realpath(data_dir)))
+    return outside if outside.is_file() else path
 
 
 def _private(folder: Path) -> bool:
@@ -174,22 +194,25 @@ def _private(folder: Path) -> bool:
 
 _FIELDS = {"n": int, "kind": str, "file": str, "subject": dict, "time": str, "before": str,
            "after": str, "sha_before": str, "sha_after": str, "commit": str, "undoes": int}
+# fields added since, optional: a journal an older gk wrote lacks them (one it reads ignores them)
+_LATER = {"skip": bool}
 
 
 def _entry(raw: Any) -> Entry:
-    if not isinstance(raw, dict) or any(not isinstance(raw.get(k), t) for k, t in _FIELDS.items()):
+    if not isinstance(raw, dict) or any(not isinstance(raw.get(k), t) for k, t in _FIELDS.items()) \
+            or any(not isinstance(raw.get(k, t()), t) for k, t in _LATER.items()):
         raise _Bad("journal_why.format")
     if raw["kind"] not in ("write", "undo") or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in raw["subject"].items()):
         raise _Bad("journal_why.format")
     return Entry(raw["n"], raw["kind"], raw["file"], dict(raw["subject"]), raw["time"],
                  raw["before"], raw["after"], raw["sha_before"], raw["sha_after"],
-                 raw["commit"], raw["undoes"])
+                 raw["commit"], raw["undoes"], raw.get("skip", False))
 
 
 def read(data_dir: Path) -> Journal:
     """The journal of ``data_dir``; empty when there is none. :class:`Damaged` if unreadable."""
-    path = location(data_dir)
+    path = _where(data_dir)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -207,9 +230,12 @@ def read(data_dir: Path) -> Journal:
         entries = [_entry(e) for e in doc["entries"]]
         if [e.n for e in entries] != sorted({e.n for e in entries}):
             raise _Bad("journal_why.format")
+        dropped = doc.get("dropped", 0)
+        if not isinstance(dropped, int) or isinstance(dropped, bool) or dropped < 0:
+            raise _Bad("journal_why.format")
     except _Bad as exc:
         raise Damaged(path, exc.why) from None
-    return Journal(path, entries)
+    return Journal(path, entries, dropped)
 
 
 def entry_bytes(journal: Journal, entry: Entry) -> tuple[bytes, bytes]:
@@ -220,21 +246,32 @@ def entry_bytes(journal: Journal, entry: Entry) -> tuple[bytes, bytes]:
         raise Damaged(journal.path, exc.why) from None
 
 
-def _save(journal: Journal) -> None:
-    entries = journal.entries[-MAX_ENTRIES:]
+def _keeping(entries: list[Entry], writes: int) -> list[Entry]:
+    """``entries`` with only the newest ``writes`` writes and the undo entries naming them."""
+    kept = {e.n for e in entries if e.kind == "write"}
+    kept = set(sorted(kept)[-writes:]) if writes > 0 else set()
+    return [e for e in entries if (e.n if e.kind == "write" else e.undoes) in kept]
 
-    def doc(kept: list[Entry]) -> bytes:
-        return json.dumps({"format": FORMAT, "entries": [
+
+def _save(journal: Journal, path: Path) -> None:
+    """Write ``journal`` to ``path``, its oldest writes dropped to keep within the limits."""
+    def doc(kept: list[Entry], dropped: int) -> bytes:
+        return json.dumps({"format": FORMAT, "dropped": dropped, "entries": [
             {"n": e.n, "kind": e.kind, "file": e.file, "subject": e.subject, "time": e.time,
              "before": e.packed_before, "after": e.packed_after, "sha_before": e.sha_before,
-             "sha_after": e.sha_after, "commit": e.commit, "undoes": e.undoes} for e in kept]},
+             "sha_after": e.sha_after, "commit": e.commit, "undoes": e.undoes,
+             **({"skip": True} if e.skip else {})} for e in kept]},
             ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
-    data = doc(entries)
-    while len(data) > MAX_BYTES and len(entries) > 1:
-        entries = entries[len(entries) // 4 or 1:]
-        data = doc(entries)
-    folder = journal.path.parent
+    writes = sum(e.kind == "write" for e in journal.entries)
+    keep = min(writes, MAX_ENTRIES)
+    entries = _keeping(journal.entries, keep)
+    data = doc(entries, journal.dropped + writes - keep)
+    while len(data) > MAX_BYTES and keep > 1:
+        keep -= keep // 4 or 1
+        entries = _keeping(journal.entries, keep)
+        data = doc(entries, journal.dropped + writes - keep)
+    folder = path.parent
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     if folder.parent == state_dir() and not _private(folder):
         if folder.stat().st_uid == getattr(os, "getuid", lambda: -1)():
@@ -245,14 +282,20 @@ def _save(journal: Journal) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:  # no fsync: a journal cut short by a crash
             handle.write(data)                 # is found damaged and set aside, never trusted
-        os.replace(tmp, journal.path)
+        os.replace(tmp, path)
     except BaseException:
         try:
             os.unlink(tmp)
         except OSError:
             pass
         raise
-    journal.entries = entries
+    if journal.path != path:  # kept outside git until now: moved beside git's files
+        try:
+            os.unlink(journal.path)
+        except OSError:
+            pass
+    journal.path, journal.entries = path, entries
+    journal.dropped += writes - keep
 
 
 def unsaved(journal: Journal, before: bytes, after: bytes, subject: dict[str, str], time: str,
@@ -262,18 +305,20 @@ def unsaved(journal: Journal, before: bytes, after: bytes, subject: dict[str, st
 
 
 def _append(journal: Journal, kind: str, before: bytes, after: bytes, subject: dict[str, str],
-            time: str, commit: str = "", undoes: int = 0, file: str = "tasks.yaml") -> Entry:
+            time: str, commit: str = "", undoes: int = 0, file: str = "tasks.yaml",
+            skip: bool = False) -> Entry:
     packed_before, sha_before = _pack(before)
     packed_after, sha_after = _pack(after)
     n = journal.entries[-1].n + 1 if journal.entries else 1
     entry = Entry(n, kind, file, subject, time, packed_before, packed_after, sha_before, sha_after,
-                  commit, undoes)
+                  commit, undoes, skip)
     journal.entries.append(entry)
     return entry
 
 
 def record(data_dir: Path, kind: str, before: bytes, after: bytes, subject: dict[str, str],
-           time: str, commit: str = "", undoes: int = 0, file: str = "tasks.yaml") -> Msg | None:
+           time: str, commit: str = "", undoes: int = 0, file: str = "tasks.yaml",
+           skip: bool = False) -> Msg | None:
     """Add an entry for a write that has just been made; the caller holds the lock.
 
     Never fails the write it records: a journal that cannot be written is said as a Msg to
@@ -289,13 +334,13 @@ def record(data_dir: Path, kind: str, before: bytes, after: bytes, subject: dict
             os.replace(exc.path, kept)
         except OSError as err:
             return Msg.of("journal_not_written", reason=err.strerror or type(err).__name__)
-        journal = Journal(exc.path)
+        journal = Journal(location(data_dir))
         note = Msg.of("journal_restarted", path=display_path(exc.path), kept=display_path(kept))
     except GkError as exc:
         return Msg.of("journal_not_written", reason=exc.params.get("reason", ""))
-    _append(journal, kind, before, after, subject, time, commit, undoes, file)
+    _append(journal, kind, before, after, subject, time, commit, undoes, file, skip)
     try:
-        _save(journal)
+        _save(journal, location(data_dir))
     except _NotPrivate as exc:
         return Msg.of("journal_not_written",
                       reason=Msg.of("journal_why.not_private", path=display_path(exc.folder)))

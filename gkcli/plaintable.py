@@ -3,17 +3,20 @@
 rich lays out every cell of every row before printing anything; for a table of thousands
 of rows that is most of ``gk list``'s time. A table of more than :data:`PLAIN_ABOVE` rows
 (many screenfuls) is written here instead, line by line: the columns of the rich table,
-Chinese characters counted two cells wide, long cells folded inside their column, work
-tasks as heading rows. Colour only on a terminal, and never with NO_COLOR.
+with the widths :func:`gkcli.linebreak.fit` gives and cells broken as the rich views break
+them (:func:`gkcli.linebreak.wrap`: names whole, 避头尾), Chinese characters counted two
+cells wide, work tasks as heading lines from the title column to the edge. Colour only on a
+terminal, and never with NO_COLOR.
 """
 
 from __future__ import annotations
 
 import os
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
+from gkcli import linebreak
+from gkcli.linebreak import TEXT, cell_len, wrap
 from gkcli.values import Value
 
 PLAIN_ABOVE = 200  # rows; shorter tables keep rich's layout
@@ -22,60 +25,20 @@ ANSI = {"bold red": "\x1b[1;31m", "yellow": "\x1b[33m", "cyan": "\x1b[36m", "gre
         "red": "\x1b[31m", "bold": "\x1b[1m"}
 RESET = "\x1b[0m"
 
-class _Widths(dict):
-    """Terminal cells of each character, worked out once per character: CJK counts two."""
-
-    def __missing__(self, ch: str) -> int:
-        if unicodedata.combining(ch):
-            found = 0
-        else:
-            found = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-        self[ch] = found
-        return found
-
-
-WIDTHS = _Widths()
-char_width = WIDTHS.__getitem__
-
-
-def cell_len(text: str) -> int:
-    if text.isascii():
-        return len(text)
-    return sum(map(char_width, text))
-
-
-def fold(text: str, width: int) -> list[str]:
-    """``text`` cut into lines of at most ``width`` cells (at any character, as CJK allows)."""
-    if cell_len(text) <= width:
-        return [text]
-    lines, start, used = [], 0, 0
-    for i, w in enumerate(map(char_width, text)):
-        if used + w > width and i > start:
-            lines.append(text[start:i])
-            start, used = i, 0
-        used += w
-    lines.append(text[start:])
-    return lines
-
-
-def pad(text: str, width: int, right: bool = False) -> str:
-    space = " " * max(0, width - cell_len(text))
-    return space + text if right else text + space
-
 
 class Column(Value):
-    FIELDS = ("header", "cap", "right", "flexible", "min_width", "styled")
+    FIELDS = ("header", "kind", "right", "flexible", "min_width", "styled")
     header: str
-    cap: int | None = None  # the widest it may be; None: as wide as its widest cell
+    kind: str = TEXT  # how its cells break: linebreak.TEXT, NAMES, or "fixed" (never)
     right: bool = False  # numbers
     flexible: bool = False  # takes the width left over (the item's wording)
     min_width: int = 4
     styled: bool = False  # drawn in the row's style (the state, the days over)
 
-    def __init__(self, header: str, cap: int | None = None, right: bool = False,
+    def __init__(self, header: str, kind: str = TEXT, right: bool = False,
                  flexible: bool = False, min_width: int = 4, styled: bool = False):
         self.header = header
-        self.cap = cap
+        self.kind = kind
         self.right = right
         self.flexible = flexible
         self.min_width = min_width
@@ -91,18 +54,13 @@ def colour_on(out: TextIO) -> bool:
     return bool(isatty and isatty())
 
 
-def widths(columns: Sequence[Column], sizes: Iterable[Sequence[int]], total: int) -> list[int]:
-    """Each column's width from the cells' sizes (in cells), the flexible one taking the rest."""
-    natural = [max([cell_len(w) for w in c.header.split()] + [c.min_width]) for c in columns]
-    for row in sizes:
-        natural = list(map(max, natural, row))
-    found = [min(n, c.cap) if c.cap else n for n, c in zip(natural, columns)]
-    flexible = [i for i, c in enumerate(columns) if c.flexible]
-    if flexible:
-        i = flexible[0]
-        rest = sum(w for j, w in enumerate(found) if j != i) + len(GAP) * (len(columns) - 1)
-        found[i] = max(columns[i].min_width, min(natural[i], total - rest))
-    return found
+def widths(columns: Sequence[Column], rows: Sequence[Sequence[str]], total: int,
+           sizes: Sequence[Sequence[int]] | None = None) -> list[int]:
+    """Each column's width (:func:`gkcli.linebreak.fit`); on a terminal too narrow for the
+    columns, the narrowest they can be (lines may then run past the edge)."""
+    specs = [linebreak.Column(c.header, "fixed" if c.right else c.kind, c.flexible, c.min_width)
+             for c in columns]
+    return linebreak.fit(specs, rows, total, len(GAP), strict=False, sizes=sizes) or []
 
 
 def write(columns: Sequence[Column], rows: Iterable[tuple[str | None, Sequence[str], str]],
@@ -115,43 +73,60 @@ def write(columns: Sequence[Column], rows: Iterable[tuple[str | None, Sequence[s
 
         width = shutil.get_terminal_size().columns
     total = width
-    sized = widths(columns, (sizes for _, _, _, sizes in table if sizes is not None), total)
+    measured = [(cells, sizes) for _, cells, _, sizes in table if sizes is not None]
+    sized = widths(columns, [cells for cells, _ in measured], total, [s for _, s in measured])
     colour = colour_on(out)
     lines: list[str] = []
 
     rights = [c.right for c in columns]
+    kinds = [c.kind for c in columns]
+    seen: dict[tuple[str, int, str], list[str]] = {}  # offices and deadlines repeat row after row
+
+    def broken(cell: str, width: int, kind: str) -> list[str]:
+        key = (cell, width, kind)
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = wrap(cell, width, kind)
+            if len(seen) > 4096:
+                seen.clear()
+        return found
+
     marked = [c.styled for c in columns]
 
-    def emit(cells: Sequence[str], style: str = "", bold_heading: bool = False,
-             sizes: Sequence[int] | None = None) -> None:
+    def emit(cells: Sequence[str], style: str = "", sizes: Sequence[int] | None = None,
+             kinds: Sequence[str] = kinds, bottom: bool = False) -> None:
         if sizes is None:
             sizes = [cell_len(c) for c in cells]
         if not colour and all(map(int.__le__, sizes, sized)):  # one line: pad and join
             lines.append(GAP.join([" " * (w - n) + c if r else c + " " * (w - n)
                                    for c, n, w, r in zip(cells, sizes, sized, rights)]).rstrip())
             return
-        parts = [[c] if n <= w else fold(c, w) for c, n, w in zip(cells, sizes, sized)]
+        parts = [[c] if n <= w else broken(c, w, k) for c, n, w, k in zip(cells, sizes, sized, kinds)]
         height = max(map(len, parts))
+        if bottom:  # headings sit on the rule, as rich's do
+            parts = [[""] * (height - len(p)) + p for p in parts]
         for k in range(height):
             out_cells = []
             for i, part in enumerate(parts):
                 piece = part[k] if k < len(part) else ""
+                piece = piece.rstrip(" ") if len(part) > 1 else piece
                 n = sizes[i] if len(part) == 1 else cell_len(piece)
                 space = " " * (sized[i] - n if k < len(part) else sized[i])
                 text = space + piece if rights[i] else piece + space
-                if colour and piece and ((style and marked[i]) or (bold_heading and i == heading_at)):
-                    text = ANSI.get("bold" if bold_heading else style, "") + text + RESET
+                if colour and piece and style and marked[i]:
+                    text = ANSI.get(style, "") + text + RESET
                 out_cells.append(text)
             lines.append(GAP.join(out_cells).rstrip())
 
     heading_at = next((i for i, c in enumerate(columns) if c.flexible), 0)
-    emit([c.header for c in columns])
+    indent = sum(sized[:heading_at]) + len(GAP) * heading_at
+    emit([c.header for c in columns], kinds=[linebreak.HEADING] * len(columns), bottom=True)
     lines.append("─" * min(total, sum(sized) + len(GAP) * (len(columns) - 1)))
     for heading, cells, style, sizes in table:
-        if heading is not None:
-            blank = [""] * len(columns)
-            blank[heading_at] = heading
-            emit(blank, bold_heading=True)
+        if heading is not None:  # a work task: from the flexible column to the edge
+            for line in wrap(heading, max(1, total - indent)):
+                line = line.rstrip(" ")
+                lines.append(" " * indent + (ANSI["bold"] + line + RESET if colour else line))
         else:
             emit(cells, style, sizes=sizes)
         if len(lines) > 2000:  # one write per chunk, not per line

@@ -8,19 +8,19 @@ from typing import Any
 
 from gkcli import deadlines
 from gkcli.changes import Change, _ids, one_more_extension
-from gkcli.errors import GkError, Msg
+from gkcli.errors import GkError, Msg, OptionError
 from gkcli.history import shown
 from gkcli.model import Table
 from gkcli.yamledit import TasksText
 
 
 def check_on(table: Table, day: date, today: date) -> None:
-    """Refuse a date after today or before the notice's issue date."""
+    """Refuse a date after today or before the notice's issue date (a usage error)."""
     if day > today:
-        raise GkError("on_in_future", day=day.isoformat(), today=today.isoformat())
+        raise OptionError("on_in_future", day=day.isoformat(), today=today.isoformat())
     issued = table.notice.issued
     if issued and day < issued:
-        raise GkError("on_before_notice", day=day.isoformat(), issued=issued.isoformat())
+        raise OptionError("on_before_notice", day=day.isoformat(), issued=issued.isoformat())
 
 
 def extend(table: Table, ids: tuple[int, ...], to: str, reason: str, day: date, today: date,
@@ -64,13 +64,31 @@ def extend(table: Table, ids: tuple[int, ...], to: str, reason: str, day: date, 
 
 
 def meeting(table: Table, day: date, today: date, title: str | None = None) -> Change:
-    """Record a meeting of the leading group in tasks.yaml (a top-level ``meetings:`` list)."""
+    """Record a meeting of the leading group in tasks.yaml (a top-level ``meetings:`` list),
+    in date order: before the first meeting held after its day, else at the end. The same meeting twice (the same
+    day and title, or both without one) is refused."""
     check_on(table, day, today)
     entry: dict[str, Any] = {"on": day}
-    if title and title.strip():
-        entry["title"] = " ".join(title.split())
+    name = " ".join((title or "").split())
+    if name:
+        entry["title"] = name
 
     def edit(doc: TasksText) -> None:
-        doc.append_top_level("meetings", entry, comment="# 会议（gk meeting 记录）")
+        """Where it goes is read under the lock, from the text actually read."""
+        held = doc.top_level_entries("meetings")
+        days = [_day(e.get("on")) for e in held]
+        if any(on == day and " ".join(e.get("title", "").split()) == name
+               for on, e in zip(days, held)):
+            raise GkError("meeting_exists", day=day.isoformat(), title=shown(name or "—"))
+        later = [n for n, on in enumerate(days) if on is not None and on > day]
+        index = later[0] if later else len(held)  # before the first later one, else at the end
+        doc.insert_top_level("meetings", index, entry, comment="# 会议（gk meeting 记录）")
 
     return Change(Msg.of("commit.meeting", day=day.isoformat()), edit)
+
+
+def _day(text: str | None) -> date | None:
+    try:
+        return deadlines.read_date(text) if text else None
+    except deadlines.DeadlineError:
+        return None

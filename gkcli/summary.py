@@ -53,14 +53,6 @@ class Digest:
         }
 
 
-def percent(part: int, whole: int) -> str:
-    """43.8% — one decimal unless whole (0%, 50%, 100%); — when there is nothing to count."""
-    if not whole:
-        return "—"
-    value = round(100 * part / whole, 1)
-    return f"{value:.0f}%" if value == int(value) else f"{value:.1f}%"
-
-
 def digest(table: Table, rows: list[Item], today: date, since: date | None = None,
            due_soon_days: int | None = None) -> Digest:
     """The summary of ``rows`` as of ``today``; with ``since``, also what changed since then."""

@@ -12,7 +12,8 @@ from typing import TextIO
 
 from gkcli.i18n import Words
 from gkcli.query import Item
-from gkcli.summary import Digest, percent
+from gkcli.summary import Digest
+from gkcli.tabular import percent
 
 MAX_IDS = 6
 MAX_OFFICES = 3
@@ -65,7 +66,7 @@ def figures(d: Digest, words: Words, scope: str | None = None) -> str:
     overdue = (words("sum.overdue", n=x.overdue, offices=_names(words, d.overdue_offices))
                if x.overdue else words("sum.no_overdue"))
     text = words("sum.figures", scope=scope or words("doc.scope"), total=x.total, done=x.done,
-                 pct=percent(x.done, x.total), on_time=x.done_on_time, overdue=overdue)
+                 pct=percent(x.done, x.total, 1), on_time=x.done_on_time, overdue=overdue)
     if x.occurrences_due:  # as gk report's 周期性事项（按次计） table counts them
         text += words("sum.occurrences", due=x.occurrences_due, on_time=x.occurrences_on_time,
                       late=x.occurrences_late, missed=x.occurrences_missed)

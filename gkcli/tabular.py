@@ -86,11 +86,24 @@ def roster_cells(view: RosterView, words: Words) -> list[list[str]]:
     return [[p.name, words(f"role.{p.role}"), p.post, p.office or "—"] for p in view.people]
 
 
-def percent(part: int, whole: int) -> str:
-    """A whole percentage rounded half up (四舍五入): 2/16 is 13%, not 12%; — for nothing."""
+def half_up(numerator: int, denominator: int) -> int:
+    """numerator ÷ denominator (both ≥ 0, denominator > 0) rounded half up (四舍五入), exactly:
+    5 ÷ 2 is 3 where Python's round(2.5) gives 2."""
+    return (2 * numerator + denominator) // (2 * denominator)
+
+
+def percent(part: int, whole: int, decimals: int = 0) -> str:
+    """``part`` of ``whole`` as a percentage rounded half up (四舍五入) in whole numbers, never
+    binary floats: 2/16 is 13%, not 12%; to one decimal 1/16 is 6.3%, not 6.2%. Trailing
+    zeros are left off (50%, not 50.0%); — when there is nothing to count.
+
+    The one rounding of percentages in gk: tables, reports, summaries, documents, the page.
+    """
     if not whole:
         return "—"
-    return f"{(200 * part + whole) // (2 * whole)}%"
+    scale = 10 ** decimals
+    number, tenths = divmod(half_up(100 * scale * part, whole), scale)
+    return f"{number}.{tenths:0{decimals}d}".rstrip("0").rstrip(".") + "%" if tenths else f"{number}%"
 
 
 def tally_cells(x: Tally) -> list[str]:

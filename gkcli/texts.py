@@ -135,6 +135,14 @@ def undone(done, words: Words, out: TextIO) -> None:
 
     subject = done.entry.said(words.lang)
     path = display_path(done.path)
+    if done.skipped:
+        key = "undo_would_skip" if done.dry_run else "undo_skipped"
+        out.write(words.message(key, {"subject": subject, "time": _when(done.entry)}) + "\n")
+        return
+    if done.dry_run and done.already:  # as the real run would say it
+        key = "undo_would_already_gone" if done.gone else "undo_would_already"
+        out.write(words.message(key, {"subject": subject, "path": path}) + "\n")
+        return
     if done.dry_run:
         out.write(words.message("undo_would", {"subject": subject, "time": _when(done.entry)}) + "\n")
         out.write(done.diff)
@@ -148,9 +156,14 @@ def undone(done, words: Words, out: TextIO) -> None:
     if done.commit:
         out.write(words("undone", subject=subject, sha=done.commit) + "\n")
         return
+    if done.already and done.gone:  # reset or amended away, and the file agrees: nothing to do
+        out.write(words.message("undone_already_gone", {"subject": subject, "path": path}) + "\n")
+        return
     key = "undone_already" if done.already else "undone_file_kept" if done.kept_edits else "undone_file"
     out.write(words.message(key, {"subject": subject, "path": path}) + "\n")
-    if done.file_only is not None:
+    if done.gone:  # no hash she could look for: it is not in her history
+        out.write(words.message("undone_gone_not_committed") + "\n")
+    elif done.file_only is not None and not done.already:
         out.write(words.message("undone_not_committed", {"sha": done.entry.commit[:7],
                                                          "why": done.file_only}) + "\n")
 
@@ -161,15 +174,27 @@ def undo_list(found, words: Words, out: TextIO) -> None:
 
     path = display_path(found.path)
     if not found.rows:
-        out.write(words.message("undo_list_empty", {"path": path}) + "\n")
+        key = "undo_list_empty_dropped" if found.dropped else "undo_list_empty"
+        out.write(words.message(key, {"path": path, "count": found.dropped, "limit": _limit()}) + "\n")
         return
     out.write(words.message("undo_list_head", {"path": path}) + "\n")
     for row in found.rows:
         entry = row.entry
         tags = ""
-        if entry.commit:
+        if entry.commit and row.gone:  # reset or amended away: no hash she could look for
+            tags += words.message("undo_tag.gone")
+        elif entry.commit:
             tags += words.message("undo_tag.commit", {"sha": entry.commit[:7]})
-        if row.state == "undone":
-            tags += words.message("undo_tag.undone")
+        if row.state in ("undone", "skipped"):
+            tags += words.message(f"undo_tag.{row.state}")
         mark = "→" if row.state == "next" else " "
         out.write(f"{mark} {entry.n:>3}  {_when(entry)}  {visible(entry.said(words.lang))}{tags}\n")
+    if found.dropped:
+        out.write(words.message("undo_list_dropped", {"count": found.dropped,
+                                                      "limit": _limit()}) + "\n")
+
+
+def _limit() -> int:
+    from gkcli.journal import MAX_ENTRIES
+
+    return MAX_ENTRIES

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from gkcli import journal, writer
-from gkcli.errors import GkError, Msg, WriteRefused
+from gkcli.errors import GkError, Msg, WriteRefused, clip
 from gkcli.journal import Entry, Journal
 from gkcli.model import Table, Task
 from gkcli.store import TASKS_FILE, decode, display_path, validate_tasks_text
@@ -47,25 +47,30 @@ class Undone:
     file_only: Msg | None = None  # why a committed write was undone in the file only
     kept_edits: bool = False  # the file had been edited since: those edits are kept
     already: bool = False  # the change was no longer in the file: nothing to write
+    gone: bool = False  # its commit is no longer in HEAD's history (reset, amended)
+    skipped: bool = False  # gk undo --skip: marked not to be undone, the file untouched
     note: Msg | None = None  # a word about the journal (it could not be written)
 
 
 @dataclass
 class Row:
     entry: Entry
-    state: str  # next (what gk undo takes back next), undone, open (further back), undo
+    state: str  # next (what gk undo takes back next), undone, skipped, open (further back), undo
+    gone: bool = False  # its commit is no longer in HEAD's history (reset, amended)
 
 
 @dataclass
 class Listing:
     path: Path
     rows: list[Row]
+    dropped: int = 0  # older writes that fell out of the journal
 
 
 class _Overlap(Exception):
-    def __init__(self, first: int, last: int):
+    def __init__(self, first: int, last: int, removed: int = 0):
         super().__init__(first, last)
         self.first, self.last = first, last  # 1-based lines of the current file
+        self.removed = removed  # the edit removed (or moved) gk's lines: the first, in gk's text
 
 
 # --- the line merge ------------------------------------------------------------------------------
@@ -115,17 +120,27 @@ def take_back(before: str, after: str, current: str) -> str:
     Lines edited since (``after`` → ``current``) that touch a line gk changed raise
     :class:`_Overlap` (unless the edit made exactly the same lines as ``before``).
     """
+    return _take_back(before, after, current)[0]
+
+
+def _take_back(before: str, after: str, current: str) -> tuple[str, list[tuple[int, int]]]:
+    """:func:`take_back`, and the lines (first, last; 1-based, of ``current``) edited by hand
+    right next to a line gk changed: lines that may belong with gk's (a meeting added under
+    the ``meetings:`` gk's write began)."""
     b, a, c = (t.splitlines(True) for t in (before, after, current))
     gk = _hunks(a, b)
     hand = _hunks(a, c)
     todo = []
+    beside = []
     for gi1, gi2, bj1, bj2 in gk:
         same = [h for h in hand if (h[0], h[1]) == (gi1, gi2) and c[h[2]:h[3]] == b[bj1:bj2]]
         if same:
             continue  # changed back by hand already
         for hi1, hi2, cj1, cj2 in hand:
             if _touch((gi1, gi2), (hi1, hi2)):
-                raise _Overlap(cj1 + 1, max(cj2, cj1 + 1))
+                raise _Overlap(cj1 + 1, max(cj2, cj1 + 1), 0 if cj2 > cj1 else max(gi1, hi1) + 1)
+            if cj2 > cj1 and (hi1 == gi2 or hi2 == gi1):
+                beside.append((cj1 + 1, cj2))
         todo.append((gi1, gi2, b[bj1:bj2]))
     ops = _opcodes(a, c)
     result = list(c)
@@ -134,7 +149,7 @@ def take_back(before: str, after: str, current: str) -> str:
         if at is None:  # not reached: a change that touches no edit lies in unchanged lines
             raise _Overlap(1, max(len(c), 1))
         result[at:at + gi2 - gi1] = lines
-    return "".join(result)
+    return "".join(result), beside
 
 
 def _at(ops: Sequence[Op], gi1: int, gi2: int) -> int | None:
@@ -209,18 +224,88 @@ def _kept_apart(tables: tuple[Table, Table, Table, Table]) -> str | None:
 
 # --- undo ---------------------------------------------------------------------------------------
 
-def _subjects(entry: Entry) -> dict[str, str]:
+def _subjects(entry: Entry, key: str = "undo.subject") -> dict[str, str]:
     from gkcli.i18n import Words
 
-    return {lang: Words(lang).message("undo.subject", {"subject": entry.said(lang)})
-            for lang in ("zh", "en")}
+    return {lang: Words(lang).message(key, {"subject": entry.said(lang)}) for lang in ("zh", "en")}
 
 
-def _item_at(table: Table | None, line: int) -> int | None:
-    if table is None:
+def _last(node: Any) -> int:
+    """The last line (0-based) that holds ``node``'s own text, comments and blank lines after
+    it left out."""
+    import yaml
+
+    if isinstance(node, yaml.MappingNode) and node.value:
+        return _last(node.value[-1][1])
+    if isinstance(node, yaml.SequenceNode) and node.value:
+        return _last(node.value[-1])
+    end = node.end_mark
+    line: int = end.line - 1 if end.column == 0 and end.line > node.start_mark.line else end.line
+    return line
+
+
+def place(text: str, line: int) -> tuple[str, Any] | None:
+    """Where line ``line`` (1-based) of tasks.yaml ``text`` is, by its parsed nodes:
+    ("item", id) inside an item's mapping under ``tasks:``, ("section", key) inside another
+    top-level key (``meetings``, ``settings``), or None (between them, or not readable)."""
+    return _places(text, line, line)
+
+
+def _places(text: str, first: int, last: int) -> tuple[str, Any] | None:
+    """:func:`place` of the first of lines ``first``–``last`` inside an item, else of the
+    first inside a section (a blank line between items names neither)."""
+    import yaml
+
+    from gkcli.yamlnodes import compose
+
+    root, _ = compose(text, "")
+    if not isinstance(root, yaml.MappingNode):
         return None
-    above = [t for t in table.tasks if 0 < t.line <= line]
-    return max(above, key=lambda t: t.line).id if above else None
+    spans: list[tuple[int, int, tuple[str, Any]]] = []
+    for key, value in root.value:
+        if key.value == "tasks" and isinstance(value, yaml.SequenceNode):
+            for item in value.value:
+                ids = [v.value for k, v in getattr(item, "value", ())
+                       if isinstance(item, yaml.MappingNode) and k.value == "id"
+                       and isinstance(v, yaml.ScalarNode)]
+                if ids:
+                    spans.append((item.start_mark.line, _last(item), ("item", clip(ids[0], 12))))
+        spans.append((key.start_mark.line, _last(value), ("section", clip(key.value, 30))))
+    for kind in ("item", "section"):
+        for at in range(first - 1, last):
+            for start, end, found in spans:
+                if found[0] == kind and start <= at <= end:
+                    return found
+    return None
+
+
+_WHERE = {"undo_overlap": ("undo_overlap", "undo_overlap_item", "undo_overlap_section"),
+          "undo_beside": ("undo_beside", "undo_beside_item", "undo_beside_section")}
+
+
+def _where_lines(kind: str, subject: str, shown: str, current: str, first: int, last: int
+                 ) -> WriteRefused:
+    """The refusal ``kind`` naming lines ``first``–``last`` of the current file and where they
+    are: the item, the section, or just the lines."""
+    alone, in_item, in_section = _WHERE[kind]
+    lines = str(first) if first == last else f"{first}–{last}"
+    found = _places(current, first, last)
+    if found is None:
+        return WriteRefused(alone, subject=subject, path=shown, lines=lines)
+    if found[0] == "item":
+        return WriteRefused(in_item, subject=subject, path=shown, lines=lines, id=found[1])
+    return WriteRefused(in_section, subject=subject, path=shown, lines=lines, section=found[1])
+
+
+def _removed(subject: str, shown: str, after: str, line: int) -> WriteRefused:
+    """The refusal when hand edits removed or moved the lines gk changed (line ``line`` of
+    the text gk wrote): named by the item or section they were in when gk wrote them."""
+    found = _places(after, line, line)
+    if found is None:
+        return WriteRefused("undo_removed", subject=subject, path=shown)
+    if found[0] == "item":
+        return WriteRefused("undo_removed_item", subject=subject, path=shown, id=found[1])
+    return WriteRefused("undo_removed_section", subject=subject, path=shown, section=found[1])
 
 
 def _new_text(entry: Entry, before: str, after: str, current: str, shown: str, lang: str) -> str:
@@ -237,28 +322,47 @@ def _new_text(entry: Entry, before: str, after: str, current: str, shown: str, l
         return before
     now_table, _ = validate_tasks_text(current, shown)
     try:
-        text = take_back(before, after, current)
+        text, beside = _take_back(before, after, current)
     except _Overlap as exc:
-        lines = str(exc.first) if exc.first == exc.last else f"{exc.first}–{exc.last}"
-        item = _item_at(now_table, exc.first)
-        if item is None:
-            raise WriteRefused("undo_overlap", subject=subject, path=shown, lines=lines) from None
-        raise WriteRefused("undo_overlap_item", subject=subject, path=shown, lines=lines,
-                           id=item) from None
+        if exc.removed:  # no line of hers to name: the lines gk changed are gone from here
+            raise _removed(subject, shown, after, exc.removed) from None
+        raise _where_lines("undo_overlap", subject, shown, current, exc.first, exc.last) from None
     old = [validate_tasks_text(t, shown)[0] for t in (before, after)]
     refusal = _refusal(text, (old[0], old[1], now_table), subject, shown)
     if refusal is None:
         return text
     from gkcli import merge
 
+    if beside:  # her lines next to gk's: say so, rather than what the lines would turn into
+        refusal = _where_lines("undo_beside", subject, shown, current, beside[0][0], beside[-1][1])
     try:
-        merged = merge.merge_texts(after, current, before, shown)
+        merged = merge.merge_texts(after, current, _with_lists_begun(before, after), shown)
     except merge.Unmergeable:
         raise refusal from None
     if merged.conflicts or merged.renumbered or \
             _refusal(merged.text, (old[0], old[1], now_table), subject, shown) is not None:
         raise refusal
     return merged.text
+
+
+def _with_lists_begun(before: str, after: str) -> str:
+    """``before`` with an empty list for each top-level list gk's write began (the
+    ``meetings:`` of the first ``gk meeting``), so that the merge takes gk's entries out of
+    it and keeps those she added since, rather than finding the whole list removed."""
+    import yaml
+
+    from gkcli.yamlnodes import compose
+
+    old, new = (compose(t, "")[0] for t in (before, after))
+    if not isinstance(old, yaml.MappingNode) or not isinstance(new, yaml.MappingNode):
+        return before
+    had = {k.value for k, _ in old.value}
+    begun = [k.value for k, v in new.value if k.value not in had
+             and isinstance(k.value, str) and isinstance(v, yaml.SequenceNode)]
+    if not begun:
+        return before
+    return before + ("" if before.endswith("\n") or not before else "\n") + \
+        "".join(f"{key}: []\n" for key in begun)
 
 
 def _refusal(text: str, tables: tuple[Table | None, Table | None, Table | None], subject: str,
@@ -302,6 +406,8 @@ def _adopt_gk_commit(found: Journal, data_dir: Path, when: str, dry_run: bool) -
     commit, subject, before, after = change
     subject = subject.removeprefix(gitops.PREFIX)
     said = {"zh": subject, "en": subject}
+    root = _git_root(data_dir)
+    when = (gitops.committed_at(root, commit) if root is not None else "") or when
     if dry_run:
         return journal.unsaved(found, before, after, said, when, commit)
     note = journal.record(data_dir, "write", before, after, said, when, commit=commit)
@@ -319,15 +425,51 @@ def undo(data_dir: Path, lang: str, when: str, dry_run: bool = False) -> Undone:
         return _undo_locked(data_dir, lang, when, dry_run)
 
 
+def _next(data_dir: Path, found: Journal, when: str, dry_run: bool) -> Entry:
+    entry = found.next_to_undo() or _adopt_gk_commit(found, data_dir, when, dry_run)
+    if entry is None:
+        shown = display_path(data_dir / TASKS_FILE)
+        if found.dropped:
+            raise GkError("undo_nothing_dropped", path=shown, limit=journal.MAX_ENTRIES)
+        raise GkError("undo_nothing", path=shown)
+    return entry
+
+
+def skip(data_dir: Path, when: str, dry_run: bool = False) -> Undone:
+    """Mark the write ``gk undo`` would take back next as not to be undone (journaled), so
+    that the next ``gk undo`` goes to the one before; the file is not touched."""
+    with writer.locked(data_dir):
+        found = journal.read(data_dir)
+        entry = _next(data_dir, found, when, dry_run)
+        done = Undone(entry, data_dir / TASKS_FILE, dry_run=dry_run, skipped=True)
+        if not dry_run:
+            done.note = journal.record(data_dir, "undo", b"", b"", _subjects(entry, "undo.skip"),
+                                       when, undoes=entry.n, skip=True)
+        return done
+
+
+def _newline(text: str) -> str:
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf > text.count("\n") - crlf else "\n"
+
+
+def _same_breaks(texts: tuple[str, str, str]) -> tuple[tuple[str, str, str], str | None]:
+    """The three texts with one kind of line break, and the one to give the result (None:
+    they had one kind already): her file re-saved by Notepad or WPS with CRLF, or back."""
+    kinds = {_newline(t) for t in texts}
+    if len(kinds) == 1 and all(("\r\n" in t) == (kinds == {"\r\n"}) for t in texts):
+        return texts, None
+    b, a, c = (t.replace("\r\n", "\n") for t in texts)
+    return (b, a, c), _newline(texts[2])
+
+
 def _undo_locked(data_dir: Path, lang: str, when: str, dry_run: bool) -> Undone:
     from gkcli import gitops
 
     path = data_dir / TASKS_FILE
     shown = display_path(path)
     found = journal.read(data_dir)
-    entry = found.next_to_undo() or _adopt_gk_commit(found, data_dir, when, dry_run)
-    if entry is None:
-        raise GkError("undo_nothing", path=shown)
+    entry = _next(data_dir, found, when, dry_run)
     before_raw, after_raw = journal.entry_bytes(found, entry)
     root = _git_root(data_dir)
     if root is not None and not dry_run:
@@ -340,7 +482,8 @@ def _undo_locked(data_dir: Path, lang: str, when: str, dry_run: bool) -> Undone:
         if root is None:
             why = Msg.of("undo_why.no_repo")
         elif gitops.head(root) != entry.commit:
-            why = Msg.of("undo_why.moved")
+            done.gone = not gitops.reachable(root, entry.commit)
+            why = Msg.of("undo_why.gone" if done.gone else "undo_why.moved")
         elif current_raw != after_raw or gitops.uncommitted(path):
             why = Msg.of("undo_why.dirty")
     if entry.commit and why is None and root is not None:
@@ -354,15 +497,17 @@ def _undo_locked(data_dir: Path, lang: str, when: str, dry_run: bool) -> Undone:
             return done
     done.file_only = why
 
-    current, _ = decode(current_raw, path)
-    before, _ = decode(before_raw, path)
-    after, _ = decode(after_raw, path)
+    current_text = decode(current_raw, path)[0]
+    (before, after, current), breaks = _same_breaks(
+        (decode(before_raw, path)[0], decode(after_raw, path)[0], current_text))
     text = _new_text(entry, before, after, current, shown, lang)
     done.kept_edits = current != after
     done.already = text == current
+    if breaks is not None:  # hers, as she saved it last
+        text = current_text if done.already else text.replace("\n", breaks) if breaks != "\n" else text
 
     def edit(doc: TasksText) -> None:
-        if doc.text != current:  # changed between the two reads: refuse, hers stays
+        if doc.text != current_text:  # changed between the two reads: refuse, hers stays
             raise WriteRefused("changed_on_disk", path=shown)
         doc.text = text
 
@@ -378,14 +523,25 @@ def listing(data_dir: Path) -> Listing:
     """The journal, newest first, each write marked: next to undo, undone, or further back."""
     found: Journal = journal.read(data_dir)
     taken = found.undone()
+    skipped = {e.undoes for e in found.entries if e.kind == "undo" and e.skip}
     upcoming = found.next_to_undo()
+    commits = {e.commit for e in found.entries if e.commit}
+    root = _git_root(data_dir) if commits else None
+    if root is not None:
+        from gkcli import gitops
+
+        gone = {c for c in commits if not gitops.reachable(root, c)}
+    else:
+        gone = set()
     rows = []
     for entry in reversed(found.entries):
         if entry.kind == "undo":
             state = "undo"
+        elif entry.n in skipped:
+            state = "skipped"
         elif entry.n in taken:
             state = "undone"
         else:
             state = "next" if upcoming is not None and entry.n == upcoming.n else "open"
-        rows.append(Row(entry, state))
-    return Listing(found.path, rows)
+        rows.append(Row(entry, state, entry.commit in gone))
+    return Listing(found.path, rows, found.dropped)

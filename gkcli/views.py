@@ -9,12 +9,14 @@ from __future__ import annotations
 from typing import Any, TextIO, cast
 
 from gkcli.i18n import Words
+from gkcli.linebreak import HEADING, NAMES, TEXT, Column, fit, wrap
 from gkcli.plaintable import PLAIN_ABOVE
 from gkcli.query import Item
 from gkcli.report import Dashboard, Report, RosterView, Timeline
 from gkcli.tabular import (
     ROSTER_COLUMNS,
     assist_text,
+    half_up,
     headers,
     people_text,
     percent,
@@ -88,20 +90,6 @@ def _table(title: str | None = None, **kwargs: Any):
     return Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", title_style="bold", **kwargs)
 
 
-def _text_column(table, header: str = "", **kwargs: Any) -> None:
-    """A column of Chinese text: folds at any character, since CJK has no spaces to wrap at.
-
-    A heading breaks only between words: a column is at least as wide as its longest word.
-    """
-    from rich.cells import cell_len
-
-    widest_word = max((cell_len(word) for word in header.split()), default=0)
-    kwargs["min_width"] = max(widest_word, 4, kwargs.get("min_width") or 0)
-    if kwargs.get("max_width"):
-        kwargs["max_width"] = max(kwargs["max_width"], kwargs["min_width"])
-    table.add_column(header, overflow="fold", **kwargs)
-
-
 def _state_width(words: Words) -> int:
     from rich.cells import cell_len
 
@@ -118,10 +106,86 @@ def _escape(text: str) -> str:
     return escape(visible(text))
 
 
+FIXED = "fixed"  # a column never broken: ids, figures, states
+
+
+def _lines(text: str, width: int, kind: str = TEXT) -> str:
+    """``text`` (made visible) broken for a column ``width`` cells wide, lines joined by \\n."""
+    return "\n".join(line.rstrip(" ") for line in wrap(visible(text), width, kind))
+
+
+def say(console, text: str, kind: str = TEXT, indent: str = "", style: str | None = None,
+        lead: str = "", lead_style: str | None = None) -> None:
+    """Print ``lead`` + ``text`` broken for the terminal by :func:`gkcli.linebreak.wrap` (names
+    whole, 避头尾), every line indented by ``indent``; ``lead`` (a label such as 本期未报送：)
+    may have a style of its own."""
+    from rich.text import Text
+
+    width = max(1, console.width - len(indent))
+    lines = wrap(visible(lead + text), width, kind)
+    out = Text()
+    for n, line in enumerate(lines):
+        line = line.rstrip(" ")
+        out.append(indent)
+        if n == 0 and lead and line.startswith(lead):
+            out.append(lead, style=lead_style or style)
+            out.append(line[len(lead):], style=style)
+        else:
+            out.append(line, style=style)
+        if n < len(lines) - 1:
+            out.append("\n")
+    console.print(out)
+
+
+Row = tuple[list[str], dict[int, str]]  # a table row: its cells, and {column: style}
+
+
+def _fitted(console, columns: list[Column], rows: list[Row | str], title: str | None = None,
+            right: tuple[int, ...] = ()) -> bool:
+    """Draw a table whose widths :func:`gkcli.linebreak.fit` chose and whose cells it broke:
+    short columns whole, the title absorbing the squeeze, names never split, no line
+    starting with closing punctuation. A ``str`` among ``rows`` is a heading (a work task,
+    merged across the row as in the notice): it starts at the flexible column and runs to
+    the edge. False, and nothing drawn, when the columns cannot fit the terminal."""
+    from rich.text import Text
+
+    shown = [row if isinstance(row, str) else [visible(c) for c in row[0]] for row in rows]
+    widths = fit(columns, [cells for cells in shown if not isinstance(cells, str)], console.width)
+    if widths is None:
+        return False
+    flex = next((i for i, c in enumerate(columns) if c.flexible), 0)
+    indent = sum(widths[:flex]) + 2 * flex
+
+    def table(first: bool):
+        found = _table(title if first else None, show_header=first)
+        for i, (column, width) in enumerate(zip(columns, widths)):
+            found.add_column("\n".join(h.rstrip(" ") for h in wrap(column.header, width, HEADING)),
+                             width=width, justify="right" if i in right else "left",
+                             overflow="fold")
+        return found
+
+    drawn, part = False, table(True)
+    for row, cells in zip(rows, shown):
+        if isinstance(row, str):
+            if part.row_count or not drawn:
+                console.print(part)
+                drawn, part = True, table(False)
+            text = _lines(row, console.width - indent)
+            console.print(Text(" " * indent + text.replace("\n", "\n" + " " * indent), style="bold"))
+            continue
+        styles = row[1]
+        part.add_row(*(Text("\n".join(line.rstrip(" ") for line in wrap(cell, width, column.kind)),
+                            style=styles.get(i, ""))
+                       for i, (cell, column, width) in enumerate(zip(cells, columns, widths))))
+    if part.row_count or not drawn:
+        console.print(part)
+    return True
+
+
 def fold(parts: list[str], width: int, sep: str, indent: str = "  ") -> list[str]:
     """Lines of at most ``width`` columns, broken only between ``parts`` (the first is a heading):
     a name or a figure is never split."""
-    from rich.cells import cell_len
+    from gkcli.linebreak import cell_len
 
     lines = [parts[0]]
     for n, part in enumerate(parts[1:]):
@@ -134,6 +198,32 @@ def fold(parts: list[str], width: int, sep: str, indent: str = "  ") -> list[str
     return lines
 
 
+def folded_rows(console, heads: list[str], rows: list[list[str]], words: Words) -> None:
+    """A table too wide for the terminal as one folded block per row: ``综合股：已逾期 6、…``.
+    Every heading and value is kept; a line breaks between them, and a value too long for a
+    line of its own is broken as text is (:func:`gkcli.linebreak.wrap`)."""
+    from gkcli.linebreak import cell_len
+
+    sep, indent, width = words("list_sep"), "  ", console.width
+    for cells in rows:
+        parts = [visible(cells[0]) + words("sep")]
+        parts += [visible(f"{h} {v}") + (sep if n < len(cells) - 2 else "")
+                  for n, (h, v) in enumerate(zip(heads[1:], cells[1:]))]
+        lines = [""]
+        for part in parts:
+            if lines[-1].strip() and cell_len(lines[-1]) + cell_len(part) > width:
+                lines.append(indent)
+            if cell_len(lines[-1]) + cell_len(part) <= width:
+                lines[-1] += part
+                continue
+            for chunk in wrap(part, width - len(indent)):  # a long title: on lines of its own
+                if lines[-1].strip():
+                    lines.append(indent)
+                lines[-1] += chunk.rstrip(" ")
+        for line in lines:
+            console.print(_escape(line), soft_wrap=True)
+
+
 # --- gk list ------------------------------------------------------------------------------
 
 def _none_match(rows: list[Item], words: Words, out: TextIO) -> bool:
@@ -141,6 +231,16 @@ def _none_match(rows: list[Item], words: Words, out: TextIO) -> bool:
     if not rows:
         out.write(words("no_items") + "\n")
     return not rows
+
+
+def _item_columns(words: Words, notices: bool, keys: tuple[str, ...]) -> list[Column]:
+    """The columns of an item table: 文号 first for gk --all, the title flexible, names whole."""
+    kinds = {"id": FIXED, "title": TEXT, "lead": NAMES, "assist": NAMES, "deadline": TEXT,
+             "state": FIXED, "days": FIXED, "people": NAMES}
+    columns = [Column(words("notice"), FIXED)] if notices else []
+    return columns + [Column(words(key), kinds[key], flexible=key == "title",
+                             min_width={"state": _state_width(words), "title": 10}.get(key, 0))
+                      for key in keys]
 
 
 def items_table(rows: list[Item], words: Words, out: TextIO) -> None:
@@ -153,46 +253,35 @@ def items_table(rows: list[Item], words: Words, out: TextIO) -> None:
     if len(rows) > PLAIN_ABOVE:  # many screenfuls: the plain writer, not rich's layout
         _plain_items(rows, words, out, console.width)
         return
-    table = _table()
-    caps = {"lead": 10, "assist": 10, "deadline": 12}
     notices = any(item.notice for item in rows)  # gk --all: the 文号 column first
-    if notices:
-        _text_column(table, words("notice"), no_wrap=True)
-    for key in TABLE_COLUMNS:
-        if key == "id":
-            _number_column(table, words(key))
-        else:
-            _text_column(table, words(key), no_wrap=key == "state", max_width=caps.get(key),
-                         min_width=_state_width(words) if key == "state" else None)
+    columns = _item_columns(words, notices, TABLE_COLUMNS)
+    at = len(columns) - len(TABLE_COLUMNS)  # where the id column is
+    lines: list[Row | str] = []
     previous_group = None
-    lead_cells = [""] if notices else []
     for item in rows:
         if (item.notice, item.task.group) != previous_group:  # as the notice's merged 工作任务
-            from rich.text import Text
-
-            heading = visible(f"{words.ordinal(item.task.group)}{item.group_title}")
-            table.add_row(*lead_cells, "", Text(heading, style="bold"), end_section=False)
+            lines.append(f"{words.ordinal(item.task.group)}{item.group_title}")
             previous_group = (item.notice, item.task.group)
         task = item.task
-        cells = [str(task.id), task.title, task.lead, assist_text(item, words), task.deadline.text]
+        cells = [str(task.id), task.title, task.lead, assist_text(item, words), task.deadline.text,
+                 words.item_state(item.state, task.on_time, task.days_late)]
         if notices:
             cells.insert(0, item.notice or "")
-        style = STATE_STYLE[item.state]
-        state = words.item_state(item.state, task.on_time, task.days_late)
-        table.add_row(*(_escape(c) for c in cells), f"[{style}]{state}[/]" if style else state)
-    console.print(table)
+        lines.append((cells, {len(columns) - 1: STATE_STYLE[item.state]}))
+    if not _fitted(console, columns, lines, right=(at,)):
+        _cards(console, rows, words)
 
 
 def _plain_items(rows: list[Item], words: Words, out: TextIO, width: int) -> None:
     """gk list of thousands of rows: the same columns, written by :mod:`gkcli.plaintable`."""
-    from gkcli.plaintable import Column, write
+    from gkcli.plaintable import Column as Plain
+    from gkcli.plaintable import write
 
     notices = any(item.notice for item in rows)
-    columns = [Column(words("notice"))] if notices else []
-    columns += [Column(words("id"), right=True), Column(words("title"), flexible=True, min_width=10),
-                Column(words("lead"), cap=10), Column(words("assist"), cap=10),
-                Column(words("deadline"), cap=12),
-                Column(words("state"), min_width=_state_width(words), styled=True)]
+    columns = [Plain(words("notice"), FIXED)] if notices else []
+    columns += [Plain(words("id"), FIXED, right=True), Plain(words("title"), flexible=True, min_width=10),
+                Plain(words("lead"), NAMES), Plain(words("assist"), NAMES), Plain(words("deadline")),
+                Plain(words("state"), FIXED, min_width=_state_width(words), styled=True)]
 
     def lines():
         previous = None
@@ -209,13 +298,14 @@ def _plain_items(rows: list[Item], words: Words, out: TextIO, width: int) -> Non
 
 
 def _plain_urgent(rows: list[Item], words: Words, out: TextIO, width: int, style: str) -> None:
-    from gkcli.plaintable import Column, write
+    from gkcli.plaintable import Column as Plain
+    from gkcli.plaintable import write
 
     notices = any(item.notice for item in rows)
-    columns = [Column(words("notice"))] if notices else []
-    columns += [Column(words("id"), right=True), Column(words("title"), flexible=True, min_width=10),
-                Column(words("lead"), cap=10), Column(words("deadline"), cap=12),
-                Column(words("days"), styled=True), Column(words("people"), cap=12)]
+    columns = [Plain(words("notice"), FIXED)] if notices else []
+    columns += [Plain(words("id"), FIXED, right=True), Plain(words("title"), flexible=True, min_width=10),
+                Plain(words("lead"), NAMES), Plain(words("deadline")),
+                Plain(words("days"), FIXED, styled=True), Plain(words("people"), NAMES)]
     write(columns, ((None, [*([item.notice or ""] if notices else []), str(item.task.id),
                             item.task.title, item.task.lead, item.task.deadline.text,
                             words.days(item.days_left), people_text(item.lead_people, words)],
@@ -223,28 +313,36 @@ def _plain_urgent(rows: list[Item], words: Words, out: TextIO, width: int, style
 
 
 def _cards(console, rows: list[Item], words: Words, people: bool = False) -> None:
-    """One block per item, for terminals too narrow for the table's columns."""
+    """One block per item, for terminals too narrow for the table's columns: each line broken
+    by :func:`gkcli.linebreak.wrap`, so no name is cut and no line starts with a ，or ）."""
     from rich.table import Table
     from rich.text import Text
 
     sep = words("sep")
+    id_width = max(len(str(item.task.id)) for item in rows)
+    width = max(1, console.width - id_width - 1)
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", no_wrap=True, style="bold")
-    grid.add_column(overflow="fold")
+    grid.add_column(width=width, overflow="fold")
+
+    def line(label: str, value: str, kind: str = TEXT) -> str:
+        return _lines(f"{label}{sep}{value}", width, kind)
+
     for item in rows:
         task = item.task
-        body = Text(overflow="fold")
-        body.append(visible(task.title) + "\n", style="bold")
-        body.append(visible(f"{words('group')}{sep}{item.group_title}\n"))
-        body.append(visible(f"{words('lead')}{sep}{task.lead}\n"))
-        body.append(visible(f"{words('assist')}{sep}{assist_text(item, words)}\n"))
-        body.append(visible(f"{words('deadline')}{sep}{task.deadline.text}"
-                            f"{words('aside', text=words.days(item.days_left, item.workdays_left))}\n"))
-        body.append(f"{words('state')}{sep}")
-        body.append(words.item_state(item.state, task.on_time, task.days_late),
-                    style=STATE_STYLE[item.state] or None)
+        body = Text()
+        body.append(_lines(task.title, width) + "\n", style="bold")
+        body.append(line(words("group"), item.group_title) + "\n")
+        body.append(line(words("lead"), task.lead, NAMES) + "\n")
+        body.append(line(words("assist"), assist_text(item, words), NAMES) + "\n")
+        due = words("aside", text=words.days(item.days_left, item.workdays_left))
+        body.append(line(words("deadline"), task.deadline.text + due) + "\n")
+        state = words.item_state(item.state, task.on_time, task.days_late)
+        label, _, rest = line(words("state"), state).partition(sep)  # the state in its colour
+        body.append(label + sep)
+        body.append(rest, style=STATE_STYLE[item.state] or None)
         if people:
-            body.append(visible(f"\n{words('people')}{sep}{people_text(item.lead_people, words)}"))
+            body.append("\n" + line(words("people"), people_text(item.lead_people, words), NAMES))
         grid.add_row(str(task.id), body)
         grid.add_row("", "")
     console.print(grid)
@@ -264,11 +362,13 @@ def item_detail(item: Item, words: Words, out: TextIO) -> None:
         (words("people"), people),
         (words("assist"), assist_text(item, words)),
         # 长期 alone, not 长期（长期）
-        (words("deadline"), task.deadline.text + ("" if due == task.deadline.text
+        (words("deadline_in_force" if task.extensions else "deadline"),
+         task.deadline.text + ("" if due == task.deadline.text
                                                    else words("aside", text=due))),
         (words("state"), _state_line(item, words)),
         (words("status"), words.status(task.status)),
     ]
+    spaced: set[str] = set()  # fields apart by spaces, a name at the end: broken between them
     if task.extensions:
         from gkcli.history_views import extension_lines
 
@@ -277,6 +377,7 @@ def item_detail(item: Item, words: Words, out: TextIO) -> None:
         lines.insert(7, (words("original_deadline"), original.text + words("aside", text=when)))
         for i, text in enumerate(extension_lines(task, words)):
             lines.insert(8 + i, (words("extensions") if i == 0 else "", text))
+            spaced.add(text)
     if task.start:
         lines.insert(6, (words("start"), task.start.isoformat()))
     if task.done_on:
@@ -290,12 +391,20 @@ def item_detail(item: Item, words: Words, out: TextIO) -> None:
         lines.append((words("notes"), task.notes))
     for i, entry in enumerate(task.progress):
         lines.append((words("progress") if i == 0 else "", entry))
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    console = _console(out)
+    names = {words("lead"), words("people"), words("assist")}  # lists of names: never split
+    label_width = max(cell_len(label) for label, _ in lines)
+    width = max(4, console.width - label_width - 2)
     table = _table(show_header=False)
     table.add_column(style="bold", no_wrap=True)
-    _text_column(table)
+    table.add_column(overflow="fold")
     for label, value in lines:
-        table.add_row(label, _escape(value))
-    _console(out).print(table)
+        kind = NAMES if label in names or value in spaced else TEXT
+        table.add_row(label, Text(_lines(value, width, kind)))
+    console.print(table)
 
 
 def _state_line(item: Item, words: Words) -> str:
@@ -312,7 +421,7 @@ def _state_line(item: Item, words: Words) -> str:
 # --- gk status ------------------------------------------------------------------------------
 
 def bar(done: int, total: int, width: int = 20) -> str:
-    filled = round(width * done / total) if total else 0
+    filled = half_up(width * done, total) if total else 0  # 四舍五入, as the percentage beside it
     return "█" * filled + "░" * (width - filled)
 
 
@@ -320,10 +429,12 @@ STATES = ("overdue", "due_soon", "open", "ongoing", "done")
 
 
 def dashboard(board: Dashboard, words: Words, out: TextIO) -> None:
+    from rich.text import Text
+
     console = _console(out)
     totals = board.totals
     heading = board.title + (words("aside", text=board.number) if board.number else "")
-    console.print(f"[bold]{_escape(heading)}[/]")
+    console.print(Text(_lines(heading, console.width), style="bold"))
     console.print(f"{words('as_of')} {board.as_of.isoformat()}")
     pct = percent(totals.done, totals.total)
     console.print(f"{words('progress_bar')} {bar(totals.done, totals.total)} "
@@ -335,18 +446,9 @@ def dashboard(board: Dashboard, words: Words, out: TextIO) -> None:
     console.print(counts)
     if board.since_meeting is not None:
         day, done, newly = board.since_meeting
-        console.print(words("since_meeting", day=day.isoformat(), done=done, overdue=newly))
+        say(console, words("since_meeting", day=day.isoformat(), done=done, overdue=newly))
     console.print()
-    offices = _table(words("by_office"))
-    _text_column(offices, words("lead"), max_width=12)
-    for state in STATES:
-        _number_column(offices, words.state(state))
-    _number_column(offices, words("total"))
-    _text_column(offices, words("people"), max_width=12)
-    for tally in board.by_office:
-        offices.add_row(_escape(tally.name), *(str(getattr(tally, s)) for s in STATES),
-                        str(tally.total), _escape(people_text(tally.people, words)))
-    console.print(offices)
+    _office_tallies(console, board, words)
     console.print()
     urgent(console, words("overdue_items"), board.overdue, words("nothing_overdue"), words, "red")
     soon_title = (words("due_soon_items", days=board.due_soon_days)
@@ -359,6 +461,22 @@ def dashboard(board: Dashboard, words: Words, out: TextIO) -> None:
         outstanding(console, board.reports, words)
 
 
+def _office_tallies(console, board: Dashboard, words: Words) -> None:
+    """各牵头股室情况: a table, or on a narrow terminal one folded line per office (every
+    figure kept, no name cut)."""
+    heads = [words("lead"), *(words.state(s) for s in STATES), words("total"), words("people")]
+    columns = [Column(heads[0], NAMES), *(Column(h, FIXED) for h in heads[1:-1]),
+               Column(heads[-1], NAMES)]
+    rows = [[tally.name, *(str(getattr(tally, s)) for s in STATES), str(tally.total),
+             people_text(tally.people, words)] for tally in board.by_office]
+    title = f"[bold]{_escape(words('by_office'))}[/]"
+    if _fitted(console, columns, [(row, {}) for row in rows], title=title,
+               right=tuple(range(1, len(columns) - 1))):
+        return
+    console.print(title)
+    folded_rows(console, heads, rows, words)
+
+
 def overdue(rows: list[Item], words: Words, out: TextIO) -> None:
     """gk overdue: the overdue table (or blocks, when narrow) with the people who answer."""
     urgent(_console(out), words("overdue_items"), rows, words("nothing_overdue"), words, "red")
@@ -366,7 +484,7 @@ def overdue(rows: list[Item], words: Words, out: TextIO) -> None:
 
 def urgent(console, title: str, rows: list[Item], empty: str, words: Words, style: str) -> None:
     if not rows:
-        console.print(f"[bold]{title}[/]{words('sep')}{empty}")
+        say(console, empty, lead=title + words("sep"), lead_style="bold")
         console.print()
         return
     if console.width < NARROW:
@@ -379,21 +497,16 @@ def urgent(console, title: str, rows: list[Item], empty: str, words: Words, styl
         _plain_urgent(rows, words, console.file, console.width, style)
         console.print()
         return
-    table = _table(f"[bold {style}]{title}[/]")
     notices = any(item.notice for item in rows)  # gk --all: the 文号 column first
-    if notices:
-        _text_column(table, words("notice"), no_wrap=True)
-    _number_column(table, words("id"))
-    caps = {"lead": 10, "deadline": 12, "people": 12}
-    for key in ("title", "lead", "deadline", "days", "people"):
-        _text_column(table, words(key), max_width=caps.get(key), no_wrap=key == "days")
-    for item in rows:
-        table.add_row(*([_escape(item.notice or "")] if notices else []),
-                      str(item.task.id), _escape(item.task.title), _escape(item.task.lead),
-                      _escape(item.task.deadline.text),
-                      f"[{style}]{words.days(item.days_left, item.workdays_left)}[/]",
-                      _escape(people_text(item.lead_people, words)))
-    console.print(table)
+    columns = _item_columns(words, notices, ("id", "title", "lead", "deadline", "days", "people"))
+    at = len(columns) - 6
+    lines: list[Row | str] = [([*([item.notice or ""] if notices else []), str(item.task.id), item.task.title,
+               item.task.lead, item.task.deadline.text,
+               words.days(item.days_left, item.workdays_left), people_text(item.lead_people, words)],
+              {at + 4: style}) for item in rows]
+    if not _fitted(console, columns, lines, title=f"[bold {style}]{title}[/]", right=(at,)):
+        console.print(f"[bold {style}]{title}[/]")
+        _cards(console, rows, words, people=True)
     console.print()
 
 
@@ -410,15 +523,26 @@ def roster(view: RosterView, words: Words, out: TextIO) -> None:
         title = words("answers_for", office=view.office)
     else:
         title = roster.name or words("leading_group")
-    table = _table(title)
-    for h in headers(words, ROSTER_COLUMNS):
-        _text_column(table, h)
-    for row in roster_cells(view, words):
-        table.add_row(*(_escape(c) for c in row))
     console = _console(out)
-    console.print(table)
+    heads = headers(words, ROSTER_COLUMNS)
+    columns = [Column(heads[0], NAMES), Column(heads[1], NAMES), Column(heads[2], flexible=True, min_width=10),
+               Column(heads[3], NAMES)]
+    rows = roster_cells(view, words)
+    if not _fitted(console, columns, [(row, {}) for row in rows], title=_escape(title)):
+        _roster_cards(console, title, heads, rows, words)
     if view.office is None and view.person is None and roster.attached_to and roster.director:
-        console.print(words("group_office", attached=roster.attached_to, director=roster.director))
+        say(console, words("group_office", attached=roster.attached_to, director=roster.director),
+            NAMES)
+
+
+def _roster_cards(console, title: str, heads: list[str], rows: list[list[str]],
+                  words: Words) -> None:
+    """The roster on a terminal too narrow for its columns: a block per person."""
+    say(console, title, style="bold")
+    for name, *rest in rows:
+        say(console, name, NAMES, style="bold")
+        for head, value, kind in zip(heads[1:], rest, (NAMES, TEXT, NAMES)):
+            say(console, value, kind, indent="  ", lead=head + words("sep"))
 
 
 # --- gk report ------------------------------------------------------------------------------
@@ -430,9 +554,10 @@ def report(found: Report, words: Words, out: TextIO) -> None:
     a name is never cut and no column's figures are dropped.
     """
     from rich.cells import cell_len
+    from rich.text import Text
 
     console = _console(out)
-    console.print(_escape(report_header(found, words)))
+    console.print(Text(_lines(report_header(found, words), console.width)))
     console.print()
     for section in found.sections:
         heads = [words(key) for key in section_keys(section)]
@@ -441,10 +566,7 @@ def report(found: Report, words: Words, out: TextIO) -> None:
         widths = [max(cell_len(h), *(cell_len(r[n + 1]) for r in rows)) for n, h in enumerate(heads)]
         if first + sum(widths) + 2 * len(widths) > console.width:
             console.print(f"[bold]{_escape(words(section.title))}[/]")
-            for cells in rows:
-                figures = [f"{h} {v}" for h, v in zip(heads, cells[1:])]
-                for line in fold([cells[0] + words("sep"), *figures], console.width, words("list_sep")):
-                    console.print(_escape(line), soft_wrap=True)
+            folded_rows(console, [words(section.first), *heads], rows, words)
             console.print()
             continue
         table = _table(f"[bold]{_escape(words(section.title))}[/]")

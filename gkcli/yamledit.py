@@ -483,6 +483,31 @@ class TasksText:
             raise WriteRefused("key_not_block_list", path=self.path, key=key)
         self._append_mapping_entry(node, fields)
 
+    def top_level_entries(self, key: str) -> list[dict[str, str]]:
+        """The scalar fields, as written, of each mapping in the top-level list ``key``
+        (an entry that is not a mapping gives {}); [] when there is no such list."""
+        pair = self._child(self.root, key)
+        if pair is None or not isinstance(pair[1], yaml.SequenceNode):
+            return []
+        return [{k.value: v.value for k, v in entry.value
+                 if isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.ScalarNode)}
+                if isinstance(entry, yaml.MappingNode) else {} for entry in pair[1].value]
+
+    def insert_top_level(self, key: str, index: int, fields: dict[str, Value],
+                         comment: str = "") -> None:
+        """Put a mapping before entry ``index`` of the top-level block list ``key`` (at the end,
+        made when missing, when ``index`` is past its last entry)."""
+        pair = self._child(self.root, key)
+        node = pair[1] if pair else None
+        if not isinstance(node, yaml.SequenceNode) or index >= len(node.value):
+            self.append_top_level(key, fields, comment)
+            return
+        if node.flow_style:
+            raise WriteRefused("key_not_block_list", path=self.path, key=key)
+        start, dash = self._entry_line(node.value[index],
+                                       WriteRefused("key_not_block_list", path=self.path, key=key))
+        self._splice(start, start, self._mapping_lines(self.text[start:dash], fields))
+
     # --- reporting: (gk reported) -------------------------------------------------------
 
     def append_to_reporting(self, index: int, key: str, entry: str) -> None:

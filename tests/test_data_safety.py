@@ -169,7 +169,9 @@ def test_undo_of_an_amended_gk_commit_that_holds_other_files_changes_tasks_yaml_
     head = git(top, "rev-parse", "HEAD")
     result = repo("--lang", "en", "undo")
     assert result.exit_code == 0, result.output
-    assert "committed nothing (it is no longer the last commit" in result.output
+    assert "the commit that held this change is no longer in the branch's history (reset or " \
+        "amended), but the change was still in the file; the undo changed the file only and " \
+        "committed nothing" in result.output
     assert git(top, "rev-parse", "HEAD") == head
     assert (top / "会议纪要.txt").read_text("utf-8") == "秘书补充的纪要\n"
     assert repo.tasks.read_bytes() == before

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import stat
 from pathlib import Path
@@ -129,7 +130,7 @@ def test_an_extension_granted_late_is_shown_but_not_counted(year):
     assert (row["deadline"], row["on_time"], row["days_late"]) == ("2020-12-31", False, 74)
     assert row["extensions"][0]["counts"] is False
     shown = run(year, "show", "12", today="2021-06-30", env={"COLUMNS": "200"}).stdout
-    assert "2021-01-10 由 2020年12月底 延至 2021年3月底（补办延期），办理晚于原完成时间，按原定时间考核" in shown
+    assert "2021-01-10 由 2020年12月底 延至 2021年3月底（补办延期），晚于当时的现行完成时间才办理，不计入，仍按现行完成时间考核" in shown
     assert "已完成，超时74天" in shown
 
 
@@ -200,7 +201,7 @@ def test_changes_for_one_office_as_markdown(year):
                    "**运管股（政策法规股）**\n\n"
                    "- 2021-01-01 #12 建立健全政策解读“三同步”制度规范：逾期（完成时间 2020-12-31）\n"
                    "- 2021-01-10 #12 建立健全政策解读“三同步”制度规范：延期：2020年12月底 → 2021年3月底"
-                   "，办理晚于原完成时间，按原定时间考核\n\n")
+                   "，晚于当时的现行完成时间才办理，不计入，仍按现行完成时间考核\n\n")
 
 
 def test_log_of_one_item(year):
@@ -327,22 +328,30 @@ def test_reopen_of_an_item_not_done_says_so(repo):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["done", "5", "--on", "2020-06-30"], "gk: --on 2020-06-30 早于通知印发日期（2020-07-02）\n"),
-    (["note", "5", "x", "--on", "2020-06-30"], "gk: --on 2020-06-30 早于通知印发日期（2020-07-02）\n"),
-    (["extend", "5", "--to", "2022年6月底", "--reason", "x", "--on", "2020-06-30"],
-     "gk: --on 2020-06-30 早于通知印发日期（2020-07-02）\n"),
-    (["meeting", "--on", "2020-06-30"], "gk: --on 2020-06-30 早于通知印发日期（2020-07-02）\n"),
     (["extend", "8", "--to", "2021年9月底", "--reason", "x"], "gk: #8 已于2021-06-25完成，不能延期\n"),
     (["extend", "5", "--to", "2021年6月底", "--reason", "x"],
      "gk: #5：延期后的完成时间 2021年6月底 不晚于现在的 2021年12月底\n"),
     (["extend", "7", "--to", "2021年6月底", "--reason", "x"], "gk: #7 是长期事项，无需延期\n"),
-    (["changes", "--since", "2021-03-01", "--until", "2021-02-01"],
-     "gk: --since 2021-03-01 晚于 --until 2021-02-01\n"),
-    (["changes", "--since", "no-such-rev"],
-     "gk: --since：no-such-rev 既不是日期，也不是 git 中的版本（日期写作 2021-06-30）\n"),
 ])
 def test_bad_input_is_one_line_and_writes_nothing(repo, args, message):
     assert changing_nothing(repo, *args, code=1) == message
+
+
+@pytest.mark.parametrize("args, message", [
+    (["done", "5", "--on", "2020-06-30"], "--on 2020-06-30 早于通知印发日期（2020-07-02）"),
+    (["note", "5", "x", "--on", "2020-06-30"], "--on 2020-06-30 早于通知印发日期（2020-07-02）"),
+    (["extend", "5", "--to", "2022年6月底", "--reason", "x", "--on", "2020-06-30"],
+     "--on 2020-06-30 早于通知印发日期（2020-07-02）"),
+    (["meeting", "--on", "2020-06-30"], "--on 2020-06-30 早于通知印发日期（2020-07-02）"),
+    (["changes", "--since", "2021-03-01", "--until", "2021-02-01"],
+     "--since 2021-03-01 晚于 --until 2021-02-01"),
+    (["changes", "--since", "no-such-rev"],
+     "--since：no-such-rev 既不是日期，也不是 git 中的版本（日期写作 2021-06-30）"),
+])
+def test_a_bad_option_value_is_a_usage_error_and_writes_nothing(repo, args, message):
+    """Exit 2 as Click's own usage errors, the error line naming the option."""
+    said = changing_nothing(repo, *args, code=2)
+    assert said.splitlines()[-1] == f"错误：{message}"
 
 
 def test_bad_input_in_english(repo):
@@ -370,8 +379,8 @@ def test_extend_writes_only_its_lines(repo):
 
 def test_extend_late_is_recorded_and_says_so(repo):
     result = run(repo, "extend", "10", "--to", "2021年9月底", "--reason", "补办", today="2021-07-06")
-    assert result.output.splitlines()[0] == ("#10 的延期在原完成时间（2020-12-31）之后才办理："
-                                             "已记录，但按原定时间考核")
+    assert result.output.splitlines()[0] == ("#10 的延期在现行完成时间（2020-12-31）之后才办理："
+                                             "已记录，但不计入，仍按2020-12-31考核")
     row = as_json(repo, "show", "10")
     assert (row["deadline"], row["state"], row["extensions"][0]["counts"]) == ("2020-12-31", "overdue", False)
 
@@ -459,8 +468,8 @@ def test_narrow_list_says_on_time_or_late_too(gk):
 
 def test_a_revision_with_a_newline_is_one_line(year):
     result = run(year, "changes", "--since", "HEAD\nx")
-    assert result.exit_code == 1
-    assert result.output == "gk: --since：HEAD x 既不是日期，也不是 git 中的版本（日期写作 2021-06-30）\n"
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == "错误：--since：HEAD x 既不是日期，也不是 git 中的版本（日期写作 2021-06-30）"
 
 
 def test_as_of_is_another_name_for_today(year):
@@ -508,3 +517,23 @@ def test_the_schema_knows_extensions_and_meetings(gk):
     assert gk.tasks.write_text(broken, encoding="utf-8")
     assert gk("check").exit_code == 1
     assert list(validator.iter_errors(editor_view(yaml.safe_load(broken))))
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 120])
+@pytest.mark.parametrize("args", [("changes", "--since", "2020-07-01"), ("log", "12")], ids=" ".join)
+def test_changes_and_log_fit_any_terminal_keeping_names_whole(year, args, width):
+    """The tables of the year fit 40 to 120 columns: offices and authors whole, nothing past the
+    edge, no line starting with closing punctuation (one folded line per change when narrow)."""
+    from gkcli.linebreak import NO_START, cell_len
+
+    lines = run(year, *args, today="2021-07-31", env={"COLUMNS": str(width)}).stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= width
+    assert [line for line in lines if line.strip() and line.lstrip()[0] in NO_START
+            and not line.lstrip().startswith("──")] == []
+    if args[0] == "changes":
+        assert sum(line.count("运管股（政策法规股）") for line in lines) == 1
+        assert sum(line.count("运管股") for line in lines) == 1
+    else:
+        changes = [line for line in lines if re.match(r"\d{4}-\d\d-\d\d  ", line)]
+        assert len(changes) == 4
+        assert all("  秘书  " in line for line in changes)  # the author whole, on its row

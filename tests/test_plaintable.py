@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from helpers import Gk
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gkcli.plaintable import PLAIN_ABOVE, cell_len, fold
+from gkcli.plaintable import PLAIN_ABOVE, cell_len
 
 
 def big_table(folder, items: int) -> None:
@@ -45,17 +46,28 @@ def test_a_long_list_keeps_the_columns_and_cjk_alignment(tmp_path):
     assert "\x1b[" not in result.output
 
 
+@pytest.mark.parametrize("width", [72, 80, 120])
+def test_a_long_list_keeps_names_whole_and_short_columns_on_one_line(tmp_path, width):
+    """The plain writer lays out as the rich table does: 安全监督管理股 never split, the
+    deadline and the state on the item's own line when there is room, no trailing spaces,
+    nothing past the edge."""
+    big_table(tmp_path / "data", PLAIN_ABOVE + 10)
+    gk = Gk(tmp_path / "data")
+    lines = gk("list", env={"COLUMNS": str(width), "NO_COLOR": "1"}).output.splitlines()
+    rows = [line for line in lines if re.match(r" *\d+ ", line)]
+    assert len(rows) == PLAIN_ABOVE + 10
+    assert all("综合股" in row or "安全监督管理股" in row for row in rows)
+    if width >= 80:  # at 72 the title keeps its minimum and 完成时间 takes two lines
+        assert all(re.search(r"(2020年12月底|长期坚持) +(已逾期|长期)$", row) for row in rows)
+    assert max(cell_len(line) for line in lines) <= width
+    assert [line for line in lines if line.endswith(" ")] == []
+    assert "      一、第一项工作" in lines  # a heading line, not squeezed into the title column
+
+
 def test_a_long_list_is_the_same_items_as_json(tmp_path):
     big_table(tmp_path / "data", PLAIN_ABOVE + 1)
     gk = Gk(tmp_path / "data")
     assert len(json.loads(gk("list", "--format", "json").output)) == PLAIN_ABOVE + 1
-
-
-@given(st.text(alphabet="ab综合股、（）ｱ", max_size=40), st.integers(min_value=2, max_value=12))
-def test_fold_keeps_every_character_within_the_width(text, width):
-    parts = fold(text, width)
-    assert "".join(parts) == text
-    assert all(cell_len(p) <= width for p in parts)
 
 
 json_values = st.recursive(

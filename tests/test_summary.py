@@ -30,6 +30,38 @@ def test_summary_counts_done_and_on_time(gk):
     assert lines[-1] == "4. 已完成：1、5号，其中超时1号。"
 
 
+def test_one_done_of_sixteen_is_rounded_half_up(gk):
+    """1/16 is 6.25%: 四舍五入 gives 6.3%, not Python's 6.2% (round half to even)."""
+    assert gk("done", "5", "--on", "2021-06-18").exit_code == 0
+    assert "已完成1项，占6.3%；" in gk("summary").output
+
+
+def test_five_done_of_sixteen_is_rounded_half_up(gk):
+    """5/16 is 31.25%: 31.3%, not 31.2%; as the 通报 and the page, which say the same."""
+    for n in ("5", "6", "7", "13", "15"):
+        assert gk("done", n, "--on", "2021-06-18").exit_code == 0
+    assert "已完成5项，占31.3%；" in gk("summary").output
+    assert "占31.3%" in gk("summary", "--format", "json").output
+
+
+def test_one_rounding_rule_for_every_percentage():
+    from gkcli.tabular import percent
+
+    assert [percent(1, 16, 1), percent(5, 16, 1), percent(3, 16, 1), percent(1, 8, 1)] == [
+        "6.3%", "31.3%", "18.8%", "12.5%"]
+    assert [percent(1, 8), percent(5, 8), percent(1, 2, 1), percent(0, 3, 1)] == [
+        "13%", "63%", "50%", "0%"]
+    assert percent(23, 2000, 1) == "1.2%"  # 1.15%: exact, not the float 1.149999…
+    assert percent(1, 0, 1) == "—"
+
+
+def test_the_status_bar_rounds_as_its_percentage_does(gk):
+    """2 of 16 done: 13% beside a bar of 20 × 2/16 = 2.5 blocks, drawn as 3 (Python's round: 2)."""
+    for n in ("5", "6"):
+        assert gk("done", n, "--on", "2021-06-18").exit_code == 0
+    assert "完成进度 ███░░░░░░░░░░░░░░░░░ 2/16 13%" in gk("status").output
+
+
 def test_since_says_what_was_done_and_what_fell_overdue(gk):
     gk.today = "2021-07-05"
     assert gk("done", "5", "--on", "2021-06-25").exit_code == 0

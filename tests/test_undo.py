@@ -131,10 +131,12 @@ def test_an_overlapping_hand_edit_is_refused_with_one_line_and_nothing_written(g
     replace_in(gk.tasks, "done_on: 2021-06-20", "done_on: 2021-06-19")
     line = gk.tasks.read_text(encoding="utf-8").splitlines().index("    done_on: 2021-06-19") + 1
     assert gk.refused("undo") == (f"gk: 撤销不了 “完成 #13 建立健全政务舆情回应制度规范（2021-06-20）”：{shown(gk)} 第 {line} 行"
-                             "（第 13 项）此后被手工改过，正是 gk 这次改动的地方；未写入任何内容\n")
+                             "（第 13 项）此后被手工改过，正是 gk 这次改动的地方；未写入任何内容"
+                             "（要跳过这次修改、撤销更早的，运行 gk undo --skip）\n")
     english = gk.refused("--lang", "en", "undo")
     assert f"line {line} of " in english
-    assert "(item 13) was edited by hand since, where gk made this change; nothing written" in english
+    assert "(item 13) was edited by hand since, where gk made this change; nothing written" \
+        " (to skip this one and undo earlier ones: gk undo --skip)\n" in english
     assert gk("undo", "--list").output.splitlines()[1].startswith("→")  # still next in line
 
 
@@ -236,8 +238,8 @@ def test_list_marks_the_next_undo_and_the_undone_writes(gk):
     gk("undo")
     lines = gk("--lang", "en", "undo", "--list").output.splitlines()
     assert lines[0].startswith("gk's undo journal (")
-    assert lines[1] == '    3  2021-06-20 00:00  undo of "#5 建设政府信息在新媒体的发布机制，建设更加权威的信息发布平台 note (2021-06-20)"'
-    assert lines[2].endswith("note (2021-06-20) (undone)")
+    assert lines[1] == '    3  2021-06-20 00:00  undo of "#5 建设政府信息在新媒体的发布机制，建设更加权威的信息发布平台 note (2021-06-20): 已选型"'
+    assert lines[2].endswith("note (2021-06-20): 已选型 (undone)")
     assert lines[3] == "→   1  2021-06-20 00:00  #13 建立健全政务舆情回应制度规范 done (2021-06-20)"
 
 
@@ -361,3 +363,239 @@ def test_undo_of_an_uncommitted_write_is_refused_during_the_users_merge(repo):
     assert marker.exists()
     assert "a git merge is in progress" in repo.refused("--lang", "en", "undo")
     assert marker.exists()
+
+
+# --- the walkthrough's defects (issue 8, item 7) --------------------------------------------------
+
+SKIP_ZH = "（要跳过这次修改、撤销更早的，运行 gk undo --skip）\n"
+
+
+def test_fifty_writes_are_undone_however_many_undos_the_journal_holds(gk):
+    for i in range(journal.MAX_ENTRIES + 3):
+        assert gk("note", "8", f"第{i}次进展").exit_code == 0
+    for n in range(journal.MAX_ENTRIES):
+        result = gk("undo")
+        assert result.exit_code == 0, (n, result.output)
+    progress = gk.json("show", "8")["progress"]
+    assert [p for p in progress if "次进展" in p] == ["2021-06-20 第0次进展", "2021-06-20 第1次进展",
+                                                     "2021-06-20 第2次进展"]
+    assert gk.refused("undo") == (f"gk: 没有可撤销的：{shown(gk)} 的撤销记录里的 gk 修改都已撤销，"
+                                  "更早的已超出记录（只保留最近 50 次）\n")
+    listed = gk("undo", "--list").output.splitlines()
+    assert listed[-1] == "更早的 3 次修改已超出撤销记录（只保留最近 50 次），不能再撤销"
+    english = gk("--lang", "en", "undo", "--list").output.splitlines()
+    assert english[-1] == "3 older writes fell out of the journal (it keeps the last 50) and cannot be undone"
+
+
+def test_a_journal_kept_before_git_init_is_read_and_moved_into_git(gk, private_state):
+    top = gk.data.parent
+    original = gk.tasks.read_bytes()
+    assert gk("note", "5", "已选型").exit_code == 0
+    outside = journal_file(gk)
+    assert outside.is_relative_to(private_state)
+    git(top, "init", "-q", "-b", "main", ".")
+    git(top, "add", "data")
+    git(top, "commit", "-qm", "init")
+    assert "已选型" in gk("undo", "--list").output
+    result = gk("undo")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("已撤销 “记录进展 #5")
+    assert gk.tasks.read_bytes() == original
+    assert not outside.exists()  # moved beside git's files by the undo's own entry
+    assert journal_file(gk).is_relative_to(top / ".git")
+    assert "（已撤销）" in gk("undo", "--list").output
+
+
+@pytest.mark.parametrize("resave", ["crlf", "bom", "notepad", "lf", "no-bom"])
+def test_undo_after_she_resaves_the_file_with_other_line_breaks_or_a_bom(gk, resave):
+    if resave == "lf":  # a CRLF file, re-saved with LF
+        gk.tasks.write_bytes(gk.tasks.read_bytes().replace(b"\n", b"\r\n"))
+    if resave == "no-bom":  # a file with a BOM, re-saved without
+        gk.tasks.write_bytes(b"\xef\xbb\xbf" + gk.tasks.read_bytes())
+    original = gk.tasks.read_bytes()
+    assert gk("note", "5", "已选型").exit_code == 0
+    raw = gk.tasks.read_bytes()
+    convert = {"crlf": lambda b: b.replace(b"\n", b"\r\n"), "bom": lambda b: b"\xef\xbb\xbf" + b,
+               "notepad": lambda b: b"\xef\xbb\xbf" + b.replace(b"\n", b"\r\n"),
+               "lf": lambda b: b.replace(b"\r\n", b"\n"),
+               "no-bom": lambda b: b.removeprefix(b"\xef\xbb\xbf")}[resave]
+    gk.tasks.write_bytes(convert(raw))
+    assert gk("check").exit_code == 0
+    result = gk("undo")
+    assert result.exit_code == 0, result.output
+    assert gk.tasks.read_bytes() == convert(original)  # gk's change gone, her way of saving kept
+
+
+def test_a_refusal_in_meetings_names_the_section_not_an_item(gk):
+    assert gk("meeting", "第一次专题会议").exit_code == 0
+    replace_in(gk.tasks, "title: 第一次专题会议", "title: 第一次专题会议（改）")
+    line = gk.tasks.read_text(encoding="utf-8").splitlines().index("    title: 第一次专题会议（改）") + 1
+    assert gk.refused("undo") == (f"gk: 撤销不了 “记录会议（2021-06-20）”：{shown(gk)} 第 {line} 行"
+                                  "（meetings 部分）此后被手工改过，正是 gk 这次改动的地方；未写入任何内容" + SKIP_ZH)
+    assert f"line {line} of {shown(gk)} (in meetings) was edited" in gk.refused("--lang", "en", "undo")
+
+
+def swap_items_3_and_4(text: str) -> str:
+    start = text.index("\ntasks:")
+    three, four, five = (text.index(f"\n  - id: {n}\n", start) for n in (3, 4, 5))
+    return text[:three] + text[four:five] + text[three:four] + text[five:]
+
+
+def test_a_refusal_after_items_were_swapped_names_the_item_gk_changed(gk):
+    assert gk("note", "4", "已选型").exit_code == 0
+    swapped = swap_items_3_and_4(gk.tasks.read_text(encoding="utf-8"))
+    gk.tasks.write_text(swapped.replace("2020年10月30日前", "2020年11月30日前"), encoding="utf-8")
+    assert gk("check").exit_code == 0
+    assert gk.refused("undo") == (
+        "gk: 撤销不了 “记录进展 #4 建立区、镇两级政务公开事项目录体系并统一公开（2021-06-20）：已选型”："
+        f"{shown(gk)} 中 gk 这次在第 4 项改动的那几行此后被手工删去或移走了；未写入任何内容" + SKIP_ZH)
+    assert "the lines of item 4 in " in gk.refused("--lang", "en", "undo")
+
+
+def test_a_refusal_names_the_item_the_edited_line_is_in_after_items_were_swapped(gk):
+    assert gk("note", "4", "已选型").exit_code == 0
+    swapped = swap_items_3_and_4(gk.tasks.read_text(encoding="utf-8"))
+    gk.tasks.write_text(swapped.replace("      - 2021-06-20 已选型\n", "      - 2021-06-20 已选型了\n"),
+                        encoding="utf-8")
+    said = gk.refused("undo")
+    assert "（第 4 项）" in said or "第 4 项改动的那几行" in said
+    assert "第 3 项" not in said and "第 5 项" not in said
+
+
+def test_a_meeting_added_by_hand_under_gks_stays_under_meetings(gk):
+    original = gk.tasks.read_text(encoding="utf-8")
+    assert gk("meeting", "第一次专题会议").exit_code == 0
+    with gk.tasks.open("a", encoding="utf-8") as f:
+        f.write("  - on: 2021-06-20\n    title: 碰头会\n")
+    assert gk("check").exit_code == 0
+    result = gk("undo")
+    assert result.exit_code == 0, result.output
+    assert gk.tasks.read_text(encoding="utf-8") == original + (
+        "\n# 会议（gk meeting 记录）\nmeetings:\n  - on: 2021-06-20\n    title: 碰头会\n")
+    assert gk("check").exit_code == 0
+
+
+def test_hand_lines_beside_gks_that_cannot_be_kept_apart_are_named(gk):
+    assert gk("meeting", "第一次专题会议").exit_code == 0
+    with gk.tasks.open("a", encoding="utf-8") as f:  # an anchor: the merge by item stands back
+        f.write("  - &hui\n    on: 2021-06-20\n    title: 碰头会\n")
+    assert gk("check").exit_code == 0
+    lines = len(gk.tasks.read_text(encoding="utf-8").splitlines())
+    assert gk.refused("undo") == (f"gk: 撤销不了 “记录会议（2021-06-20）”：{shown(gk)} 第 {lines - 2}–{lines} 行"
+                                  "（meetings 部分）是此后手工加在 gk 这次写入的内容旁边的，撤销会让它们归到别的部分下；"
+                                  "未写入任何内容" + SKIP_ZH)
+    assert "were added by hand since, right beside what gk wrote" in gk.refused("--lang", "en", "undo")
+
+
+def test_undo_of_a_commit_reset_away_says_there_is_nothing_to_do(repo):
+    top = repo.data.parent
+    original = repo.tasks.read_bytes()
+    assert repo("note", "5", "已选型", "--commit").exit_code == 0
+    gone = git(top, "rev-parse", "--short", "HEAD")
+    git(top, "reset", "-q", "--hard", "HEAD~1")
+    head = git(top, "rev-parse", "HEAD")
+    dry = repo("undo", "--dry-run")
+    assert dry.exit_code == 0
+    assert "gk undo 会把它记为已撤销，无需提交；未写入任何内容" in dry.output
+    result = repo("undo")
+    assert result.exit_code == 0, result.output
+    assert result.output == ("“记录进展 #5 建设政府信息在新媒体的发布机制，建设更加权威的信息发布平台（2021-06-20）：已选型” "
+                             f"的修改已不在 {shown(repo)} 中，它的提交也已不在当前分支的历史里（git reset 或 --amend 过）："
+                             "无需撤销，也没有要提交的；记为已撤销\n")
+    assert gone not in result.output
+    assert repo.tasks.read_bytes() == original
+    assert git(top, "rev-parse", "HEAD") == head
+
+
+def test_undo_of_an_amended_commit_cites_no_hash_she_cannot_find(repo):
+    top = repo.data.parent
+    original = repo.tasks.read_bytes()
+    assert repo("note", "5", "已选型", "--commit").exit_code == 0
+    gone = git(top, "rev-parse", "--short", "HEAD")
+    git(top, "commit", "-q", "--amend", "-m", "记录进展")
+    listed = repo("undo", "--list").output
+    assert gone not in listed
+    assert "（它的提交已不在当前分支的历史里）" in listed
+    result = repo("undo")
+    assert result.exit_code == 0, result.output
+    assert gone not in result.output
+    assert "注意：这次修改原来的提交已不在当前分支的历史里（git reset 或 --amend 过），但修改还在文件中；" in result.output
+    assert repo.tasks.read_bytes() == original
+
+
+def test_a_revert_commit_refused_by_a_hook_gives_undos_own_advice(repo):
+    top = repo.data.parent
+    assert repo("note", "5", "已选型", "--commit").exit_code == 0
+    hook = top / ".git" / "hooks" / "pre-commit"
+    hook.parent.mkdir(exist_ok=True)
+    hook.write_text("#!/bin/sh\necho 不许提交 >&2\nexit 1\n", encoding="utf-8")
+    hook.chmod(0o755)
+    said = repo.refused("undo")
+    assert said.startswith("gk: git 提交失败：不许提交。gk 已把 ")
+    assert said.endswith("恢复原样，什么都没有撤销；解决上述问题后再运行 gk undo\n")
+    assert "--commit" not in said
+    assert "--commit" not in repo.refused("--lang", "en", "undo")
+
+
+def test_a_blocked_write_can_be_skipped_to_reach_the_ones_before(gk):
+    original = gk.tasks.read_text(encoding="utf-8")
+    gk("note", "5", "已选型")
+    gk("done", "13")
+    replace_in(gk.tasks, "done_on: 2021-06-20", "done_on: 2021-06-19")
+    assert gk.refused("undo").endswith(SKIP_ZH)
+    dry = gk("undo", "--skip", "--dry-run")
+    assert dry.output == "将跳过 “完成 #13 建立健全政务舆情回应制度规范（2021-06-20）”（2021-06-20 00:00），不改动文件；未写入任何内容\n"
+    before = gk.tasks.read_bytes()
+    skipped = gk("undo", "--skip")
+    assert skipped.exit_code == 0
+    assert skipped.output == ("已跳过 “完成 #13 建立健全政务舆情回应制度规范（2021-06-20）”（2021-06-20 00:00）："
+                              "文件未改动，下一次 gk undo 撤销更早的修改\n")
+    assert gk.tasks.read_bytes() == before
+    listed = gk("undo", "--list").output.splitlines()
+    assert listed[2].endswith("完成 #13 建立健全政务舆情回应制度规范（2021-06-20）（已跳过）")
+    assert listed[3].startswith("→   1")
+    assert gk("undo").exit_code == 0  # the note, her edit of done_on kept
+    at = original.index("    title: 建立健全政务舆情回应制度规范\n")
+    at = original.index("    status: todo\n", at)
+    expected = original[:at] + "    status: done\n    done_on: 2021-06-19\n" + original[at + 17:]
+    assert gk.tasks.read_text(encoding="utf-8") == expected  # the note gone, her done_on kept
+    assert gk.refused("undo").startswith("gk: 没有可撤销的：")
+
+
+def test_dry_run_of_a_change_reverted_by_hand_says_what_the_real_run_says(gk):
+    gk("start", "13")
+    replace_in(gk.tasks, "status: doing", "status: todo")
+    dry = gk("undo", "--dry-run")
+    assert dry.exit_code == 0
+    assert dry.output == (f"“开始办理 #13 建立健全政务舆情回应制度规范” 的修改已不在 {shown(gk)} 中（此后已手工改回）："
+                          "gk undo 会把它记为已撤销，不改动文件；未写入任何内容\n")
+    assert "已不在" in gk("undo").output
+
+
+def test_list_tells_notes_apart_by_their_words(gk):
+    gk("note", "8", "第1次进展")
+    gk("note", "8", "起草了规范性文件全生命周期管理制度的征求意见稿并发各股室")
+    listed = gk("undo", "--list").output.splitlines()
+    assert listed[1].endswith("（2021-06-20）：起草了规范性文件全生命周期管理制度的征求意见稿…")
+    assert listed[2].endswith("（2021-06-20）：第1次进展")
+
+
+def test_a_journal_from_before_note_words_still_lists(gk):
+    gk("note", "8", "第1次进展")
+    path = journal_file(gk)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["entries"][0]["subject"] = {"zh": "记录进展 #8（2021-06-20）", "en": "#8 note (2021-06-20)"}
+    del doc["dropped"]
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert gk("undo", "--list").output.splitlines()[1].endswith("记录进展 #8（2021-06-20）")
+    assert gk("undo").exit_code == 0
+
+
+def test_a_gk_commit_from_before_the_journal_shows_its_own_date(repo):
+    env = {"GIT_COMMITTER_DATE": "2021-06-18T15:20:00+08:00", "GK_NOW": "2021-06-18"}
+    assert repo("done", "13", "--commit", env=env).exit_code == 0
+    journal_file(repo).unlink()
+    dry = repo("undo", "--dry-run")  # today is 2021-06-20
+    assert dry.output.startswith("将撤销 “完成 #13 建立健全政务舆情回应制度规范（2021-06-20）”（2021-06-18 15:20）：")
+    repo("undo")
+    assert "  2021-06-18 15:20  完成 #13" in repo("undo", "--list").output

@@ -84,7 +84,11 @@ def test_done_defaults_to_today_and_takes_several_ids(gk):
 
 
 def test_done_in_the_future_is_refused(gk):
-    assert "--on 2021-07-01 晚于今天（2021-06-20）" in gk.refused("done", "5", "--on", "2021-07-01")
+    before = gk.tasks.read_bytes()
+    result = gk("done", "5", "--on", "2021-07-01")
+    assert result.exit_code == 2  # a bad option value: a usage error
+    assert "--on 2021-07-01 晚于今天（2021-06-20）" in result.output
+    assert gk.tasks.read_bytes() == before
 
 
 def test_reopen_clears_done_on(gk):
