@@ -1359,8 +1359,15 @@ def _buffer_stdout() -> None:
 
 
 def main(prog_name: str = "gk") -> None:
+    import gc
+
     from gkcli import streams
 
+    # What is loaded by now (gk's modules, Click, PyYAML: tens of thousands of objects) lives
+    # as long as the process: moved out of the cyclic collector's sight, so no later
+    # collection, nor the one at exit, walks it again (issue 13: start-up). Reference
+    # counting still frees whatever of it is dropped; what the command makes is collected.
+    gc.freeze()
     streams.make_safe()
     _buffer_stdout()
     try:

@@ -6,11 +6,9 @@ Renderers write to the stream they are given and never read files.
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
-from json.encoder import encode_basestring as _escape_json
 from typing import TYPE_CHECKING, Any, TextIO
 
 from gkcli.i18n import Words
@@ -189,14 +187,17 @@ def json_text(data: Any) -> str:
 
     With ``indent`` the standard library falls back to its pure-Python encoder, which was
     most of ``gk list --format json`` on 10,000 items; strings here still go through its C
-    escaper. Tested against json.dumps with hypothesis.
+    escaper. Tested against json.dumps with hypothesis. :mod:`json` is loaded here, only to
+    write JSON: the terminal views that use this module's cells never load it.
     """
-    return _json(data, "\n")
+    from json.encoder import encode_basestring
+
+    return _json(data, "\n", encode_basestring)
 
 
-def _json(o: Any, newline: str) -> str:
+def _json(o: Any, newline: str, escape: Callable[[str], str]) -> str:
     if isinstance(o, str):
-        return _escape_json(o)
+        return escape(o)
     if o is None:
         return "null"
     if o is True:
@@ -206,6 +207,8 @@ def _json(o: Any, newline: str) -> str:
     if isinstance(o, int):
         return int.__repr__(o)
     if isinstance(o, float):
+        import json
+
         return json.dumps(o)
     inner = newline + "  "
     if isinstance(o, dict):
@@ -218,27 +221,33 @@ def _json(o: Any, newline: str) -> str:
         for k, v in o.items():
             key = keys.get(k) if k.__class__ is str else None
             if key is None:  # a key's line start is the same in every row: escaped once
-                key = inner + _json_key(k) + ": "
+                key = inner + _json_key(k, escape) + ": "
                 if k.__class__ is str and len(keys) < 1000:
                     keys[k] = key
             cls = v.__class__  # the usual values inline, not through a call each
-            parts.append(key + (_escape_json(v) if cls is str else "null" if v is None
-                                else int.__repr__(v) if cls is int else _json(v, inner)))
+            parts.append(key + (escape(v) if cls is str else "null" if v is None
+                                else int.__repr__(v) if cls is int else _json(v, inner, escape)))
         return "{" + ",".join(parts) + newline + "}"
     if isinstance(o, (list, tuple)):
         if not o:
             return "[]"
-        return "[" + ",".join([inner + _json(v, inner) for v in o]) + newline + "]"
+        return "[" + ",".join([inner + _json(v, inner, escape) for v in o]) + newline + "]"
+    import json
+
     return json.dumps(o, ensure_ascii=False)  # anything else: as json would (or its TypeError)
 
 
 _KEYS: dict[str, dict[str, str]] = {}  # indentation -> key -> its line start, for _json
 
 
-def _json_key(k: Any) -> str:
+def _json_key(k: Any, escape: Callable[[str], str]) -> str:
     if isinstance(k, str):
-        return _escape_json(k)
-    return _escape_json(json.dumps(k) if isinstance(k, (bool, float)) or k is None else str(k))
+        return escape(k)
+    if isinstance(k, (bool, float)) or k is None:
+        import json
+
+        return escape(json.dumps(k))
+    return escape(str(k))
 
 
 def write_csv(header: list[str], rows: Sequence[Sequence[object]], out: TextIO) -> None:

@@ -21,9 +21,12 @@ pickled before the field existed reads with the default.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-V = TypeVar("V", bound="Value")
+if TYPE_CHECKING:  # annotations only: a TypeVar bound to a name compiles that name at run time
+    from typing import TypeVar
+
+    V = TypeVar("V", bound="Value")
 
 
 class FrozenInstanceError(AttributeError):

@@ -54,22 +54,25 @@ NEVER_USED_BY_LIST = ("difflib", "csv", "calendar", "gkcli.report", "gkcli.recur
 # Start-up against the floor (issue 13): what a day's list and status no longer load. gk's value
 # classes are plain (gkcli.values), not @dataclass, which compiled ~30 classes' methods on every
 # start; today's table runs no git, so neither the history code nor subprocess is loaded; Click's
-# words are not looked up through gettext (locale) while the commands are built.
+# words are not looked up through gettext (locale) while the commands are built; the terminal
+# views use gkcli.tabular's cells without loading json (only its JSON writer does).
 NOT_LOADED = {
     "list": ("dataclasses", "gkcli.history", "subprocess", "locale"),
-    "status": ("gkcli.history", "subprocess", "locale", "shutil"),  # rich loads dataclasses, json
+    "status": ("gkcli.history", "subprocess", "locale", "shutil", "json"),  # rich loads dataclasses
 }
 DATACLASS_PROBE = (
-    "import sys, json\n"
+    "import sys\n"
     "from gkcli.cli import cli\n"
     "try:\n"
     "    cli.main(sys.argv[1:], standalone_mode=False)\n"
     "finally:\n"
+    "    modules = sorted(sys.modules)  # before the probe's own json\n"
+    "    import json\n"
     "    made = sorted(f'{m.__name__}.{c.__name__}' for m in list(sys.modules.values())\n"
     "                  if m is not None and m.__name__.startswith('gkcli')\n"
     "                  for c in vars(m).values() if isinstance(c, type)\n"
     "                  and c.__module__ == m.__name__ and isinstance(vars(c).get('__dataclass_fields__'), dict))\n"
-    "    print(json.dumps({'modules': sorted(sys.modules), 'dataclasses': made}), file=sys.stderr)\n"
+    "    print(json.dumps({'modules': modules, 'dataclasses': made}), file=sys.stderr)\n"
 )
 
 
@@ -101,6 +104,25 @@ def test_a_days_list_and_status_make_no_dataclass_and_load_no_git_code(command):
     assert found["dataclasses"] == []
     by_gk = set(found["modules"]) - loaded_by_the_floor(command)
     assert by_gk & set(NOT_LOADED[command]) == set()
+
+
+def test_the_program_keeps_what_it_loaded_out_of_the_collectors_way():
+    """gk (the program, as `gk` and `python -m gkcli` run it) freezes what start-up loaded
+    (gc.freeze): later collections, and the one at exit, no longer walk gk's, Click's and
+    PyYAML's objects. The output is the same."""
+    probe = ("import atexit, gc, sys\n"
+             "atexit.register(lambda: print('frozen', gc.get_freeze_count(), file=sys.stderr))\n"
+             "from gkcli.cli import main\n"
+             "main()\n")
+    args = ["--data", str(SHIPPED), "--today", "2021-06-20", "list", "--format", "json"]
+    result = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True,
+                            cwd=ROOT, env=on_its_day())
+    assert result.returncode == 0, result.stderr
+    assert int(result.stderr.split()[-1]) > 10_000  # tens of thousands of objects
+    plain = subprocess.run([sys.executable, "-m", "gkcli", *args], capture_output=True, text=True,
+                           cwd=ROOT, env=on_its_day())
+    assert result.stdout == plain.stdout
+    assert len(json.loads(result.stdout)) == 16
 
 
 def test_a_past_day_still_reads_the_history():
