@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from itertools import count
 from typing import TextIO
 
 from gkcli import linebreak
@@ -63,10 +64,20 @@ def widths(columns: Sequence[Column], rows: Sequence[Sequence[str]], total: int,
     return linebreak.fit(specs, rows, total, len(GAP), strict=False, sizes=sizes) or []
 
 
+class _Measured(dict[str, int]):
+    """Each text's width in cells, measured once (:func:`gkcli.linebreak.cell_len`)."""
+
+    def __missing__(self, text: str) -> int:
+        found = self[text] = cell_len(text)
+        return found
+
+
 def write(columns: Sequence[Column], rows: Iterable[tuple[str | None, Sequence[str], str]],
           out: TextIO, width: int | None = None) -> None:
     """Write a table: ``rows`` are (heading or None, cells, style of the styled column)."""
-    table = [(heading, cells, style, None if heading is not None else list(map(cell_len, cells)))
+    measure = _Measured()  # offices, deadlines, states repeat row after row: measured once
+    size_of = measure.__getitem__
+    table = [(heading, cells, style, None if heading is not None else list(map(size_of, cells)))
              for heading, cells, style in rows]
     if not width:
         import shutil  # only when no width is given: shutil loads bz2, lzma and zlib
@@ -80,55 +91,83 @@ def write(columns: Sequence[Column], rows: Iterable[tuple[str | None, Sequence[s
 
     rights = [c.right for c in columns]
     kinds = [c.kind for c in columns]
-    seen: dict[tuple[str, int, str], list[str]] = {}  # offices and deadlines repeat row after row
+    marked = [c.styled for c in columns]
+    blank = [" " * w for w in sized]
+    # each column's cells as drawn: their lines padded to the column's width, and whether
+    # each line has any text (colour goes on those only); a cell is drawn once, however
+    # often it repeats (offices and deadlines do, row after row)
+    drawn: list[dict[str, tuple[list[str], list[bool]]]] = [{} for _ in columns]
 
-    def broken(cell: str, width: int, kind: str) -> list[str]:
-        key = (cell, width, kind)
-        found = seen.get(key)
-        if found is None:
-            found = seen[key] = wrap(cell, width, kind)
-            if len(seen) > 4096:
-                seen.clear()
+    def draw(i: int, cell: str) -> tuple[list[str], list[bool]]:
+        w, n = sized[i], size_of(cell)
+        part = [cell] if n <= w else wrap(cell, w, kinds[i])
+        if len(part) == 1:  # whole: padded by its own width, trailing spaces and all
+            space = " " * (w - n)
+            found = ([space + cell if rights[i] else cell + space], [bool(cell)])
+        else:
+            texts, filled = [], []
+            for piece in part:
+                piece = piece.rstrip(" ")
+                space = " " * (w - cell_len(piece))
+                texts.append(space + piece if rights[i] else piece + space)
+                filled.append(bool(piece))
+            found = (texts, filled)
+        cache = drawn[i]
+        if len(cache) > 4096:  # a column of ever new cells (the titles): keep memory bounded
+            cache.clear()
+        cache[cell] = found
         return found
 
-    marked = [c.styled for c in columns]
-
-    def emit(cells: Sequence[str], style: str = "", sizes: Sequence[int] | None = None,
-             kinds: Sequence[str] = kinds, bottom: bool = False) -> None:
-        if sizes is None:
-            sizes = [cell_len(c) for c in cells]
-        if not colour and all(map(int.__le__, sizes, sized)):  # one line: pad and join
-            lines.append(GAP.join([" " * (w - n) + c if r else c + " " * (w - n)
-                                   for c, n, w, r in zip(cells, sizes, sized, rights)]).rstrip())
-            return
-        parts = [[c] if n <= w else broken(c, w, k) for c, n, w, k in zip(cells, sizes, sized, kinds)]
+    def emit_header(cells: Sequence[str]) -> None:  # headings sit on the rule, as rich's do
+        parts = [[c] if cell_len(c) <= w else wrap(c, w, linebreak.HEADING)
+                 for c, w in zip(cells, sized)]
         height = max(map(len, parts))
-        if bottom:  # headings sit on the rule, as rich's do
-            parts = [[""] * (height - len(p)) + p for p in parts]
+        parts = [[""] * (height - len(p)) + p for p in parts]
         for k in range(height):
             out_cells = []
             for i, part in enumerate(parts):
-                piece = part[k] if k < len(part) else ""
+                piece = part[k]
                 piece = piece.rstrip(" ") if len(part) > 1 else piece
-                n = sizes[i] if len(part) == 1 else cell_len(piece)
-                space = " " * (sized[i] - n if k < len(part) else sized[i])
-                text = space + piece if rights[i] else piece + space
-                if colour and piece and style and marked[i]:
-                    text = ANSI.get(style, "") + text + RESET
-                out_cells.append(text)
+                n = cell_len(piece)
+                space = " " * (sized[i] - n)
+                out_cells.append(space + piece if rights[i] else piece + space)
+            lines.append(GAP.join(out_cells).rstrip())
+
+    def emit(cells: Sequence[str], style: str) -> None:
+        parts = [found if found is not None else draw(i, cell)
+                 for i, cell, found in zip(count(), cells, map(dict.get, drawn, cells))]
+        height = max([len(texts) for texts, _ in parts])
+        if not (colour and style):
+            if height == 1:
+                lines.append(GAP.join([texts[0] for texts, _ in parts]).rstrip())
+                return
+            for k in range(height):
+                lines.append(GAP.join([texts[k] if k < len(texts) else space
+                                       for (texts, _), space in zip(parts, blank)]).rstrip())
+            return
+        start = ANSI.get(style, "")
+        for k in range(height):
+            out_cells = []
+            for i, (texts, filled) in enumerate(parts):
+                if k >= len(texts):
+                    out_cells.append(blank[i])
+                elif marked[i] and filled[k]:
+                    out_cells.append(start + texts[k] + RESET)
+                else:
+                    out_cells.append(texts[k])
             lines.append(GAP.join(out_cells).rstrip())
 
     heading_at = next((i for i, c in enumerate(columns) if c.flexible), 0)
     indent = sum(sized[:heading_at]) + len(GAP) * heading_at
-    emit([c.header for c in columns], kinds=[linebreak.HEADING] * len(columns), bottom=True)
+    emit_header([c.header for c in columns])
     lines.append("─" * min(total, sum(sized) + len(GAP) * (len(columns) - 1)))
-    for heading, cells, style, sizes in table:
+    for heading, cells, style, _ in table:
         if heading is not None:  # a work task: from the flexible column to the edge
             for line in wrap(heading, max(1, total - indent)):
                 line = line.rstrip(" ")
                 lines.append(" " * indent + (ANSI["bold"] + line + RESET if colour else line))
         else:
-            emit(cells, style, sizes=sizes)
+            emit(cells, style)
         if len(lines) > 2000:  # one write per chunk, not per line
             out.write("\n".join(lines) + "\n")
             lines.clear()

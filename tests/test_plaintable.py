@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 
@@ -100,3 +101,87 @@ def test_piped_output_is_whole_under_pythonunbuffered(tmp_path):
                           capture_output=True, check=True)
     expected = Gk(SHIPPED)("list", "--format", "json").output
     assert done.stdout.decode("utf-8") == expected
+
+
+# --- the fast writer draws exactly what the simple one did ---------------------------------------
+
+class Terminal(io.StringIO):
+    """Where a table goes on a terminal: colour on (the hermetic fixture clears NO_COLOR)."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def simple_write(columns, rows, out, width) -> None:
+    """The plain writer as it was first written (issue 14): every cell measured, broken and
+    padded anew on every row. The writer now draws each cell once; a table must not change."""
+    from gkcli import linebreak
+    from gkcli.linebreak import wrap
+    from gkcli.plaintable import ANSI, GAP, RESET, colour_on, widths
+
+    table = [(h, c, s, None if h is not None else [cell_len(x) for x in c]) for h, c, s in rows]
+    measured = [(c, s) for _, c, _, s in table if s is not None]
+    sized = widths(columns, [c for c, _ in measured], width, [s for _, s in measured])
+    colour = colour_on(out)
+    lines: list[str] = []
+    rights, kinds, marked = ([c.right for c in columns], [c.kind for c in columns],
+                             [c.styled for c in columns])
+
+    def emit(cells, style="", sizes=None, kinds=kinds, bottom=False):
+        sizes = sizes if sizes is not None else [cell_len(c) for c in cells]
+        parts = [[c] if n <= w else wrap(c, w, k) for c, n, w, k in zip(cells, sizes, sized, kinds)]
+        height = max(map(len, parts))
+        if bottom:
+            parts = [[""] * (height - len(p)) + p for p in parts]
+        for k in range(height):
+            out_cells = []
+            for i, part in enumerate(parts):
+                piece = part[k] if k < len(part) else ""
+                piece = piece.rstrip(" ") if len(part) > 1 else piece
+                n = sizes[i] if len(part) == 1 else cell_len(piece)
+                space = " " * (sized[i] - n if k < len(part) else sized[i])
+                text = space + piece if rights[i] else piece + space
+                if colour and piece and style and marked[i]:
+                    text = ANSI.get(style, "") + text + RESET
+                out_cells.append(text)
+            lines.append(GAP.join(out_cells).rstrip())
+
+    heading_at = next((i for i, c in enumerate(columns) if c.flexible), 0)
+    indent = sum(sized[:heading_at]) + len(GAP) * heading_at
+    emit([c.header for c in columns], kinds=[linebreak.HEADING] * len(columns), bottom=True)
+    lines.append("─" * min(width, sum(sized) + len(GAP) * (len(columns) - 1)))
+    for heading, cells, style, sizes in table:
+        if heading is not None:
+            for line in wrap(heading, max(1, width - indent)):
+                line = line.rstrip(" ")
+                lines.append(" " * indent + (ANSI["bold"] + line + RESET if colour else line))
+        else:
+            emit(cells, style, sizes=sizes)
+    out.write("\n".join(lines) + "\n")
+
+
+WORDS = ["综合股", "安全监督管理股", "运管股（政策法规股）", "局各股室（中队、站）", "、", "，",
+         "建立健全", "制度", "2020年12月底", "长期坚持", "逾期338天", "ab", "Excel", " ", "  ",
+         "（", "）", "\n", "7", "：", "…"]
+CELL = st.lists(st.sampled_from(WORDS), max_size=8).map("".join)
+
+
+@given(rows=st.lists(st.tuples(st.none() | st.just("第一项工作：健全完善相关工作制度机制"),
+                               st.lists(CELL, min_size=5, max_size=5),
+                               st.sampled_from(["", "red", "yellow", "bold red", "green"])),
+                     max_size=12),
+       width=st.integers(min_value=8, max_value=130), terminal=st.booleans())
+def test_the_fast_writer_draws_what_the_simple_one_did(rows, width, terminal):
+    """Cells drawn once and reused (names, deadlines, states repeat row after row) give the
+    same bytes as drawing every cell anew: padding, wrapped lines, trailing spaces, newlines
+    in a cell, colour on the styled column only."""
+    from gkcli.linebreak import NAMES
+    from gkcli.plaintable import Column, write
+
+    columns = [Column("序号", "fixed", right=True), Column("具体事项", flexible=True, min_width=10),
+               Column("牵头股室", NAMES), Column("完成时间"), Column("剩余/逾期天数", "fixed", styled=True)]
+    rows = rows + rows  # every cell repeats: the second time it is drawn from what was kept
+    fast, simple = (Terminal() if terminal else io.StringIO() for _ in range(2))
+    write(columns, [(h, c, s) for h, c, s in rows], fast, width)
+    simple_write(columns, [(h, c, s) for h, c, s in rows], simple, width)
+    assert fast.getvalue() == simple.getvalue()
