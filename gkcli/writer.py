@@ -274,12 +274,7 @@ def read_stable(path: Path, shown: str) -> tuple[bytes, os.stat_result]:
         raise WriteRefused("changed_on_disk", path=shown)
     if writing is None and time.time() - first.st_mtime_ns / 1e9 < FRESH_SECONDS:
         time.sleep(SETTLE_SECONDS)
-        try:
-            settled = os.stat(path)
-        except OSError:
-            raise WriteRefused("changed_on_disk", path=shown) from None
-        if _identity(settled) != _identity(first):
-            raise WriteRefused("being_written", path=shown)
+        _still(path, first, shown, os.stat, "being_written")
     return raw, first
 
 
@@ -308,14 +303,21 @@ def _unchanged(target: Path, seen: os.stat_result, shown: str) -> Callable[..., 
     """A guard for :func:`atomic_write`: the file (by default at ``target``; after an exchange,
     under the temporary name) is still the one read, by inode, size and time."""
     def guard(where: str | Path = target) -> None:
-        try:
-            current = os.lstat(where)
-        except OSError:
-            raise WriteRefused("changed_on_disk", path=shown) from None
-        if _identity(current) != _identity(seen):
-            raise WriteRefused("changed_on_disk", path=shown)
+        _still(where, seen, shown, os.lstat, "changed_on_disk")
 
     return guard
+
+
+def _still(where: str | Path, seen: os.stat_result, shown: str,
+           stat: Callable[[str | Path], os.stat_result], changed: str) -> None:
+    """Refuse (``changed``; gone: ``changed_on_disk``) unless the file at ``where`` is still
+    the one ``seen``, by inode, size and time."""
+    try:
+        current = stat(where)
+    except OSError:
+        raise WriteRefused("changed_on_disk", path=shown) from None
+    if _identity(current) != _identity(seen):
+        raise WriteRefused(changed, path=shown)
 
 
 Check = Callable[[Table, Table], None]

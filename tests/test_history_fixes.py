@@ -87,14 +87,21 @@ def test_add_outside_git_takes_the_next_id_above_the_file(tmp_path):
     assert "#17" in gk(tmp_path / "data", "2020-10-01", *ADD_17[:-1]).output
 
 
-def test_an_id_reused_by_hand_is_told_as_removed_and_added(tmp_path):
-    """A hand edit that gave #16 to another item: two events, not a title edit."""
+def repo_without_16_by_hand(tmp_path):
+    """A repository whose #16 was deleted by hand and committed on 2020-09-01: (the data
+    folder, its tasks.yaml, the text before, #16's block)."""
     data = new_repo(tmp_path)
     tasks = data / "tasks.yaml"
     text = tasks.read_text(encoding="utf-8")
     block = text[text.index("  - id: 16\n"):]
     tasks.write_text(text.replace(block, ""), encoding="utf-8")
     git(tmp_path, "2020-09-01", "commit", "-qam", "删除第16项")
+    return data, tasks, text, block
+
+
+def test_an_id_reused_by_hand_is_told_as_removed_and_added(tmp_path):
+    """A hand edit that gave #16 to another item: two events, not a title edit."""
+    data, tasks, text, block = repo_without_16_by_hand(tmp_path)
     tasks.write_text(tasks.read_text(encoding="utf-8") + block.replace(
         "加强信息精准推送，推行政务服务一次告知、信息主动推送等方式", "开通政务视频号"), encoding="utf-8")
     git(tmp_path, "2020-10-01", "commit", "-qam", "新增事项")
@@ -109,12 +116,7 @@ def test_an_id_reused_by_hand_is_told_as_removed_and_added(tmp_path):
 
 def test_an_item_put_back_with_its_title_is_the_same_item(tmp_path):
     """Removed by mistake and put back: nothing to tell across the period."""
-    data = new_repo(tmp_path)
-    tasks = data / "tasks.yaml"
-    text = tasks.read_text(encoding="utf-8")
-    block = text[text.index("  - id: 16\n"):]
-    tasks.write_text(text.replace(block, ""), encoding="utf-8")
-    git(tmp_path, "2020-09-01", "commit", "-qam", "删除第16项")
+    data, tasks, text, block = repo_without_16_by_hand(tmp_path)
     tasks.write_text(text, encoding="utf-8")
     git(tmp_path, "2020-09-02", "commit", "-qam", "恢复第16项")
     found = changes_json(data, "2020-10-02", "--since", "2020-07-03")
