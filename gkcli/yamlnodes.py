@@ -20,26 +20,32 @@ from gkcli.errors import Problem, clip
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+_COLLECTION_TAGS: dict[type, str] = {yaml.SequenceNode: Loader.DEFAULT_SEQUENCE_TAG,
+                                     yaml.MappingNode: Loader.DEFAULT_MAPPING_TAG}
 
 
 class _Composer(Loader):  # type: ignore[misc,valid-type]
-    """The safe loader, composing with each scalar's tag worked out once per file.
+    """The safe loader, composing with each scalar's tag worked out once per process.
 
     Without path resolvers (gk adds none) a node's implicit tag depends only on its kind,
     its text and whether it was plain, and a table repeats its keys and most of its words
     (offices, states, deadlines) thousands of times: PyYAML's resolver is Python, run for
     every node, and this is most of what it costs."""
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._tags: dict[tuple[str, bool], str] = {}
+    # shared by every file of a process (gk --all reads hundreds): the implicit resolvers are
+    # the class's own, never changed, so a scalar's tag is the same in every file
+    _tags: dict[tuple[str, bool], str] = {}
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
+        if self.yaml_path_resolvers:
             return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
+        if kind is not yaml.ScalarNode:  # as BaseResolver.resolve gives them
+            return _COLLECTION_TAGS[kind]
         memo = (value, implicit[0])
         tag = self._tags.get(memo)
         if tag is None:
+            if len(self._tags) > 200_000:  # bounded whatever the files hold
+                self._tags.clear()
             tag = self._tags[memo] = super().resolve(kind, value, implicit)
         return tag
 

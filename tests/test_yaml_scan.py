@@ -8,6 +8,7 @@ from helpers import replace_in
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gkcli import yamlnodes
 from gkcli.yamlnodes import MAX_DEPTH, _needs_scan, _scan, compose
 
 
@@ -70,3 +71,27 @@ def test_a_text_read_without_the_scan_is_one_the_scan_passes(data, wrappers, ind
     root, problems = compose(text, "t.yaml")
     assert problems == []
     assert depth(root) <= MAX_DEPTH
+
+
+SCALARS = st.sampled_from(["1", "01", "0x1A", "1.5", ".inf", "true", "True", "yes", "no", "off",
+                           "null", "~", "", "2021-06-20", "2021-6-20", "2021-06-20 10:00:00",
+                           "综合股", "长期", "'1'", '"true"', "-1", "+1", "1_000", "0o17"])
+
+
+def _tags(node: yaml.Node) -> list[tuple[str, str]]:
+    if isinstance(node, yaml.ScalarNode):
+        return [(node.tag, node.value)]
+    if isinstance(node, yaml.SequenceNode):
+        return [(node.tag, "")] + [t for child in node.value for t in _tags(child)]
+    return [(node.tag, "")] + [t for k, v in node.value for t in _tags(k) + _tags(v)]
+
+
+@given(st.lists(st.lists(st.tuples(SCALARS, SCALARS), min_size=1, max_size=5), min_size=1, max_size=4))
+@settings(max_examples=60, deadline=None)
+def test_tags_worked_out_once_per_process_are_pyyamls(files):
+    """gk keeps each scalar's tag for the whole process (gk --all reads hundreds of files):
+    file after file, every node's tag is the one PyYAML's own safe loader gives it."""
+    for pairs in files:
+        text = "items:\n" + "".join(f"  - k{i}: {a}\n    v: [{b}]\n" for i, (a, b) in enumerate(pairs))
+        assert _tags(yaml.compose(text, Loader=yamlnodes._Composer)) == \
+            _tags(yaml.compose(text, Loader=yaml.SafeLoader))
