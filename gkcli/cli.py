@@ -184,7 +184,7 @@ class ItemId(click.ParamType):
         import re
         import unicodedata
 
-        found = re.fullmatch(r"(?:#|第)?\s*(\d+)\s*(?:号|项)?",
+        found = re.fullmatch(r"(?:#|第)?\s*(\d{1,18})\s*(?:号|项)?",
                              unicodedata.normalize("NFKC", str(value)).strip())
         if found:
             return int(found.group(1))

@@ -212,8 +212,11 @@ def _entry(raw: Any) -> Entry:
 
 def read(data_dir: Path) -> Journal:
     """The journal of ``data_dir``; empty when there is none. :class:`Damaged` if unreadable."""
-    path = _where(data_dir)
+    path = location(data_dir)
     try:
+        path = _where(data_dir)
+        if path.stat().st_size > 4 * MAX_BYTES:  # never gk's: not read into memory at all
+            raise Damaged(path, "journal_why.format")
         raw = path.read_bytes()
     except FileNotFoundError:
         return Journal(path)
@@ -222,7 +225,7 @@ def read(data_dir: Path) -> Journal:
     try:
         try:
             doc = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
+        except (UnicodeDecodeError, ValueError, RecursionError, MemoryError):  # nested too deep
             raise _Bad("journal_why.json") from None
         if not isinstance(doc, dict) or doc.get("format") != FORMAT \
                 or not isinstance(doc.get("entries"), list):

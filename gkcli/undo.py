@@ -6,7 +6,7 @@ further back, never forth again.
 
 * The file still holds exactly the bytes gk wrote: the bytes from before are put back.
 * It has been edited since: gk's change is taken back line by line around the edits
-  (:func:`take_back`), only where no edit touches a line gk changed — else refused with the
+  (:func:`_take_back`), only where no edit touches a line gk changed — else refused with the
   lines and the item, nothing written — and the result must read, item by item and field by
   field, as the current table with gk's change taken back (:func:`_kept_apart`).
 * Every result is validated and written like any gk write (lock, stable read, atomic).
@@ -114,19 +114,12 @@ def _touch(g: tuple[int, int], h: tuple[int, int]) -> bool:
     return g1 < h1 < g2
 
 
-def take_back(before: str, after: str, current: str) -> str:
-    """``current`` with the change ``before`` → ``after`` taken back, line by line.
-
-    Lines edited since (``after`` → ``current``) that touch a line gk changed raise
-    :class:`_Overlap` (unless the edit made exactly the same lines as ``before``).
-    """
-    return _take_back(before, after, current)[0]
-
-
 def _take_back(before: str, after: str, current: str) -> tuple[str, list[tuple[int, int]]]:
-    """:func:`take_back`, and the lines (first, last; 1-based, of ``current``) edited by hand
-    right next to a line gk changed: lines that may belong with gk's (a meeting added under
-    the ``meetings:`` gk's write began)."""
+    """``current`` with the change ``before`` → ``after`` taken back, line by line; and the
+    lines (first, last; 1-based, of ``current``) edited by hand right next to a line gk
+    changed: lines that may belong with gk's (a meeting added under the ``meetings:`` gk's
+    write began). Lines edited since (``after`` → ``current``) that touch a line gk changed
+    raise :class:`_Overlap` (unless the edit made exactly the same lines as ``before``)."""
     b, a, c = (t.splitlines(True) for t in (before, after, current))
     gk = _hunks(a, b)
     hand = _hunks(a, c)
@@ -244,16 +237,11 @@ def _last(node: Any) -> int:
     return line
 
 
-def place(text: str, line: int) -> tuple[str, Any] | None:
-    """Where line ``line`` (1-based) of tasks.yaml ``text`` is, by its parsed nodes:
-    ("item", id) inside an item's mapping under ``tasks:``, ("section", key) inside another
-    top-level key (``meetings``, ``settings``), or None (between them, or not readable)."""
-    return _places(text, line, line)
-
-
 def _places(text: str, first: int, last: int) -> tuple[str, Any] | None:
-    """:func:`place` of the first of lines ``first``–``last`` inside an item, else of the
-    first inside a section (a blank line between items names neither)."""
+    """Where the first of lines ``first``–``last`` (1-based) of tasks.yaml ``text`` is, by
+    its parsed nodes: ("item", id) inside an item's mapping under ``tasks:``, else ("section",
+    key) inside another top-level key (``meetings``, ``settings``), else None (a blank line
+    between items names neither, nor does a text that cannot be read)."""
     import yaml
 
     from gkcli.yamlnodes import compose
@@ -265,9 +253,10 @@ def _places(text: str, first: int, last: int) -> tuple[str, Any] | None:
     for key, value in root.value:
         if key.value == "tasks" and isinstance(value, yaml.SequenceNode):
             for item in value.value:
-                ids = [v.value for k, v in getattr(item, "value", ())
-                       if isinstance(item, yaml.MappingNode) and k.value == "id"
-                       and isinstance(v, yaml.ScalarNode)]
+                if not isinstance(item, yaml.MappingNode):  # `- oops`: not an item to name
+                    continue
+                ids = [v.value for k, v in item.value
+                       if k.value == "id" and isinstance(v, yaml.ScalarNode)]
                 if ids:
                     spans.append((item.start_mark.line, _last(item), ("item", clip(ids[0], 12))))
         spans.append((key.start_mark.line, _last(value), ("section", clip(key.value, 30))))
@@ -311,7 +300,7 @@ def _removed(subject: str, shown: str, after: str, line: int) -> WriteRefused:
 def _new_text(entry: Entry, before: str, after: str, current: str, shown: str, lang: str) -> str:
     """The text to write: ``current`` with ``entry``'s change taken back, or a refusal.
 
-    Whether hand edits overlap gk's change is decided by lines (:func:`take_back`). Where
+    Whether hand edits overlap gk's change is decided by lines (:func:`_take_back`). Where
     they do not, but putting gk's lines back beside them does not make a valid table that
     reads as it should (a note added by hand right under the one gk added: taking gk's lines
     back would orphan it), the change is taken back by item and field instead, with the

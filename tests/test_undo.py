@@ -140,6 +140,17 @@ def test_an_overlapping_hand_edit_is_refused_with_one_line_and_nothing_written(g
     assert gk("undo", "--list").output.splitlines()[1].startswith("→")  # still next in line
 
 
+def test_an_overlap_is_refused_in_one_line_beside_a_list_entry_that_is_not_an_item(gk):
+    """Naming the place of the overlap reads the file's nodes: a `- oops` under tasks: is
+    passed over, not a traceback."""
+    gk("done", "13")
+    replace_in(gk.tasks, "done_on: 2021-06-20", "done_on: 2021-06-19")
+    replace_in(gk.tasks, "\ntasks:\n", "\ntasks:\n  - oops\n")
+    said = gk.refused("undo")
+    assert said.startswith("gk: 撤销不了 “完成 #13 ")
+    assert said.count("\n") == 1
+
+
 def test_a_hand_edit_that_already_took_the_change_back_marks_it_undone(gk):
     original = gk.tasks.read_bytes()
     gk("start", "13")
@@ -248,14 +259,16 @@ def test_the_journal_records_the_time_from_the_clock(gk):
     assert "  2021-06-20 14:35  完成 #13" in gk("undo", "--list").output
 
 
-@pytest.mark.parametrize("damage", ["cut", "not_gks"])
+@pytest.mark.parametrize("damage", ["cut", "not_gks", "nested"])
 def test_a_damaged_journal_is_refused_in_one_line_and_a_write_starts_a_new_one(gk, damage):
     gk("done", "13")
     path = journal_file(gk)
     raw = path.read_text(encoding="utf-8")
-    path.write_text(raw[: len(raw) // 2] if damage == "cut" else '{"entries": 3}', encoding="utf-8")
+    path.write_text({"cut": raw[: len(raw) // 2], "not_gks": '{"entries": 3}',
+                     "nested": "[" * 200_000 + "]" * 200_000}[damage],  # json: RecursionError
+                    encoding="utf-8")
     before = gk.tasks.read_bytes()
-    reason = "不是完整的 JSON，可能写到一半被打断" if damage == "cut" else "不是 gk 写的格式"
+    reason = "不是 gk 写的格式" if damage == "not_gks" else "不是完整的 JSON，可能写到一半被打断"
     assert gk.refused("undo") == (f"gk: 撤销记录 {path} 已损坏（{reason}）：未撤销任何内容"
                              "（gk 下次写入时会把它改名保留，另起一份）\n")
     assert gk.refused("--lang", "en", "undo").startswith(f"gk: the undo journal {path} is damaged (")

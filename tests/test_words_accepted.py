@@ -90,6 +90,8 @@ def usage_error(gk, *args: str) -> str:
 
 def test_usage_errors_are_chinese_sentences(gk):
     assert usage_error(gk, "done", "x3") == "错误：'ID...' 的取值无效：'x3' 不是事项编号（例如 3、3号、#3）"
+    huge = "9" * 5000  # more digits than Python's int() takes: still a usage error, not a traceback
+    assert usage_error(gk, "show", huge).endswith("不是事项编号（例如 3、3号、#3）")
     assert usage_error(gk, "extend", "3") == "错误：缺少选项 '--to'。"  # not Click's ASCII full stop
     assert usage_error(gk, "set", "3", "--group", "abc") == "错误：'--group' 的取值无效：'abc' 不是有效的整数。"
     # `gk note 3`: Click takes the 3 as TEXT, so what is missing is the note, not the ID
