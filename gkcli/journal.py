@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gkcli import gitdirs
 from gkcli.errors import GkError, Msg
 from gkcli.store import display_path
 
@@ -136,28 +137,10 @@ def state_dir() -> Path:
     return Path(base) / "gk"
 
 
-def git_dir(folder: Path) -> tuple[Path, Path] | None:
-    """(the git directory, the top of the work tree) holding ``folder`` (a real path), or None."""
-    for top in (folder, *folder.parents):
-        dot = top / ".git"
-        try:
-            if dot.is_dir():
-                return dot, top
-            if dot.is_file():
-                text = dot.read_text(encoding="utf-8", errors="replace").strip()
-                if text.startswith("gitdir:"):
-                    found = Path(top, text[len("gitdir:"):].strip())
-                    return (found, top) if found.is_dir() else None
-                return None
-        except OSError:
-            return None
-    return None
-
-
 def location(data_dir: Path) -> Path:
     """The journal file of the data folder ``data_dir`` (where it is written)."""
     real = Path(os.path.realpath(data_dir))
-    found = git_dir(real)
+    found = gitdirs.git_dir(real)
     if found is not None:
         gitdir, top = found
         rel = real.relative_to(top).as_posix()

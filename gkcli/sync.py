@@ -109,18 +109,14 @@ def driver_missing(data_dir: Path) -> bool:
 
 
 def _repository_of(folder: Path) -> tuple[Path, Path] | None:
-    """The work tree's top and the repository's common git directory (a worktree's
-    ``commondir`` followed), found by walking up."""
-    from gkcli import journal
+    """The work tree's top and the repository's common git directory, found by walking up."""
+    from gkcli import gitdirs
 
-    found = journal.git_dir(folder)
+    found = gitdirs.git_dir(folder)
     if found is None:
         return None
-    git_dir, top = found
-    common = git_dir / "commondir"
-    if common.is_file():
-        git_dir = (git_dir / common.read_text(encoding="utf-8").strip()).resolve()
-    return top, git_dir
+    git_directory, top = found
+    return top, gitdirs.common_dir(git_directory)
 
 
 def _global_configs() -> list[Path]:

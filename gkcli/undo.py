@@ -26,7 +26,7 @@ from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from gkcli import journal, writer
+from gkcli import gitdirs, journal, writer
 from gkcli.errors import GkError, Msg, WriteRefused, clip
 from gkcli.journal import Entry, Journal
 from gkcli.model import Table, Task
@@ -373,7 +373,7 @@ def _refusal(text: str, tables: tuple[Table | None, Table | None, Table | None],
 
 def _git_root(data_dir: Path) -> Path | None:
     """The git work tree of the data folder; git is asked only when a .git is found above it."""
-    if journal.git_dir(Path(os.path.realpath(data_dir))) is None:
+    if gitdirs.git_dir(Path(os.path.realpath(data_dir))) is None:
         return None
     from gkcli import gitops
 
