@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import textwrap
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -62,6 +63,13 @@ class Gk:
     @property
     def tasks(self) -> Path:
         return self.data / "tasks.yaml"
+
+
+def probe(after: str, before: str = "import sys\n") -> str:
+    """Python source for ``python -c``: ``before``, then gk run on the process's arguments,
+    then ``after`` (statements, run even when gk fails), to see inside a real gk process."""
+    return (before + "from gkcli.cli import cli\ntry:\n    cli.main(sys.argv[1:], standalone_mode=False)\n"
+            "finally:\n" + textwrap.indent(after, "    "))
 
 
 def git(cwd: Path, *args: str) -> str:
