@@ -91,6 +91,15 @@ def shipped_repo(top: Path, also: dict[str, str] | None = None) -> Gk:
     return Gk(top / "data")
 
 
+def committed(gk: Gk, *args: str) -> bytes:
+    """Run gk ARGS --commit, which must succeed; tasks.yaml's bytes before it, to compare with
+    after an undo."""
+    before = gk.tasks.read_bytes()
+    result = gk(*args, "--commit")
+    assert result.exit_code == 0, result.output
+    return before
+
+
 def copy_of(source: Path, target: Path, today: str = TODAY) -> Gk:
     """gk on a private copy, at TARGET, of the data folder SOURCE (examples/calendar, …)."""
     shutil.copytree(source, target)

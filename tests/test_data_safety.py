@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, Gk, git, replace_in, shipped_repo, table_of
+from helpers import ROOT, Gk, committed, git, replace_in, shipped_repo, table_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -175,8 +175,7 @@ def amended_then_undone(repo: Gk) -> tuple[str, str]:
 
 def test_undo_of_an_amended_gk_commit_that_holds_other_files_changes_tasks_yaml_alone(repo):
     top = repo.data.parent
-    before = repo.tasks.read_bytes()
-    assert repo("done", "5", "--commit").exit_code == 0
+    before = committed(repo, "done", "5")
     (top / "会议纪要.txt").write_text("秘书补充的纪要\n", encoding="utf-8")
     head, said = amended_then_undone(repo)
     assert "the commit that held this change is no longer in the branch's history (reset or " \
@@ -200,8 +199,7 @@ def test_undo_of_a_gk_commit_amended_with_a_hand_edit_keeps_the_hand_edit(repo):
 
 def test_undo_restores_the_bytes_and_leaves_git_clean(repo):
     top = repo.data.parent
-    before = repo.tasks.read_bytes()
-    assert repo("note", "5", "已选型", "--commit").exit_code == 0
+    before = committed(repo, "note", "5", "已选型")
     result = repo("undo")
     assert result.exit_code == 0, result.output
     assert repo.tasks.read_bytes() == before

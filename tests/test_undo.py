@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import SHIPPED, Gk, copy_of, git, grow, replace_in, shipped_repo
+from helpers import SHIPPED, Gk, committed, copy_of, git, grow, replace_in, shipped_repo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -33,8 +33,7 @@ def shown(gk: Gk) -> str:
 
 def committed_note(repo: Gk) -> tuple[bytes, str]:
     """``gk note 5 已选型 --commit`` in REPO: tasks.yaml's bytes before it, the commit's short hash."""
-    original = repo.tasks.read_bytes()
-    assert repo("note", "5", "已选型", "--commit").exit_code == 0
+    original = committed(repo, "note", "5", "已选型")
     return original, git(repo.data.parent, "rev-parse", "--short", "HEAD")
 
 
@@ -191,8 +190,7 @@ def test_an_undo_that_would_not_pass_check_is_refused(gk):
 
 def test_undo_of_a_committed_write_commits_the_undo(repo):
     top = repo.data.parent
-    original = repo.tasks.read_bytes()
-    assert repo("done", "13", "--commit").exit_code == 0
+    original = committed(repo, "done", "13")
     gk_commit = git(top, "rev-parse", "--short", "HEAD")
     listed = repo("undo", "--list").output
     assert f"（提交 {gk_commit}）" in listed
@@ -215,8 +213,7 @@ def test_a_gk_commit_from_before_the_journal_is_still_undone(repo):
     """A gk commit with no journal entry (made by a gk that kept none, or a fresh clone) is
     undone as earlier gk undid it: by a new commit, once; the journal then knows it."""
     top = repo.data.parent
-    original = repo.tasks.read_bytes()
-    assert repo("done", "13", "--commit").exit_code == 0
+    original = committed(repo, "done", "13")
     journal_file(repo).unlink()  # as a gk without the journal left it
     dry = repo("undo", "--dry-run")
     assert dry.exit_code == 0, dry.output
