@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, SHIPPED, probe
+from helpers import ROOT, SHIPPED, probe, replace_in
 
 HEAVY = ("rich", "dateutil", "xlsxwriter", "openpyxl", "docx", "icalendar", "lxml", "chinese_calendar")
 PROBE = probe(
@@ -156,15 +156,9 @@ def test_status_on_the_shipped_data_does_not_load_the_holiday_package():
     assert "chinese_calendar" not in loaded("show", "8")
 
 
-def test_a_working_day_deadline_loads_the_holiday_package(tmp_path):
-    import shutil
-
-    data = tmp_path / "data"
-    shutil.copytree(SHIPPED, data)
-    text = (data / "tasks.yaml").read_text(encoding="utf-8")
-    (data / "tasks.yaml").write_text(text.replace("deadline: 2021年6月底", "deadline: 10个工作日内", 1),
-                                     encoding="utf-8")
-    assert "chinese_calendar" in probed(PROBE, "list", "--format", "json", data=data).split()
+def test_a_working_day_deadline_loads_the_holiday_package(data_dir):
+    replace_in(data_dir / "tasks.yaml", "deadline: 2021年6月底", "deadline: 10个工作日内")
+    assert "chinese_calendar" in probed(PROBE, "list", "--format", "json", data=data_dir).split()
 
 
 def test_yaml_uses_the_c_loader_when_present():
