@@ -140,6 +140,10 @@ class GkGroup(Said, click.Group):
         if app is not None and app.note:  # how the as-of table was made, after the output
             sys.stdout.flush()
             click.echo(f"gk: {_words(ctx).message(*app.note)}", err=True)
+        said = app.offices_note() if app is not None else None
+        if said:  # gk --all: a name the tables disagree on, kept apart
+            sys.stdout.flush()
+            click.echo(f"gk: {_words(ctx).message(*said)}", err=True)
         return result
 
 
@@ -266,6 +270,14 @@ class App:
 
             return workspace.select(self.workspace, self.today, self.soon_days_arg, f)
         return query.select(self.table, self.items(), f)
+
+    def offices_note(self) -> tuple[str, dict] | None:
+        """With --all, once the workspace was read: what its tables disagree on (office names)."""
+        if self._workspace is None:
+            return None
+        from gkcli import workspace
+
+        return workspace.offices_note(self._workspace)
 
     def workspace_title(self) -> str:
         return self.words("ws_title", n=len(self.workspace.sheets))

@@ -720,6 +720,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "or use csv, xlsx, md or json"),
     "ws_not_for": ("--all 不适用于 gk {command}；可用于：{commands}",
                    "--all does not apply to gk {command}; it works with: {commands}"),
+    "office_apart": ("{name} 在各文件中指不同股室（{offices}），请写全称",
+                     "{name} means different offices in different notices ({offices}); "
+                     "give the full name"),
+    "ws_offices_apart": ("注意：{name} 在各文件中指不同股室（{offices}），已分开列出{more}；"
+                         "如是同一股室，请在各文件中写同一全称或简称",
+                         "note: {name} means different offices in different notices ({offices}); "
+                         "they are kept apart{more}. If they are one office, give it the same "
+                         "name in every notice"),
+    "ws_offices_apart_more": ("（另有 {n} 个名称也是如此）", " (and {n} more names)"),
     "export_stdout_format": ("写到 - 需要给出 --format（csv、xlsx、md、json、docx、ics 或 html）",
                              "writing to - needs --format (csv, xlsx, md, json, docx, ics or html)"),
     "export_unknown_format": ("看不出 {target} 要导出成什么格式：请用 {extensions} 结尾，或给出 --format",

@@ -118,3 +118,123 @@ class OfficeRegistry:
         for name in assist:
             result |= self.expand(name, lead)
         return result
+
+
+class JoinedRegistry(OfficeRegistry):
+    """The offices of several tables as one (gk --all): one office per unit, under its full name.
+
+    Built by :func:`join`. A name that is in :attr:`apart` means different offices in
+    different tables: it resolves to none of them (unless it is itself the full name of
+    one, kept apart), and :meth:`resolve` says which offices it could mean.
+    """
+
+    def __init__(self, offices: list[Office], groups: list[OfficeGroup],
+                 apart: dict[str, tuple[str, ...]] | None = None):
+        super().__init__(offices, groups)
+        self.apart = apart or {}
+        for name in self.apart:
+            if self._canonical.get(name) != name:
+                self._canonical.pop(name, None)
+
+    def resolve(self, name: str, allow_group: bool = False) -> str:
+        offices = self.apart.get(name.strip())
+        if offices and self.canonical(name) is None:
+            raise NotFound("office_apart", name=name, offices=offices)
+        return super().resolve(name, allow_group)
+
+
+def join(registries: list[OfficeRegistry]) -> JoinedRegistry:
+    """The offices of several tables as one, first table first.
+
+    A name one table declares as an office's full name or alias is that office in every
+    table: another table's office of that name joins it, under the full name (the shipped
+    table's 交通综合行政执法大队 aliases 交通执法大队, so a notice whose office is called
+    交通执法大队 means it). Offices of the same full name are one. When the tables disagree
+    — a name is the alias of two offices that are not one — nothing is guessed: an office of
+    that name stays apart, under its own name, and the name is in ``apart`` with the offices
+    it could mean.
+    """
+    given: dict[str, list[str]] = {}  # full name -> every name any table gives it, its own first
+    for registry in registries:
+        for office in registry.offices:
+            names = given.setdefault(office.name, [office.name])
+            names.extend(a for a in office.aliases if a not in names)
+    claimed: dict[str, list[str]] = {}  # a name -> the full names of the offices that claim it
+    for full, names in given.items():
+        for name in names:
+            claimed.setdefault(name, []).append(full)
+    unit = _units(list(given), {full: [g for g in claimed[full] if g != full] for full in given})
+    apart: dict[str, tuple[str, ...]] = {}
+    for name, fulls in claimed.items():
+        units = tuple(dict.fromkeys(unit[f] for f in fulls))
+        if len(units) > 1:
+            apart[name] = tuple(u for u in units if u != name)
+    members: dict[str, list[str]] = {}  # unit -> its names, in table order
+    for full, names in given.items():
+        into = members.setdefault(unit[full], [unit[full]])
+        into.extend(n for n in names if n not in into)
+    offices = [Office(name, tuple(n for n in names[1:] if n not in apart))
+               for name, names in members.items()]
+    groups: dict[str, OfficeGroup] = {}
+    for registry in registries:
+        for name, group in registry.groups.items():
+            groups.setdefault(name, group)
+    return JoinedRegistry(offices, list(groups.values()), apart)
+
+
+def _units(order: list[str], targets: dict[str, list[str]]) -> dict[str, str]:
+    """Each full name's office across the tables, given ``targets``: for each full name, the
+    full names of the offices that declare it an alias.
+
+    An office declared nobody's alias is its own; one declared an alias of offices that are
+    all one office is that office; one declared an alias of two that are not stays its own.
+    Offices declaring each other aliases (a cycle) are one, under the first one's name.
+    Components are found with Tarjan's algorithm (iterative, so no depth limit), which gives
+    each one after every one it leads to.
+    """
+    rank = {name: i for i, name in enumerate(order)}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+    for root in order:
+        if root in index:
+            continue
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(targets[root]))]
+        while work:
+            v, following = work[-1]
+            for w in following:
+                if w not in index:
+                    index[w] = low[w] = len(index)
+                    stack.append(w)
+                    on_stack.add(w)
+                    work.append((w, iter(targets[w])))
+                    break
+                if w in on_stack:
+                    low[v] = min(low[v], index[w])
+            else:
+                work.pop()
+                if work:
+                    u = work[-1][0]
+                    low[u] = min(low[u], low[v])
+                if low[v] == index[v]:
+                    component = []
+                    while True:
+                        w = stack.pop()
+                        on_stack.discard(w)
+                        component.append(w)
+                        if w == v:
+                            break
+                    found.append(component)
+    unit: dict[str, str] = {}
+    for component in found:
+        inside = set(component)
+        beyond = {unit[w] for v in component for w in targets[v] if w not in inside}
+        chosen = beyond.pop() if len(beyond) == 1 else min(component, key=rank.__getitem__)
+        for v in component:
+            unit[v] = chosen
+    return unit

@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gkcli import cache, query, store
-from gkcli.errors import GkError, NotFound
-from gkcli.model import Person, Roster, Table
-from gkcli.offices import Office, OfficeGroup, OfficeRegistry
+from gkcli.errors import GkError, Msg, NotFound
+from gkcli.model import Person, Roster, Table, Task
+from gkcli.offices import JoinedRegistry, join
 from gkcli.query import by_urgency
 from gkcli.report import (
     Reminder,
@@ -29,6 +30,9 @@ from gkcli.report import (
     tally_by,
 )
 from gkcli.report import remind as remind_one
+
+if TYPE_CHECKING:
+    from gkcli.reporting import Row as ReportRow
 
 
 def _tables_in(folder: Path) -> list[Path]:
@@ -80,10 +84,17 @@ class Workspace:
 
     @property
     def merged(self) -> Table:
-        """The offices, groups of offices and people of every table, first spelling first."""
+        """The offices, groups of offices and people of every table as one (see :func:`merge`)."""
         if self._merged is None:
             self._merged = merge([s.table for s in self.sheets])
         return self._merged
+
+    @property
+    def offices(self) -> JoinedRegistry:
+        """Every office of the workspace, each once, under its full name (see :func:`join`)."""
+        offices = self.merged.offices
+        assert isinstance(offices, JoinedRegistry)
+        return offices
 
 
 def load(paths: list[Path]) -> Workspace:
@@ -110,43 +121,121 @@ def as_of(ws: Workspace, day: date, today: date) -> tuple[Workspace, tuple[str, 
 
 
 def merge(tables: list[Table]) -> Table:
-    offices: dict[str, Office] = {}
-    groups: dict[str, OfficeGroup] = {}
+    """The offices, groups of offices and people of every table, as one table with no items.
+
+    One office under several names is one office (:func:`gkcli.offices.join`), and who
+    answers for an office is one rule for every gk --all output: the people every roster
+    names for it, first table first, each once.
+    """
+    offices = join([table.offices for table in tables])
     people: dict[tuple, Person] = {}
     roster = Roster()
     for table in tables:
-        for office in table.offices.offices:
-            offices.setdefault(office.name, office)
-        for name, group in table.offices.groups.items():
-            groups.setdefault(name, group)
         for person in table.roster.members:
-            people.setdefault((person.name, person.office), person)
+            unit = offices.canonical(person.office) or person.office if person.office else None
+            people.setdefault((person.name, unit), person if unit == person.office
+                              else person.replace(office=unit))
         if not roster.office_name and table.roster.office_name:
             roster = table.roster
-    registry = OfficeRegistry(list(offices.values()), list(groups.values()))
     merged_roster = Roster(roster.name, roster.office_name, roster.attached_to, roster.director,
                            tuple(people.values()))
     first = tables[0]  # a workspace has at least one table
-    return Table(notice=first.notice, offices=registry, groups={}, tasks=[], roster=merged_roster,
+    return Table(notice=first.notice, offices=offices, groups={}, tasks=[], roster=merged_roster,
                  settings=first.settings)
+
+
+def offices_note(ws: Workspace) -> tuple[str, dict] | None:
+    """The one line gk --all says when the tables disagree on what a name means, else None."""
+    apart = ws.offices.apart
+    if not apart:
+        return None
+    name, offices = next(iter(apart.items()))
+    more = Msg.of("ws_offices_apart_more", n=len(apart) - 1) if len(apart) > 1 else ""
+    return "ws_offices_apart", {"name": name, "offices": offices, "more": more}
+
+
+class _Joined:
+    """A table's rows as gk --all shows them: each office under the workspace's full name
+    (see :func:`join`), and the people who answer for the lead office by the workspace's one
+    rule (see :func:`merge`)."""
+
+    def __init__(self, ws: Workspace):
+        self.offices = ws.offices
+        self.roster = ws.merged.roster
+        self._people: dict[str, tuple[Person, ...]] = {}
+
+    def office(self, name: str) -> str:
+        return self.offices.canonical(name) or name
+
+    def people(self, office: str) -> tuple[Person, ...]:
+        found = self._people.get(office)
+        if found is None:
+            found = self._people[office] = tuple(self.roster.for_office(office))
+        return found
+
+    def row(self, table: Table, row: query.Item) -> query.Item:
+        t = row.task
+        lead = self.office(t.lead)
+        assist = tuple(a if a in table.offices.groups else self.office(a) for a in t.assist)
+        people = self.people(lead)
+        if lead != t.lead or assist != t.assist:
+            row = row.replace(task=t.replace(lead=lead, assist=assist))
+        if people != row.lead_people:
+            row = row.replace(lead_people=people)
+        return row
+
+    def plays(self, table: Table, task: Task, office: str | None, lead: str | None,
+              assist: str | None) -> bool:
+        """Whether an item of ``table`` is led (``lead``), assisted (``assist``) or either
+        (``office``) by those offices of the workspace (None: no condition)."""
+        led_by = self.office(task.lead)
+        if lead and led_by != lead:
+            return False
+        if office or assist:
+            helping = {self.office(o) for o in table.offices.assisting(task.assist, task.lead)}
+            if assist and assist not in helping:
+                return False
+            if office and led_by != office and office not in helping:
+                return False
+        return True
 
 
 # --- what the commands show, across every table -----------------------------------------------
 
 def items(ws: Workspace, today: date, soon_days: int | None = None) -> list[query.Item]:
-    """Every item of every table as of ``today``, each naming its notice."""
-    return [row for s in ws.sheets for row in query.items(s.table, today, soon_days, s.notice)]
+    """Every item of every table as of ``today``, each naming its notice, its offices under
+    the workspace's full names (see :class:`_Joined`)."""
+    joined = _Joined(ws)
+    return [joined.row(s.table, row) for s in ws.sheets
+            for row in query.items(s.table, today, soon_days, s.notice)]
 
 
 def select(ws: Workspace, today: date, soon_days: int | None, f: query.Filter) -> list[query.Item]:
-    """The rows of every table that pass ``f``; an office one table does not know skips that table."""
+    """The rows of every table that pass ``f``, as :func:`items` gives them.
+
+    An office is one office across the tables, by any name a table gives it (an unknown or
+    disputed name is NotFound); an office group (--assist 局各股室) is each table's own, and
+    a table that does not know it is skipped.
+    """
+    joined = _Joined(ws)
+    offices = joined.offices
+    office = offices.resolve(f.office) if f.office else None
+    lead = offices.resolve(f.lead) if f.lead else None
+    assist = offices.resolve(f.assist, allow_group=True) if f.assist else None
+    by_group = assist is not None and offices.canonical(assist) is None
+    rest = f.replace(office=None, lead=None, assist=f.assist if by_group else None)
+    if by_group:
+        assist = None
     chosen: list[query.Item] = []
-    known = False
+    known = not by_group
     first_error: GkError | None = None
     for s in ws.sheets:
+        rows = query.items(s.table, today, soon_days, s.notice)
+        if office or lead or assist:
+            rows = [r for r in rows if joined.plays(s.table, r.task, office, lead, assist)]
         try:
-            rows = query.select(s.table, query.items(s.table, today, soon_days, s.notice), f)
-        except NotFound as exc:
+            rows = query.select(s.table, [joined.row(s.table, r) for r in rows], rest)
+        except NotFound as exc:  # an office group this table does not have
             first_error = first_error or exc
             continue
         known = True
@@ -182,20 +271,26 @@ def report(ws: Workspace, today: date, soon_days: int | None, since: date | None
 
 def remind(ws: Workspace, today: date, soon_days: int | None, office: str | None,
            title: str) -> Reminders:
-    """gk --all remind: each office ONE message, its urgent items of every notice together."""
-    name = ws.merged.offices.resolve(office) if office else None
+    """gk --all remind: each office ONE message, its urgent items of every notice together,
+    under its full name and to the people who answer for it (see :class:`_Joined`)."""
+    joined = _Joined(ws)
+    name = joined.offices.resolve(office) if office else None
     merged: dict[str, Reminder] = {}
     for s in ws.sheets:
-        if name is not None and s.table.offices.canonical(name) is None:
-            continue
         rows = query.items(s.table, today, soon_days, s.notice)
-        for rem in remind_one(s.table, rows, today, name, soon_days).reminders:
-            into = merged.setdefault(rem.office, Reminder(rem.office, rem.people, []))
-            into.items.extend(rem.items)
-            into.reports.extend(rem.reports)
-            if not into.people:
-                into.people = rem.people
-    order = {o: i for i, o in enumerate(ws.merged.offices.names)}
+        shown: dict[int, query.Item] = {}  # each row rewritten once, whichever offices list it
+        here = [o for o in s.table.offices.names if joined.office(o) == name] if name else [None]
+        for local in here:
+            for rem in remind_one(s.table, rows, today, local, soon_days).reminders:
+                unit = joined.office(rem.office)
+                into = merged.setdefault(unit, Reminder(unit, joined.people(unit), []))
+                listed = {id(row) for row, _ in into.items}
+                for row, role in rem.items:
+                    row = shown.setdefault(id(row), joined.row(s.table, row))
+                    if id(row) not in listed:
+                        into.items.append((row, role))
+                into.reports.extend(_report_of(r, unit) for r in rem.reports)
+    order = {o: i for i, o in enumerate(joined.offices.names)}
     result = sorted(merged.values(), key=lambda r: order.get(r.office, len(order)))
     for rem in result:  # most overdue first across the notices, as within one
         ranked = by_urgency([row for row, _ in rem.items])
@@ -203,3 +298,12 @@ def remind(ws: Workspace, today: date, soon_days: int | None, office: str | None
         rem.items = [(row, roles[id(row)]) for row in ranked]
     roster = ws.merged.roster
     return Reminders(result, title, "", today, roster.office_name or "", roster.attached_to)
+
+
+def _report_of(row: ReportRow, office: str) -> ReportRow:
+    """A report owed (:class:`gkcli.reporting.Row`), named by the workspace's full name."""
+    if row.office == office:
+        return row
+    from dataclasses import replace
+
+    return replace(row, office=office)
