@@ -287,6 +287,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "invalid_data": ("数据有误", "invalid data"),
     "warning": ("提醒：{text}", "warning: {text}"),
     "more_problems": ("（另有 {n} 处问题，运行 gk check 查看）", " (and {n} more; run gk check)"),
+    "more_problems_all": ("（另有 {n} 处问题，运行 gk --all check 查看）",
+                          " (and {n} more; run gk --all check)"),
     "no_item": ("没有第 {id} 项（用 gk list 查看全部事项）", "no item {id} (see gk list)"),
     # where a problem is: parts of messages
     "where.item": ("第 {id} 项", "item {id}"),
@@ -296,6 +298,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # gk check
     "check_ok": ("检查通过：{items} 项事项，{groups} 项工作任务，{people} 人",
                  "ok: {items} items, {groups} work tasks, {people} people"),
+    "check_ok_in": ("{path}：检查通过：{items} 项事项，{groups} 项工作任务，{people} 人",
+                    "{path}: ok: {items} items, {groups} work tasks, {people} people"),
+    "check_all_rev": ("--all 与 --rev 不能同时使用：--rev 只检查一张表在某个版本的样子",
+                      "--all and --rev cannot go together: --rev checks one table as of a revision"),
     "check_warnings": ("另有 {n} 条提醒（不影响使用，建议核对）",
                        "{n} warnings (gk works all the same; worth a look)"),
     "warn.deadline_before_notice": ("第 {id} 项的完成时间 {deadline} 早于通知印发日期 {issued}",
