@@ -168,6 +168,14 @@ class _Joined:
             found = self._people[office] = tuple(self.roster.for_office(office))
         return found
 
+    def rows(self, table: Table, rows: list[query.Item]) -> list[query.Item]:
+        """:meth:`row` of each; the rows as they are when the table names every office as the
+        workspace does and its roster names everybody who answers for them (most tables)."""
+        if all(self.office(o) == o and self.people(o) == tuple(table.roster.for_office(o))
+               for o in table.offices.names):
+            return rows
+        return [self.row(table, row) for row in rows]
+
     def row(self, table: Table, row: query.Item) -> query.Item:
         t = row.task
         lead = self.office(t.lead)
@@ -201,8 +209,8 @@ def items(ws: Workspace, today: date, soon_days: int | None = None) -> list[quer
     """Every item of every table as of ``today``, each naming its notice, its offices under
     the workspace's full names (see :class:`_Joined`)."""
     joined = _Joined(ws)
-    return [joined.row(s.table, row) for s in ws.sheets
-            for row in query.items(s.table, today, soon_days, s.notice)]
+    return [row for s in ws.sheets
+            for row in joined.rows(s.table, query.items(s.table, today, soon_days, s.notice))]
 
 
 def select(ws: Workspace, today: date, soon_days: int | None, f: query.Filter) -> list[query.Item]:
@@ -229,7 +237,7 @@ def select(ws: Workspace, today: date, soon_days: int | None, f: query.Filter) -
         if office or lead or assist:
             rows = [r for r in rows if joined.plays(s.table, r.task, office, lead, assist)]
         try:
-            rows = query.select(s.table, [joined.row(s.table, r) for r in rows], rest)
+            rows = query.select(s.table, joined.rows(s.table, rows), rest)
         except NotFound as exc:  # an office group this table does not have
             first_error = first_error or exc
             continue
