@@ -188,7 +188,8 @@ def _units(order: list[str], targets: dict[str, list[str]]) -> dict[str, str]:
 
     An office declared nobody's alias is its own; one declared an alias of offices that are
     all one office is that office; one declared an alias of two that are not stays its own.
-    Offices declaring each other aliases (a cycle) are one, under the first one's name.
+    Offices declaring each other aliases (a cycle) are one, under the first one's name,
+    unless they are declared aliases of two offices that are not one: then each stays its own.
     Components are found with Tarjan's algorithm (iterative, so no depth limit), which gives
     each one after every one it leads to.
     """
@@ -234,7 +235,9 @@ def _units(order: list[str], targets: dict[str, list[str]]) -> dict[str, str]:
     for component in found:
         inside = set(component)
         beyond = {unit[w] for v in component for w in targets[v] if w not in inside}
-        chosen = beyond.pop() if len(beyond) == 1 else min(component, key=rank.__getitem__)
-        for v in component:
-            unit[v] = chosen
+        if len(beyond) > 1:  # aliases of offices that are not one: each stays its own
+            unit.update((v, v) for v in component)
+            continue
+        chosen = beyond.pop() if beyond else min(component, key=rank.__getitem__)
+        unit.update((v, chosen) for v in component)
     return unit

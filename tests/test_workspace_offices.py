@@ -16,9 +16,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import SHIPPED
+from helpers import SHIPPED, replace_in
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gkcli.cli import cli
+from gkcli.offices import Office, OfficeRegistry, join
 
 ENFORCEMENT = """\
 notice:
@@ -281,3 +284,80 @@ def test_an_office_named_by_an_alias_of_two_offices_keeps_its_own_row(ws):
     assert ws("--all", "report").stderr.count("\n") == 1
     found = ws.json("--all", "remind")
     assert [r["office"] for r in found].count("执法大队") == 1
+
+
+def test_a_roster_naming_the_short_name_answers_for_the_full_one(tmp_path):
+    data = tmp_path / "ws" / "data"
+    shutil.copytree(SHIPPED, data)
+    ws = Runner(data)
+    ws.add("执法", ENFORCEMENT, ENFORCEMENT_ROSTER
+           + "  - {name: 郑强, role: member, post: 执法大队副大队长, office: 交通执法大队}\n")
+    assert offices(ws.json("--all", "status"))[FULL] == (1, ["肖明春", "郑强"])
+    found = ws.json("--all", "remind", "--office", "交通执法大队")
+    assert found[0]["message"].startswith(f"【{FULL}】肖明春、郑强同志")
+
+
+def test_names_through_several_notices_are_one_office(ws):
+    """35号 calls it 交通执法大队 with alias 大队; 41号 calls it 大队: all 交通综合行政执法大队."""
+    replace_in(ws.data / "执法" / "tasks.yaml", "  - name: 交通执法大队\n",
+               "  - name: 交通执法大队\n    aliases: [大队]\n")
+    ws.add("联合", SHORT.replace("执法大队", "大队"))
+    rows = offices(ws.json("--all", "status"))
+    assert rows[FULL][0] == 2 and "大队" not in rows
+    assert ws("--all", "status").stderr == ""
+
+
+def test_two_notices_naming_each_other_are_one_office_under_the_first_name(tmp_path):
+    data = tmp_path / "ws" / "data"
+    ws = Runner(data)
+    data.mkdir(parents=True)
+    ws.add("a", CITY)
+    ws.add("b", CITY.replace("泉港城〔2021〕8号", "泉港城〔2021〕9号")
+           .replace("name: 城市管理执法大队\n    aliases: [执法大队]", "name: 执法大队\n    aliases: [城市管理执法大队]")
+           .replace("lead: 城市管理执法大队", "lead: 执法大队"))
+    rows = offices(ws.json("--all", "report"))
+    assert list(rows) == ["城市管理执法大队"] and rows["城市管理执法大队"][0] == 2
+    assert len(ws.json("--all", "list", "--office", "执法大队")) == 2
+
+
+NAMES = ["综合股", "运管股", "政策法规股", "安监股", "执法大队", "大队", "工程股", "审批股"]
+
+
+@st.composite
+def registries(draw) -> OfficeRegistry:
+    """The offices of one valid table: every name once, as a full name or an alias."""
+    used = draw(st.permutations(NAMES))[: draw(st.integers(0, len(NAMES)))]
+    offices, i = [], 0
+    while i < len(used):
+        n = draw(st.integers(1, min(3, len(used) - i)))
+        offices.append(Office(used[i], tuple(used[i + 1:i + n])))
+        i += n
+    return OfficeRegistry(offices, [])
+
+
+def reading(registry: OfficeRegistry) -> dict[str, str | None]:
+    return {name: registry.canonical(name) for name in NAMES}
+
+
+@given(registries())
+def test_one_table_joined_reads_as_it_does_alone(registry):
+    for tables in ([registry], [registry, registry]):
+        joined = join(tables)
+        assert joined.names == registry.names
+        assert reading(joined) == reading(registry)
+        assert joined.apart == {}
+
+
+@given(st.lists(registries(), min_size=1, max_size=4))
+def test_every_office_of_every_table_is_one_office_of_the_workspace(tables):
+    joined = join(tables)
+    assert len(set(joined.names)) == len(joined.names)
+    for registry in tables:
+        for office in registry.offices:
+            unit = joined.canonical(office.name)
+            assert unit in joined.names  # each office of a table is one office of the workspace
+            for alias in office.aliases:  # and each name it declares is that office, undisputed
+                assert alias in joined.apart or joined.canonical(alias) == unit
+    for name, meant in joined.apart.items():  # a disputed name: at least two offices
+        assert len(meant) + (name in joined.names) >= 2
+        assert set(meant) <= set(joined.names)
