@@ -619,6 +619,10 @@ def _check_all(app: App, rev: str | None) -> None:
             "groups": len(table.groups), "people": len(table.roster.members)}))
     if warnings:
         click.echo(app.words.message("check_warnings", {"n": len(warnings)}))
+    sheets = [workspace.Sheet(folder, table) for folder, table in passed]
+    said = workspace.offices_note(workspace.Workspace(sheets)) if sheets else None
+    if said:  # a name the tables disagree on, as every other gk --all says it
+        click.echo(f"gk: {app.words.message(*said)}", err=True)
 
 
 # --- for the offices ---------------------------------------------------------------------------

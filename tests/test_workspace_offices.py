@@ -361,3 +361,11 @@ def test_every_office_of_every_table_is_one_office_of_the_workspace(tables):
     for name, meant in joined.apart.items():  # a disputed name: at least two offices
         assert len(meant) + (name in joined.names) >= 2
         assert set(meant) <= set(joined.names)
+
+
+def test_check_all_says_what_the_tables_disagree_on(ws):
+    assert ws("--all", "check").stderr == ""
+    ws.add("城管", CITY)
+    result = ws("--all", "check")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("执法大队 在各文件中指不同股室") == 1
