@@ -715,9 +715,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                 "run gk inside your tables' repository or pass --data DIR"),
     "ws_none_in": ("{path} 及其子目录中都没有 tasks.yaml（请检查 --data 或 GK_DATA）",
                    "no tasks.yaml in {path} or its sub-folders (check --data or GK_DATA)"),
-    "ws_no_documents": ("--all 不能输出 {fmt}：{fmt} 文件只针对一张表；请去掉 --all，或改用 csv、xlsx、md、json",
+    "ws_no_documents": ("--all 不能输出 {fmt}：{fmt} 文件只针对一张表；请去掉 --all，或改用 {formats}",
                         "--all cannot write {fmt}: a {fmt} file is of one table; drop --all, "
-                        "or use csv, xlsx, md or json"),
+                        "or use {formats}"),
+    "ws_no_documents_output": ("--all 不能输出 {fmt}：{fmt} 文件只针对一张表；请去掉 --all，"
+                               "或去掉 -o，改用 --format {formats}",
+                               "--all cannot write {fmt}: a {fmt} file is of one table; drop --all, "
+                               "or drop -o and use --format {formats}"),
     "ws_not_for": ("--all 不适用于 gk {command}；可用于：{commands}",
                    "--all does not apply to gk {command}; it works with: {commands}"),
     "export_stdout_format": ("写到 - 需要给出 --format（csv、xlsx、md、json、docx、ics 或 html）",

@@ -1,0 +1,119 @@
+"""What gk --all hands to the offices, read as they would read it: the workbook's title (openpyxl),
+the reminder pasted into WeChat, the Word 催办通知单 (python-docx), and the refusal of a Word file."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from helpers import SHIPPED, Gk
+
+MAIN = "泉港交﹝2020﹞150号"
+MAIN_TABLE = "泉港区交通运输局政务公开标准化规范化工作任务分工表"
+CHECKS = "泉港交〔2021〕35号"
+FUNDS = "某交〔2021〕3号"
+
+CHECKS_YAML = f"""\
+notice:
+  number: {CHECKS}
+  issued: 2021-03-15
+  table: 执法检查任务分工表
+offices:
+  - name: 交通综合行政执法大队
+  - name: 安监股
+  - name: 综合股
+groups:
+  - id: 1
+    title: 执法检查
+tasks:
+  - id: 1
+    group: 1
+    title: 开展“两客一危”专项执法检查
+    lead: 交通综合行政执法大队
+    assist: [安监股]
+    deadline: 2021年5月底
+    status: todo
+  - id: 2
+    group: 1
+    title: 报送执法检查情况
+    lead: 安监股
+    start: 2021-06-15
+    deadline: 10个工作日内
+    status: todo
+reporting:
+  - what: 执法检查情况
+    every: 每月28日前
+    from: [安监股]
+    to: 综合股
+    start: 2021-05-01
+"""
+
+FUNDS_YAML = f"""\
+notice:
+  number: {FUNDS}
+  table: 经费保障任务分工表
+offices:
+  - name: 财务科
+groups:
+  - id: 1
+    title: 经费保障
+tasks:
+  - id: 1
+    group: 1
+    title: 落实整治经费
+    lead: 财务科
+    deadline: 2021年3月底
+    status: todo
+"""
+
+
+@pytest.fixture
+def gk(tmp_path: Path) -> Gk:
+    """The shipped notice in data/, a second one in data/执法/, a third in data/经费/."""
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED, data)
+    for folder, text in (("执法", CHECKS_YAML), ("经费", FUNDS_YAML)):
+        (data / folder).mkdir()
+        (data / folder / "tasks.yaml").write_text(text, encoding="utf-8")
+    return Gk(data)
+
+
+def ok(result) -> str:
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def title_of(path: Path) -> str:
+    """What the printed sheet's title row (A1) says."""
+    return openpyxl.load_workbook(path).worksheets[0]["A1"].value
+
+
+def message(gk: Gk, *args: str, lang: str = "zh") -> str:
+    return ok(gk("--lang", lang, "--all", "remind", *args))
+
+
+# --- 13: the hint names only what the command accepts --------------------------------------------
+
+@pytest.mark.parametrize("command, formats", [("remind", "text、md、json"),
+                                              ("report", "table、md、json")])
+def test_all_refuses_a_word_file_naming_what_the_command_takes(gk, tmp_path, command, formats):
+    target = tmp_path / "x.docx"
+    result = gk("--all", command, "-o", str(target))
+    assert result.exit_code == 2
+    assert f"去掉 -o，改用 --format {formats}" in result.output
+    assert "csv" not in result.output and "xlsx" not in result.output
+    assert not target.exists()
+
+
+def test_all_refuses_a_word_export_naming_the_files_it_writes(gk, tmp_path):
+    result = gk("--all", "export", str(tmp_path / "x.docx"))
+    assert result.exit_code == 2
+    assert "改用 csv、xlsx、md、json" in result.output
+
+
+def test_all_refusal_in_english(gk, tmp_path):
+    result = gk("--lang", "en", "--all", "remind", "-o", str(tmp_path / "x.docx"))
+    assert result.exit_code == 2
+    assert "drop -o and use --format text, md, json" in result.output
