@@ -69,9 +69,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "doc.urge_title": ("催办通知单", "Reminder notice"),
     "doc.addressee_people": ("{office}{people}同志：", "To {people}, {office}:"),
     "doc.addressee": ("{office}：", "To {office}:"),
-    "doc.urge_body": ("根据{source}，截至{day}，贵股室牵头或协办的以下{n}项事项已逾期或即将到期，"
+    "doc.urge_body": ("根据{source}，截至{day}，{you}牵头或协办的以下{n}项事项已逾期或即将到期，"
                       "请抓紧推进：",
-                      "Under {source}, as of {day} the {n} items below, which your office leads "
+                      "Under {source}, as of {day} the {n} items below, which {you} leads "
                       "or assists, are overdue or due soon; please move them forward:"),
     "doc.part": ("职责", "Part"),
     "doc.days": ("逾期/剩余天数", "Days over/left"),

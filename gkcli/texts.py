@@ -21,7 +21,8 @@ UNIT_ENDINGS = ("大队", "中队", "站", "所")  # not a 股室: addressed as 
 
 
 def you(office: str, words: Words) -> str:
-    """贵股室 for a 股室, 贵单位 for a 大队, 中队, 站 or 所."""
+    """贵股室 for a 股室, 贵单位 for a 大队, 中队, 站 or 所: in the text reminder and in the
+    Word 催办通知单 alike."""
     return words("rem.you.unit" if office.endswith(UNIT_ENDINGS) else "rem.you.office")
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from docx import Document
 from helpers import SHIPPED, Gk
 
 MAIN = "泉港交﹝2020﹞150号"
@@ -92,6 +93,45 @@ def title_of(path: Path) -> str:
 
 def message(gk: Gk, *args: str, lang: str = "zh") -> str:
     return ok(gk("--lang", lang, "--all", "remind", *args))
+
+
+# --- 11: 贵股室 or 贵单位, the same in the text and in Word ------------------------------------------
+
+def urge_bodies(path: Path) -> dict[str, str]:
+    """Each 催办通知单's addressee line → the sentence under it."""
+    texts = [p.text for p in Document(str(path)).paragraphs if p.text.strip()]
+    return {texts[n + 1].split("：")[0]: texts[n + 2]
+            for n, text in enumerate(texts) if text == "催办通知单"}
+
+
+def test_word_reminder_addresses_a_unit_as_a_unit(tmp_path):
+    gk = Gk(SHIPPED)
+    target = tmp_path / "r.docx"
+    ok(gk("remind", "-o", str(target)))
+    bodies = urge_bodies(target)
+    assert "，贵单位牵头或协办的" in bodies["区运管所肖龙良同志"]
+    assert "，贵单位牵头或协办的" in bodies["交通综合行政执法大队肖明春同志"]
+    assert "，贵股室牵头或协办的" in bodies["综合股陈伟、庄青红同志"]
+    assert "，贵股室牵头或协办的" in bodies["交通综合行政执法大队综合股林鸿景同志"]
+
+
+def test_text_and_word_reminders_address_every_office_alike(tmp_path):
+    gk = Gk(SHIPPED)
+    target = tmp_path / "r.docx"
+    ok(gk("remind", "-o", str(target)))
+    bodies = urge_bodies(target)
+    for rem in gk.json("remind"):
+        said = "贵单位" if "贵单位" in rem["message"].split("\n")[1] else "贵股室"
+        word = next(body for head, body in bodies.items() if head.startswith(rem["office"]))
+        assert f"，{said}牵头或协办的" in word, rem["office"]
+
+
+def test_english_word_reminder_addresses_a_unit_as_a_unit(tmp_path):
+    gk = Gk(SHIPPED)
+    target = tmp_path / "r.docx"
+    ok(gk("--lang", "en", "remind", "-o", str(target), "--office", "区运管所"))
+    assert any("which your unit leads or assists" in p.text
+               for p in Document(str(target)).paragraphs)
 
 
 # --- 13: the hint names only what the command accepts --------------------------------------------
