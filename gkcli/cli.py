@@ -588,7 +588,10 @@ def _export(app: App, kind: str, rows, target: str, fmt: str | None, force: bool
     """Write ``rows`` (or the document ``result`` made of them) to FILE and say how many."""
     from gkcli import export, report
 
-    if result is None or isinstance(result, list):  # the items themselves: titled for print
+    if app.every and result is None:  # items of every notice: titled by those they are of
+        result = report.titled_notices(rows, [(s.notice, s.table) for s in app.workspace.sheets],
+                                       app.today)
+    elif result is None or isinstance(result, list):  # the items themselves: titled for print
         result = report.titled(rows if result is None else result, app.table, app.today)
     chosen = formats.for_file(target, fmt)
     data = export.write(result, target, chosen, app.words, force=force, kind=kind)

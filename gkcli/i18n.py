@@ -19,6 +19,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "punctual": ("按时/超时", "On time/late"),
     "sheet_flat": ("排序筛选", "Sort and filter"),
     "xlsx_title": ("{title}　截至 {date}", "{title} as of {date}"),
+    "xlsx_title_notices": ("{numbers}任务分工汇总表", "Tasks of {numbers}"),
+    "xlsx_title_more": ("{numbers}等{n}个文件任务分工汇总表", "Tasks of {numbers} and {more} more notices"),
     "xlsx_footer": ("第 &P 页，共 &N 页", "Page &P of &N"),
     "people": ("责任人", "Responsible"),
     "done_on": ("完成日期", "Done on"),

@@ -95,6 +95,45 @@ def message(gk: Gk, *args: str, lang: str = "zh") -> str:
     return ok(gk("--lang", lang, "--all", "remind", *args))
 
 
+# --- 10: the workbook's title --------------------------------------------------------------------
+
+@pytest.mark.parametrize("command", [("export",), ("overdue", "--export")])
+def test_all_workbook_is_titled_for_every_notice_it_holds(gk, tmp_path, command):
+    target = tmp_path / "all.xlsx"
+    ok(gk("--all", *command, str(target)))
+    title = title_of(target)
+    assert MAIN_TABLE not in title  # not the first notice's name over every notice's items
+    assert title == f"{MAIN}、{CHECKS}、{FUNDS}任务分工汇总表　截至 2021-06-20"
+
+
+def test_all_workbook_of_one_notice_has_that_notices_title(gk, tmp_path):
+    target = tmp_path / "经费.xlsx"
+    ok(gk("--all", "export", str(target), "--office", "财务科"))
+    assert title_of(target) == "经费保障任务分工表　截至 2021-06-20"
+
+
+def test_all_workbook_of_many_notices_says_how_many(gk, tmp_path):
+    for n in range(4, 7):
+        shutil.copytree(gk.data / "经费", gk.data / f"经费{n}")
+        path = gk.data / f"经费{n}" / "tasks.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("3号", f"{n}号"), encoding="utf-8")
+    target = tmp_path / "all.xlsx"
+    ok(gk("--all", "export", str(target)))
+    assert title_of(target) == f"{MAIN}、{CHECKS}、{FUNDS}等6个文件任务分工汇总表　截至 2021-06-20"
+
+
+def test_all_workbook_title_in_english(gk, tmp_path):
+    target = tmp_path / "all.xlsx"
+    ok(gk("--lang", "en", "--all", "export", str(target)))
+    assert title_of(target) == f"Tasks of {MAIN}, {CHECKS}, {FUNDS} as of 2021-06-20"
+
+
+def test_one_table_workbook_keeps_the_tables_title(gk, tmp_path):
+    target = tmp_path / "one.xlsx"
+    ok(gk("overdue", "--export", str(target)))
+    assert title_of(target) == f"{MAIN_TABLE}　截至 2021-06-20"
+
+
 # --- 11: 贵股室 or 贵单位, the same in the text and in Word ------------------------------------------
 
 def urge_bodies(path: Path) -> dict[str, str]:
