@@ -477,22 +477,24 @@ def roster(table: Table, office: str | None = None, people: bool = False) -> Ros
 class Reminders(Value):
     """``gk remind``: a reminder per office, and what every message names."""
 
-    FIELDS = ("reminders", "title", "number", "as_of", "sender", "attached_to")
+    FIELDS = ("reminders", "title", "number", "as_of", "sender", "attached_to", "notices")
     reminders: list[Reminder]
     title: str
     number: str
     as_of: date
     sender: str  # the group office's name ("" for none)
     attached_to: str | None  # the office it is attached to, said with the sender
+    notices: dict[str, tuple[str, str]]  # gk --all: each item's notice → (table name, 文号)
 
     def __init__(self, reminders: list[Reminder], title: str, number: str, as_of: date, sender: str,
-                 attached_to: str | None):
+                 attached_to: str | None, notices: dict[str, tuple[str, str]] | None = None):
         self.reminders = reminders
         self.title = title
         self.number = number
         self.as_of = as_of
         self.sender = sender
         self.attached_to = attached_to
+        self.notices = {} if notices is None else notices
 
 
 def remind(table: Table, rows: list[Item], today: date, office: str | None = None,
