@@ -34,7 +34,7 @@ from gkcli.query import Item
 from gkcli.report import Tally
 from gkcli.summary_text import done_state, figures, long_date
 from gkcli.tabular import REPORT_KEYS, tally_cells
-from gkcli.texts import you
+from gkcli.texts import deadline_text, you
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
@@ -420,7 +420,7 @@ def notices(found: Notices, words: Words) -> bytes:
         for item, role in rem.items:
             task = item.task
             latest = task.progress[-1] if task.progress else words("doc.no_progress")
-            _add_row(urge, [str(task.id), task.title, words("part." + role), task.deadline.text,
+            _add_row(urge, [str(task.id), task.title, words("part." + role), deadline_text(item, words),
                             words.days(item.days_left), latest], URGE_WIDTHS,
                      SMALL_TABLE_SIZE, centred=(0, 2, 3, 4))
         reply = _paragraph(doc, words("doc.reply_by", day=long_date(words, found.reply_by),

@@ -192,13 +192,15 @@ _WORDS: dict[str, tuple[str, str]] = {
     "rem.you.unit": ("贵单位", "your unit"),
     "rem.note": ("　　最新进展：“{note}”", "    latest progress: \"{note}\""),
     "rem.source": ("《{title}》", "{title}"),
+    "rem.numbers": ("{numbers}文件", "notices {numbers}"),
+    "rem.deadline_by": ("{text}（{date}前）", "{text} (by {date})"),
     "rem.date": ("{year}年{month}月{day}日", "{iso}"),
     "rem.intro": ("根据{source}，截至{date}，{you}以下事项已逾期或即将到期，请抓紧推进，并及时反馈进展：",
                   "Under {source}, as of {date} these items of {you} are overdue or due soon; "
                   "please move them forward and report progress:"),
     "rem.item": ("【{part}】{id}号 {title}（完成时间：{deadline}，{days}）",
                  "[{part}] #{id} {title} (deadline {deadline}, {days})"),
-    "rem.sender": ("{attached}（{office}）", "{office}"),
+    "rem.sender": ("{attached}（{office}）", "{attached} ({office})"),
     # the table over time
     "on_time": ("按时", "on time"),
     "late_n": ("超时{n}天", "{n} days late"),

@@ -173,6 +173,69 @@ def test_english_word_reminder_addresses_a_unit_as_a_unit(tmp_path):
                for p in Document(str(target)).paragraphs)
 
 
+# --- 12: the --all reminder, sendable as it is ----------------------------------------------------
+
+def test_all_reminder_names_its_notices_by_title_and_number(gk):
+    text = message(gk, "--office", "安监股")
+    assert "全部" not in text
+    assert (f"根据《{MAIN_TABLE}》（{MAIN}）、《执法检查任务分工表》（{CHECKS}），截至2021年6月20日，"
+            "贵股室以下事项") in text
+
+
+def test_all_reminder_of_one_notice_reads_as_that_notices_own(gk):
+    text = message(gk, "--office", "财务科")
+    assert "根据《经费保障任务分工表》（某交〔2021〕3号），截至2021年6月20日，" in text
+
+
+def test_all_reminder_of_many_notices_names_their_numbers(gk):
+    for n in range(4, 7):
+        path = gk.data / f"经费{n}" / "tasks.yaml"
+        path.parent.mkdir()
+        path.write_text(FUNDS_YAML.replace("3号", f"{n}号"), encoding="utf-8")
+    text = message(gk, "--office", "财务科")
+    assert ("根据某交〔2021〕3号、某交〔2021〕4号、某交〔2021〕5号、某交〔2021〕6号文件，"
+            "截至2021年6月20日，") in text
+
+
+def test_all_reminder_report_lines_carry_the_notice_number(gk):
+    lines = message(gk, "--office", "安监股").splitlines()
+    reports = [line for line in lines if line[:1].isdigit()]
+    assert reports == [
+        f"1. 执法检查情况（{CHECKS}）（2021-05期，应于5月28日前报送综合股，已逾期23天）",
+        f"2. 执法检查情况（{CHECKS}）（2021-06期，请于6月28日前报送综合股）",
+    ]
+
+
+def test_a_working_day_deadline_shows_its_date(gk):
+    text = message(gk, "--office", "安监股")
+    assert (f"【牵头】2号 报送执法检查情况（{CHECKS}）"
+            "（完成时间：10个工作日内（2021年6月29日前），剩7个工作日）") in text
+    alone = ok(Gk(gk.data / "执法")("remind", "--office", "安监股"))
+    assert "【牵头】2号 报送执法检查情况（完成时间：10个工作日内（2021年6月29日前），剩7个工作日）" in alone
+
+
+def test_all_reminder_signs_as_the_one_table_does(gk):
+    for lang in ("zh", "en"):
+        every = message(gk, "--office", "综合股", lang=lang).splitlines()
+        one = ok(gk("--lang", lang, "remind", "--office", "综合股")).splitlines()
+        assert every[-1] == one[-1]
+        assert "综合股" in one[-1] and "领导小组办公室" in one[-1]
+
+
+def test_all_reminder_in_english_names_its_notices(gk):
+    text = message(gk, "--office", "安监股", lang="en")
+    assert "All 3 notices" not in text
+    assert f"Under {MAIN_TABLE} ({MAIN}), 执法检查任务分工表 ({CHECKS}), as of 2021-06-20" in text
+    assert "10个工作日内 (by 2021-06-29)" in text
+
+
+def test_word_reminder_shows_a_working_day_deadlines_date(gk, tmp_path):
+    target = tmp_path / "r.docx"
+    ok(Gk(gk.data / "执法")("remind", "-o", str(target), "--office", "安监股"))
+    cells = [[c.text for c in row.cells] for row in Document(str(target)).tables[0].rows]
+    assert ["2", "报送执法检查情况", "牵头", "10个工作日内（2021年6月29日前）"] == cells[2][:4]
+
+
 # --- 13: the hint names only what the command accepts --------------------------------------------
 
 @pytest.mark.parametrize("command, formats", [("remind", "text、md、json"),
