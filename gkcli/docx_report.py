@@ -421,7 +421,7 @@ def notices(found: Notices, words: Words) -> bytes:
             task = item.task
             latest = task.progress[-1] if task.progress else words("doc.no_progress")
             _add_row(urge, [str(task.id), task.title, words("part." + role), deadline_text(item, words),
-                            words.days(item.days_left), latest], URGE_WIDTHS,
+                            words.days(item.days_left, item.workdays_left), latest], URGE_WIDTHS,
                      SMALL_TABLE_SIZE, centred=(0, 2, 3, 4))
         reply = _paragraph(doc, words("doc.reply_by", day=long_date(words, found.reply_by),
                                       sender=found.sender or words("doc.us")), indent=True)
