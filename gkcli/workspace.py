@@ -9,10 +9,9 @@ Nothing here reads or writes a file beyond the tables; commands without ``--all`
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from gkcli import cache, query, store
 from gkcli.errors import GkError, Msg, NotFound
@@ -27,12 +26,10 @@ from gkcli.report import (
     Summary,
     Tally,
     in_period,
+    table_title,
     tally_by,
 )
 from gkcli.report import remind as remind_one
-
-if TYPE_CHECKING:
-    from gkcli.reporting import Row as ReportRow
 
 
 def _tables_in(folder: Path) -> list[Path]:
@@ -289,10 +286,12 @@ def remind(ws: Workspace, today: date, soon_days: int | None, office: str | None
                 into = merged.setdefault(unit, Reminder(unit, joined.people(unit), []))
                 listed = {id(row) for row, _ in into.items}
                 for row, role in rem.items:
-                    row = shown.setdefault(id(row), joined.row(s.table, row))
+                    if id(row) not in shown:
+                        shown[id(row)] = joined.row(s.table, row)
+                    row = shown[id(row)]
                     if id(row) not in listed:
                         into.items.append((row, role))
-                into.reports.extend(_report_of(r, unit) for r in rem.reports)
+                into.reports.extend(replace(r, notice=s.notice, office=unit) for r in rem.reports)
     order = {o: i for i, o in enumerate(joined.offices.names)}
     result = sorted(merged.values(), key=lambda r: order.get(r.office, len(order)))
     for rem in result:  # most overdue first across the notices, as within one
@@ -300,13 +299,6 @@ def remind(ws: Workspace, today: date, soon_days: int | None, office: str | None
         roles = {id(row): role for row, role in rem.items}
         rem.items = [(row, roles[id(row)]) for row in ranked]
     roster = ws.merged.roster
-    return Reminders(result, title, "", today, roster.office_name or "", roster.attached_to)
-
-
-def _report_of(row: ReportRow, office: str) -> ReportRow:
-    """A report owed (:class:`gkcli.reporting.Row`), named by the workspace's full name."""
-    if row.office == office:
-        return row
-    from dataclasses import replace
-
-    return replace(row, office=office)
+    notices = {s.notice: (table_title(s.table), s.table.notice.number) for s in ws.sheets}
+    return Reminders(result, title, "", today, roster.office_name or "", roster.attached_to,
+                     notices)
