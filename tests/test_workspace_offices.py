@@ -369,3 +369,14 @@ def test_check_all_says_what_the_tables_disagree_on(ws):
     result = ws("--all", "check")
     assert result.exit_code == 0, result.output
     assert result.stderr.count("执法大队 在各文件中指不同股室") == 1
+
+
+def test_a_report_owed_under_a_short_name_is_in_the_office_s_one_message(ws):
+    with (ws.data / "执法" / "tasks.yaml").open("a", encoding="utf-8") as f:
+        f.write("reporting:\n  - what: 执法情况\n    every: 每月28日前\n    from: [运管股]\n"
+                "    start: 2021-05-01\n")
+    found = ws.json("--all", "remind", "--office", "政策法规股")
+    assert [r["office"] for r in found] == [YUNGUAN]
+    assert {(r["office"], r["notice"]) for r in found[0]["reports"]} == {
+        (YUNGUAN, "泉港交〔2021〕35号")}
+    assert "【运管股】" not in ws("--all", "remind").output
