@@ -168,7 +168,10 @@ class _Joined:
     def rows(self, table: Table, rows: list[query.Item]) -> list[query.Item]:
         """:meth:`row` of each; the rows as they are when the table names every office as the
         workspace does and its roster names everybody who answers for them (most tables)."""
-        if all(self.office(o) == o and self.people(o) == tuple(table.roster.for_office(o))
+        own: dict[str | None, list[Person]] = {}  # the table's roster by office, in one pass
+        for person in table.roster.members:
+            own.setdefault(person.office, []).append(person)
+        if all(self.office(o) == o and self.people(o) == tuple(own.get(o, ()))
                for o in table.offices.names):
             return rows
         return [self.row(table, row) for row in rows]
