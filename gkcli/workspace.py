@@ -155,6 +155,7 @@ class _Joined:
         self.offices = ws.offices
         self.roster = ws.merged.roster
         self._people: dict[str, tuple[Person, ...]] = {}
+        self._tables: dict[int, dict[str, tuple[str, tuple[Person, ...] | None]] | None] = {}
 
     def office(self, name: str) -> str:
         return self.offices.canonical(name) or name
@@ -166,26 +167,43 @@ class _Joined:
         return found
 
     def rows(self, table: Table, rows: list[query.Item]) -> list[query.Item]:
-        """:meth:`row` of each; the rows as they are when the table names every office as the
-        workspace does and its roster names everybody who answers for them (most tables)."""
-        own: dict[str | None, list[Person]] = {}  # the table's roster by office, in one pass
-        for person in table.roster.members:
-            own.setdefault(person.office, []).append(person)
-        if all(self.office(o) == o and self.people(o) == tuple(own.get(o, ()))
-               for o in table.offices.names):
+        """Rows of ``table`` as gk --all shows them; the rows themselves when the table names
+        every office as the workspace does and its roster names everybody who answers for
+        them (most tables)."""
+        leads = self._leads(table)
+        if leads is None:
             return rows
-        return [self.row(table, row) for row in rows]
+        renamed = {o: unit for o, (unit, _) in leads.items() if unit != o}
+        found = []
+        for row in rows:
+            t = row.task
+            lead, people = leads.get(t.lead, (t.lead, None))
+            assist = t.assist
+            if renamed and any(a in renamed for a in assist):
+                assist = tuple([renamed.get(a, a) for a in assist])
+            if lead != t.lead or assist is not t.assist:
+                row = row.replace(task=t.replace(lead=lead, assist=assist))
+            if people is not None:
+                row = row.replace(lead_people=people)
+            found.append(row)
+        return found
 
-    def row(self, table: Table, row: query.Item) -> query.Item:
-        t = row.task
-        lead = self.office(t.lead)
-        assist = tuple(a if a in table.offices.groups else self.office(a) for a in t.assist)
-        people = self.people(lead)
-        if lead != t.lead or assist != t.assist:
-            row = row.replace(task=t.replace(lead=lead, assist=assist))
-        if people != row.lead_people:
-            row = row.replace(lead_people=people)
-        return row
+    def _leads(self, table: Table) -> dict[str, tuple[str, tuple[Person, ...] | None]] | None:
+        """Each office of ``table``: its workspace name, and the workspace's people for it
+        where they are not the table's own (None); None when nothing changes. Once per table."""
+        key = id(table)
+        if key not in self._tables:
+            own: dict[str | None, list[Person]] = {}  # the table's roster by office, in one pass
+            for person in table.roster.members:
+                own.setdefault(person.office, []).append(person)
+            leads: dict[str, tuple[str, tuple[Person, ...] | None]] = {}
+            for office in table.offices.names:
+                unit = self.office(office)
+                people = self.people(unit)
+                leads[office] = (unit, None if people == tuple(own.get(office, ())) else people)
+            changes = any(unit != o or people is not None for o, (unit, people) in leads.items())
+            self._tables[key] = leads if changes else None
+        return self._tables[key]
 
     def plays(self, table: Table, task: Task, office: str | None, lead: str | None,
               assist: str | None) -> bool:
@@ -290,7 +308,7 @@ def remind(ws: Workspace, today: date, soon_days: int | None, office: str | None
                 listed = {id(row) for row, _ in into.items}
                 for row, role in rem.items:
                     if id(row) not in shown:
-                        shown[id(row)] = joined.row(s.table, row)
+                        shown[id(row)] = joined.rows(s.table, [row])[0]
                     row = shown[id(row)]
                     if id(row) not in listed:
                         into.items.append((row, role))
