@@ -146,7 +146,14 @@ def _fitted(console, columns: list[Column], rows: list[Row | str], title: str | 
     short columns whole, the title absorbing the squeeze, names never split, no line
     starting with closing punctuation. A ``str`` among ``rows`` is a heading (a work task,
     merged across the row as in the notice): it starts at the flexible column and runs to
-    the edge. False, and nothing drawn, when the columns cannot fit the terminal."""
+    the edge. False, and nothing drawn, when the columns cannot fit the terminal.
+
+    The table is drawn as rich's ``Table`` (:func:`_table`) draws it, without its measuring
+    and layout passes (issue 13: start-up): the widths are known, every cell is already
+    broken into lines, so each line is made of the very pieces rich would make — every cell
+    padded to its column in the cell's style, a space of padding, a space of rule between
+    columns, headings bold and set on the rule — and rich's console writes them out, in
+    colour or not as it decides. tests/test_fast_tables.py compares the two."""
     from rich.text import Text
 
     shown = [row if isinstance(row, str) else [visible(c) for c in row[0]] for row in rows]
@@ -155,31 +162,103 @@ def _fitted(console, columns: list[Column], rows: list[Row | str], title: str | 
         return False
     flex = next((i for i, c in enumerate(columns) if c.flexible), 0)
     indent = sum(widths[:flex]) + 2 * flex
-
-    def table(first: bool):
-        found = _table(title if first else None, show_header=first)
-        for i, (column, width) in enumerate(zip(columns, widths)):
-            found.add_column("\n".join(h.rstrip(" ") for h in wrap(column.header, width, HEADING)),
-                             width=width, justify="right" if i in right else "left",
-                             overflow="fold")
-        return found
-
-    drawn, part = False, table(True)
+    lines = _Lines(console, widths, right)
+    if title is not None:  # as rich's table title: bold, left, as wide as the table
+        lines.title(title)
+    lines.header([[h.rstrip(" ") for h in wrap(column.header, width, HEADING)]
+                  for column, width in zip(columns, widths)])
     for row, cells in zip(rows, shown):
         if isinstance(row, str):
-            if part.row_count or not drawn:
-                console.print(part)
-                drawn, part = True, table(False)
+            lines.flush()
             text = _lines(row, console.width - indent)
             console.print(Text(" " * indent + text.replace("\n", "\n" + " " * indent), style="bold"))
             continue
         styles = row[1]
-        part.add_row(*(Text("\n".join(line.rstrip(" ") for line in wrap(cell, width, column.kind)),
-                            style=styles.get(i, ""))
-                       for i, (cell, column, width) in enumerate(zip(cells, columns, widths))))
-    if part.row_count or not drawn:
-        console.print(part)
+        lines.row([("\n".join(line.rstrip(" ") for line in wrap(cell, width, column.kind)),
+                    styles.get(i, "")) for i, (cell, column, width) in enumerate(zip(cells, columns, widths))])
+    lines.flush()
     return True
+
+
+class _Lines:
+    """The lines of a table laid out as rich's ``Table`` of :func:`_table` lays them out
+    (box SIMPLE_HEAD, no edge, collapsed padding) at given column widths, as rich's
+    segments, handed to the console to write."""
+
+    def __init__(self, console, widths: list[int], right: tuple[int, ...]):
+        from rich.segment import Segment
+
+        self.console, self.widths = console, widths
+        self.right = [i in right for i in range(len(widths))]
+        last = len(widths) - 1
+        self.pads = [0 if i == last else 1 for i in range(len(widths))]
+        self.width = sum(widths) + 2 * last
+        self.segments: list[Segment] = []
+        self._segment, self._line = Segment, Segment.line()
+        self._rule = Segment(" ")
+        self._styles: dict[str, Any] = {}
+
+    def _style(self, name: str):
+        found = self._styles.get(name)
+        if found is None:
+            found = self._styles[name] = self.console.get_style(name) if name else None
+        return found
+
+    def _lines_of(self, cells: list[tuple[list[str], str]], bottom: bool) -> None:
+        """One table row: each cell's lines padded to its width in the cell's style, then
+        its padding in ``pad_style``; short cells filled with blank lines (above the text
+        for headings, which sit on the rule, below it for cells)."""
+        from gkcli.linebreak import cell_len
+
+        segment, out = self._segment, self.segments
+        pad_style = self._style("table.header") if bottom else None
+        height = max(len(texts) for texts, _ in cells)
+        last = len(cells) - 1
+        for k in range(height):
+            for i, (texts, style) in enumerate(cells):
+                width, pad = self.widths[i], self.pads[i]
+                n = k - (height - len(texts)) if bottom else k
+                if 0 <= n < len(texts):
+                    text = texts[n]
+                    space = " " * (width - cell_len(text))
+                    out.append(segment(space + text if self.right[i] else text + space,
+                                       self._style(style)))
+                    if pad:
+                        out.append(segment(" ", pad_style))
+                else:
+                    out.append(segment(" " * (width + pad), pad_style))
+                if i < last:
+                    out.append(self._rule)
+            out.append(self._line)
+
+    def title(self, title: str) -> None:
+        console = self.console
+        options = console.options.update(width=self.width, highlight=False, height=None,
+                                         justify="left")
+        self.segments += console.render(console.render_str(title, style="bold", highlight=False),
+                                        options)
+
+    def header(self, heads: list[list[str]]) -> None:
+        self._lines_of([(texts, "table.header") for texts in heads], bottom=True)
+        self.segments += [self._segment("─" * self.width), self._line]
+
+    def row(self, cells: list[tuple[str, str]]) -> None:
+        self._lines_of([(text.split("\n"), style) for text, style in cells], bottom=False)
+
+    def flush(self) -> None:
+        if self.segments:
+            self.console.print(_Drawn(self.segments))
+            self.segments = []
+
+
+class _Drawn:
+    """Segments already laid out, for rich's console to write."""
+
+    def __init__(self, segments: list):
+        self.segments = segments
+
+    def __rich_console__(self, console, options):
+        return self.segments
 
 
 def fold(parts: list[str], width: int, sep: str, indent: str = "  ") -> list[str]:

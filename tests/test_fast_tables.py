@@ -1,0 +1,100 @@
+"""gk's tables (status, list, overdue, report, roster, reports) are drawn from lines gk lays
+out itself (views._fitted), without rich's measuring and layout passes (issue 13: start-up).
+What the secretary sees must not change: at every terminal width, piped or in colour, with
+NO_COLOR or not, the output is the very output of rich's Table, character for character and
+colour code for colour code. The reference below is the rich drawing gk used before."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import ROOT, SHIPPED, Gk
+
+from gkcli import views
+from gkcli.linebreak import HEADING, fit, wrap
+from gkcli.tabular import visible
+
+CALENDAR = ROOT / "examples" / "calendar"
+WIDTHS = (40, 47, 55, 63, 71, 72, 73, 79, 80, 81, 90, 99, 100, 113, 120, 137, 150, 161, 180, 200)
+MODES = {"piped": {}, "colour": {"FORCE_COLOR": "1"}, "NO_COLOR": {"NO_COLOR": "1"},
+         "colour, NO_COLOR": {"FORCE_COLOR": "1", "NO_COLOR": "1"}}
+VIEWS = {
+    "status": (SHIPPED, "2021-06-20", ("status",)),
+    "status --lang en": (SHIPPED, "2021-06-20", ("--lang", "en", "status")),
+    "status a year on": (SHIPPED, "2022-06-20", ("status",)),
+    "list": (SHIPPED, "2021-06-20", ("list",)),
+    "list --lang en": (SHIPPED, "2021-06-20", ("--lang", "en", "list")),
+    "overdue": (SHIPPED, "2021-06-20", ("overdue",)),
+    "roster": (SHIPPED, "2021-06-20", ("roster",)),
+    "status with reports due": (CALENDAR, "2021-09-30", ("status",)),
+    "reports": (CALENDAR, "2021-09-30", ("reports",)),
+    "report with reporting rates": (CALENDAR, "2021-09-30", ("report",)),
+}
+
+
+DRAWN_BY_RICH: list[int] = []
+
+
+def rich_fitted(console, columns, rows, title=None, right=()):
+    """views._fitted as it was: a rich Table per part, laid out by rich."""
+    from rich.text import Text
+
+    DRAWN_BY_RICH.append(len(rows))
+
+    shown = [row if isinstance(row, str) else [visible(c) for c in row[0]] for row in rows]
+    widths = fit(columns, [cells for cells in shown if not isinstance(cells, str)], console.width)
+    if widths is None:
+        return False
+    flex = next((i for i, c in enumerate(columns) if c.flexible), 0)
+    indent = sum(widths[:flex]) + 2 * flex
+
+    def table(first: bool):
+        found = views._table(title if first else None, show_header=first)
+        for i, (column, width) in enumerate(zip(columns, widths)):
+            found.add_column("\n".join(h.rstrip(" ") for h in wrap(column.header, width, HEADING)),
+                             width=width, justify="right" if i in right else "left",
+                             overflow="fold")
+        return found
+
+    drawn, part = False, table(True)
+    for row, cells in zip(rows, shown):
+        if isinstance(row, str):
+            if part.row_count or not drawn:
+                console.print(part)
+                drawn, part = True, table(False)
+            text = views._lines(row, console.width - indent)
+            console.print(Text(" " * indent + text.replace("\n", "\n" + " " * indent), style="bold"))
+            continue
+        styles = row[1]
+        part.add_row(*(Text("\n".join(line.rstrip(" ") for line in wrap(cell, width, column.kind)),
+                            style=styles.get(i, ""))
+                       for i, (cell, column, width) in enumerate(zip(cells, columns, widths))))
+    if part.row_count or not drawn:
+        console.print(part)
+    return True
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("view", VIEWS)
+def test_tables_are_drawn_exactly_as_rich_draws_them(view, mode, monkeypatch):
+    data, today, args = VIEWS[view]
+    gk = Gk(data, today=today)
+    DRAWN_BY_RICH.clear()
+    for width in WIDTHS:
+        env = {"COLUMNS": str(width), **MODES[mode]}
+        ours = gk(*args, env=env)
+        with monkeypatch.context() as patched:
+            patched.setattr(views, "_fitted", rich_fitted)
+            theirs = gk(*args, env=env)
+        assert ours.exit_code == theirs.exit_code == 0, ours.output
+        assert ours.stdout == theirs.stdout, f"{width} columns"
+    assert DRAWN_BY_RICH  # the reference did draw
+
+
+def test_colour_is_what_rich_writes(gk):
+    """In colour the headings are bold, the state and days in their colours, the title bold."""
+    out = gk("status", env={"COLUMNS": "100", "FORCE_COLOR": "1"}).stdout
+    assert "\x1b[1;31m已逾期事项\x1b[0m" in out
+    assert "\x1b[1m序号\x1b[0m\x1b[1m \x1b[0m \x1b[1m具体事项" in out
+    assert "\x1b[31m逾期338天\x1b[0m" in out or "\x1b[31m逾期338天 " in out
+    plain = gk("status", env={"COLUMNS": "100", "FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
+    assert "\x1b[1m序号" in plain and "\x1b[31m" not in plain  # rich keeps bold, drops colour
