@@ -77,7 +77,12 @@ def _rstrip(line: str) -> str:
 def _console(out: TextIO):
     from rich.console import Console
 
-    return Console(file=cast(TextIO, _NoTrailingSpaces(out)), highlight=False, emoji=False)
+    console = Console(file=cast(TextIO, _NoTrailingSpaces(out)), highlight=False, emoji=False)
+    if not console.legacy_windows:  # (whose width rich takes one from, even when it is set)
+        # the terminal's size, asked once: rich would ask the terminal and the environment
+        # again for every line printed and every width looked up
+        console.size = console.size
+    return console
 
 
 def _table(title: str | None = None, **kwargs: Any):
@@ -247,7 +252,8 @@ class _Lines:
 
     def flush(self) -> None:
         if self.segments:
-            self.console.print(_Drawn(self.segments))
+            # no line is wider than the terminal (fit saw to it): nothing for rich to crop
+            self.console.print(_Drawn(self.segments), crop=False)
             self.segments = []
 
 
