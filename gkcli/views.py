@@ -172,6 +172,7 @@ def _fitted(console, columns: list[Column], rows: list[Row | str], title: str | 
         lines.title(title)
     lines.header([[h.rstrip(" ") for h in wrap(column.header, width, HEADING)]
                   for column, width in zip(columns, widths)])
+    kinds = [column.kind for column in columns]
     for row, cells in zip(rows, shown):
         if isinstance(row, str):
             lines.flush()
@@ -179,8 +180,8 @@ def _fitted(console, columns: list[Column], rows: list[Row | str], title: str | 
             console.print(Text(" " * indent + text.replace("\n", "\n" + " " * indent), style="bold"))
             continue
         styles = row[1]
-        lines.row([("\n".join(line.rstrip(" ") for line in wrap(cell, width, column.kind)),
-                    styles.get(i, "")) for i, (cell, column, width) in enumerate(zip(cells, columns, widths))])
+        lines.row([[line.rstrip(" ") for line in wrap(cell, width, kind)]
+                   for cell, kind, width in zip(cells, kinds, widths)], styles)
     lines.flush()
     return True
 
@@ -188,69 +189,84 @@ def _fitted(console, columns: list[Column], rows: list[Row | str], title: str | 
 class _Lines:
     """The lines of a table laid out as rich's ``Table`` of :func:`_table` lays them out
     (box SIMPLE_HEAD, no edge, collapsed padding) at given column widths, as rich's
-    segments, handed to the console to write."""
+    segments, handed to the console to write. Unstyled pieces side by side are one segment
+    (the console writes them alike); styled ones stay apart, as rich's own, each in its
+    own colour codes."""
 
     def __init__(self, console, widths: list[int], right: tuple[int, ...]):
         from rich.segment import Segment
 
         self.console, self.widths = console, widths
         self.right = [i in right for i in range(len(widths))]
-        last = len(widths) - 1
-        self.pads = [0 if i == last else 1 for i in range(len(widths))]
-        self.width = sum(widths) + 2 * last
+        self.width = sum(widths) + 2 * (len(widths) - 1)
         self.segments: list[Segment] = []
-        self._segment, self._line = Segment, Segment.line()
-        self._rule = Segment(" ")
-        self._styles: dict[str, Any] = {}
+        self.plain: list[str] = []  # unstyled text not yet made a segment
+        self._segment = Segment
+        self._styles: dict[str, Any] = {"": None}
 
     def _style(self, name: str):
-        found = self._styles.get(name)
-        if found is None:
-            found = self._styles[name] = self.console.get_style(name) if name else None
+        found = self._styles.get(name, False)
+        if found is False:
+            found = self._styles[name] = self.console.get_style(name) or None
         return found
 
-    def _lines_of(self, cells: list[tuple[list[str], str]], bottom: bool) -> None:
-        """One table row: each cell's lines padded to its width in the cell's style, then
-        its padding in ``pad_style``; short cells filled with blank lines (above the text
-        for headings, which sit on the rule, below it for cells)."""
-        from gkcli.linebreak import cell_len
-
-        segment, out = self._segment, self.segments
-        pad_style = self._style("table.header") if bottom else None
-        height = max(len(texts) for texts, _ in cells)
-        last = len(cells) - 1
-        for k in range(height):
-            for i, (texts, style) in enumerate(cells):
-                width, pad = self.widths[i], self.pads[i]
-                n = k - (height - len(texts)) if bottom else k
-                if 0 <= n < len(texts):
-                    text = texts[n]
-                    space = " " * (width - cell_len(text))
-                    out.append(segment(space + text if self.right[i] else text + space,
-                                       self._style(style)))
-                    if pad:
-                        out.append(segment(" ", pad_style))
-                else:
-                    out.append(segment(" " * (width + pad), pad_style))
-                if i < last:
-                    out.append(self._rule)
-            out.append(self._line)
+    def _add(self, text: str, style) -> None:
+        if not style:
+            self.plain.append(text)
+            return
+        if self.plain:
+            self.segments.append(self._segment("".join(self.plain)))
+            self.plain = []
+        self.segments.append(self._segment(text, style))
 
     def title(self, title: str) -> None:
         console = self.console
         options = console.options.update(width=self.width, highlight=False, height=None,
                                          justify="left")
-        self.segments += console.render(console.render_str(title, style="bold", highlight=False),
-                                        options)
+        for segment in console.render(console.render_str(title, style="bold", highlight=False),
+                                      options):
+            self._add(segment.text, segment.style)
+
+    def _lines_of(self, cells: list[list[str]], styles: list, header: bool) -> None:
+        """One table row: each cell's lines padded to its width in the cell's style, then a
+        space of padding (bold in the header) and a space of rule; short cells filled with
+        blank lines (above the text in the header, which sits on the rule; below it in a
+        row)."""
+        from gkcli.linebreak import cell_len
+
+        add, widths, right = self._add, self.widths, self.right
+        pad = self._style("table.header") if header else None
+        height = max(map(len, cells))
+        last = len(cells) - 1
+        for k in range(height):
+            for i, texts in enumerate(cells):
+                n = k - (height - len(texts)) if header else k
+                if 0 <= n < len(texts):
+                    text = texts[n]
+                    space = " " * (widths[i] - cell_len(text))
+                    add(space + text if right[i] else text + space, styles[i])
+                    if i < last:
+                        add(" ", pad)
+                elif i < last:
+                    add(" " * (widths[i] + 1), pad)
+                else:
+                    add(" " * widths[i], pad)
+                if i < last:
+                    add(" ", None)
+            add("\n", None)
 
     def header(self, heads: list[list[str]]) -> None:
-        self._lines_of([(texts, "table.header") for texts in heads], bottom=True)
-        self.segments += [self._segment("─" * self.width), self._line]
+        self._lines_of(heads, [self._style("table.header")] * len(heads), header=True)
+        self._add("─" * self.width + "\n", None)
 
-    def row(self, cells: list[tuple[str, str]]) -> None:
-        self._lines_of([(text.split("\n"), style) for text, style in cells], bottom=False)
+    def row(self, cells: list[list[str]], styles: dict[int, str]) -> None:
+        self._lines_of(cells, [self._style(styles.get(i, "")) for i in range(len(cells))],
+                       header=False)
 
     def flush(self) -> None:
+        if self.plain:
+            self.segments.append(self._segment("".join(self.plain)))
+            self.plain = []
         if self.segments:
             # no line is wider than the terminal (fit saw to it): nothing for rich to crop
             self.console.print(_Drawn(self.segments), crop=False)
