@@ -1,6 +1,8 @@
 """Terminal views drawn with rich: item tables, the dashboard, rosters, reports, the timeline.
 
 rich is imported only inside the functions that draw, so the other formats start faster.
+Tables are laid out here, at the widths :func:`gkcli.linebreak.fit` chose, exactly as rich's
+``Table`` would lay them out, and written by rich's console (:func:`_fitted`).
 Each view takes (result, words, out).
 """
 
