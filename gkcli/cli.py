@@ -1365,9 +1365,12 @@ def main(prog_name: str = "gk") -> None:
 
     # What is loaded by now (gk's modules, Click, PyYAML: tens of thousands of objects) lives
     # as long as the process: moved out of the cyclic collector's sight, so no later
-    # collection, nor the one at exit, walks it again (issue 13: start-up). Reference
-    # counting still frees whatever of it is dropped; what the command makes is collected.
+    # collection, nor the one at exit, walks it again (issue 13: start-up). And a command is
+    # short and makes no cycles worth collecting (node trees and Tables hold none), so the
+    # collector stays off for its run: else the first allocation after building a large
+    # table's tree walks all of it (issue 14: a write). Reference counting frees the rest.
     gc.freeze()
+    gc.disable()
     streams.make_safe()
     _buffer_stdout()
     try:

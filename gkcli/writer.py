@@ -33,6 +33,7 @@ from gkcli.store import (
     read_tasks_node,
 )
 from gkcli.yamledit import TasksText
+from gkcli.yamlnodes import gc_paused
 
 LOCK_TIMEOUT = 30.0  # seconds to wait for another gk to finish writing
 
@@ -342,16 +343,17 @@ def apply_locked(data_dir: Path, change: Callable[[TasksText], None], dry_run: b
     target = target_of(path)
     raw, seen = read_stable(target, shown)
     before, bom = decode(raw, path)
-    doc = TasksText(before, shown)
-    read_before, _ = read_tasks_node(doc.root, shown)  # the table as read, from the same parse
-    change(doc)
-    after = doc.text
-    doc.reparse()  # the final text, composed once more for validation (edits keep it current)
-    written_table, problems = read_tasks_node(doc.root, shown)
-    if problems:
-        raise DataError(problems)
-    if check is not None and read_before is not None and written_table is not None:
-        check(read_before, written_table)
+    with gc_paused():  # node trees and Tables, without cycles: see yamlnodes.gc_paused
+        doc = TasksText(before, shown)
+        read_before, _ = read_tasks_node(doc.root, shown)  # the table as read, from the same parse
+        change(doc)
+        after = doc.text
+        doc.reparse()  # the final text, composed once more for validation (edits keep it current)
+        written_table, problems = read_tasks_node(doc.root, shown)
+        if problems:
+            raise DataError(problems)
+        if check is not None and read_before is not None and written_table is not None:
+            check(read_before, written_table)
     result = Result(path, before, after, written=False)
     if dry_run or not result.changed:
         return result

@@ -110,6 +110,9 @@ def _scan(text: str, path: str) -> tuple[frozenset[int], list[Problem]]:
 
 
 _INDICATORS = " \t-?:"  # what may come before a collection starts on its line: indentation, "- ", "? "
+# a flow collection with nothing nested in it, on one line: no bracket, and no quote or comment
+# that could hide one, between its brackets (a plain scalar in a flow holds no bracket)
+_LEAF_FLOW = re.compile(r"\[[^\[\]{}\n\"'#]*\]|\{[^\[\]{}\n\"'#]*\}")
 
 
 def _needs_scan(text: str) -> bool:
@@ -117,14 +120,21 @@ def _needs_scan(text: str) -> bool:
     than :data:`MAX_DEPTH`. A text without ``&``, ``*`` or ``!`` has no anchor, alias or tag.
     Its nesting is bounded without parsing: block collections nest only by starting further
     right (a sequence may sit at its parent key's column, then the next level must move), so
-    at most two levels per column a collection can start at; each flow level needs its own
-    ``[`` or ``{``. Only when that bound is too high is the text scanned (most files never are).
+    at most two levels per column a collection can start at. Each flow level needs its own
+    ``[`` or ``{``, and every level but the innermost holds another's: so after taking out the
+    one-line flows with nothing nested in them (``assist: [运管股, 安监股]``, thousands in a
+    large table), the brackets left, plus one, bound the flow levels. Only when that bound is
+    too high is the text scanned (most files never are).
     """
     if "&" in text or "*" in text or "!" in text:
         return True
     widest = max((len(line) - len(line.lstrip(_INDICATORS)) for line in text.splitlines()),
                  default=0)
-    return 2 * (widest + 1) + text.count("[") + text.count("{") > MAX_DEPTH
+    block = 2 * (widest + 1)
+    if block + text.count("[") + text.count("{") <= MAX_DEPTH:
+        return False
+    rest, leaves = _LEAF_FLOW.subn("", text)
+    return block + rest.count("[") + rest.count("{") + (1 if leaves else 0) > MAX_DEPTH
 
 
 @lru_cache(maxsize=1)

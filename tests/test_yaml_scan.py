@@ -95,3 +95,36 @@ def test_tags_worked_out_once_per_process_are_pyyamls(files):
         text = "items:\n" + "".join(f"  - k{i}: {a}\n    v: [{b}]\n" for i, (a, b) in enumerate(pairs))
         assert _tags(yaml.compose(text, Loader=yamlnodes._Composer)) == \
             _tags(yaml.compose(text, Loader=yaml.SafeLoader))
+
+
+def test_a_large_table_of_one_line_flow_lists_is_read_without_the_scan():
+    """Thousands of `assist: [运管股, 局各股室]` nest one level each: no scan for them."""
+    items = "".join(f"  - id: {i}\n    assist: [运管股, 局各股室]\n    tags: {{a: 1}}\n"
+                    for i in range(1, 3001))
+    assert not _needs_scan("tasks:\n" + items)
+
+
+DECORATIONS = st.sampled_from(['"]"', "']'", '"a]}b"', "x, # ] } here\n  y", "[a, b]", "{k: v}",
+                               "综合股", "'it''s ]'", "[]", '"\\"]"', "{}"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=MAX_DEPTH - 2, max_value=MAX_DEPTH + 8),
+       st.lists(st.lists(DECORATIONS, max_size=3), min_size=MAX_DEPTH + 8, max_size=MAX_DEPTH + 8),
+       st.lists(st.booleans(), min_size=MAX_DEPTH + 8, max_size=MAX_DEPTH + 8))
+def test_flow_levels_hidden_among_closing_brackets_in_strings_still_need_the_scan(levels, between,
+                                                                                  as_map):
+    """Closing brackets in quotes or comments, and flows with nothing nested, beside each
+    level: whenever the text really nests deeper than the limit, it is scanned (and refused)."""
+    text = "notes: "
+    for level in range(levels):
+        if as_map[level]:
+            text += "{" + "".join(f"k{n}: {d}, " for n, d in enumerate(between[level])) + "k: "
+        else:
+            text += "[" + "".join(f"{d}, " for d in between[level])
+    text += "x" + "".join("}" if as_map[level] else "]" for level in reversed(range(levels))) + "\n"
+    real = depth(yaml.compose(text, Loader=yaml.SafeLoader))
+    assert real >= levels + 1  # the mapping of notes, then each level (and a leaf beside it)
+    if real > MAX_DEPTH:
+        assert _needs_scan(text)
+        assert compose(text, "t.yaml")[1][0].message == "too_deep"
