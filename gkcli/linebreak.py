@@ -36,6 +36,7 @@ NAME_SEPARATORS = frozenset("、，,；;：")  # ： after a label (牵头股室
 OPENING = frozenset("（「『【《〔〈〖〘〚｛［﹝﹙﹛([{")
 CLOSING = frozenset("）」』】》〕〉〗〙〛｝］﹞﹚﹜)]}")
 TEXT, NAMES, HEADING = "text", "names", "heading"
+PLAIN_ABOVE = 200  # rows; longer tables are written by gkcli.plaintable, shorter ones by the views
 ASIDE = "aside"  # a name too wide for the line: between its brackets, 运管股（政策法规股）|（2021-09）
 SEPARATORS = {NAMES: NAME_SEPARATORS, HEADING: frozenset("/")}  # besides spaces
 

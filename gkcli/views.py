@@ -11,8 +11,7 @@ from __future__ import annotations
 from typing import Any, TextIO, cast
 
 from gkcli.i18n import Words
-from gkcli.linebreak import HEADING, NAMES, TEXT, Column, fit, wrap
-from gkcli.plaintable import PLAIN_ABOVE
+from gkcli.linebreak import HEADING, NAMES, PLAIN_ABOVE, TEXT, Column, fit, wrap
 from gkcli.query import Item
 from gkcli.report import Dashboard, Report, RosterView, Timeline
 from gkcli.tabular import (
