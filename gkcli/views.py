@@ -159,15 +159,19 @@ def _fitted(console, columns: list[Column], rows: list[Row | str], title: str | 
     broken into lines, so each line is made of the very pieces rich would make — every cell
     padded to its column in the cell's style, a space of padding, a space of rule between
     columns, headings bold and set on the rule — and rich's console writes them out, in
-    colour or not as it decides. tests/test_fast_tables.py compares the two."""
-    from rich.text import Text
-
+    colour or not as it decides. A cell with a character whose width rich may count otherwise
+    than gkcli.linebreak (a zero-width space) leaves the table to rich's ``Table``.
+    tests/test_fast_tables.py compares the two."""
     shown = [row if isinstance(row, str) else [visible(c) for c in row[0]] for row in rows]
     widths = fit(columns, [cells for cells in shown if not isinstance(cells, str)], console.width)
     if widths is None:
         return False
     flex = next((i for i, c in enumerate(columns) if c.flexible), 0)
     indent = sum(widths[:flex]) + 2 * flex
+    if not all(_measured_alike(cell) for cells in shown if not isinstance(cells, str)
+               for cell in cells):
+        _drawn_by_rich(console, columns, rows, shown, widths, indent, title, right)
+        return True
     lines = _Lines(console, widths, right)
     if title is not None:  # as rich's table title: bold, left, as wide as the table
         lines.title(title)
@@ -177,14 +181,70 @@ def _fitted(console, columns: list[Column], rows: list[Row | str], title: str | 
     for row, cells in zip(rows, shown):
         if isinstance(row, str):
             lines.flush()
-            text = _lines(row, console.width - indent)
-            console.print(Text(" " * indent + text.replace("\n", "\n" + " " * indent), style="bold"))
+            _heading(console, row, indent)
             continue
         styles = row[1]
         lines.row([[line.rstrip(" ") for line in wrap(cell, width, kind)]
                    for cell, kind, width in zip(cells, kinds, widths)], styles)
     lines.flush()
     return True
+
+
+def _heading(console, text: str, indent: int) -> None:
+    """A work task among a table's rows: bold, from the flexible column to the edge."""
+    from rich.text import Text
+
+    lines = _lines(text, console.width - indent)
+    console.print(Text(" " * indent + lines.replace("\n", "\n" + " " * indent), style="bold"))
+
+
+class _Alike(dict[str, bool]):
+    """Whether gkcli.linebreak and rich count a character's cells alike: all but format
+    characters (a zero-width space: none to rich, one to unicodedata), unassigned and
+    private ones and the like, whose widths the two may see differently."""
+
+    def __missing__(self, ch: str) -> bool:
+        import unicodedata
+
+        found = self[ch] = unicodedata.category(ch) not in ("Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp")
+        return found
+
+
+_ALIKE = _Alike()
+
+
+def _measured_alike(text: str) -> bool:
+    return text.isascii() or all(map(_ALIKE.__getitem__, text))
+
+
+def _drawn_by_rich(console, columns: list[Column], rows: list[Row | str], shown: list,
+                   widths: list[int], indent: int, title: str | None, right: tuple[int, ...]) -> None:
+    """:func:`_fitted`'s table drawn by rich's ``Table``, for cells with characters whose
+    widths rich may count otherwise than gkcli.linebreak (then rich pads them its way)."""
+    from rich.text import Text
+
+    def table(first: bool):
+        found = _table(title if first else None, show_header=first)
+        for i, (column, width) in enumerate(zip(columns, widths)):
+            found.add_column("\n".join(h.rstrip(" ") for h in wrap(column.header, width, HEADING)),
+                             width=width, justify="right" if i in right else "left",
+                             overflow="fold")
+        return found
+
+    drawn, part = False, table(True)
+    for row, cells in zip(rows, shown):
+        if isinstance(row, str):
+            if part.row_count or not drawn:
+                console.print(part)
+                drawn, part = True, table(False)
+            _heading(console, row, indent)
+            continue
+        styles = row[1]
+        part.add_row(*(Text("\n".join(line.rstrip(" ") for line in wrap(cell, width, column.kind)),
+                            style=styles.get(i, ""))
+                       for i, (cell, column, width) in enumerate(zip(cells, columns, widths))))
+    if part.row_count or not drawn:
+        console.print(part)
 
 
 class _Lines:

@@ -6,11 +6,13 @@ colour code for colour code. The reference below is the rich drawing gk used bef
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from helpers import ROOT, SHIPPED, Gk
 
 from gkcli import views
-from gkcli.linebreak import HEADING, fit, wrap
+from gkcli.linebreak import HEADING, NAMES, TEXT, Column, fit, wrap
 from gkcli.tabular import visible
 
 CALENDAR = ROOT / "examples" / "calendar"
@@ -98,3 +100,32 @@ def test_colour_is_what_rich_writes(gk):
     assert "\x1b[31m逾期338天\x1b[0m" in out or "\x1b[31m逾期338天 " in out
     plain = gk("status", env={"COLUMNS": "100", "FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
     assert "\x1b[1m序号" in plain and "\x1b[31m" not in plain  # rich keeps bold, drops colour
+
+
+# Characters rich and gkcli.linebreak might measure otherwise: emoji with a variation selector,
+# combining accents, half-width kana, Hangul, an ideographic space, a soft hyphen, and a
+# zero-width space (none to rich, one to unicodedata: that table is left to rich's Table).
+EXOTIC = ("完成✔️检查", "😀表情符号测试一下很长的标题内容", "e\u0301cole ﹝2020﹞", "半角ｶﾀｶﾅ",
+          "零宽\u200b空格", "\u00ad软连字符", "①②③ ※ ☆ ♪", "한국어 텍스트", "\u3000全角空格",
+          "ア\u3099", "Ⅻ罗马")
+
+
+@pytest.mark.parametrize("text", EXOTIC)
+@pytest.mark.parametrize("colour", [False, True])
+def test_unusual_characters_are_drawn_as_rich_draws_them(text, colour, monkeypatch):
+    if colour:
+        monkeypatch.setenv("FORCE_COLOR", "1")
+    columns = [Column("序号", "fixed"), Column("具体事项", TEXT, flexible=True, min_width=10),
+               Column("牵头股室", NAMES), Column("状态", "fixed")]
+    rows = [(["1", text * 2, "综合股、" + text, "已逾期"], {3: "bold red"}), "二、" + text,
+            (["2", text, "综合股", "长期"], {3: "cyan"})]
+    for width in (40, 50, 60, 72, 80, 100):
+        drawn = []
+        for draw in (views._fitted, rich_fitted):
+            out = io.StringIO()
+            console = views._console(out)
+            console.size = (width, 25)
+            fitted = draw(console, columns, rows, title="[bold red]标题[/]", right=(0,))
+            console.file.flush()
+            drawn.append((fitted, out.getvalue()))
+        assert drawn[0] == drawn[1], f"{width} columns"
