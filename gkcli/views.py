@@ -97,7 +97,7 @@ def _table(title: str | None = None, **kwargs: Any):
 
 
 def _state_width(words: Words) -> int:
-    from rich.cells import cell_len
+    from gkcli.linebreak import cell_len
 
     return max(cell_len(words.state(s)) for s in STATE_STYLE)
 
@@ -247,23 +247,35 @@ def _drawn_by_rich(console, columns: list[Column], rows: list[Row | str], shown:
         console.print(part)
 
 
-class _Lines:
-    """The lines of a table laid out as rich's ``Table`` of :func:`_table` lays them out
-    (box SIMPLE_HEAD, no edge, collapsed padding) at given column widths, as rich's
-    segments, handed to the console to write. Unstyled pieces side by side are one segment
-    (the console writes them alike); styled ones stay apart, as rich's own, each in its
-    own colour codes."""
+class _Segments:
+    """Lines made of rich's segments, as rich would make them, handed to the console to write
+    at once. Unstyled pieces side by side are one segment (the console writes them alike);
+    styled ones stay apart, as rich's own, each in its own colour codes."""
 
-    def __init__(self, console, widths: list[int], right: tuple[int, ...]):
+    def __init__(self, console):
         from rich.segment import Segment
 
-        self.console, self.widths = console, widths
-        self.right = [i in right for i in range(len(widths))]
-        self.width = sum(widths) + 2 * (len(widths) - 1)
+        self.console = console
         self.segments: list[Segment] = []
         self.plain: list[str] = []  # unstyled text not yet made a segment
         self._segment = Segment
         self._styles: dict[str, Any] = {"": None}
+
+    def fits(self, parts: list[str]) -> bool:
+        """Whether a line of ``parts`` is one line to rich as well: no wider than the
+        terminal, no markup, no character rich may measure otherwise."""
+        from gkcli.linebreak import cell_len
+
+        return (all(_measured_alike(part) and "[" not in part and "\n" not in part
+                    for part in parts)
+                and sum(map(cell_len, parts)) <= self.console.width)
+
+    def line(self, parts: list[tuple[str, str]]) -> None:
+        """A line of (text, style) parts, as rich prints ``Text`` or markup that fits
+        (see :meth:`fits`)."""
+        for text, style in parts:
+            self._add(text, self._style(style))
+        self._add("\n", None)
 
     def _style(self, name: str):
         found = self._styles.get(name, False)
@@ -280,12 +292,44 @@ class _Lines:
             self.plain = []
         self.segments.append(self._segment(text, style))
 
+    def flush(self) -> None:
+        if self.plain:
+            self.segments.append(self._segment("".join(self.plain)))
+            self.plain = []
+        if self.segments:
+            # no line is wider than the terminal (fit saw to it): nothing for rich to crop
+            self.console.print(_Drawn(self.segments), crop=False)
+            self.segments = []
+
+
+class _Lines(_Segments):
+    """The lines of a table laid out as rich's ``Table`` of :func:`_table` lays them out
+    (box SIMPLE_HEAD, no edge, collapsed padding) at given column widths."""
+
+    def __init__(self, console, widths: list[int], right: tuple[int, ...]):
+        super().__init__(console)
+        self.widths = widths
+        self.right = [i in right for i in range(len(widths))]
+        self.width = sum(widths) + 2 * (len(widths) - 1)
+
     def title(self, title: str) -> None:
+        """The title as rich's table sets it: bold, left, padded to the table's width in the
+        title's style (a line of rich ``Text`` joined, as rich joins its lines)."""
+        from rich.text import Text
+
+        from gkcli.linebreak import cell_len
+
         console = self.console
-        options = console.options.update(width=self.width, highlight=False, height=None,
-                                         justify="left")
-        for segment in console.render(console.render_str(title, style="bold", highlight=False),
-                                      options):
+        text = console.render_str(title, style="bold", highlight=False)
+        plain = text.plain
+        if "\n" in plain or not _measured_alike(plain) or cell_len(plain) > self.width:
+            options = console.options.update(width=self.width, highlight=False, height=None,
+                                             justify="left")
+            segments = console.render(text, options)  # broken into lines by rich
+        else:
+            text.pad_right(self.width - cell_len(plain))
+            segments = Text("\n").join([text]).render(console, end="\n")
+        for segment in segments:
             self._add(segment.text, segment.style)
 
     def _lines_of(self, cells: list[list[str]], styles: list, header: bool) -> None:
@@ -323,15 +367,6 @@ class _Lines:
     def row(self, cells: list[list[str]], styles: dict[int, str]) -> None:
         self._lines_of(cells, [self._style(styles.get(i, "")) for i in range(len(cells))],
                        header=False)
-
-    def flush(self) -> None:
-        if self.plain:
-            self.segments.append(self._segment("".join(self.plain)))
-            self.plain = []
-        if self.segments:
-            # no line is wider than the terminal (fit saw to it): nothing for rich to crop
-            self.console.print(_Drawn(self.segments), crop=False)
-            self.segments = []
 
 
 class _Drawn:
@@ -400,8 +435,9 @@ def _item_columns(words: Words, notices: bool, keys: tuple[str, ...]) -> list[Co
     kinds = {"id": FIXED, "title": TEXT, "lead": NAMES, "assist": NAMES, "deadline": TEXT,
              "state": FIXED, "days": FIXED, "people": NAMES}
     columns = [Column(words("notice"), FIXED)] if notices else []
+    least = {"state": _state_width(words) if "state" in keys else 0, "title": 10}
     return columns + [Column(words(key), kinds[key], flexible=key == "title",
-                             min_width={"state": _state_width(words), "title": 10}.get(key, 0))
+                             min_width=least.get(key, 0))
                       for key in keys]
 
 
@@ -591,21 +627,30 @@ STATES = ("overdue", "due_soon", "open", "ongoing", "done")
 
 
 def dashboard(board: Dashboard, words: Words, out: TextIO) -> None:
-    from rich.text import Text
-
     console = _console(out)
     totals = board.totals
     heading = board.title + (words("aside", text=board.number) if board.number else "")
-    console.print(Text(_lines(heading, console.width), style="bold"))
-    console.print(f"{words('as_of')} {board.as_of.isoformat()}")
     pct = percent(totals.done, totals.total)
-    console.print(f"{words('progress_bar')} {bar(totals.done, totals.total)} "
-                  f"{totals.done}/{totals.total} {pct}")
-    counts = "  ".join(
-        f"[{STATE_STYLE[s]}]{words.state(s)} {getattr(totals, s)}[/]" if STATE_STYLE[s]
-        else f"{words.state(s)} {getattr(totals, s)}"
-        for s in STATES)
-    console.print(counts)
+    head = [[(line, "bold")] for line in _lines(heading, console.width).split("\n")]
+    head.append([(f"{words('as_of')} {board.as_of.isoformat()}", "")])
+    head.append([(f"{words('progress_bar')} {bar(totals.done, totals.total)} "
+                  f"{totals.done}/{totals.total} {pct}", "")])
+    counts: list[tuple[str, str]] = []
+    for s in STATES:
+        counts += [("  ", "")] if counts else []
+        counts.append((f"{words.state(s)} {getattr(totals, s)}", STATE_STYLE[s]))
+    head.append(counts)
+    lines = _Segments(console)
+    if all(lines.fits([text for text, _ in parts]) for parts in head):
+        for parts in head:  # as rich prints them, without its measuring and wrapping
+            lines.line(parts)
+        lines.flush()
+    else:  # a line rich would break its own way
+        from rich.text import Text
+
+        console.print(Text("\n".join(text for (text, _), in head[:-3]), style="bold"))
+        for parts in head[-3:]:
+            console.print("".join(f"[{style}]{text}[/]" if style else text for text, style in parts))
     if board.since_meeting is not None:
         day, done, newly = board.since_meeting
         say(console, words("since_meeting", day=day.isoformat(), done=done, overdue=newly))
