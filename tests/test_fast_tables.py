@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from helpers import ROOT, SHIPPED, Gk
+from helpers import ROOT, SHIPPED, Gk, copy_of, replace_in
 
 from gkcli import views
 from gkcli.linebreak import HEADING, NAMES, TEXT, Column, fit, wrap
@@ -129,3 +129,25 @@ def test_unusual_characters_are_drawn_as_rich_draws_them(text, colour, monkeypat
             console.file.flush()
             drawn.append((fitted, out.getvalue()))
         assert drawn[0] == drawn[1], f"{width} columns"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_title_with_brackets_and_a_zero_width_space_is_drawn_as_rich_draws_it(tmp_path, mode,
+                                                                                  monkeypatch):
+    """What gk does not lay out itself (markup-like brackets, a character rich measures
+    otherwise) is left to rich, so the dashboard still reads as rich draws it."""
+    gk = copy_of(SHIPPED, tmp_path / "data")
+    replace_in(gk.tasks, "table: 泉港区交通运输局政务公开标准化规范化工作任务分工表",
+               'table: "[b]泉港区\u200b交通运输局政务公开标准化规范化工作任务分工表"')
+    replace_in(gk.tasks, "title: 梳理规范权责清单，动态调整更新", 'title: "[i]梳理\u200b规范权责清单，动态调整更新"')
+    DRAWN_BY_RICH.clear()
+    for width in (40, 72, 80, 120):
+        env = {"COLUMNS": str(width), **MODES[mode]}
+        ours = gk("status", env=env)
+        with monkeypatch.context() as patched:
+            patched.setattr(views, "_fitted", rich_fitted)
+            theirs = gk("status", env=env)
+        assert ours.exit_code == theirs.exit_code == 0, ours.output
+        assert "[b]泉港区" in ours.stdout
+        assert ours.stdout == theirs.stdout, f"{width} columns"
+    assert DRAWN_BY_RICH
