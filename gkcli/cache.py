@@ -38,18 +38,11 @@ from pathlib import Path
 from gkcli import store
 from gkcli.errors import DataError, Problem
 from gkcli.model import Table
+from gkcli.userdirs import cache_dir, private
 from gkcli.yamlnodes import gc_paused
 
 FORMAT = "gk-table-cache 3"
 _BUILTINS = frozenset({"set", "frozenset", "tuple", "list", "dict", "getattr"})
-
-
-def cache_dir() -> Path:
-    explicit = os.environ.get("GK_CACHE_DIR")
-    if explicit:
-        return Path(explicit).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "gk"
 
 
 def _version() -> str:
@@ -102,16 +95,6 @@ def entry_name(data_dirs: Sequence[Path]) -> str:
     return digest.hexdigest()
 
 
-def _private(folder: Path) -> bool:
-    """The folder exists, is the user's own and nobody else may write into it."""
-    try:
-        info = folder.stat()
-    except OSError:
-        return False
-    owner = os.getuid() if hasattr(os, "getuid") else info.st_uid
-    return info.st_uid == owner and not info.st_mode & 0o077
-
-
 class _Unpickler(pickle.Unpickler):
     """Loads gk's own classes, dates and plain containers; refuses any other global."""
 
@@ -130,7 +113,7 @@ class _Unpickler(pickle.Unpickler):
 def read(entry: str) -> dict[str, Table]:
     """The tables of ``entry`` by key; empty when absent, damaged, or not safely ours."""
     folder = cache_dir()
-    if not _private(folder):
+    if not private(folder):
         return {}
     path = folder / f"{entry}.pickle"
     try:
@@ -159,7 +142,7 @@ def write(entry: str, tables: dict[str, Table]) -> None:
     folder = cache_dir()
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not _private(folder):
+        if not private(folder):
             return
         with gc_paused():
             body = pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL)

@@ -105,6 +105,16 @@ def _blob(root: Path, rev: str) -> str | None:
     return str(result.stdout).strip() if result.returncode == 0 else None
 
 
+def _filtered(root: Path, rev: str, rel: str) -> bytes:
+    """The bytes of ``rel`` at ``rev`` as a checkout writes them (``git cat-file --filters``)."""
+    shown = subprocess.run(["git", "cat-file", "--filters", f"{rev}:{rel}"], cwd=root,
+                           capture_output=True)
+    if shown.returncode != 0:
+        raise GkError("git_failed", what="cat-file",
+                      detail=clip(shown.stderr.decode("utf-8", "replace").strip(), 160))
+    return shown.stdout
+
+
 def _blob_of(root: Path, rel: str, data: bytes) -> str:
     """The blob git stores for ``data`` at ``rel`` (its filters, such as autocrlf, applied)."""
     result = _git(["hash-object", "--path", rel, "--stdin"], root, input=data)
@@ -191,16 +201,9 @@ def last_gk_change(path: Path) -> tuple[str, str, bytes, bytes] | None:
         if exc.key in ("no_commits", "last_not_gk"):
             return None
         raise
-    versions = []
-    for rev in ("HEAD~1", "HEAD"):
-        shown = subprocess.run(["git", "cat-file", "--filters", f"{rev}:{rel}"], cwd=root,
-                               capture_output=True)
-        if shown.returncode != 0:
-            raise GkError("git_failed", what="cat-file",
-                          detail=clip(shown.stderr.decode("utf-8", "replace").strip(), 160))
-        versions.append(shown.stdout)
+    before, after = _filtered(root, "HEAD~1", rel), _filtered(root, "HEAD", rel)
     full = _git(["rev-parse", "HEAD"], root).stdout.strip()
-    return full, subject, versions[0], versions[1]
+    return full, subject, before, after
 
 
 def undo(path: Path) -> tuple[str, str]:
@@ -218,13 +221,9 @@ def undo(path: Path) -> tuple[str, str]:
     _short, subject, _before, _after = _gk_change(root, rel)
     if uncommitted(path):
         raise GkError("undo_uncommitted", path=path.name)
-    old = subprocess.run(["git", "cat-file", "--filters", f"HEAD~1:{rel}"], cwd=root,
-                         capture_output=True)
-    if old.returncode != 0:
-        raise GkError("git_failed", what="cat-file",
-                      detail=clip(old.stderr.decode("utf-8", "replace").strip(), 160))
+    old = _filtered(root, "HEAD~1", rel)
     current = writer.read_stable(writer.target_of(path), path.name)[0]
-    if not writer.replace_bytes(path, current, old.stdout):
+    if not writer.replace_bytes(path, current, old):
         raise WriteRefused("changed_on_disk", path=path.name)
     full = _git(["rev-parse", "HEAD"], root).stdout.strip()
     result = _git(["add", "--", rel], root)
@@ -232,7 +231,7 @@ def undo(path: Path) -> tuple[str, str]:
         result = _git(["commit", "--quiet", "-m", f'Revert "{subject}"',
                        "-m", f"This reverts commit {full}.", "--", rel], root)
     if result.returncode != 0:
-        restored = _put_back(root, path, rel, old.stdout, current)
+        restored = _put_back(root, path, rel, old, current)
         raise GkError("undo_commit_failed_restored" if restored else "undo_commit_failed_kept",
                       path=rel, detail=_last_line(result))
     return clip(subject, 200), _git(["rev-parse", "--short", "HEAD"], root).stdout.strip()

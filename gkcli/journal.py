@@ -40,6 +40,7 @@ from typing import Any
 from gkcli import gitdirs
 from gkcli.errors import GkError, Msg
 from gkcli.store import display_path
+from gkcli.userdirs import private, state_dir
 
 FORMAT = "gk-undo-journal 1"
 MAX_ENTRIES = 50  # writes kept (each with the undo entries that name it)
@@ -127,16 +128,6 @@ def _pack(data: bytes) -> tuple[str, str]:
 
 # --- where ---------------------------------------------------------------------------------------
 
-def state_dir() -> Path:
-    """Where gk keeps state of its own that is not a cache (the undo journal outside git)."""
-    base = os.environ.get("XDG_STATE_HOME")
-    if not base and os.name == "nt":
-        base = os.environ.get("LOCALAPPDATA")
-    if not base:
-        base = os.path.join(os.path.expanduser("~"), ".local", "state")
-    return Path(base) / "gk"
-
-
 def location(data_dir: Path) -> Path:
     """The journal file of the data folder ``data_dir`` (where it is written)."""
     real = Path(os.path.realpath(data_dir))
@@ -160,17 +151,6 @@ def _where(data_dir: Path) -> Path:
         return path
     outside = _outside(Path(os.path.realpath(data_dir)))
     return outside if outside.is_file() else path
-
-
-def _private(folder: Path) -> bool:
-    """Outside git the journal holds copies of the table: its folder must be the user's alone."""
-    try:
-        info = folder.stat()
-    except OSError:
-        return False
-    if not hasattr(os, "getuid"):
-        return True
-    return info.st_uid == os.getuid() and not info.st_mode & 0o077
 
 
 # --- reading and writing ---------------------------------------------------------------------------
@@ -259,10 +239,10 @@ def _save(journal: Journal, path: Path) -> None:
         data = doc(entries, journal.dropped + writes - keep)
     folder = path.parent
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if folder.parent == state_dir() and not _private(folder):
+    if folder.parent == state_dir() and not private(folder):
         if folder.stat().st_uid == getattr(os, "getuid", lambda: -1)():
             os.chmod(folder, 0o700)  # her own folder, made by another program: close it
-        if not _private(folder):
+        if not private(folder):
             raise _NotPrivate(folder)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")  # mode 0600
     try:

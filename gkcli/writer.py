@@ -20,7 +20,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from gkcli.errors import DataError, GkError, WriteRefused
 from gkcli.model import Table
@@ -34,6 +34,11 @@ from gkcli.store import (
 )
 from gkcli.yamledit import TasksText
 from gkcli.yamlnodes import gc_paused
+
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    T = TypeVar("T")
 
 LOCK_TIMEOUT = 30.0  # seconds to wait for another gk to finish writing
 
@@ -72,15 +77,8 @@ def locked(folder: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     except OSError as exc:
         raise GkError("cannot_lock", path=display_path(folder), reason=exc.strerror) from None
     try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise GkError("lock_busy", path=display_path(folder)) from None
-                time.sleep(0.02)
+        _retry(lambda: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB), BlockingIOError, timeout,
+               0.02, GkError("lock_busy", path=display_path(folder)))
         yield
     finally:
         os.close(fd)  # closing releases the lock
@@ -89,20 +87,26 @@ def locked(folder: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
 @contextlib.contextmanager
 def _lockfile(folder: Path, timeout: float) -> Iterator[None]:
     path = folder / ".gk.lock"
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-            break
-        except FileExistsError:
-            if time.monotonic() > deadline:
-                raise GkError("lockfile_exists", path=display_path(path)) from None
-            time.sleep(0.05)
+    fd = _retry(lambda: os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY), FileExistsError,
+                timeout, 0.05, GkError("lockfile_exists", path=display_path(path)))
     try:
         yield
     finally:
         os.close(fd)
         os.unlink(path)
+
+
+def _retry(attempt: Callable[[], T], busy: type[OSError], timeout: float, pause: float,
+           refusal: GkError) -> T:
+    """``attempt()`` until it no longer raises ``busy``; ``refusal`` once ``timeout`` is past."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return attempt()
+        except busy:
+            if time.monotonic() > deadline:
+                raise refusal from None
+            time.sleep(pause)
 
 
 def atomic_write(path: Path, data: bytes, guard: Callable[..., None] | None = None) -> None:

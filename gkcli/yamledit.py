@@ -420,14 +420,23 @@ class TasksText:
                  for n, (k, v) in enumerate(fields.items())]
         return nl.join(lines) + nl
 
-    def insert_into_list(self, task_id: int, key: str, index: int, entry: str) -> None:
-        """Put ``entry`` before the list's entry ``index`` (at the end when past it)."""
-        pair = self._child(self.item(task_id), key)
+    def _entry_at(self, mapping: yaml.Node, key: str,
+                  index: int) -> tuple[yaml.SequenceNode, yaml.Node] | None:
+        """The list under ``key`` and its entry ``index``; None when there is no such list or
+        ``index`` is past its end (the caller appends instead)."""
+        pair = self._child(mapping, key)
         node = pair[1] if pair else None
         if not isinstance(node, yaml.SequenceNode) or index >= len(node.value):
+            return None
+        return node, node.value[index]
+
+    def insert_into_list(self, task_id: int, key: str, index: int, entry: str) -> None:
+        """Put ``entry`` before the list's entry ``index`` (at the end when past it)."""
+        found = self._entry_at(self.item(task_id), key, index)
+        if found is None:
             self.append_to_list(task_id, key, entry)
             return
-        before = node.value[index]
+        node, before = found
         if node.flow_style:
             at = before.start_mark.index
             self._splice(at, at, emit_flow_list([entry])[1:-1] + ", ")
@@ -497,15 +506,15 @@ class TasksText:
                          comment: str = "") -> None:
         """Put a mapping before entry ``index`` of the top-level block list ``key`` (at the end,
         made when missing, when ``index`` is past its last entry)."""
-        pair = self._child(self.root, key)
-        node = pair[1] if pair else None
-        if not isinstance(node, yaml.SequenceNode) or index >= len(node.value):
+        found = self._entry_at(self.root, key, index)
+        if found is None:
             self.append_top_level(key, fields, comment)
             return
+        node, before = found
         if node.flow_style:
             raise WriteRefused("key_not_block_list", path=self.path, key=key)
-        start, dash = self._entry_line(node.value[index],
-                                       WriteRefused("key_not_block_list", path=self.path, key=key))
+        start, dash = self._entry_line(before, WriteRefused("key_not_block_list", path=self.path,
+                                                            key=key))
         self._splice(start, start, self._mapping_lines(self.text[start:dash], fields))
 
     # --- reporting: (gk reported) -------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import textwrap
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -64,6 +65,13 @@ class Gk:
         return self.data / "tasks.yaml"
 
 
+def probe(after: str, before: str = "import sys\n") -> str:
+    """Python source for ``python -c``: ``before``, then gk run on the process's arguments,
+    then ``after`` (statements, run even when gk fails), to see inside a real gk process."""
+    return (before + "from gkcli.cli import cli\ntry:\n    cli.main(sys.argv[1:], standalone_mode=False)\n"
+            "finally:\n" + textwrap.indent(after, "    "))
+
+
 def git(cwd: Path, *args: str) -> str:
     """Run git in ``cwd`` (author, committer and config from conftest's ``hermetic``); its output."""
     return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
@@ -81,6 +89,15 @@ def shipped_repo(top: Path, also: dict[str, str] | None = None) -> Gk:
     git(top, "add", "-A")
     git(top, "commit", "-qm", "任务分工表")
     return Gk(top / "data")
+
+
+def committed(gk: Gk, *args: str) -> bytes:
+    """Run gk ARGS --commit, which must succeed; tasks.yaml's bytes before it, to compare with
+    after an undo."""
+    before = gk.tasks.read_bytes()
+    result = gk(*args, "--commit")
+    assert result.exit_code == 0, result.output
+    return before
 
 
 def copy_of(source: Path, target: Path, today: str = TODAY) -> Gk:

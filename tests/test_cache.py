@@ -17,7 +17,7 @@ from gitrepo import git, git_env
 from helpers import SHIPPED, replace_in
 
 import gkcli
-from gkcli import cache, store, workspace
+from gkcli import cache, store, userdirs, workspace
 from gkcli.cli import cli
 
 
@@ -145,6 +145,20 @@ def test_an_entry_in_a_folder_others_may_write_is_not_used(ws, private_cache):
     assert "篡改过的权责清单，动态调整更新" in titles(ws)  # (in a private folder it would be read)
 
 
+def test_on_windows_the_cache_is_used(ws, private_cache, monkeypatch):
+    """Windows reports no owner and every folder as 0o777: the cache (like the undo journal)
+    takes a folder of hers as private there, instead of never being used."""
+    titles(ws)
+    for entry in entries(private_cache):
+        sign(entry, tampered(entry))  # what the cache holds shows which one was read
+    private_cache.chmod(0o777)
+    monkeypatch.delattr(os, "getuid")  # as on Windows
+    try:
+        assert "篡改过的权责清单，动态调整更新" in titles(ws)
+    finally:
+        private_cache.chmod(0o700)
+
+
 class Boom:
     def __reduce__(self):
         return (os.system, ("echo pwned > pwned.txt",))
@@ -172,9 +186,9 @@ def test_a_broken_table_is_reported_every_time_and_never_cached(ws, private_cach
 
 def test_gk_cache_dir_comes_first(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert cache.cache_dir() == tmp_path / "xdg" / "gk"
+    assert userdirs.cache_dir() == tmp_path / "xdg" / "gk"
     monkeypatch.setenv("GK_CACHE_DIR", str(tmp_path / "mine"))
-    assert cache.cache_dir() == tmp_path / "mine"
+    assert userdirs.cache_dir() == tmp_path / "mine"
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, Gk, git, replace_in, shipped_repo, table_of
+from helpers import ROOT, Gk, committed, git, replace_in, shipped_repo, table_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -162,18 +162,25 @@ def test_the_users_hooks_still_run(repo):
 
 # --- 10: undo commits only what is exactly a gk change; else it changes the file alone ---------
 
-def test_undo_of_an_amended_gk_commit_that_holds_other_files_changes_tasks_yaml_alone(repo):
+def amended_then_undone(repo: Gk) -> tuple[str, str]:
+    """Amend gk's last commit with all the work tree's changes, then gk undo (in English), which
+    must succeed: HEAD after the amend, and what undo said."""
     top = repo.data.parent
-    before = repo.tasks.read_bytes()
-    assert repo("done", "5", "--commit").exit_code == 0
-    (top / "会议纪要.txt").write_text("秘书补充的纪要\n", encoding="utf-8")
     git(top, "commit", "-qa", "--amend", "--no-edit")
     head = git(top, "rev-parse", "HEAD")
     result = repo("--lang", "en", "undo")
     assert result.exit_code == 0, result.output
+    return head, result.output
+
+
+def test_undo_of_an_amended_gk_commit_that_holds_other_files_changes_tasks_yaml_alone(repo):
+    top = repo.data.parent
+    before = committed(repo, "done", "5")
+    (top / "会议纪要.txt").write_text("秘书补充的纪要\n", encoding="utf-8")
+    head, said = amended_then_undone(repo)
     assert "the commit that held this change is no longer in the branch's history (reset or " \
         "amended), but the change was still in the file; the undo changed the file only and " \
-        "committed nothing" in result.output
+        "committed nothing" in said
     assert git(top, "rev-parse", "HEAD") == head
     assert (top / "会议纪要.txt").read_text("utf-8") == "秘书补充的纪要\n"
     assert repo.tasks.read_bytes() == before
@@ -183,11 +190,8 @@ def test_undo_of_a_gk_commit_amended_with_a_hand_edit_keeps_the_hand_edit(repo):
     top = repo.data.parent
     assert repo("done", "5", "--commit").exit_code == 0
     replace_in(repo.tasks, "# 设置", "# 设置（手工）")
-    git(top, "commit", "-qa", "--amend", "--no-edit")
-    head = git(top, "rev-parse", "HEAD")
-    result = repo("--lang", "en", "undo")
-    assert result.exit_code == 0, result.output
-    assert "keeping the edits made by hand since" in result.output
+    head, said = amended_then_undone(repo)
+    assert "keeping the edits made by hand since" in said
     assert "# 设置（手工）" in repo.tasks.read_text("utf-8")
     assert Gk(repo.data).json("show", "5")["status"] == "todo"
     assert git(top, "rev-parse", "HEAD") == head
@@ -195,8 +199,7 @@ def test_undo_of_a_gk_commit_amended_with_a_hand_edit_keeps_the_hand_edit(repo):
 
 def test_undo_restores_the_bytes_and_leaves_git_clean(repo):
     top = repo.data.parent
-    before = repo.tasks.read_bytes()
-    assert repo("note", "5", "已选型", "--commit").exit_code == 0
+    before = committed(repo, "note", "5", "已选型")
     result = repo("undo")
     assert result.exit_code == 0, result.output
     assert repo.tasks.read_bytes() == before

@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import Gk, git, replace_in, shipped_repo
+from helpers import Gk, committed, git, replace_in, shipped_repo
 
 
 @pytest.fixture
@@ -46,8 +46,7 @@ def test_settings_commit_true_commits_without_the_flag(repo):
 
 
 def test_undo_reverts_gk_commit(repo):
-    original = repo.tasks.read_bytes()
-    repo("done", "5", "--commit")
+    original = committed(repo, "done", "5")
     result = repo("undo")
     assert result.exit_code == 0, result.output
     assert "已撤销" in result.output
@@ -57,8 +56,7 @@ def test_undo_reverts_gk_commit(repo):
 
 
 def test_undo_after_a_hand_commit_changes_the_file_only_and_keeps_the_hand_edit(repo):
-    original = repo.tasks.read_bytes()
-    repo("done", "5", "--commit")
+    original = committed(repo, "done", "5")
     replace_in(repo.tasks, "# 设置", "# 设置（手工）")
     git(repo.data.parent, "commit", "-qam", "手工修改")
     result = repo("undo")
@@ -75,8 +73,7 @@ def test_undo_twice_refuses_the_revert(repo):
 
 
 def test_undo_takes_back_the_uncommitted_write_first_then_the_commit(repo):
-    original = repo.tasks.read_bytes()
-    repo("done", "5", "--commit")
+    original = committed(repo, "done", "5")
     repo("note", "6", "未提交的进展")
     first = repo("undo")
     assert first.exit_code == 0, first.output

@@ -33,35 +33,34 @@ def tables(draw):
     return groups
 
 
-def expected(groups) -> list[tuple]:
-    rows, n = [], 0
-    for title, items in groups:
-        for item_title, lead, assist, deadline in items:
+def numbered(groups):
+    """Each item as the notice numbers it: (work task's number, whether the item opens its work
+    task, the item's number, the work task's title, the item's (title, lead, assist, deadline))."""
+    n = 0
+    for g, (title, items) in enumerate(groups, start=1):
+        for i, item in enumerate(items):
             n += 1
-            rows.append((n, title, item_title, lead, assist, deadline))
-    return rows
+            yield g, i == 0, n, title, item
+
+
+def expected(groups) -> list[tuple]:
+    return [(n, title, *item) for _, _, n, title, item in numbered(groups)]
 
 
 def as_text(groups) -> str:
     lines = ["示应急〔2023〕7号", "示范县应急管理局关于印发方案的通知", "任务分工表"]
     lines += [f"\t{h}" for h in HEADER] + [""]
-    n = 0
-    for g, (title, items) in enumerate(groups, start=1):
-        for i, (item_title, lead, assist, deadline) in enumerate(items):
-            n += 1
-            lines += [f"\t{g}" if i == 0 else "\t", f"\t{title}" if i == 0 else "\t",
-                      f"\t（{n}）{item_title}", f"\t{lead}", "\t" + "、".join(assist), f"\t{deadline}", ""]
+    for g, first, n, title, (item_title, lead, assist, deadline) in numbered(groups):
+        lines += [f"\t{g}" if first else "\t", f"\t{title}" if first else "\t",
+                  f"\t（{n}）{item_title}", f"\t{lead}", "\t" + "、".join(assist), f"\t{deadline}", ""]
     return "\n".join(lines) + "\n示范县应急管理局\n2023年3月1日\n"
 
 
 def as_docx(groups, path: Path) -> Path:
     rows = [HEADER]
-    n = 0
-    for g, (title, items) in enumerate(groups, start=1):
-        for i, (item_title, lead, assist, deadline) in enumerate(items):
-            n += 1
-            rows.append([str(g) if i == 0 else UP, title if i == 0 else UP, f"{n}.{item_title}",
-                         lead, "，".join(assist), deadline])
+    for g, first, n, title, (item_title, lead, assist, deadline) in numbered(groups):
+        rows.append([str(g) if first else UP, title if first else UP, f"{n}.{item_title}",
+                     lead, "，".join(assist), deadline])
     doc = Docx().para("示应急〔2023〕7号", "示范县应急管理局关于印发方案的通知", "任务分工表").table(rows)
     return doc.para("示范县应急管理局", "2023年3月1日").save(path)
 

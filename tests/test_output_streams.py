@@ -9,24 +9,20 @@ import subprocess
 import sys
 
 import pytest
-from helpers import ROOT, TODAY, grow
+from helpers import ROOT, TODAY, grow, probe
 from openpyxl import load_workbook
 
 # Counts the write calls gk makes on sys.stdout, in a real process.
-COUNTING = (
-    "import io, sys\n"
-    "class Counting(io.TextIOWrapper):\n"
-    "    calls = 0\n"
-    "    def write(self, text):\n"
-    "        Counting.calls += 1\n"
-    "        return super().write(text)\n"
-    "sys.stdout = Counting(sys.stdout.buffer, encoding='utf-8')\n"
-    "from gkcli.cli import cli\n"
-    "try:\n"
-    "    cli.main(sys.argv[1:], standalone_mode=False)\n"
-    "finally:\n"
-    "    sys.stdout.flush()\n"
-    "    print(Counting.calls, file=sys.stderr)\n"
+COUNTING = probe(
+    "sys.stdout.flush()\n"
+    "print(Counting.calls, file=sys.stderr)\n",
+    before="import io, sys\n"
+           "class Counting(io.TextIOWrapper):\n"
+           "    calls = 0\n"
+           "    def write(self, text):\n"
+           "        Counting.calls += 1\n"
+           "        return super().write(text)\n"
+           "sys.stdout = Counting(sys.stdout.buffer, encoding='utf-8')\n",
 )
 
 

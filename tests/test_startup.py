@@ -7,19 +7,15 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
-from helpers import ROOT, SHIPPED
+from helpers import ROOT, SHIPPED, probe, replace_in
 
 HEAVY = ("rich", "dateutil", "xlsxwriter", "openpyxl", "docx", "icalendar", "lxml", "chinese_calendar")
-PROBE = (
-    "import sys\n"
-    "from gkcli.cli import cli\n"
-    "try:\n"
-    "    cli.main(sys.argv[1:], standalone_mode=False)\n"
-    "finally:\n"
-    f"    heavy = sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r}))\n"
-    "    print(' '.join(heavy), file=sys.stderr)\n"
+PROBE = probe(
+    f"heavy = sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r}))\n"
+    "print(' '.join(heavy), file=sys.stderr)\n"
 )
 
 
@@ -28,25 +24,26 @@ def on_its_day() -> dict[str, str]:
     return {**os.environ, "GK_NOW": "2021-06-20"}
 
 
-def loaded(*args: str) -> set[str]:
-    result = subprocess.run([sys.executable, "-c", PROBE, "--data", str(SHIPPED),
-                             "--today", "2021-06-20", *args],
+def probed(script: str, *args: str, data: Path = SHIPPED, today: str = "2021-06-20") -> str:
+    """Run gk ARGS on DATA as of TODAY under the probe SCRIPT, in a real process on its day;
+    it must succeed. What it wrote on stderr (the probe's line comes last)."""
+    result = subprocess.run([sys.executable, "-c", script, "--data", str(data), "--today", today, *args],
                             capture_output=True, text=True, cwd=ROOT, env=on_its_day())
     assert result.returncode == 0, result.stderr
-    return set(result.stderr.splitlines()[-1].split())  # the probe's line comes last
+    return result.stderr
+
+
+def loaded(*args: str) -> set[str]:
+    return set(probed(PROBE, *args).splitlines()[-1].split())
 
 
 def test_list_json_loads_no_module_it_never_uses():
     """`gk list --format json` is the floor the offices' scripts pay: no fuzzy matching (difflib,
     for suggestions), no CSV writer, no calendar module, no dashboard or recurring-deadline code
     (the shipped table has no recurring deadline)."""
-    probe = PROBE.replace("m.split('.')[0] for m in sys.modules", "m for m in sys.modules").replace(
+    script = PROBE.replace("m.split('.')[0] for m in sys.modules", "m for m in sys.modules").replace(
         repr(HEAVY), repr(NEVER_USED_BY_LIST))
-    result = subprocess.run([sys.executable, "-c", probe, "--data", str(SHIPPED),
-                             "--today", "2021-06-20", "list", "--format", "json"],
-                            capture_output=True, text=True, cwd=ROOT, env=on_its_day())
-    assert result.returncode == 0, result.stderr
-    assert result.stderr.split() == []
+    assert probed(script, "list", "--format", "json").split() == []
 
 
 NEVER_USED_BY_LIST = ("difflib", "csv", "calendar", "gkcli.report", "gkcli.recurrence")
@@ -60,29 +57,20 @@ NOT_LOADED = {
     "list": ("dataclasses", "gkcli.history", "subprocess", "locale"),
     "status": ("gkcli.history", "subprocess", "locale", "shutil", "json"),  # rich loads dataclasses
 }
-DATACLASS_PROBE = (
-    "import sys\n"
-    "from gkcli.cli import cli\n"
-    "try:\n"
-    "    cli.main(sys.argv[1:], standalone_mode=False)\n"
-    "finally:\n"
-    "    modules = sorted(sys.modules)  # before the probe's own json\n"
-    "    import json\n"
-    "    made = sorted(f'{m.__name__}.{c.__name__}' for m in list(sys.modules.values())\n"
-    "                  if m is not None and m.__name__.startswith('gkcli')\n"
-    "                  for c in vars(m).values() if isinstance(c, type)\n"
-    "                  and c.__module__ == m.__name__ and isinstance(vars(c).get('__dataclass_fields__'), dict))\n"
-    "    print(json.dumps({'modules': modules, 'dataclasses': made}), file=sys.stderr)\n"
+DATACLASS_PROBE = probe(
+    "modules = sorted(sys.modules)  # before the probe's own json\n"
+    "import json\n"
+    "made = sorted(f'{m.__name__}.{c.__name__}' for m in list(sys.modules.values())\n"
+    "              if m is not None and m.__name__.startswith('gkcli')\n"
+    "              for c in vars(m).values() if isinstance(c, type)\n"
+    "              and c.__module__ == m.__name__ and isinstance(vars(c).get('__dataclass_fields__'), dict))\n"
+    "print(json.dumps({'modules': modules, 'dataclasses': made}), file=sys.stderr)\n"
 )
 
 
 def started(*args: str, today: str = "2021-06-20") -> dict[str, list[str]]:
     """The modules a command loaded, and the @dataclass classes gk made on the way."""
-    result = subprocess.run([sys.executable, "-c", DATACLASS_PROBE, "--data", str(SHIPPED),
-                             "--today", today, *args],
-                            capture_output=True, text=True, cwd=ROOT, env=on_its_day())
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stderr.splitlines()[-1])
+    return json.loads(probed(DATACLASS_PROBE, *args, today=today).splitlines()[-1])
 
 
 # The imports each command cannot avoid (benchmarks/startup.py's floors): what they load is
@@ -177,19 +165,9 @@ def test_status_on_the_shipped_data_does_not_load_the_holiday_package():
     assert "chinese_calendar" not in loaded("show", "8")
 
 
-def test_a_working_day_deadline_loads_the_holiday_package(tmp_path):
-    import shutil
-
-    data = tmp_path / "data"
-    shutil.copytree(SHIPPED, data)
-    text = (data / "tasks.yaml").read_text(encoding="utf-8")
-    (data / "tasks.yaml").write_text(text.replace("deadline: 2021年6月底", "deadline: 10个工作日内", 1),
-                                     encoding="utf-8")
-    result = subprocess.run([sys.executable, "-c", PROBE, "--data", str(data),
-                             "--today", "2021-06-20", "list", "--format", "json"],
-                            capture_output=True, text=True, cwd=ROOT, env=on_its_day())
-    assert result.returncode == 0, result.stderr
-    assert "chinese_calendar" in result.stderr.split()
+def test_a_working_day_deadline_loads_the_holiday_package(data_dir):
+    replace_in(data_dir / "tasks.yaml", "deadline: 2021年6月底", "deadline: 10个工作日内")
+    assert "chinese_calendar" in probed(PROBE, "list", "--format", "json", data=data_dir).split()
 
 
 def test_yaml_uses_the_c_loader_when_present():

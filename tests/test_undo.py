@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import SHIPPED, Gk, copy_of, git, grow, replace_in, shipped_repo
+from helpers import SHIPPED, Gk, committed, copy_of, git, grow, replace_in, shipped_repo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -29,6 +29,20 @@ def journal_file(gk: Gk) -> Path:
 def shown(gk: Gk) -> str:
     """tasks.yaml as gk names it in its messages."""
     return display_path(gk.tasks)
+
+
+def committed_note(repo: Gk) -> tuple[bytes, str]:
+    """``gk note 5 已选型 --commit`` in REPO: tasks.yaml's bytes before it, the commit's short hash."""
+    original = committed(repo, "note", "5", "已选型")
+    return original, git(repo.data.parent, "rev-parse", "--short", "HEAD")
+
+
+def undone(gk: Gk, original: bytes, said: str) -> None:
+    """gk undo succeeds, its message starts with ``said``, and tasks.yaml is ``original`` again."""
+    result = gk("undo")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(said)
+    assert gk.tasks.read_bytes() == original
 
 
 # --- without git ---------------------------------------------------------------------------------
@@ -176,15 +190,11 @@ def test_an_undo_that_would_not_pass_check_is_refused(gk):
 
 def test_undo_of_a_committed_write_commits_the_undo(repo):
     top = repo.data.parent
-    original = repo.tasks.read_bytes()
-    assert repo("done", "13", "--commit").exit_code == 0
+    original = committed(repo, "done", "13")
     gk_commit = git(top, "rev-parse", "--short", "HEAD")
     listed = repo("undo", "--list").output
     assert f"（提交 {gk_commit}）" in listed
-    result = repo("undo")
-    assert result.exit_code == 0, result.output
-    assert result.output.startswith("已撤销 “完成 #13 建立健全政务舆情回应制度规范（2021-06-20）”（新提交 ")
-    assert repo.tasks.read_bytes() == original
+    undone(repo, original, "已撤销 “完成 #13 建立健全政务舆情回应制度规范（2021-06-20）”（新提交 ")
     assert git(top, "log", "-1", "--format=%s").startswith('Revert "gk: 完成 #13')
     assert git(top, "status", "--porcelain") == ""
 
@@ -203,17 +213,13 @@ def test_a_gk_commit_from_before_the_journal_is_still_undone(repo):
     """A gk commit with no journal entry (made by a gk that kept none, or a fresh clone) is
     undone as earlier gk undid it: by a new commit, once; the journal then knows it."""
     top = repo.data.parent
-    original = repo.tasks.read_bytes()
-    assert repo("done", "13", "--commit").exit_code == 0
+    original = committed(repo, "done", "13")
     journal_file(repo).unlink()  # as a gk without the journal left it
     dry = repo("undo", "--dry-run")
     assert dry.exit_code == 0, dry.output
     assert "-    done_on: 2021-06-20\n" in dry.output
     assert not journal_file(repo).exists()  # --dry-run writes nothing, the journal neither
-    result = repo("undo")
-    assert result.exit_code == 0, result.output
-    assert result.output.startswith("已撤销 “完成 #13 建立健全政务舆情回应制度规范（2021-06-20）”（新提交 ")
-    assert repo.tasks.read_bytes() == original
+    undone(repo, original, "已撤销 “完成 #13 建立健全政务舆情回应制度规范（2021-06-20）”（新提交 ")
     assert git(top, "log", "-1", "--format=%s").startswith('Revert "gk: 完成 #13')
     assert repo.fails("undo").startswith("gk: 没有可撤销的：")
 
@@ -410,10 +416,7 @@ def test_a_journal_kept_before_git_init_is_read_and_moved_into_git(gk, private_s
     git(top, "add", "data")
     git(top, "commit", "-qm", "init")
     assert "已选型" in gk("undo", "--list").output
-    result = gk("undo")
-    assert result.exit_code == 0, result.output
-    assert result.output.startswith("已撤销 “记录进展 #5")
-    assert gk.tasks.read_bytes() == original
+    undone(gk, original, "已撤销 “记录进展 #5")
     assert not outside.exists()  # moved beside git's files by the undo's own entry
     assert journal_file(gk).is_relative_to(top / ".git")
     assert "（已撤销）" in gk("undo", "--list").output
@@ -502,9 +505,7 @@ def test_hand_lines_beside_gks_that_cannot_be_kept_apart_are_named(gk):
 
 def test_undo_of_a_commit_reset_away_says_there_is_nothing_to_do(repo):
     top = repo.data.parent
-    original = repo.tasks.read_bytes()
-    assert repo("note", "5", "已选型", "--commit").exit_code == 0
-    gone = git(top, "rev-parse", "--short", "HEAD")
+    original, gone = committed_note(repo)
     git(top, "reset", "-q", "--hard", "HEAD~1")
     head = git(top, "rev-parse", "HEAD")
     dry = repo("undo", "--dry-run")
@@ -522,9 +523,7 @@ def test_undo_of_a_commit_reset_away_says_there_is_nothing_to_do(repo):
 
 def test_undo_of_an_amended_commit_cites_no_hash_she_cannot_find(repo):
     top = repo.data.parent
-    original = repo.tasks.read_bytes()
-    assert repo("note", "5", "已选型", "--commit").exit_code == 0
-    gone = git(top, "rev-parse", "--short", "HEAD")
+    original, gone = committed_note(repo)
     git(top, "commit", "-q", "--amend", "-m", "记录进展")
     listed = repo("undo", "--list").output
     assert gone not in listed
