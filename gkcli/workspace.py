@@ -179,7 +179,7 @@ class _Joined:
             t = row.task
             lead, people = leads.get(t.lead, (t.lead, None))
             assist = t.assist
-            if renamed and any(a in renamed for a in assist):
+            if renamed and not renamed.keys().isdisjoint(assist):
                 assist = tuple([renamed.get(a, a) for a in assist])
             if lead != t.lead or assist is not t.assist:
                 row = row.replace(task=t.replace(lead=lead, assist=assist))
