@@ -315,6 +315,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "或用 --data 目录 指定（也可设置 GK_DATA）",
                     "no data/tasks.yaml here or in any parent folder; run gk inside your table's "
                     "repository or pass --data DIR (or set GK_DATA)"),
+    "only_notices": ("{path} 里是各个通知的表格（{names}），没有总表：用 gk --all 看全部，"
+                     "或进入其中一个文件夹、用 --data {first} 指定",
+                     "{path} holds one table per notice ({names}) and no main table: use gk --all "
+                     "for all of them, or go into one's folder or pass --data {first}"),
     "cannot_read": ("{path}：无法读取（{reason}）", "{path}: cannot read: {reason}"),
     "not_utf8_gbk": ("{path}：文件似乎是 GBK 编码，请另存为 UTF-8",
                      "{path}: the file seems to be GBK (ANSI) encoded; save it as UTF-8"),
