@@ -474,10 +474,8 @@ def status(app: App, fmt: str) -> None:
     if app.every:
         from gkcli import workspace
 
-        ws = app.workspace
-        board = report.dashboard(ws.merged, workspace.items(ws, app.today, app.soon_days_arg),
-                                 app.today, app.soon_days)
-        app.show("status", fmt, board.replace(title=app.workspace_title(), number=""))
+        app.show("status", fmt, workspace.dashboard(app.workspace, app.today, app.soon_days_arg,
+                                                    app.workspace_title()))
         return
     app.show("status", fmt, report.dashboard(app.table, app.items(), app.today, app.soon_days))
 

@@ -169,6 +169,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "notice": ("文号", "Notice"),
     "by_notice": ("各文件情况", "By notice"),
     "ws_title": ("全部 {n} 个文件", "All {n} notices"),
+    # gk --all status: notices whose due-soon windows differ, each window with its notices
+    "ws_due_soon_items": ("即将到期事项（{windows}）", "Due soon ({windows})"),
+    "ws_soon_days": ("{notices} {days}天内", "{notices} within {days} days"),
+    "ws_soon_workdays": ("{notices} {days}个工作日内", "{notices} within {days} working days"),
+    "ws_more": ("{notices}等 {n} 个文件", "{notices} and others ({n} notices)"),
     "nothing_to_remind": ("没有逾期或即将到期的事项，无需提醒。", "Nothing overdue or due soon: no reminders."),
     "sheet": ("任务分工表", "Tasks"),
     "exported": ("已导出 {n} 项到 {path}", "Exported {n} items to {path}"),

@@ -20,15 +20,20 @@ from gkcli.model import Person, Roster, Table
 from gkcli.offices import Office, OfficeGroup, OfficeRegistry
 from gkcli.query import by_urgency
 from gkcli.report import (
+    Dashboard,
     Reminder,
     Reminders,
     Report,
     Section,
     Summary,
     Tally,
+    Window,
     in_period,
+    occurrences_since,
+    since_meeting,
     tally_by,
 )
+from gkcli.report import dashboard as report_dashboard
 from gkcli.report import remind as remind_one
 
 
@@ -218,28 +223,55 @@ def select(ws: Workspace, today: date, soon_days: int | None, f: query.Filter) -
     return chosen
 
 
+def dashboard(ws: Workspace, today: date, soon_days: int | None, title: str) -> Dashboard:
+    """gk --all status: the dashboard of every notice together, as gk status makes one: each
+    notice's items due soon by its own window (said in the heading when they differ), the
+    reports each notice asks for (by 文号), and what happened since the last meeting of any."""
+    from gkcli.reporting import outstanding
+
+    rows = items(ws, today, soon_days)
+    windows = [Window(s.notice, s.table.settings.due_soon_days if soon_days is None else soon_days,
+                      s.table.settings.due_soon_workdays) for s in ws.sheets]
+    reports = [block for s in ws.sheets if s.table.reporting
+               for block in outstanding(s.table, today, s.notice)]
+    held = [(m.on, s.table) for s in ws.sheets if (m := s.table.last_meeting(today)) is not None]
+    latest = max(held, key=lambda pair: pair[0])[1] if held else None
+    board = report_dashboard(ws.merged, rows, today, windows[0].days)
+    return board.replace(title=title, number="", reports=reports, windows=windows,
+                         since_meeting=since_meeting(latest, rows, today) if latest else None)
+
+
 def summary(ws: Workspace, today: date, soon_days: int | None,
             since: date | None = None) -> Summary:
-    """gk --all report: per lead office across every table, and per notice (文号)."""
+    """gk --all report: per lead office across every table, and per notice (文号); the
+    按时报送率 of each notice that asks for reports, by 文号 and office."""
     rows = items(ws, today, soon_days)
     if since:
-        rows = [r for r in rows if in_period(r, since, today)]
+        rows = [occurrences_since(r, since) for r in rows if in_period(r, since, today)]
     totals = Tally("total")
     per_notice: dict[str, Tally] = {s.notice: Tally(s.notice) for s in ws.sheets}
     for row in rows:
         totals.add(row)
         per_notice[row.notice or ""].add(row)
-    return Summary(today, since, totals, tally_by(ws.merged, rows, "lead"), [],
+    from gkcli.reporting import rates as reporting_rates
+
+    rates = [rate for s in ws.sheets if s.table.reporting
+             for rate in reporting_rates(s.table, today, since, s.notice)]
+    return Summary(today, since, totals, tally_by(ws.merged, rows, "lead"), [], rates,
                    by_notice=[t for t in per_notice.values() if t.total])
 
 
 def report(ws: Workspace, today: date, soon_days: int | None, since: date | None,
            title: str) -> Report:
+    """gk --all report: the sections of gk report, 各文件情况 in place of 各工作任务情况
+    (the work tasks are each notice's own)."""
     found = summary(ws, today, soon_days, since)
-    return Report(found, title, since, today, [
-        Section("by_office", "lead", found.by_office, found.totals),
-        Section("by_notice", "notice", found.by_notice or []),
-    ])
+    sections = [Section("by_office", "lead", found.by_office, found.totals),
+                Section("by_notice", "notice", found.by_notice or [])]
+    if found.totals.occurrences_due:
+        recurring = [x for x in found.by_office if x.occurrences_due]
+        sections.append(Section("by_occurrence", "lead", recurring, found.totals, "occurrences"))
+    return Report(found, title, since, today, sections)
 
 
 def remind(ws: Workspace, today: date, soon_days: int | None, office: str | None,

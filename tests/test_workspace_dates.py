@@ -199,6 +199,84 @@ def test_english_note_names_the_notice(repo):
                     "it did not exist yet and is not counted\n")
 
 
+# --- defect 6: the sections of status and report, each notice's own settings --------------------
+
+def test_status_all_shows_each_notices_due_soon_window(monthly):
+    out = gk(monthly, "--all", "status").stdout
+    assert "即将到期事项（14天内）" not in out  # 9号's item 41 days out is listed too
+    assert "即将到期事项（泉港交﹝2020﹞150号 14天内；泉港交〔2021〕9号 45天内）" in out
+    assert "完成年度执法案卷评查" in out and "剩41天" in out
+    board = as_json(monthly, "--all", "status")
+    assert board["due_soon_by_notice"] == [
+        {"notice": "泉港交﹝2020﹞150号", "due_soon_days": 14, "due_soon_workdays": None},
+        {"notice": "泉港交〔2021〕9号", "due_soon_days": 45, "due_soon_workdays": None}]
+
+
+def test_status_all_with_one_window_keeps_the_plain_heading(monthly):
+    out = gk(monthly, "--all", "--soon-days", "30", "status").stdout
+    assert "即将到期事项（30天内）" in out
+
+
+def test_status_all_shows_the_reports_owed_with_the_notice_number(monthly):
+    out = gk(monthly, "--all", "status").stdout
+    assert "报送情况" in out
+    assert "泉港交〔2021〕9号 安全生产月报（2021-06期，6月28日前报送执法一中队）" in out
+    assert "本期未报送：法制股" in out
+    assert "逾期未报送：法制股（2021-05）" in out
+    board = as_json(monthly, "--all", "status")
+    assert [(r["notice"], r["what"], r["cycle"]) for r in board["reporting"]] == [
+        ("泉港交〔2021〕9号", "安全生产月报", "2021-06")]
+
+
+def test_status_all_with_no_reporting_anywhere_has_no_reports_section(repo):
+    assert "报送情况" not in gk(repo, "--all", "status").stdout
+
+
+def test_report_all_counts_recurring_items_per_occurrence(monthly):
+    one = gk(monthly / "月报", "report").stdout
+    assert "周期性事项（按次计）" in one
+    out = gk(monthly, "--all", "report").stdout
+    assert "周期性事项（按次计）" in out
+    md = gk(monthly, "--all", "report", "--format", "md").stdout
+    section = md.split("### 周期性事项（按次计）")[1].split("###")[0]
+    assert "| 法制股 | 3 | 1 | 1 | 1 |" in section  # March on time, April late, May missed
+
+
+def test_report_all_has_the_on_time_report_rate_with_the_notice_number(monthly):
+    out = gk(monthly, "--all", "report").stdout
+    assert "按时报送率" in out
+    md = gk(monthly, "--all", "report", "--format", "md").stdout
+    rates = md.split("### 按时报送率")[1]
+    assert "| 文号 | 股室 | 按时 | 超时 | 未报 |" in rates
+    assert "| 泉港交〔2021〕9号 | 法制股 | 1 | 0 | 1 | 50% |" in rates
+    found = as_json(monthly, "--all", "report")
+    assert found["reporting_by_office"] == [
+        {"notice": "泉港交〔2021〕9号", "office": "法制股", "on_time": 1, "late": 0, "missing": 1,
+         "rate": 0.5}]
+
+
+def test_report_with_one_table_has_no_notice_column(monthly):
+    md = gk(monthly / "月报", "report", "--format", "md").stdout
+    assert "\n| 股室 | 按时 | 超时 | 未报 |" in md.split("### 按时报送率")[1]
+    assert "notice" not in as_json(monthly / "月报", "report")["reporting_by_office"][0]
+
+
+def test_status_all_says_what_happened_since_the_last_meeting_of_any_notice(monthly):
+    with (monthly / "月报" / "tasks.yaml").open("a", encoding="utf-8") as f:
+        f.write("meetings:\n  - on: 2021-05-15\n    title: 月度调度会\n")
+    out = gk(monthly, "--all", "status").stdout
+    assert "自上次会议（2021-05-15）以来：完成 0 项，新增逾期 1 项" in out  # 9号's May occurrence
+    assert as_json(monthly, "--all", "status")["since_meeting"] == {
+        "date": "2021-05-15", "done": 0, "overdue": 1}
+
+
+def test_report_all_since_counts_the_occurrences_of_the_period_as_one_table_does(monthly):
+    one = as_json(monthly / "月报", "report", "--since", "2021-05-01")["totals"]
+    every = as_json(monthly, "--all", "report", "--since", "2021-05-01")["totals"]
+    assert (every["occurrences_due"], every["occurrences_late"], every["occurrences_missed"]) == (
+        one["occurrences_due"], one["occurrences_late"], one["occurrences_missed"]) == (2, 1, 1)
+
+
 # --- defect 15: the notices in the order they were issued ----------------------------------------
 
 def test_notices_are_ordered_by_issue_date_then_number_in_every_output(monthly):
