@@ -292,6 +292,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "invalid_data": ("数据有误", "invalid data"),
     "warning": ("提醒：{text}", "warning: {text}"),
     "more_problems": ("（另有 {n} 处问题，运行 gk check 查看）", " (and {n} more; run gk check)"),
+    "more_problems_all": ("（另有 {n} 处问题，运行 gk --all check 查看）",
+                          " (and {n} more; run gk --all check)"),
     "no_item": ("没有第 {id} 项（用 gk list 查看全部事项）", "no item {id} (see gk list)"),
     # where a problem is: parts of messages
     "where.item": ("第 {id} 项", "item {id}"),
@@ -301,6 +303,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # gk check
     "check_ok": ("检查通过：{items} 项事项，{groups} 项工作任务，{people} 人",
                  "ok: {items} items, {groups} work tasks, {people} people"),
+    "check_ok_in": ("{path}：检查通过：{items} 项事项，{groups} 项工作任务，{people} 人",
+                    "{path}: ok: {items} items, {groups} work tasks, {people} people"),
+    "check_all_rev": ("--all 与 --rev 不能同时使用：--rev 只检查一张表在某个版本的样子",
+                      "--all and --rev cannot go together: --rev checks one table as of a revision"),
     "check_warnings": ("另有 {n} 条提醒（不影响使用，建议核对）",
                        "{n} warnings (gk works all the same; worth a look)"),
     "warn.deadline_before_notice": ("第 {id} 项的完成时间 {deadline} 早于通知印发日期 {issued}",
@@ -502,6 +508,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "undo_nothing": ("没有可撤销的：{path} 的撤销记录里没有尚未撤销的 gk 修改（见 gk undo --list）",
                      "nothing to undo: the undo journal of {path} holds no gk write not undone yet "
                      "(see gk undo --list)"),
+    "undo_nothing_here": ("没有可撤销的：{path} 的撤销记录里没有尚未撤销的 gk 修改；{folder} 里有："
+                          "到那个文件夹里运行 gk undo，或 gk --data {folder} undo",
+                          "nothing to undo in {path}'s journal; {folder} has a gk write to undo: "
+                          "run gk undo in that folder, or gk --data {folder} undo"),
     "undo_overlap": ("撤销不了 “{subject}”：{path} 第 {lines} 行此后被手工改过，正是 gk 这次改动的地方；未写入任何内容（要跳过这次修改、撤销更早的，运行 gk undo --skip）",
                      "cannot undo \"{subject}\": line {lines} of {path} was edited by hand since, "
                      "where gk made this change; nothing written (to skip this one and undo earlier ones: gk undo --skip)"),

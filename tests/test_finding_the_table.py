@@ -116,3 +116,44 @@ def test_the_workspace_of_a_repository_is_its_own(tmp_path, monkeypatch):
     result = gk("--all", "list")
     assert result.exit_code == 1
     assert "data/" in result.output
+
+
+def test_all_check_checks_every_notice_and_names_the_broken_one(workspace, monkeypatch):
+    monkeypatch.chdir(workspace)
+    ok = gk("--all", "check")
+    assert ok.exit_code == 0, ok.output
+    assert "data/tasks.yaml：检查通过：16 项事项" in ok.output
+    assert "data/执法/tasks.yaml：检查通过：1 项事项" in ok.output
+    notice = workspace / "data" / "执法" / "tasks.yaml"
+    notice.write_text(NOTICE.replace("lead: 交通执法大队", "lead: 执法大队X"), encoding="utf-8")
+    broken = gk("--all", "check")
+    assert broken.exit_code == 1
+    assert "data/执法/tasks.yaml:15:11: 未知股室 执法大队X" in broken.output
+
+
+def test_a_broken_notice_under_all_points_to_all_check(workspace, monkeypatch):
+    """The hint after the first problem names a command that shows the others."""
+    monkeypatch.chdir(workspace)
+    notice = workspace / "data" / "执法" / "tasks.yaml"
+    notice.write_text(NOTICE.replace("lead: 交通执法大队", "lead: 执法大队X")
+                      .replace("deadline: 2021年5月底", "deadline: 2021年13月底"), encoding="utf-8")
+    result = gk("--all", "status")
+    assert result.exit_code == 1
+    assert "运行 gk --all check 查看" in result.output
+    assert gk("--all", "check").exit_code == 1
+
+
+def test_all_check_with_rev_is_a_usage_error(workspace, monkeypatch):
+    monkeypatch.chdir(workspace)
+    assert gk("--all", "check", "--rev", "HEAD").exit_code == 2
+
+
+def test_undo_with_nothing_in_the_main_table_names_the_notice_that_has_a_write(workspace,
+                                                                                 monkeypatch):
+    monkeypatch.chdir(workspace)
+    assert gk("--data", "data/执法", "note", "1", "已部署").exit_code == 0
+    result = gk("undo")
+    assert result.exit_code == 1
+    [line] = result.output.splitlines()
+    assert "gk --data data/执法 undo" in line
+    assert gk("--data", "data/执法", "undo").exit_code == 0
