@@ -599,7 +599,7 @@ def _check_all(app: App, rev: str | None) -> None:
     app.show("check", "text", problems + warnings)
     if problems:
         raise click.exceptions.Exit(1)
-    for folder, table in passed:
+    for folder, table in sorted(passed, key=lambda p: workspace.issue_order(workspace.Sheet(*p))):
         click.echo(app.words.message("check_ok_in", {
             "path": store.display_path(folder / store.TASKS_FILE), "items": len(table.tasks),
             "groups": len(table.groups), "people": len(table.roster.members)}))

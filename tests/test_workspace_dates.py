@@ -295,3 +295,14 @@ def test_notices_are_ordered_by_issue_date_then_number_in_every_output(monthly):
     assert overdue == order[2:]
     md = gk(monthly, "--all", "report", "--format", "md").stdout.split("### 各文件情况")[1]
     assert [md.index(n) for n in order] == sorted(md.index(n) for n in order)
+
+
+def test_check_all_names_the_tables_that_passed_in_issue_order(monthly):
+    notice(monthly, "a执法", LAW)  # 2021-03-15, its folder first by name
+    result = gk(monthly, "--all", "check")
+    assert result.exit_code == 0, result.output
+    passed = [line for line in result.stdout.splitlines() if "检查通过" in line]
+    assert [line.split("：")[0] for line in passed] == [
+        str(monthly / "tasks.yaml"), str(monthly / "月报" / "tasks.yaml"),
+        str(monthly / "a执法" / "tasks.yaml")]
+
