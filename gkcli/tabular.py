@@ -310,9 +310,11 @@ def dashboard_json(board: Dashboard, words: Words, out: TextIO) -> None:
 def due_soon_heading(board: Dashboard, words: Words) -> str:
     """即将到期事项（14天内）; with gk --all, when the notices' windows differ, each window
     with the notices it is theirs: 即将到期事项（150号 14天内；9号 45天内）."""
+    from gkcli.errors import clip
+
     windows: dict[tuple[int, int | None], list[str]] = {}
     for w in board.windows or []:
-        windows.setdefault((w.days, w.workdays), []).append(w.notice)
+        windows.setdefault((w.days, w.workdays), []).append(clip(w.notice))
     if len(windows) > 1:
         parts = []
         for (days, workdays), notices in windows.items():

@@ -212,6 +212,16 @@ def test_status_all_shows_each_notices_due_soon_window(monthly):
         {"notice": "泉港交〔2021〕9号", "due_soon_days": 45, "due_soon_workdays": None}]
 
 
+def test_status_all_heading_names_working_day_windows_and_shortens_long_lists(monthly):
+    tasks = monthly / "月报" / "tasks.yaml"
+    tasks.write_text(MONTHLY.replace("due_soon_days: 45", "due_soon_workdays: 10"), encoding="utf-8")
+    for n in range(4):
+        notice(monthly, f"x{n}", LAW.replace("35号", f"4{n}号"))
+    out = gk(monthly, "--all", "status").stdout
+    assert ("即将到期事项（泉港交﹝2020﹞150号、泉港交〔2021〕40号、泉港交〔2021〕41号等 5 个文件 14天内；"
+            "泉港交〔2021〕9号 10个工作日内）") in out.replace("\n", "")
+
+
 def test_status_all_with_one_window_keeps_the_plain_heading(monthly):
     out = gk(monthly, "--all", "--soon-days", "30", "status").stdout
     assert "即将到期事项（30天内）" in out
