@@ -314,7 +314,8 @@ def due_soon_heading(board: Dashboard, words: Words) -> str:
 
     windows: dict[tuple[int, int | None], list[str]] = {}
     for w in board.windows or []:
-        windows.setdefault((w.days, w.workdays), []).append(clip(w.notice))
+        window = (w.days, None) if w.workdays is None else (0, w.workdays)  # working days count alone
+        windows.setdefault(window, []).append(clip(w.notice))
     if len(windows) > 1:
         parts = []
         for (days, workdays), notices in windows.items():
