@@ -107,6 +107,7 @@ def notice(data: Path, folder: str, text: str) -> None:
 
 @pytest.fixture
 def monthly(tmp_path: Path) -> Path:
+    """The shipped notice in data/ and 9号 (its own window, a monthly item and report) in data/月报/."""
     data = tmp_path / "data"
     shutil.copytree(SHIPPED, data)
     notice(data, "月报", MONTHLY)
