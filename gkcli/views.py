@@ -531,6 +531,8 @@ def _cards(console, rows: list[Item], words: Words, people: bool = False) -> Non
         task = item.task
         body = Text()
         body.append(_lines(task.title, width) + "\n", style="bold")
+        if item.notice:  # gk --all: which notice the item is of, as the table's 文号 column
+            body.append(line(words("notice"), item.notice, NAMES) + "\n")
         body.append(line(words("group"), item.group_title) + "\n")
         body.append(line(words("lead"), task.lead, NAMES) + "\n")
         body.append(line(words("assist"), assist_text(item, words), NAMES) + "\n")

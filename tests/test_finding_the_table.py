@@ -157,3 +157,15 @@ def test_undo_with_nothing_in_the_main_table_names_the_notice_that_has_a_write(w
     [line] = result.output.splitlines()
     assert "gk --data data/执法 undo" in line
     assert gk("--data", "data/执法", "undo").exit_code == 0
+
+
+@pytest.mark.parametrize("columns", ["40", "80"])
+@pytest.mark.parametrize("command", [("overdue",), ("list", "--office", "运管股"), ("status",)])
+def test_all_in_blocks_names_each_items_notice(workspace, monkeypatch, command, columns):
+    """Too narrow for the 文号 column, each block still says which notice its item is of."""
+    monkeypatch.chdir(workspace)
+    result = CliRunner().invoke(cli, ["--today", TODAY, "--all", *command],
+                                env={"GK_NOW": TODAY, "COLUMNS": columns}, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "泉港交〔2021〕35号" in result.output  # the small notice's item 1 is overdue
+    assert "文号" in result.output
