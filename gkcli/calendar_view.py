@@ -50,6 +50,8 @@ def outstanding(console, found: list[Outstanding], words: Words) -> None:
     for block in found:
         heading = words("rpt.heading", what=block.what, cycle=block.cycle,
                         due=_day(words, block.due), to=_to(words, block.to))
+        if block.notice:  # gk --all: which notice asks for the report
+            heading = f"{block.notice} {heading}"
         say(console, heading, lead=words("reports") + " ", lead_style="bold")
         if block.not_yet:
             say(console, "、".join(block.not_yet), NAMES, indent="  ",
@@ -106,16 +108,24 @@ def reports_table(rows: list[Row], words: Words, out: TextIO) -> None:
 
 # --- gk report: 按时报送率 per office -------------------------------------------------------------
 
-def rate_cells(x: Rate) -> list[str]:
+def rate_keys(found: list[Rate]) -> tuple[str, ...]:
+    """The columns of 按时报送率: the 文号 first when the rows come from several notices (gk --all)."""
+    return ("notice", *RATE_COLUMNS) if any(x.notice for x in found) else RATE_COLUMNS
+
+
+def rate_cells(x: Rate, notices: bool = False) -> list[str]:
     rate = percent(x.on_time, x.on_time + x.late + x.missing)
-    return [x.office, str(x.on_time), str(x.late), str(x.missing), rate]
+    return [*([x.notice] if notices else []), x.office, str(x.on_time), str(x.late),
+            str(x.missing), rate]
 
 
 def rates_md(found: list[Rate], words: Words, out: TextIO) -> None:
     if not found:
         return
+    keys = rate_keys(found)
     out.write(f"### {words('rpt.rate')}\n\n")
-    write_markdown([words(k) for k in RATE_COLUMNS], [rate_cells(x) for x in found], out)
+    write_markdown([words(k) for k in keys],
+                   [rate_cells(x, keys != RATE_COLUMNS) for x in found], out)
     out.write("\n")
 
 
@@ -125,12 +135,15 @@ def rates_table(console, found: list[Rate], words: Words) -> None:
 
     if not found:
         return
-    heads = [words(key) for key in RATE_COLUMNS]
-    columns = [Column(heads[0], NAMES), *(Column(h, "fixed") for h in heads[1:])]
-    rows = [rate_cells(x) for x in found]
+    keys = rate_keys(found)
+    names = len(keys) - len(RATE_COLUMNS) + 1  # the 文号 (gk --all) and the office
+    heads = [words(key) for key in keys]
+    columns = [*([Column(heads[0], "fixed")] if names > 1 else []), Column(heads[names - 1], NAMES),
+               *(Column(h, "fixed") for h in heads[names:])]
+    rows = [rate_cells(x, keys != RATE_COLUMNS) for x in found]
     title = f"[bold]{words('rpt.rate')}[/]"
     if not _fitted(console, columns, [(row, {}) for row in rows], title=title,
-                   right=tuple(range(1, len(columns)))):
+                   right=tuple(range(names, len(columns)))):
         console.print(title)
         folded_rows(console, heads, rows, words)
     console.print()

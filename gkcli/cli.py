@@ -488,10 +488,8 @@ def status(app: App, fmt: str) -> None:
     if app.every:
         from gkcli import workspace
 
-        ws = app.workspace
-        board = report.dashboard(ws.merged, workspace.items(ws, app.today, app.soon_days_arg),
-                                 app.today, app.soon_days)
-        app.show("status", fmt, board.replace(title=app.workspace_title(), number=""))
+        app.show("status", fmt, workspace.dashboard(app.workspace, app.today, app.soon_days_arg,
+                                                    app.workspace_title()))
         return
     app.show("status", fmt, report.dashboard(app.table, app.items(), app.today, app.soon_days))
 
@@ -613,7 +611,7 @@ def _check_all(app: App, rev: str | None) -> None:
     app.show("check", "text", problems + warnings)
     if problems:
         raise click.exceptions.Exit(1)
-    for folder, table in passed:
+    for folder, table in sorted(passed, key=lambda p: workspace.issue_order(workspace.Sheet(*p))):
         click.echo(app.words.message("check_ok_in", {
             "path": store.display_path(folder / store.TASKS_FILE), "items": len(table.tasks),
             "groups": len(table.groups), "people": len(table.roster.members)}))

@@ -171,6 +171,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "notice": ("文号", "Notice"),
     "by_notice": ("各文件情况", "By notice"),
     "ws_title": ("全部 {n} 个文件", "All {n} notices"),
+    # gk --all status: notices whose due-soon windows differ, each window with its notices
+    "ws_due_soon_items": ("即将到期事项（{windows}）", "Due soon ({windows})"),
+    "ws_soon_days": ("{notices} {days}天内", "{notices} within {days} days"),
+    "ws_soon_workdays": ("{notices} {days}个工作日内", "{notices} within {days} working days"),
+    "ws_more": ("{notices}等 {n} 个文件", "{notices} and others ({n} notices)"),
     "nothing_to_remind": ("没有逾期或即将到期的事项，无需提醒。", "Nothing overdue or due soon: no reminders."),
     "sheet": ("任务分工表", "Tasks"),
     "exported": ("已导出 {n} 项到 {path}", "Exported {n} items to {path}"),
@@ -742,6 +747,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "or drop -o and use --format {formats}"),
     "ws_not_for": ("--all 不适用于 gk {command}；可用于：{commands}",
                    "--all does not apply to gk {command}; it works with: {commands}"),
+    # gk --all --today DAY: which notices existed on the day, and how each was read
+    "ws_asof_left_out": ("{notice} 最早提交于{first}，晚于{day}：当日还没有这个文件，不计入",
+                         "{notice} was first committed on {first}, after {day}: it did not exist "
+                         "yet and is not counted"),
+    "ws_asof_left_out_n": ("{notices} 最早提交都晚于{day}：当日还没有这些文件，不计入",
+                           "{notices} were first committed after {day}: they did not exist yet "
+                           "and are not counted"),
+    "ws_asof_first_on": ("{notice}（{first}）", "{notice} ({first})"),
+    "ws_asof_no_git": ("不在 git 仓库中，无法查到历史：{notices}按当前文件显示截至{day}已发生的情况",
+                       "not in a git repository, so no history: showing {notices} as in the "
+                       "current files with what had happened by {day}"),
+    "ws_asof_no_history": ("{notices} 还没有提交记录：按当前文件显示截至{day}已发生的情况",
+                           "{notices}: no commits yet; showing the current file with what had "
+                           "happened by {day}"),
+    "ws_asof_before_history": ("{notices} 最早的提交在{first}，晚于{day}：按最早提交的版本显示截至{day}已发生的情况",
+                               "{notices}: first committed on {first}, after {day}; showing the "
+                               "first committed version with what had happened by {day}"),
+    "ws_asof_unreadable_history": ("git 中截至{day}的 {notices} 都无法读取：按当前文件显示截至{day}已发生的情况",
+                                   "no version of {notices} in git up to {day} can be read: "
+                                   "showing the current file with what had happened by {day}"),
+    "ws_asof_and": ("{first}；{rest}", "{first}; {rest}"),
+    "ws_all": ("全部 {n} 个文件", "all {n} notices"),
+    "ws_notices_more": ("{notices}等 {n} 个文件", "{notices} and others ({n} notices)"),
     "office_apart": ("{name} 在各文件中指不同股室（{offices}），请写全称",
                      "{name} means different offices in different notices ({offices}); "
                      "give the full name"),

@@ -141,9 +141,25 @@ def on_time(item: Item) -> bool | None:
     return item.task.on_time
 
 
+class Window(Value):
+    """How near a deadline makes one notice's item 即将到期 (gk --all): days, or working days."""
+
+    FIELDS = ("notice", "days", "workdays")
+    notice: str
+    days: int
+    workdays: int | None = None  # settings.due_soon_workdays, which counts instead of days
+
+    def __init__(self, notice: str, days: int, workdays: int | None = None):
+        self.notice, self.days, self.workdays = notice, days, workdays
+
+    def as_json(self) -> dict[str, Any]:
+        return {"notice": self.notice, "due_soon_days": self.days,
+                "due_soon_workdays": self.workdays}
+
+
 class Dashboard(Value):
     FIELDS = ("as_of", "due_soon_days", "totals", "by_office", "overdue", "due_soon",
-              "since_meeting", "title", "number", "due_soon_workdays", "reports")
+              "since_meeting", "title", "number", "due_soon_workdays", "reports", "windows")
     as_of: date
     due_soon_days: int
     totals: Tally
@@ -155,13 +171,14 @@ class Dashboard(Value):
     number: str = ""
     due_soon_workdays: int | None = None
     reports: list[Outstanding]  # per declaration
+    windows: list[Window] | None = None  # gk --all: each notice's due-soon window
 
     def __init__(self, as_of: date, due_soon_days: int, totals: Tally,
                  by_office: list[Tally] | None = None, overdue: list[Item] | None = None,
                  due_soon: list[Item] | None = None,
                  since_meeting: tuple[date, int, int] | None = None, title: str = "",
                  number: str = "", due_soon_workdays: int | None = None,
-                 reports: list[Outstanding] | None = None):
+                 reports: list[Outstanding] | None = None, windows: list[Window] | None = None):
         self.as_of = as_of
         self.due_soon_days = due_soon_days
         self.totals = totals
@@ -173,6 +190,7 @@ class Dashboard(Value):
         self.number = number
         self.due_soon_workdays = due_soon_workdays
         self.reports = [] if reports is None else reports
+        self.windows = windows
 
 
 def tally_by(table: Table, rows: list[Item], key: str) -> list[Tally]:
@@ -279,7 +297,7 @@ def in_period(item: Item, since: date, today: date) -> bool:
     return t.status != "done" or done is None or done >= since
 
 
-def _occurrences_since(item: Item, since: date) -> Item:
+def occurrences_since(item: Item, since: date) -> Item:
     """A recurring item with only the occurrences due, or done, from ``since`` on."""
     if item.occurrences is None:
         return item
@@ -374,7 +392,7 @@ class Summary(Value):
 
 def summary(table: Table, rows: list[Item], today: date, since: date | None = None) -> Summary:
     if since:
-        rows = [_occurrences_since(r, since) for r in rows if in_period(r, since, today)]
+        rows = [occurrences_since(r, since) for r in rows if in_period(r, since, today)]
     totals = Tally.of("total", rows)
     rates = []
     if table.reporting:

@@ -203,14 +203,17 @@ class Outstanding:
     to: str
     not_yet: list[str] = field(default_factory=list)  # 本期未报送
     missing: list[Row] = field(default_factory=list)  # 逾期未报送
+    notice: str = ""  # the notice's 文号 (gk --all), else empty
 
     def as_json(self) -> dict[str, Any]:
-        return {"what": self.what, "cycle": self.cycle, "due": self.due.isoformat(),
+        found = {"notice": self.notice} if self.notice else {}
+        return {**found, "what": self.what, "cycle": self.cycle, "due": self.due.isoformat(),
                 "to": self.to, "not_yet": self.not_yet,
                 "missing": [r.as_json() for r in self.missing]}
 
 
-def outstanding(table: Table, today: date) -> list[Outstanding]:
+def outstanding(table: Table, today: date, notice: str = "") -> list[Outstanding]:
+    """Per declaration, as of ``today``; ``notice`` names the table (gk --all)."""
     result = []
     everything = rows(table, today)
     for decl in table.reporting:
@@ -219,7 +222,7 @@ def outstanding(table: Table, today: date) -> list[Outstanding]:
         result.append(Outstanding(
             decl.what, label, due, decl.to,
             not_yet=[r.office for r in mine if r.cycle == label and r.state == PENDING],
-            missing=[r for r in mine if r.state == MISSING]))
+            missing=[r for r in mine if r.state == MISSING], notice=notice))
     return result
 
 
@@ -241,6 +244,7 @@ class Rate:
     on_time: int = 0
     late: int = 0
     missing: int = 0
+    notice: str = ""  # the notice's 文号 (gk --all), else empty
 
     @property
     def rate(self) -> float | None:
@@ -248,17 +252,19 @@ class Rate:
         return self.on_time / base if base else None
 
     def as_json(self) -> dict[str, Any]:
-        return {"office": self.office, "on_time": self.on_time, "late": self.late,
+        found = {"notice": self.notice} if self.notice else {}
+        return {**found, "office": self.office, "on_time": self.on_time, "late": self.late,
                 "missing": self.missing,
                 "rate": None if self.rate is None else round(self.rate, 4)}
 
 
-def rates(table: Table, today: date, since: date | None = None) -> list[Rate]:
+def rates(table: Table, today: date, since: date | None = None, notice: str = "") -> list[Rate]:
+    """按时报送率 per office of ``table``; ``notice`` names the table (gk --all)."""
     found: dict[str, Rate] = {}
     for row in rows(table, today):
         if since and row.due < since:
             continue
-        rate = found.setdefault(row.office, Rate(row.office))
+        rate = found.setdefault(row.office, Rate(row.office, notice=notice))
         if row.state != PENDING:
             setattr(rate, row.state, getattr(rate, row.state) + 1)
     order = table.offices.names

@@ -302,7 +302,36 @@ def dashboard_json(board: Dashboard, words: Words, out: TextIO) -> None:
         "due_soon": [r.as_json() for r in board.due_soon],
         "due_soon_workdays": board.due_soon_workdays,
         "reporting": [x.as_json() for x in board.reports],
+        **({} if board.windows is None
+           else {"due_soon_by_notice": [w.as_json() for w in board.windows]}),
     }, out)
+
+
+def due_soon_heading(board: Dashboard, words: Words) -> str:
+    """即将到期事项（14天内）; with gk --all, when the notices' windows differ, each window
+    with the notices it is theirs: 即将到期事项（150号 14天内；9号 45天内）."""
+    from gkcli.errors import clip
+
+    windows: dict[tuple[int, int | None], list[str]] = {}
+    for w in board.windows or []:
+        window = (w.days, None) if w.workdays is None else (0, w.workdays)  # working days count alone
+        windows.setdefault(window, []).append(clip(w.notice))
+    if len(windows) > 1:
+        parts = []
+        for (days, workdays), notices in windows.items():
+            named = words("list_sep").join(notices[:NAMED_NOTICES])
+            if len(notices) > NAMED_NOTICES:
+                named = words("ws_more", notices=named, n=len(notices))
+            key = "ws_soon_days" if workdays is None else "ws_soon_workdays"
+            parts.append(words(key, notices=named, days=days if workdays is None else workdays))
+        return words("ws_due_soon_items", windows=words("rpt.join").join(parts))
+    days, workdays = next(iter(windows), (board.due_soon_days, board.due_soon_workdays))
+    if workdays is None:
+        return words("due_soon_items", days=days)
+    return words("due_soon_items_workdays", days=workdays)
+
+
+NAMED_NOTICES = 3  # a window of the heading names this many notices, then 等 N 个文件
 
 
 def person_json(p: Person) -> dict:

@@ -17,6 +17,7 @@ from gkcli.report import Dashboard, Report, RosterView, Timeline
 from gkcli.tabular import (
     ROSTER_COLUMNS,
     assist_text,
+    due_soon_heading,
     half_up,
     headers,
     people_text,
@@ -660,10 +661,7 @@ def dashboard(board: Dashboard, words: Words, out: TextIO) -> None:
     _office_tallies(console, board, words)
     console.print()
     urgent(console, words("overdue_items"), board.overdue, words("nothing_overdue"), words, "red")
-    soon_title = (words("due_soon_items", days=board.due_soon_days)
-                  if board.due_soon_workdays is None
-                  else words("due_soon_items_workdays", days=board.due_soon_workdays))
-    urgent(console, soon_title, board.due_soon, words("nothing_due_soon"), words, "yellow")
+    urgent(console, due_soon_heading(board, words), board.due_soon, words("nothing_due_soon"), words, "yellow")
     if board.reports:
         from gkcli.calendar_view import outstanding
 

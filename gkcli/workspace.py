@@ -9,26 +9,32 @@ Nothing here reads or writes a file beyond the tables; commands without ``--all`
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from gkcli import cache, query, store
-from gkcli.errors import GkError, Msg, NotFound
+from gkcli.errors import GkError, Msg, NotFound, clip
 from gkcli.model import Person, Roster, Table, Task
 from gkcli.offices import JoinedRegistry, join
 from gkcli.query import by_urgency
 from gkcli.report import (
+    Dashboard,
     Reminder,
     Reminders,
     Report,
     Section,
     Summary,
     Tally,
+    Window,
     in_period,
+    occurrences_since,
+    since_meeting,
     table_title,
     tally_by,
 )
+from gkcli.report import dashboard as report_dashboard
 from gkcli.report import remind as remind_one
 
 
@@ -90,26 +96,92 @@ class Workspace:
 
 
 def load(paths: list[Path]) -> Workspace:
-    """Every table, validated (from the cache when its files are unchanged); DataError otherwise."""
-    return Workspace([Sheet(p, t) for p, t in zip(paths, cache.load_tables(paths))])
+    """Every table, validated (from the cache when its files are unchanged), in the order the
+    notices were issued (:func:`issue_order`); DataError otherwise."""
+    return Workspace(sorted((Sheet(p, t) for p, t in zip(paths, cache.load_tables(paths))),
+                            key=issue_order))
+
+
+def issue_order(sheet: Sheet) -> tuple:
+    """Where a notice stands in every gk --all output: by issue date (a notice without one
+    last), then by 文号 (numbers in it compared as numbers: 9号 before 12号), then by folder."""
+    notice = sheet.table.notice
+    number = [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", notice.number)]
+    return (notice.issued is None, notice.issued or date.min, not notice.number, number,
+            str(sheet.path))
 
 
 def as_of(ws: Workspace, day: date, today: date) -> tuple[Workspace, tuple[str, dict] | None]:
-    """Every table as it stood at the end of ``day`` (``today`` is the real today), as
-    :func:`gkcli.asof.table_as_of` makes one, and the first table's note on how.
+    """Every notice as it stood at the end of ``day`` (``today`` is the real today), each table
+    as :func:`gkcli.asof.table_as_of` makes one, and one note on how, naming the notices.
+
+    In git a notice's history starts with its table's first commit: a notice first committed
+    after ``day`` did not exist then and is left out, unless ``day`` comes before the
+    workspace's own first commit, when the notices first committed then are shown as first
+    committed (as gk without --all shows its one table). A table outside git or not committed
+    yet is read from its file, and the note says so.
 
     ``ws`` holds the files as they are now (from the cache when unchanged); the tables of
     another day come from git on every run and are never cached (history moves with commits).
     """
     from gkcli import asof
 
+    if day >= today:
+        return Workspace([Sheet(s.path, asof.table_as_of(s.path, day, today, s.table).table)
+                          for s in ws.sheets]), None
+    from gkcli.history import History
+
+    histories = [History(s.path) for s in ws.sheets]
+    firsts = [h.versions[-1].day if h.in_git and h.versions else None for h in histories]
+    start = min((f for f in firsts if f is not None), default=None)  # the workspace's first commit
     sheets: list[Sheet] = []
-    note = None
-    for s in ws.sheets:
-        found = asof.table_as_of(s.path, day, today, s.table)
-        note = note or found.note
-        sheets.append(Sheet(s.path, found.table))
-    return Workspace(sheets), note
+    left_out: list[tuple[str, date]] = []
+    noted: dict[str, list[str]] = {}  # the single-table note's key → the notices it applies to
+    for s, history, first in zip(ws.sheets, histories, firsts):
+        if first is not None and start is not None and first > max(day, start):
+            left_out.append((s.notice, first))
+        else:
+            found = asof.table_as_of(s.path, day, today, s.table, history)
+            if found.note:
+                noted.setdefault(found.note[0], []).append(s.notice)
+            sheets.append(Sheet(s.path, found.table))
+        history.close()
+    return Workspace(sheets), _as_of_note(day, start, left_out, noted, len(ws.sheets))
+
+
+def _as_of_note(day: date, start: date | None, left_out: list[tuple[str, date]],
+                noted: dict[str, list[str]], count: int) -> tuple[str, dict] | None:
+    """One line for every note of :func:`as_of`, each naming its notices (or all of them)."""
+    from gkcli.errors import Msg
+
+    def named(notices: list) -> object:
+        if len(notices) == count and count > 1:
+            return Msg.of("ws_all", n=count)
+        if len(notices) <= NAMED:
+            return notices
+        return Msg.of("ws_notices_more", notices=notices[:NAMED], n=len(notices))
+
+    on = day.isoformat()
+    parts: list[Msg] = []
+    if len(left_out) == 1:
+        parts.append(Msg.of("ws_asof_left_out", notice=clip(left_out[0][0]),
+                            first=left_out[0][1].isoformat(), day=on))
+    elif left_out:
+        parts.append(Msg.of("ws_asof_left_out_n", day=on, notices=named(
+            [Msg.of("ws_asof_first_on", notice=clip(n), first=f.isoformat()) for n, f in left_out])))
+    for key, notices in noted.items():
+        first = start.isoformat() if start else on
+        parts.append(Msg.of(f"ws_{key}", notices=named([clip(n) for n in notices]), day=on,
+                            first=first))
+    if not parts:
+        return None
+    note = parts[-1]
+    for part in reversed(parts[:-1]):
+        note = Msg.of("ws_asof_and", first=part, rest=note)
+    return note.key, note.params
+
+
+NAMED = 5  # notices a note names before it says 等 N 个文件
 
 
 def merge(tables: list[Table]) -> Table:
@@ -266,28 +338,55 @@ def select(ws: Workspace, today: date, soon_days: int | None, f: query.Filter) -
     return chosen
 
 
+def dashboard(ws: Workspace, today: date, soon_days: int | None, title: str) -> Dashboard:
+    """gk --all status: the dashboard of every notice together, as gk status makes one: each
+    notice's items due soon by its own window (said in the heading when they differ), the
+    reports each notice asks for (by 文号), and what happened since the last meeting of any."""
+    from gkcli.reporting import outstanding
+
+    rows = items(ws, today, soon_days)
+    windows = [Window(s.notice, s.table.settings.due_soon_days if soon_days is None else soon_days,
+                      s.table.settings.due_soon_workdays) for s in ws.sheets]
+    reports = [block for s in ws.sheets if s.table.reporting
+               for block in outstanding(s.table, today, s.notice)]
+    held = [(m.on, s.table) for s in ws.sheets if (m := s.table.last_meeting(today)) is not None]
+    latest = max(held, key=lambda pair: pair[0])[1] if held else None
+    board = report_dashboard(ws.merged, rows, today, windows[0].days)
+    return board.replace(title=title, number="", reports=reports, windows=windows,
+                         since_meeting=since_meeting(latest, rows, today) if latest else None)
+
+
 def summary(ws: Workspace, today: date, soon_days: int | None,
             since: date | None = None) -> Summary:
-    """gk --all report: per lead office across every table, and per notice (文号)."""
+    """gk --all report: per lead office across every table, and per notice (文号); the
+    按时报送率 of each notice that asks for reports, by 文号 and office."""
     rows = items(ws, today, soon_days)
     if since:
-        rows = [r for r in rows if in_period(r, since, today)]
+        rows = [occurrences_since(r, since) for r in rows if in_period(r, since, today)]
     totals = Tally("total")
     per_notice: dict[str, Tally] = {s.notice: Tally(s.notice) for s in ws.sheets}
     for row in rows:
         totals.add(row)
         per_notice[row.notice or ""].add(row)
-    return Summary(today, since, totals, tally_by(ws.merged, rows, "lead"), [],
+    from gkcli.reporting import rates as reporting_rates
+
+    rates = [rate for s in ws.sheets if s.table.reporting
+             for rate in reporting_rates(s.table, today, since, s.notice)]
+    return Summary(today, since, totals, tally_by(ws.merged, rows, "lead"), [], rates,
                    by_notice=[t for t in per_notice.values() if t.total])
 
 
 def report(ws: Workspace, today: date, soon_days: int | None, since: date | None,
            title: str) -> Report:
+    """gk --all report: the sections of gk report, 各文件情况 in place of 各工作任务情况
+    (the work tasks are each notice's own)."""
     found = summary(ws, today, soon_days, since)
-    return Report(found, title, since, today, [
-        Section("by_office", "lead", found.by_office, found.totals),
-        Section("by_notice", "notice", found.by_notice or []),
-    ])
+    sections = [Section("by_office", "lead", found.by_office, found.totals),
+                Section("by_notice", "notice", found.by_notice or [])]
+    if found.totals.occurrences_due:
+        recurring = [x for x in found.by_office if x.occurrences_due]
+        sections.append(Section("by_occurrence", "lead", recurring, found.totals, "occurrences"))
+    return Report(found, title, since, today, sections)
 
 
 def remind(ws: Workspace, today: date, soon_days: int | None, office: str | None,
