@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gkcli import cache, query, store
 from gkcli.errors import GkError, Msg, NotFound, clip
@@ -36,6 +37,10 @@ from gkcli.report import (
 )
 from gkcli.report import dashboard as report_dashboard
 from gkcli.report import remind as remind_one
+
+if TYPE_CHECKING:
+    from gkcli.reporting import Outstanding, Rate
+    from gkcli.reporting import Row as ReportRow
 
 
 def _tables_in(folder: Path) -> list[Path]:
@@ -277,6 +282,20 @@ class _Joined:
             self._tables[key] = leads if changes else None
         return self._tables[key]
 
+    def outstanding(self, block: Outstanding) -> Outstanding:
+        """A notice's reports owed (gk --all status), each office under the workspace's name."""
+        return replace(block, not_yet=[self.office(o) for o in block.not_yet],
+                       missing=[self.report(r) for r in block.missing])
+
+    def report(self, row: ReportRow) -> ReportRow:
+        office = self.office(row.office)
+        return row if office == row.office else replace(row, office=office)
+
+    def rate(self, rate: Rate) -> Rate:
+        """A notice's 按时报送率 of one office (gk --all report), under the workspace's name."""
+        office = self.office(rate.office)
+        return rate if office == rate.office else replace(rate, office=office)
+
     def plays(self, table: Table, task: Task, office: str | None, lead: str | None,
               assist: str | None) -> bool:
         """Whether an item of ``table`` is led (``lead``), assisted (``assist``) or either
@@ -347,7 +366,8 @@ def dashboard(ws: Workspace, today: date, soon_days: int | None, title: str) -> 
     rows = items(ws, today, soon_days)
     windows = [Window(s.notice, s.table.settings.due_soon_days if soon_days is None else soon_days,
                       s.table.settings.due_soon_workdays) for s in ws.sheets]
-    reports = [block for s in ws.sheets if s.table.reporting
+    joined = _Joined(ws)
+    reports = [joined.outstanding(block) for s in ws.sheets if s.table.reporting
                for block in outstanding(s.table, today, s.notice)]
     held = [(m.on, s.table) for s in ws.sheets if (m := s.table.last_meeting(today)) is not None]
     latest = max(held, key=lambda pair: pair[0])[1] if held else None
@@ -370,7 +390,8 @@ def summary(ws: Workspace, today: date, soon_days: int | None,
         per_notice[row.notice or ""].add(row)
     from gkcli.reporting import rates as reporting_rates
 
-    rates = [rate for s in ws.sheets if s.table.reporting
+    joined = _Joined(ws)
+    rates = [joined.rate(rate) for s in ws.sheets if s.table.reporting
              for rate in reporting_rates(s.table, today, since, s.notice)]
     return Summary(today, since, totals, tally_by(ws.merged, rows, "lead"), [], rates,
                    by_notice=[t for t in per_notice.values() if t.total])
@@ -411,7 +432,7 @@ def remind(ws: Workspace, today: date, soon_days: int | None, office: str | None
                     row = shown[id(row)]
                     if id(row) not in listed:
                         into.items.append((row, role))
-                into.reports.extend(replace(r, notice=s.notice, office=unit) for r in rem.reports)
+                into.reports.extend(replace(joined.report(r), notice=s.notice) for r in rem.reports)
     order = {o: i for i, o in enumerate(joined.offices.names)}
     result = sorted(merged.values(), key=lambda r: order.get(r.office, len(order)))
     for rem in result:  # most overdue first across the notices, as within one

@@ -380,3 +380,15 @@ def test_a_report_owed_under_a_short_name_is_in_the_office_s_one_message(ws):
     assert {(r["office"], r["notice"]) for r in found[0]["reports"]} == {
         (YUNGUAN, "泉港交〔2021〕35号")}
     assert "【运管股】" not in ws("--all", "remind").output
+
+
+def test_reports_asked_of_a_short_name_are_the_office_s_in_status_and_report(ws):
+    with (ws.data / "执法" / "tasks.yaml").open("a", encoding="utf-8") as f:
+        f.write("reporting:\n  - what: 执法情况\n    every: 每月28日前\n    from: [运管股]\n"
+                "    start: 2021-05-01\n")
+    board = ws.json("--all", "status")["reporting"]
+    assert [(b["notice"], b["not_yet"], [m["office"] for m in b["missing"]]) for b in board] == [
+        ("泉港交〔2021〕35号", [YUNGUAN], [YUNGUAN])]
+    rates = ws.json("--all", "report")["reporting_by_office"]
+    assert [(r["notice"], r["office"]) for r in rates] == [("泉港交〔2021〕35号", YUNGUAN)]
+    assert "运管股 " not in ws("--all", "report").output.split("按时报送率")[-1]
