@@ -127,7 +127,9 @@ class GkGroup(Said, click.Group):
         except DataError as exc:
             words = _words(ctx)
             more = len(exc.problems) - 1
-            tail = words.message("more_problems", {"n": more}) if more > 0 else ""
+            every = getattr(ctx.obj, "every", False)
+            tail = words.message("more_problems_all" if every else "more_problems",
+                                 {"n": more}) if more > 0 else ""
             click.echo(f"gk: {exc.text(words)}{tail}", err=True)
             ctx.exit(1)
         except GkError as exc:
@@ -431,7 +433,7 @@ def out() -> TextIO:
               help="Items due within N days are 'due soon' [default: settings.due_soon_days or 14].")
 @option("--all", "every", is_flag=True,
         help="Every table of the workspace (data/ and each data/NAME/) together, "
-             "with the notice number (文号): status, list, overdue, report, remind, export.")
+             "with the notice number (文号): status, list, overdue, report, remind, export, check.")
 @option("-V", "--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
         help="Show the version and exit.")
 @click.pass_context
@@ -452,7 +454,7 @@ def cli(ctx: click.Context, data: str | None, today: date | None, lang: str,
             "command": ctx.invoked_subcommand, "commands": ", ".join(ALL_COMMANDS)}))
 
 
-ALL_COMMANDS = ("status", "list", "overdue", "report", "remind", "export")
+ALL_COMMANDS = ("status", "list", "overdue", "report", "remind", "export", "check")
 
 
 @cli.command()
@@ -554,15 +556,20 @@ def check(app: App, rev: str | None) -> None:
     """Validate tasks.yaml, leading_group.yaml and holidays.yaml; print every problem as path:line:col.
 
     Exit status 0 when clean, 1 when any problem is found. In a repository with a
-    remote, it also notes when gk's merge driver is not set up (gk setup-git).
+    remote, it also notes when gk's merge driver is not set up (gk setup-git). With
+    --all, every table of the workspace.
 
     \b
     Example:
         gk check && git commit -am "更新进度"
         gk check --rev origin/main
+        gk --all check
     """
     from gkcli import sync
 
+    if app.every:
+        _check_all(app, rev)
+        return
     if rev:
         table, problems = sync.read_table_at(rev, app.data_arg)
     else:
@@ -577,6 +584,27 @@ def check(app: App, rev: str | None) -> None:
     app.show("check", "text", warnings)
     click.echo(app.words.message("check_ok", {"items": len(table.tasks), "groups": len(table.groups),
                                               "people": len(table.roster.members)}))
+    if warnings:
+        click.echo(app.words.message("check_warnings", {"n": len(warnings)}))
+
+
+def _check_all(app: App, rev: str | None) -> None:
+    """gk --all check: every table's problems at once, then a line for each table that passed."""
+    from gkcli import sync, workspace
+
+    if rev:
+        raise click.UsageError(app.words.message("check_all_rev"))
+    folders = workspace.find_tables(app.data_arg)
+    problems, warnings, passed = store.check_tables(folders, app.today)
+    if sync.driver_missing(folders[0]):
+        click.echo(app.words.message("driver_missing"), err=True)
+    app.show("check", "text", problems + warnings)
+    if problems:
+        raise click.exceptions.Exit(1)
+    for folder, table in passed:
+        click.echo(app.words.message("check_ok_in", {
+            "path": store.display_path(folder / store.TASKS_FILE), "items": len(table.tasks),
+            "groups": len(table.groups), "people": len(table.roster.members)}))
     if warnings:
         click.echo(app.words.message("check_warnings", {"n": len(warnings)}))
 

@@ -287,6 +287,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "invalid_data": ("数据有误", "invalid data"),
     "warning": ("提醒：{text}", "warning: {text}"),
     "more_problems": ("（另有 {n} 处问题，运行 gk check 查看）", " (and {n} more; run gk check)"),
+    "more_problems_all": ("（另有 {n} 处问题，运行 gk --all check 查看）",
+                          " (and {n} more; run gk --all check)"),
     "no_item": ("没有第 {id} 项（用 gk list 查看全部事项）", "no item {id} (see gk list)"),
     # where a problem is: parts of messages
     "where.item": ("第 {id} 项", "item {id}"),
@@ -296,6 +298,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # gk check
     "check_ok": ("检查通过：{items} 项事项，{groups} 项工作任务，{people} 人",
                  "ok: {items} items, {groups} work tasks, {people} people"),
+    "check_ok_in": ("{path}：检查通过：{items} 项事项，{groups} 项工作任务，{people} 人",
+                    "{path}: ok: {items} items, {groups} work tasks, {people} people"),
+    "check_all_rev": ("--all 与 --rev 不能同时使用：--rev 只检查一张表在某个版本的样子",
+                      "--all and --rev cannot go together: --rev checks one table as of a revision"),
     "check_warnings": ("另有 {n} 条提醒（不影响使用，建议核对）",
                        "{n} warnings (gk works all the same; worth a look)"),
     "warn.deadline_before_notice": ("第 {id} 项的完成时间 {deadline} 早于通知印发日期 {issued}",
@@ -315,6 +321,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "或用 --data 目录 指定（也可设置 GK_DATA）",
                     "no data/tasks.yaml here or in any parent folder; run gk inside your table's "
                     "repository or pass --data DIR (or set GK_DATA)"),
+    "only_notices": ("{path} 里是各个通知的表格（{names}），没有总表：用 gk --all 看全部，"
+                     "或进入其中一个文件夹、用 --data {first} 指定",
+                     "{path} holds one table per notice ({names}) and no main table: use gk --all "
+                     "for all of them, or go into one's folder or pass --data {first}"),
     "cannot_read": ("{path}：无法读取（{reason}）", "{path}: cannot read: {reason}"),
     "not_utf8_gbk": ("{path}：文件似乎是 GBK 编码，请另存为 UTF-8",
                      "{path}: the file seems to be GBK (ANSI) encoded; save it as UTF-8"),

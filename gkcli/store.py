@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -43,8 +44,28 @@ EXTENSION_REQUIRED = ("on", "to", "reason")
 EXTENSION_OPTIONAL = ("from", "by")
 
 
+def upward(start: Path) -> Iterator[Path]:
+    """``start`` and the folders above it, up to the top of the git work tree that holds it:
+    a repository's tables are its own, and gk never reads another repository's above it."""
+    for folder in (start, *start.parents):
+        yield folder
+        if (folder / ".git").exists():
+            return
+
+
+def notice_folders(data: Path) -> list[Path]:
+    """The sub-folders of a data folder that hold a table of their own (one notice each)."""
+    try:
+        subs = sorted(p for p in data.iterdir() if p.is_dir() and not p.name.startswith("."))
+    except OSError:
+        return []
+    return [p for p in subs if (p / TASKS_FILE).is_file()]
+
+
 def find_data_dir(explicit: str | None = None, cwd: Path | None = None) -> Path:
-    """``--data``/``GK_DATA`` if given, else the nearest ``data/`` holding tasks.yaml upward."""
+    """``--data``/``GK_DATA`` if given, else the table she stands in: the nearest folder upward
+    that is ``data/`` holding tasks.yaml or a notice's folder in it (``data/NAME/``), or that
+    has such a ``data/`` — within her git repository."""
     if explicit:
         path = Path(explicit).expanduser()
         if path.is_file() and path.name == TASKS_FILE:
@@ -52,11 +73,17 @@ def find_data_dir(explicit: str | None = None, cwd: Path | None = None) -> Path:
         if not (path / TASKS_FILE).is_file():
             raise GkError("no_tasks_in", path=str(path))
         return path
-    start = (cwd or Path.cwd()).resolve()
-    for folder in (start, *start.parents):
+    for folder in upward((cwd or Path.cwd()).resolve()):
+        if (folder / TASKS_FILE).is_file() and "data" in (folder.name, folder.parent.name):
+            return folder
         candidate = folder / "data"
         if (candidate / TASKS_FILE).is_file():
             return candidate
+        notices = notice_folders(candidate) if candidate.is_dir() else []
+        if notices:  # a workspace of notices and no main table: which one is hers?
+            names = "、".join(p.name for p in notices[:5]) + ("…" if len(notices) > 5 else "")
+            raise GkError("only_notices", path=display_path(candidate), names=names,
+                          first=display_path(notices[0]))
     raise GkError("no_data_dir")
 
 
@@ -594,6 +621,22 @@ def warnings(table: Table, data_dir: Path, today: date) -> list[Problem]:
         if led and not table.roster.for_office(office):
             warn(roster_path, 1, "warn.nobody_heads", office=office, n=led)
     return found
+
+
+def check_tables(folders: list[Path], today: date) -> tuple[list[Problem], list[Problem],
+                                                          list[tuple[Path, Table]]]:
+    """gk --all check: the problems of every table's files, the likely mistakes of those
+    that have none (:func:`warnings`), and those tables — read from the files, never a cache."""
+    problems: list[Problem] = []
+    found: list[Problem] = []
+    passed: list[tuple[Path, Table]] = []
+    for folder in folders:
+        table, more = read_table(folder)
+        problems += more
+        if table is not None:
+            found += warnings(table, folder, today)
+            passed.append((folder, table))
+    return problems, found, passed
 
 
 class _AnyOffice(OfficeRegistry):

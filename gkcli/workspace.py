@@ -34,11 +34,7 @@ from gkcli.report import remind as remind_one
 def _tables_in(folder: Path) -> list[Path]:
     """``folder`` if it holds a table, then each sub-folder that does, by name."""
     found = [folder] if (folder / store.TASKS_FILE).is_file() else []
-    try:
-        subs = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
-    except OSError:
-        subs = []
-    return found + [p for p in subs if (p / store.TASKS_FILE).is_file()]
+    return found + store.notice_folders(folder)
 
 
 def find_tables(explicit: str | None = None, cwd: Path | None = None) -> list[Path]:
@@ -51,8 +47,7 @@ def find_tables(explicit: str | None = None, cwd: Path | None = None) -> list[Pa
         if not tables:
             raise GkError("ws_none_in", path=store.display_path(folder)[:200])
         return tables
-    start = (cwd or Path.cwd()).resolve()
-    for folder in (start, *start.parents):
+    for folder in store.upward((cwd or Path.cwd()).resolve()):
         candidate = folder / "data"
         if candidate.is_dir():
             tables = _tables_in(candidate)

@@ -234,7 +234,7 @@ def test_pre_commit_hook_definition():
 
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hooks == [{"id": "gk-check", "name": "gk check (任务分工表)",
-                      "description": hooks[0]["description"], "entry": "gk check",
+                      "description": hooks[0]["description"], "entry": "gk --all check",
                       "language": "python", "files": "data/.*\\.yaml$", "pass_filenames": False}]
 
 

@@ -155,7 +155,7 @@ def test_remind_all_in_english(ws):
 
 
 def test_all_with_a_command_it_does_not_fit_is_a_usage_error(ws):
-    result = ws("--all", "check")
+    result = ws("--all", "note", "1", "x")
     assert result.exit_code == 2
     assert "--all" in result.output
 

@@ -1,0 +1,148 @@
+"""Which table gk works on without --data: the one she stands in, never another repository's.
+
+A workspace keeps one notice per folder under data/ (data/tasks.yaml, data/NAME/tasks.yaml).
+Inside a notice's folder gk works on that notice; gk never climbs out of the git repository
+she is in to a parent folder's data/ (another repository's table)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from helpers import SHIPPED, TODAY, git
+
+from gkcli.cli import cli
+
+NOTICE = """notice:
+  number: 泉港交〔2021〕35号
+  issued: 2021-03-15
+  table: 执法检查任务分工表
+offices:
+  - name: 交通执法大队
+  - name: 运管股
+groups:
+  - id: 1
+    title: 执法检查
+tasks:
+  - id: 1
+    group: 1
+    title: 开展“两客一危”专项执法检查
+    lead: 交通执法大队
+    assist: [运管股]
+    deadline: 2021年5月底
+    status: todo
+"""
+
+
+def gk(*args: str):
+    return CliRunner().invoke(cli, ["--today", TODAY, *args], env={"GK_NOW": TODAY},
+                              catch_exceptions=False)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """/top: a repository whose data/ holds 150号 and the notice 35号 in data/执法."""
+    top = tmp_path / "top"
+    shutil.copytree(SHIPPED, top / "data")
+    (top / "data" / "执法").mkdir()
+    (top / "data" / "执法" / "tasks.yaml").write_text(NOTICE, encoding="utf-8")
+    git(top, "init", "-q")
+    return top
+
+
+def test_inside_a_notices_folder_gk_works_on_that_notice(workspace, monkeypatch):
+    monkeypatch.chdir(workspace / "data" / "执法")
+    shown = gk("show", "1")
+    assert shown.exit_code == 0, shown.output
+    assert "两客一危" in shown.output
+    before = (workspace / "data" / "tasks.yaml").read_bytes()
+    result = gk("note", "1", "已部署")
+    assert result.exit_code == 0, result.output
+    assert "已部署" in (workspace / "data" / "执法" / "tasks.yaml").read_text(encoding="utf-8")
+    assert (workspace / "data" / "tasks.yaml").read_bytes() == before  # not 150号's item 1
+
+
+def test_below_a_notices_folder_too(workspace, monkeypatch):
+    (workspace / "data" / "执法" / "附件").mkdir()
+    monkeypatch.chdir(workspace / "data" / "执法" / "附件")
+    result = gk("list", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert "两客一危" in result.output and "权责清单" not in result.output
+
+
+def test_in_data_itself_and_at_the_top_the_main_table_as_before(workspace, monkeypatch):
+    for where in (workspace, workspace / "data"):
+        monkeypatch.chdir(where)
+        result = gk("show", "1")
+        assert result.exit_code == 0, result.output
+        assert "两客一危" not in result.output
+
+
+def test_gk_never_reads_the_table_of_a_repository_above_hers(tmp_path, monkeypatch):
+    """Her repository's data/ holds only notice folders; the folder above it has a data/
+    of its own (another repository): gk refuses with one line instead of reading that."""
+    shutil.copytree(SHIPPED, tmp_path / "data")  # someone else's table, above her repository
+    mine = tmp_path / "mine"
+    (mine / "data" / "执法").mkdir(parents=True)
+    (mine / "data" / "执法" / "tasks.yaml").write_text(NOTICE, encoding="utf-8")
+    git(mine, "init", "-q")
+    monkeypatch.chdir(mine)
+    before = (tmp_path / "data" / "tasks.yaml").read_bytes()
+    result = gk("note", "1", "已部署")
+    assert result.exit_code == 1
+    [line] = result.output.splitlines()
+    assert "--all" in line and "执法" in line  # where her tables are, and how to reach them
+    assert (tmp_path / "data" / "tasks.yaml").read_bytes() == before
+    assert gk("--all", "list").exit_code == 0  # the workspace itself is found
+
+
+def test_outside_git_gk_still_finds_data_upward(tmp_path, monkeypatch):
+    shutil.copytree(SHIPPED, tmp_path / "data")
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "a" / "b")
+    assert gk("show", "1").exit_code == 0
+
+
+def test_the_workspace_of_a_repository_is_its_own(tmp_path, monkeypatch):
+    """gk --all in a repository without data/ does not read a parent folder's workspace."""
+    shutil.copytree(SHIPPED, tmp_path / "data")
+    git(tmp_path / "data", "init", "-q")  # (a repository of its own, below: irrelevant)
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    git(mine, "init", "-q")
+    monkeypatch.chdir(mine)
+    result = gk("--all", "list")
+    assert result.exit_code == 1
+    assert "data/" in result.output
+
+
+def test_all_check_checks_every_notice_and_names_the_broken_one(workspace, monkeypatch):
+    monkeypatch.chdir(workspace)
+    ok = gk("--all", "check")
+    assert ok.exit_code == 0, ok.output
+    assert "data/tasks.yaml：检查通过：16 项事项" in ok.output
+    assert "data/执法/tasks.yaml：检查通过：1 项事项" in ok.output
+    notice = workspace / "data" / "执法" / "tasks.yaml"
+    notice.write_text(NOTICE.replace("lead: 交通执法大队", "lead: 执法大队X"), encoding="utf-8")
+    broken = gk("--all", "check")
+    assert broken.exit_code == 1
+    assert "data/执法/tasks.yaml:15:11: 未知股室 执法大队X" in broken.output
+
+
+def test_a_broken_notice_under_all_points_to_all_check(workspace, monkeypatch):
+    """The hint after the first problem names a command that shows the others."""
+    monkeypatch.chdir(workspace)
+    notice = workspace / "data" / "执法" / "tasks.yaml"
+    notice.write_text(NOTICE.replace("lead: 交通执法大队", "lead: 执法大队X")
+                      .replace("deadline: 2021年5月底", "deadline: 2021年13月底"), encoding="utf-8")
+    result = gk("--all", "status")
+    assert result.exit_code == 1
+    assert "运行 gk --all check 查看" in result.output
+    assert gk("--all", "check").exit_code == 1
+
+
+def test_all_check_with_rev_is_a_usage_error(workspace, monkeypatch):
+    monkeypatch.chdir(workspace)
+    assert gk("--all", "check", "--rev", "HEAD").exit_code == 2
