@@ -859,6 +859,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "imp_check_failed": ("gk check 发现 {n} 个问题：文件已写入，请修改后运行 gk check", "gk check found {n} problems: the files are written; fix them and run gk check"),
     "imp_dry_check_failed": ("gk check 会发现 {n} 个问题", "gk check would find {n} problems"),
     "imp_joined": ("已加入工作区：gk --all 会读到 {path}", "Added to the workspace: gk --all reads {path}"),
+    "imp_would_join": ("会加入工作区：gk --all 会读到 {path}", "It would join the workspace: gk --all would read {path}"),
     "imp_not_joined": ("{path} 不在工作区：gk --all 只读 {root}/ 及其下一层的目录；要加入，请改用 --out {suggest}",
                        "{path} is not in the workspace: gk --all reads only {root}/ and the folders right under it; "
                        "to add it, use --out {suggest}"),

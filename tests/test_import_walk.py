@@ -255,3 +255,14 @@ def test_a_missing_file_is_a_usage_error_in_chinese(tmp_path):
     assert "没有文件 nothing.docx" in result.stderr, result.stderr
     assert "does not exist" not in result.stderr
     assert not (tmp_path / "d").exists()
+
+
+@pytest.mark.parametrize("out, said", [
+    ("data/新通知", "会加入工作区：gk --all 会读到 data/新通知"),
+    ("新通知", "新通知 不在工作区：gk --all 只读 data/ 及其下一层的目录；要加入，请改用 --out data/新通知"),
+])
+def test_a_dry_run_says_whether_the_folder_would_join(tmp_path, out, said):
+    result = run("import", str(SEED), "--dry-run", "--out", out)
+    assert result.exit_code == 0, result.output
+    assert said in result.output.splitlines()
+    assert not (tmp_path / "data").exists()

@@ -70,6 +70,8 @@ def import_notice(path: Path, out: Path | None = None, data: str | None = None) 
     if draft.has_roster and draft.members:
         files[ROSTER_FILE] = roster_yaml(draft)
     result = ImportResult(draft, plan, files, draft.review, out=out)
+    if out is not None:
+        result.joined, result.root = place.placement(out, data, written=False)
     with tempfile.TemporaryDirectory(prefix="gk-import-") as tmp:
         problems = _validate(Path(tmp) / "data", files)
     result.problems = [dataclasses.replace(p, path=_shown(out, Path(p.path).name)) for p in problems]

@@ -30,7 +30,7 @@ def workspace_line(result: ImportResult, words: Words) -> str:
     assert result.out is not None
     path = display_path(result.out)[:200]
     if result.joined:
-        return words.message("imp_joined", {"path": path})
+        return words.message("imp_joined" if result.written else "imp_would_join", {"path": path})
     root = result.root or Path("data")
     return words.message("imp_not_joined", {
         "path": path, "root": display_path(root)[:200].rstrip("/"),
@@ -52,6 +52,8 @@ def import_text(result: ImportResult, words: Words, out: TextIO) -> None:
         lines.append(workspace_line(result, words))
     else:
         lines.append(words.message("imp_dry_run"))
+        if result.out is not None:
+            lines.append(workspace_line(result, words))
     lines += [problem.text(words) for problem in result.problems]
     if result.problems:
         key = "imp_check_failed" if result.written else "imp_dry_check_failed"

@@ -37,11 +37,14 @@ def same_number(number: str, explicit: str | None) -> list[Path]:
     return [folder for folder in tables(explicit) if _key(_number_of(folder)) == wanted]
 
 
-def placement(out: Path, explicit: str | None) -> tuple[bool, Path]:
-    """Whether ``gk --all`` reads the folder ``out`` (written), and the folder it reads
-    tables from (``out`` goes right under it, or is it)."""
-    found = {p.resolve() for p in tables(explicit)}
-    return out.resolve() in found, _root(explicit)
+def placement(out: Path, explicit: str | None, written: bool = True) -> tuple[bool, Path]:
+    """Whether ``gk --all`` reads the folder ``out`` (once written: it is written when
+    ``written``), and the folder it reads tables from (``out`` goes right under it, or is it)."""
+    root = _root(explicit)
+    if written:
+        return out.resolve() in {p.resolve() for p in tables(explicit)}, root
+    where = out.resolve()
+    return not out.name.startswith(".") and root.resolve() in (where, where.parent), root
 
 
 def _root(explicit: str | None) -> Path:
@@ -51,9 +54,9 @@ def _root(explicit: str | None) -> Path:
         folder = Path(explicit).expanduser()
         return folder.parent if folder.name == store.TASKS_FILE and folder.is_file() else folder
     here = Path.cwd()
-    for folder in (here, *here.parents):
+    for folder in store.upward(here.resolve()):  # as find_tables looks
         if (folder / "data").is_dir() and tables(str(folder / "data")):
-            return _relative(folder / "data", here)
+            return _relative(folder / "data", here.resolve())
     return Path("data")
 
 
