@@ -266,3 +266,17 @@ def test_a_dry_run_says_whether_the_folder_would_join(tmp_path, out, said):
     assert result.exit_code == 0, result.output
     assert said in result.output.splitlines()
     assert not (tmp_path / "data").exists()
+
+
+@pytest.mark.parametrize("notice", [
+    "notice:\n  number: \"泉港交[2020]150号\"\n",
+    "notice: {number: 泉港交（2020）150号}\n",
+    "# 任务分工表\nnotice:\n  # 文号\n  issuer: 泉港区交通运输局\n  number: 泉港交〔2020〕150号   # 原文\n",
+])
+def test_the_number_is_found_however_the_yaml_writes_it(tmp_path, notice):
+    folder = tmp_path / "data" / "a"
+    folder.mkdir(parents=True)
+    (folder / "tasks.yaml").write_text(notice + "tasks: []\n", encoding="utf-8")
+    result = run("import", str(SEED), "--dry-run", "--out", "data/b")
+    assert "  文号 泉港交﹝2020﹞150号 已在 data/a 中：同一通知导入两次，gk --all 会重复计数" in \
+        result.output.splitlines()

@@ -361,7 +361,7 @@ def _read_row(draft: Draft, cells: list[Cell], row: list[Cell], columns: dict[st
     if inline and not lead_text:
         title = title[: inline.start()].rstrip("，,；; ")
         lead_text, assist_text = inline["lead"], assist_text or (inline["assist"] or "")
-        draft.review.append(Review("imp_inline", {"title": shorten(title)}, where))
+        draft.review.append(Review("imp_inline", {"title": shorten(title)}, at("title")))
     item_no = len(draft.items) + 1
     deadline, _ = get("deadline")
     for kind, value in (("lead", lead_text), ("deadline", deadline)):
