@@ -503,6 +503,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "undo_nothing": ("没有可撤销的：{path} 的撤销记录里没有尚未撤销的 gk 修改（见 gk undo --list）",
                      "nothing to undo: the undo journal of {path} holds no gk write not undone yet "
                      "(see gk undo --list)"),
+    "undo_nothing_here": ("没有可撤销的：{path} 的撤销记录里没有尚未撤销的 gk 修改；{folder} 里有："
+                          "到那个文件夹里运行 gk undo，或 gk --data {folder} undo",
+                          "nothing to undo in {path}'s journal; {folder} has a gk write to undo: "
+                          "run gk undo in that folder, or gk --data {folder} undo"),
     "undo_overlap": ("撤销不了 “{subject}”：{path} 第 {lines} 行此后被手工改过，正是 gk 这次改动的地方；未写入任何内容（要跳过这次修改、撤销更早的，运行 gk undo --skip）",
                      "cannot undo \"{subject}\": line {lines} of {path} was edited by hand since, "
                      "where gk made this change; nothing written (to skip this one and undo earlier ones: gk undo --skip)"),

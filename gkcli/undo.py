@@ -420,8 +420,26 @@ def _next(data_dir: Path, found: Journal, when: str, dry_run: bool) -> Entry:
         shown = display_path(data_dir / TASKS_FILE)
         if found.dropped:
             raise GkError("undo_nothing_dropped", path=shown, limit=journal.MAX_ENTRIES)
+        elsewhere = _notices_with_writes(data_dir)
+        if elsewhere:  # a workspace: her last write went to one of its notices
+            raise GkError("undo_nothing_here", path=shown, folder=display_path(elsewhere[0]))
         raise GkError("undo_nothing", path=shown)
     return entry
+
+
+def _notices_with_writes(data_dir: Path) -> list[Path]:
+    """The notices' folders in ``data_dir`` (a workspace) whose journal has a write to undo.
+    (Each notice keeps its own journal: gk undo is asked of the folder it wrote.)"""
+    from gkcli.store import notice_folders
+
+    found = []
+    for folder in notice_folders(data_dir):
+        try:
+            if journal.read(folder).next_to_undo() is not None:
+                found.append(folder)
+        except GkError:  # a damaged journal there: that folder's own gk undo says so
+            continue
+    return found
 
 
 def skip(data_dir: Path, when: str, dry_run: bool = False) -> Undone:

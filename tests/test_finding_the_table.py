@@ -146,3 +146,14 @@ def test_a_broken_notice_under_all_points_to_all_check(workspace, monkeypatch):
 def test_all_check_with_rev_is_a_usage_error(workspace, monkeypatch):
     monkeypatch.chdir(workspace)
     assert gk("--all", "check", "--rev", "HEAD").exit_code == 2
+
+
+def test_undo_with_nothing_in_the_main_table_names_the_notice_that_has_a_write(workspace,
+                                                                                 monkeypatch):
+    monkeypatch.chdir(workspace)
+    assert gk("--data", "data/执法", "note", "1", "已部署").exit_code == 0
+    result = gk("undo")
+    assert result.exit_code == 1
+    [line] = result.output.splitlines()
+    assert "gk --data data/执法 undo" in line
+    assert gk("--data", "data/执法", "undo").exit_code == 0
