@@ -870,6 +870,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "imp_dry_run": ("（--dry-run：未写入任何文件）", "(--dry-run: nothing written)"),
     # gk import: the review list
     "imp_where_line": ("第{line}行", "line {line}"),
+    "imp_where_line_col": ("第{line}行第{col}列", "line {line} column {col}"),
     "imp_where_cell": ("表{table}第{row}行第{col}列", "table {table} row {row} column {col}"),
     "imp_group": ("“{name}”指所有股室：作为股室组合（members: all）", "{name} means every office: an office group (members: all)"),
     "imp_alias_bracket": ("{aliases} 作为 {office} 的简称", "{aliases} taken as short names of {office}"),

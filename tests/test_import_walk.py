@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from helpers import ROOT, SHIPPED
 from notices import HEADER, LEFT, Docx, small_docx, xlsx
@@ -280,3 +281,38 @@ def test_the_number_is_found_however_the_yaml_writes_it(tmp_path, notice):
     result = run("import", str(SEED), "--dry-run", "--out", "data/b")
     assert "  文号 泉港交﹝2020﹞150号 已在 data/a 中：同一通知导入两次，gk --all 会重复计数" in \
         result.output.splitlines()
+
+
+def test_a_table_saved_by_word_as_unicode_text_has_tab_separated_rows(tmp_path):
+    """Word's and Excel's own text save writes a table row per line, cells between tabs."""
+    lines = ["示应急〔2023〕7号", "示范县应急管理局关于印发《安全生产专项整治方案》的通知", "局各股室：",
+             "现将方案印发给你们。", "附件1", "安全生产专项整治任务分工表",
+             "\t".join(HEADER),
+             "1\t加强隐患排查\t（1）排查重点企业\t安监股\t综合股、工程股\t2023年6月底",
+             "\t\t（2）建立隐患台账\t安监股\t\t视情况而定",
+             "二、加强宣传\t\t\t\t\t",
+             "\t\t（3）开展安全宣传月活动\t综合股\t\t2023年6月30日前",
+             "", "示范县应急管理局", "2023年3月1日"]
+    path = tmp_path / "通知.txt"
+    path.write_bytes("\r\n".join(lines).encode("utf-16"))  # little-endian, with its BOM
+    result = run("import", str(path), "--out", "d")
+    assert result.exit_code == 1  # the deadline gk cannot read fails gk check
+    data = yaml.safe_load((tmp_path / "d" / "tasks.yaml").read_text(encoding="utf-8"))
+    assert [(t["group"], t["title"], t["lead"], t.get("assist", []), t["deadline"])
+            for t in data["tasks"]] == [
+        (1, "排查重点企业", "安监股", ["综合股", "工程股"], "2023年6月底"),
+        (1, "建立隐患台账", "安监股", [], "视情况而定"),
+        (2, "开展安全宣传月活动", "综合股", [], "2023年6月30日前")]
+    assert [g["title"] for g in data["groups"]] == ["加强隐患排查", "加强宣传"]
+    assert data["notice"]["title"] == "示范县应急管理局关于印发《安全生产专项整治方案》的通知"
+    assert any(line.startswith("  第9行第6列: 第2项的完成时间“视情况而定”")
+               for line in result.output.splitlines()), result.output
+
+
+@pytest.mark.parametrize("name", ["n.txt", "n.csv"])
+def test_a_file_of_only_a_byte_order_mark_is_empty(tmp_path, name):
+    (tmp_path / name).write_bytes(b"\xff\xfe")
+    result = run("import", name, "--out", "d")
+    assert result.exit_code == 1
+    assert result.stderr.strip().endswith("是空文件，没有可导入的内容"), result.stderr
+    assert not (tmp_path / "d").exists()

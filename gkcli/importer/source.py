@@ -307,13 +307,24 @@ def _read_bytes(path: Path) -> bytes:
 
 def read_text(path: Path) -> Source:
     """The text extraction: a tab-indented line is a cell, a blank line ends a row,
-    two blank lines or a paragraph end a table."""
-    lines = decode(_read_bytes(path), path).splitlines()
+    two blank lines or a paragraph end a table. A line of cells separated by tabs (Word's and
+    Excel's own text save of a table) is a row; such lines in a row make a table."""
+    text = decode(_read_bytes(path), path)
+    if not text.strip():
+        raise GkError("import_empty", path=_shown(path))
+    lines = text.splitlines()
     source = Source(path, "text")
     grid: list[list[Cell]] | None = None
     row: list[Cell] = []
     blanks = 0
     tables = 0
+    rows: list[list[Cell]] | None = None  # a table saved as tab-separated lines
+
+    def end_rows() -> None:
+        nonlocal rows
+        if rows:
+            source.blocks.append(Grid(rows, tables))
+        rows = None
 
     def end_row() -> None:
         nonlocal row
@@ -329,6 +340,16 @@ def read_text(path: Path) -> Source:
         grid = None
 
     for number, line in enumerate(lines, start=1):
+        if "\t" in line.lstrip("\t") or (rows is not None and line and not line.strip("\t")):
+            if rows is None:
+                end_grid()
+                tables += 1
+                rows = []
+            blanks = 0
+            rows.append([Cell(cell.strip(), where=("line", number, column))
+                         for column, cell in enumerate(line.split("\t"), start=1)])
+            continue
+        end_rows()
         if line.startswith("\t"):
             if grid is None:
                 tables += 1
@@ -349,6 +370,7 @@ def read_text(path: Path) -> Source:
             blanks = 0
             source.blocks.append(Para(line.rstrip(), ("line", number)))
     end_grid()
+    end_rows()
     return source
 
 
@@ -413,6 +435,8 @@ def _read_csv(path: Path) -> Source:
     text = decode(_read_bytes(path), path)
     if "\x00" in text:
         raise GkError("import_not_text", path=_shown(path))
+    if not text.strip():
+        raise GkError("import_empty", path=_shown(path))
     rows = [[Cell(value.strip(), where=("cell", 1, r, c)) for c, value in enumerate(row, start=1)]
             for r, row in enumerate(csv.reader(io.StringIO(text)), start=1)]
     return Source(path, "csv", [Grid(rows, 1)])
