@@ -316,3 +316,12 @@ def test_a_file_of_only_a_byte_order_mark_is_empty(tmp_path, name):
     assert result.exit_code == 1
     assert result.stderr.strip().endswith("是空文件，没有可导入的内容"), result.stderr
     assert not (tmp_path / "d").exists()
+
+
+def test_without_a_signature_or_title_the_issuer_is_the_header(tmp_path):
+    head = ["示范县应急管理局文件", "示应急〔2023〕7号", "印发安全生产专项整治方案的通知", "局各股室：",
+            "请认真学习有关文件", "附件1", "任务分工表"]
+    tail = ["示范县应急管理局办公室      2023年3月2日印发"]
+    small_docx(tmp_path / "n.docx", [HEADER, ROW], head=head, roster=False, tail=tail)
+    run("import", "n.docx", "--out", "d")
+    assert notice_of(tmp_path / "d").issuer == "示范县应急管理局"

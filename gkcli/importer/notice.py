@@ -156,7 +156,8 @@ def _issued_and_issuer(draft: Draft, head: list[str], paras: list[Para]) -> tupl
                 signer = clean(above)
             break
     titled = draft.title.split("关于")[0] if "关于" in draft.title else ""
-    header = next((t[:-2] for t in head if t.endswith("文件") and 2 < len(t) <= 32), "")
+    first = next((t for t in head if t), "")  # the 发文机关标志 heads the page: …文件
+    header = first[:-2] if first.endswith("文件") and 2 < len(first) <= 32 else ""
     issuer = next((clean(n) for n in (signer, titled, header, printer) if clean(n)), "")
     return issued, issuer
 
