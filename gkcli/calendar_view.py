@@ -144,6 +144,7 @@ def reminder_lines(rows: list[Row], today: date, words: Words) -> list[str]:
     ordered = sorted(rows, key=lambda r: (r.state != "missing", r.due))
     for n, row in enumerate(ordered, start=1):
         key = "rpt.remind_missing" if row.state == "missing" else "rpt.remind_pending"
-        lines.append(f"{n}. " + words(key, what=row.what, cycle=row.cycle, due=_day(words, row.due),
+        what = row.what + (words("aside", text=row.notice) if row.notice else "")  # gk --all
+        lines.append(f"{n}. " + words(key, what=what, cycle=row.cycle, due=_day(words, row.due),
                                       to=_to(words, row.to), n=(today - row.due).days))
     return lines

@@ -616,7 +616,10 @@ def _export(app: App, kind: str, rows, target: str, fmt: str | None, force: bool
     """Write ``rows`` (or the document ``result`` made of them) to FILE and say how many."""
     from gkcli import export, report
 
-    if result is None or isinstance(result, list):  # the items themselves: titled for print
+    if app.every and result is None:  # items of every notice: titled by those they are of
+        result = report.titled_notices(rows, [(s.notice, s.table) for s in app.workspace.sheets],
+                                       app.today)
+    elif result is None or isinstance(result, list):  # the items themselves: titled for print
         result = report.titled(rows if result is None else result, app.table, app.today)
     chosen = formats.for_file(target, fmt)
     data = export.write(result, target, chosen, app.words, force=force, kind=kind)
@@ -632,10 +635,13 @@ def _export(app: App, kind: str, rows, target: str, fmt: str | None, force: bool
     click.echo(app.words("exported", n=n, path=export.target_path(target, chosen)), err=True)
 
 
-def _not_with_all(app: App, fmt: str | None, *documents: str) -> None:
-    """--all gives tables and lists (text, csv, xlsx, md, json); the documents are of one table."""
+def _not_with_all(app: App, kind: str, fmt: str | None, *documents: str, key: str = "ws_no_documents"
+                  ) -> None:
+    """--all gives tables and lists; the documents are of one table: refuse one, naming the
+    formats this command gives with --all instead (``key`` says how to ask for them)."""
     if app.every and fmt in documents:
-        raise click.UsageError(app.words.message("ws_no_documents", {"fmt": fmt}))
+        instead = list(formats.names(kind, without=documents))
+        raise click.UsageError(app.words.message(key, {"fmt": fmt, "formats": instead}))
 
 
 def _write_bytes(data: bytes) -> None:
@@ -747,7 +753,7 @@ def export_(app: App, target: str, fmt: str | None, title: str | None, alarm_day
     chosen = formats.for_file(target, fmt)
     _only_for(app, chosen, "docx", **{"--title": title})
     _only_for(app, chosen, "ics", **{"--alarm-days": alarm_days})
-    _not_with_all(app, chosen, "docx", "ics", "html")
+    _not_with_all(app, "export", chosen, "docx", "ics", "html")
     rows = app.select(make_filter(**filters))
     if app.every:
         _export(app, "export", rows, target, chosen, force)
@@ -757,13 +763,15 @@ def export_(app: App, target: str, fmt: str | None, title: str | None, alarm_day
     _export(app, "export", rows, target, chosen, force, result=result)
 
 
-def _table_or_docx_format(app: App, fmt: str | None, output: str | None, default: str,
+def _table_or_docx_format(app: App, kind: str, fmt: str | None, output: str | None, default: str,
                           **docx_only: object) -> str:
     """gk report and gk remind: the format chosen (docx with -o FILE.docx), refusing an option
-    only the Word document takes (``docx_only``) in another format, and docx with --all."""
+    only the Word document takes (``docx_only``) in another format, and docx with --all (-o
+    FILE is for the Word document alone: with --all, refused as the document is)."""
+    _not_with_all(app, kind, fmt or ("docx" if output else None), "docx",
+                  key="ws_no_documents_output")
     fmt = _docx_format(app, fmt, output, default)
     _only_for(app, fmt, "docx", **docx_only)
-    _not_with_all(app, fmt, "docx")
     return fmt
 
 
@@ -818,7 +826,7 @@ def report(app: App, since: date | None, fmt: str | None, output: str | None, fo
     """
     from gkcli import report as reports
 
-    fmt = _table_or_docx_format(app, fmt, output, "table", **{"--title": title})
+    fmt = _table_or_docx_format(app, "report", fmt, output, "table", **{"--title": title})
     _show_or_write_document(
         app, "report", fmt, output, force, since,
         document=lambda documents: documents.bulletin(app.table, app.items(), app.today, since,
@@ -852,7 +860,7 @@ def remind(app: App, office: str | None, fmt: str | None, output: str | None, fo
     """
     from gkcli import report as reports
 
-    fmt = _table_or_docx_format(app, fmt, output, "text", **{"--reply-by": reply_by})
+    fmt = _table_or_docx_format(app, "remind", fmt, output, "text", **{"--reply-by": reply_by})
     _show_or_write_document(
         app, "remind", fmt, output, force, office,
         document=lambda documents: documents.notices(app.table, app.items(), app.today, office,

@@ -34,6 +34,7 @@ from gkcli.query import Item
 from gkcli.report import Tally
 from gkcli.summary_text import done_state, figures, long_date
 from gkcli.tabular import REPORT_KEYS, tally_cells
+from gkcli.texts import deadline_text, you
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
@@ -399,7 +400,8 @@ URGE_WIDTHS = [9, 50, 13, 26, 24, 34]  # 156 mm
 
 
 def notices(found: Notices, words: Words) -> bytes:
-    """One 催办通知单 per office, each starting on a new page."""
+    """One 催办通知单 per office, each starting on a new page, each office addressed as the
+    text reminder addresses it (贵股室 or 贵单位)."""
     reminders = found.reminders
     source = words("doc.source", title=reminders.title)
     if reminders.number:
@@ -412,14 +414,14 @@ def notices(found: Notices, words: Words) -> bytes:
         _paragraph(doc, words("doc.addressee_people" if people else "doc.addressee",
                               office=rem.office, people=people))
         _paragraph(doc, words("doc.urge_body", source=source, day=long_date(words, reminders.as_of),
-                              n=len(rem.items)), indent=True)
+                              you=you(rem.office, words), n=len(rem.items)), indent=True)
         header = [words(k) for k in ("id", "title", "doc.part", "deadline", "doc.days", "doc.latest")]
         urge = _table(doc, header, URGE_WIDTHS, SMALL_TABLE_SIZE)
         for item, role in rem.items:
             task = item.task
             latest = task.progress[-1] if task.progress else words("doc.no_progress")
-            _add_row(urge, [str(task.id), task.title, words("part." + role), task.deadline.text,
-                            words.days(item.days_left), latest], URGE_WIDTHS,
+            _add_row(urge, [str(task.id), task.title, words("part." + role), deadline_text(item, words),
+                            words.days(item.days_left, item.workdays_left), latest], URGE_WIDTHS,
                      SMALL_TABLE_SIZE, centred=(0, 2, 3, 4))
         reply = _paragraph(doc, words("doc.reply_by", day=long_date(words, found.reply_by),
                                       sender=found.sender or words("doc.us")), indent=True)

@@ -19,6 +19,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "punctual": ("按时/超时", "On time/late"),
     "sheet_flat": ("排序筛选", "Sort and filter"),
     "xlsx_title": ("{title}　截至 {date}", "{title} as of {date}"),
+    "xlsx_title_notices": ("{numbers}任务分工汇总表", "Tasks of {numbers}"),
+    "xlsx_title_more": ("{numbers}等{n}个文件任务分工汇总表", "Tasks of {numbers} and {more} more notices"),
     "xlsx_footer": ("第 &P 页，共 &N 页", "Page &P of &N"),
     "people": ("责任人", "Responsible"),
     "done_on": ("完成日期", "Done on"),
@@ -69,9 +71,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "doc.urge_title": ("催办通知单", "Reminder notice"),
     "doc.addressee_people": ("{office}{people}同志：", "To {people}, {office}:"),
     "doc.addressee": ("{office}：", "To {office}:"),
-    "doc.urge_body": ("根据{source}，截至{day}，贵股室牵头或协办的以下{n}项事项已逾期或即将到期，"
+    "doc.urge_body": ("根据{source}，截至{day}，{you}牵头或协办的以下{n}项事项已逾期或即将到期，"
                       "请抓紧推进：",
-                      "Under {source}, as of {day} the {n} items below, which your office leads "
+                      "Under {source}, as of {day} the {n} items below, which {you} leads "
                       "or assists, are overdue or due soon; please move them forward:"),
     "doc.part": ("职责", "Part"),
     "doc.days": ("逾期/剩余天数", "Days over/left"),
@@ -190,13 +192,15 @@ _WORDS: dict[str, tuple[str, str]] = {
     "rem.you.unit": ("贵单位", "your unit"),
     "rem.note": ("　　最新进展：“{note}”", "    latest progress: \"{note}\""),
     "rem.source": ("《{title}》", "{title}"),
+    "rem.numbers": ("{numbers}文件", "notices {numbers}"),
+    "rem.deadline_by": ("{text}（{date}前）", "{text} (by {date})"),
     "rem.date": ("{year}年{month}月{day}日", "{iso}"),
     "rem.intro": ("根据{source}，截至{date}，{you}以下事项已逾期或即将到期，请抓紧推进，并及时反馈进展：",
                   "Under {source}, as of {date} these items of {you} are overdue or due soon; "
                   "please move them forward and report progress:"),
     "rem.item": ("【{part}】{id}号 {title}（完成时间：{deadline}，{days}）",
                  "[{part}] #{id} {title} (deadline {deadline}, {days})"),
-    "rem.sender": ("{attached}（{office}）", "{office}"),
+    "rem.sender": ("{attached}（{office}）", "{attached} ({office})"),
     # the table over time
     "on_time": ("按时", "on time"),
     "late_n": ("超时{n}天", "{n} days late"),
@@ -729,9 +733,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                 "run gk inside your tables' repository or pass --data DIR"),
     "ws_none_in": ("{path} 及其子目录中都没有 tasks.yaml（请检查 --data 或 GK_DATA）",
                    "no tasks.yaml in {path} or its sub-folders (check --data or GK_DATA)"),
-    "ws_no_documents": ("--all 不能输出 {fmt}：{fmt} 文件只针对一张表；请去掉 --all，或改用 csv、xlsx、md、json",
+    "ws_no_documents": ("--all 不能输出 {fmt}：{fmt} 文件只针对一张表；请去掉 --all，或改用 {formats}",
                         "--all cannot write {fmt}: a {fmt} file is of one table; drop --all, "
-                        "or use csv, xlsx, md or json"),
+                        "or use {formats}"),
+    "ws_no_documents_output": ("--all 不能输出 {fmt}：{fmt} 文件只针对一张表；请去掉 --all，"
+                               "或去掉 -o，改用 --format {formats}",
+                               "--all cannot write {fmt}: a {fmt} file is of one table; drop --all, "
+                               "or drop -o and use --format {formats}"),
     "ws_not_for": ("--all 不适用于 gk {command}；可用于：{commands}",
                    "--all does not apply to gk {command}; it works with: {commands}"),
     "export_stdout_format": ("写到 - 需要给出 --format（csv、xlsx、md、json、docx、ics 或 html）",

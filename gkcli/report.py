@@ -217,15 +217,30 @@ def dashboard(table: Table, rows: list[Item], today: date, due_soon_days: int) -
 
 class Rows(list[Item]):
     """Items selected for an export, with what a printed sheet's title says: the table's name
-    and the day it stands as of (a list, so every renderer of items takes it as it is)."""
+    (or, for items of several notices, their numbers) and the day it stands as of (a list,
+    so every renderer of items takes it as it is)."""
 
     title: str = ""
     as_of: date | None = None
+    notices: tuple[str, ...] = ()  # gk --all: the notices (文号) of items of more than one
 
 
 def titled(rows: list[Item], table: Table, today: date) -> Rows:
     found = Rows(rows)
     found.title, found.as_of = table_title(table), today
+    return found
+
+
+def titled_notices(rows: list[Item], tables: list[tuple[str, Table]], today: date) -> Rows:
+    """gk --all: ``rows`` titled by the one notice (文号, table) of ``tables`` they are all of,
+    as that table's own export is; else by the numbers of the notices they are of."""
+    named = dict(tables)
+    present = {r.notice for r in rows}
+    notices = tuple(n for n in named if n in present) or tuple(named)  # in the workspace's order
+    if len(notices) == 1:
+        return titled(rows, named[notices[0]], today)
+    found = Rows(rows)
+    found.notices, found.as_of = notices, today
     return found
 
 
@@ -462,22 +477,24 @@ def roster(table: Table, office: str | None = None, people: bool = False) -> Ros
 class Reminders(Value):
     """``gk remind``: a reminder per office, and what every message names."""
 
-    FIELDS = ("reminders", "title", "number", "as_of", "sender", "attached_to")
+    FIELDS = ("reminders", "title", "number", "as_of", "sender", "attached_to", "notices")
     reminders: list[Reminder]
     title: str
     number: str
     as_of: date
     sender: str  # the group office's name ("" for none)
     attached_to: str | None  # the office it is attached to, said with the sender
+    notices: dict[str, tuple[str, str]]  # gk --all: each item's notice → (table name, 文号)
 
     def __init__(self, reminders: list[Reminder], title: str, number: str, as_of: date, sender: str,
-                 attached_to: str | None):
+                 attached_to: str | None, notices: dict[str, tuple[str, str]] | None = None):
         self.reminders = reminders
         self.title = title
         self.number = number
         self.as_of = as_of
         self.sender = sender
         self.attached_to = attached_to
+        self.notices = {} if notices is None else notices
 
 
 def remind(table: Table, rows: list[Item], today: date, office: str | None = None,

@@ -130,13 +130,17 @@ class Row:
     reported_on: date | None
     state: str
     to: str = ""
+    notice: str | None = None  # the notice's number (文号), across a workspace (gk --all)
 
     def as_json(self) -> dict[str, Any]:
         """The JSON contract of ``gk reports --format json``: add fields, never rename."""
-        return {"what": self.what, "cycle": self.cycle, "office": self.office,
-                "due": self.due.isoformat(),
-                "reported_on": self.reported_on.isoformat() if self.reported_on else None,
-                "state": self.state, "to": self.to}
+        found = {"what": self.what, "cycle": self.cycle, "office": self.office,
+                 "due": self.due.isoformat(),
+                 "reported_on": self.reported_on.isoformat() if self.reported_on else None,
+                 "state": self.state, "to": self.to}
+        if self.notice is not None:
+            found["notice"] = self.notice
+        return found
 
 
 def offices_of(table: Table, decl: Reporting) -> list[str]:

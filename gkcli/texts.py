@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from gkcli.deadlines import KIND_DAYS, KIND_WORKDAYS
 from gkcli.errors import Problem
 from gkcli.i18n import Words
 from gkcli.report import Reminder, Reminders
@@ -21,8 +22,40 @@ UNIT_ENDINGS = ("大队", "中队", "站", "所")  # not a 股室: addressed as 
 
 
 def you(office: str, words: Words) -> str:
-    """贵股室 for a 股室, 贵单位 for a 大队, 中队, 站 or 所."""
+    """贵股室 for a 股室, 贵单位 for a 大队, 中队, 站 or 所: in the text reminder and in the
+    Word 催办通知单 alike."""
     return words("rem.you.unit" if office.endswith(UNIT_ENDINGS) else "rem.you.office")
+
+
+SHOWN_NOTICES = 3  # a reminder names up to this many notices by title, more by number alone
+
+
+def source_of(rem: Reminder, found: Reminders, words: Words) -> str:
+    """The notices a reminder is "根据": the table's 《name》（文号）; with gk --all, those of the
+    notices its items and reports are of, the same way, or beyond a few their 文号 (…号、…号文件)."""
+    if not found.notices:
+        return _named(found.title, found.number, words)
+    present = {item.notice for item, _ in rem.items} | {row.notice for row in rem.reports}
+    chosen = [found.notices[n] for n in found.notices if n in present] or list(found.notices.values())
+    if len(chosen) <= SHOWN_NOTICES:
+        return words("list_sep").join(_named(title, number, words) for title, number in chosen)
+    numbers = [number or words("rem.source", title=title) for title, number in chosen]
+    return words("rem.numbers", numbers=words("list_sep").join(numbers))
+
+
+def _named(title: str, number: str, words: Words) -> str:
+    source = words("rem.source", title=title)
+    return source + words("aside", text=number) if number else source
+
+
+def deadline_text(item, words: Words) -> str:
+    """The deadline as written; for a period (10个工作日内, 30日内), with the day it ends."""
+    deadline = item.task.deadline
+    if deadline.kind not in (KIND_WORKDAYS, KIND_DAYS) or deadline.date is None:
+        return deadline.text
+    day = deadline.date
+    return words("rem.deadline_by", text=deadline.text, date=words(
+        "rem.date", year=day.year, month=day.month, day=day.day, iso=day.isoformat()))
 
 
 def latest_note(item) -> str:
@@ -40,9 +73,7 @@ def reminder_parts(rem: Reminder, found: Reminders, words: Words) -> tuple[str, 
     people = "、".join(p.name for p in rem.people)
     head = words("rem.office", office=rem.office) + (
         words("rem.people", people=people) if people else words("rem.nobody"))
-    source = words("rem.source", title=found.title)
-    if found.number:
-        source += words("aside", text=found.number)
+    source = source_of(rem, found, words)
     day = found.as_of
     when = words("rem.date", year=day.year, month=day.month, day=day.day, iso=day.isoformat())
     body = []
@@ -53,7 +84,7 @@ def reminder_parts(rem: Reminder, found: Reminders, words: Words) -> tuple[str, 
         if item.notice:
             title += words("aside", text=item.notice)
         text = words("rem.item", part=words("part." + role), id=item.task.id, title=title,
-                     deadline=item.task.deadline.text,
+                     deadline=deadline_text(item, words),
                      days=words.days(item.days_left, item.workdays_left))
         note = latest_note(item)
         if note:

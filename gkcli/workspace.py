@@ -9,7 +9,7 @@ Nothing here reads or writes a file beyond the tables; commands without ``--all`
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from gkcli.report import (
     Summary,
     Tally,
     in_period,
+    table_title,
     tally_by,
 )
 from gkcli.report import remind as remind_one
@@ -187,7 +188,7 @@ def remind(ws: Workspace, today: date, soon_days: int | None, office: str | None
         for rem in remind_one(s.table, rows, today, name, soon_days).reminders:
             into = merged.setdefault(rem.office, Reminder(rem.office, rem.people, []))
             into.items.extend(rem.items)
-            into.reports.extend(rem.reports)
+            into.reports.extend(replace(r, notice=s.notice) for r in rem.reports)
             if not into.people:
                 into.people = rem.people
     order = {o: i for i, o in enumerate(ws.merged.offices.names)}
@@ -197,4 +198,6 @@ def remind(ws: Workspace, today: date, soon_days: int | None, office: str | None
         roles = {id(row): role for row, role in rem.items}
         rem.items = [(row, roles[id(row)]) for row in ranked]
     roster = ws.merged.roster
-    return Reminders(result, title, "", today, roster.office_name or "", roster.attached_to)
+    notices = {s.notice: (table_title(s.table), s.table.notice.number) for s in ws.sheets}
+    return Reminders(result, title, "", today, roster.office_name or "", roster.attached_to,
+                     notices)

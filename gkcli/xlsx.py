@@ -117,7 +117,7 @@ def workbook_bytes(rows: list[Item], words: Words, sheet: str) -> bytes:
 
     # --- the print sheet: title, header repeated, work tasks merged -----------------------------
     printed = book.add_worksheet(sheet[:31] or "Sheet1")
-    title = getattr(rows, "title", "") or sheet
+    title = sheet_title(rows, words) or sheet
     as_of = getattr(rows, "as_of", None)
     heading = words("xlsx_title", title=title, date=as_of.isoformat()) if as_of else title
     printed.merge_range(0, 0, 0, last, heading, fmt.title)
@@ -158,6 +158,21 @@ def workbook_bytes(rows: list[Item], words: Words, sheet: str) -> bytes:
     flat.repeat_rows(0)
     book.close()
     return buffer.getvalue()
+
+
+SHOWN_NOTICES = 3  # a title names up to this many notices (文号), then says how many in all
+
+
+def sheet_title(rows: list[Item], words: Words) -> str:
+    """The printed sheet's title: the table's name, or the numbers (文号) of the notices its
+    items are of (gk --all), the first few and how many when there are more."""
+    notices = getattr(rows, "notices", ())
+    if not notices:
+        return getattr(rows, "title", "")
+    shown = words("list_sep").join(notices[:SHOWN_NOTICES])
+    if len(notices) <= SHOWN_NOTICES:
+        return words("xlsx_title_notices", numbers=shown)
+    return words("xlsx_title_more", numbers=shown, n=len(notices), more=len(notices) - SHOWN_NOTICES)
 
 
 def _merge_work_tasks(sheet, rows: list[Item], fmt, first_row: int) -> None:

@@ -32,7 +32,7 @@ def test_remind_in_english(gk):
                         "as of 2021-06-20 these items of your office are overdue or due soon; please move them "
                         "forward and report progress:")
     assert lines[2] == "[assist] #1 梳理规范权责清单，动态调整更新 (deadline 2020年7月17日前, 338 days over)"
-    assert lines[-1] == "领导小组办公室"
+    assert lines[-1] == "综合股 (领导小组办公室)"
 
 
 def test_remind_in_chinese_signs_with_the_office_it_is_attached_to(gk):

@@ -155,7 +155,8 @@ def test_working_days_left_in_status_and_remind(gk):
     _one_item(gk, "2021-09-30", "3个工作日内")
     gk.today = "2021-10-03"
     assert "剩3个工作日" in gk("status").output
-    assert "（完成时间：3个工作日内，剩3个工作日）" in gk("remind", "--office", "运管股").output
+    said = gk("remind", "--office", "运管股").output
+    assert "（完成时间：3个工作日内（2021年10月11日前），剩3个工作日）" in said
     assert "3 working days left" in gk("--lang", "en", "show", "8").output
 
 

@@ -151,7 +151,7 @@ def test_remind_all_gives_each_office_one_message(ws):
 
 def test_remind_all_in_english(ws):
     result = ws("--lang", "en", "--all", "remind", "--office", "安监股")
-    assert "All 3 notices" in result.output
+    assert "Under 泉港区交通运输局政务公开标准化规范化工作任务分工表 (泉港交﹝2020﹞150号), " in result.output
 
 
 def test_all_with_a_command_it_does_not_fit_is_a_usage_error(ws):
