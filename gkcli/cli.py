@@ -1346,17 +1346,28 @@ def undo(app: App, show_list: bool, dry_run: bool, skip: bool) -> None:
 
 
 def _notice_file(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
-    """FILE must be a file that is there: a usage error (exit 2) in gk's words otherwise."""
-    if not value.exists():
+    """FILE must be a file that is there: a usage error (exit 2) in gk's words otherwise
+    (a file the system will not even look at is left to the reader, which says why)."""
+    try:
+        missing, folder = not value.exists(), value.is_dir()
+    except OSError:
+        return value
+    if missing:
         raise click.BadParameter(_words(ctx).message("import_missing", {"path": _clipped(value)}))
-    if value.is_dir():
+    if folder:
         raise click.BadParameter(_words(ctx).message("import_not_a_file", {"path": _clipped(value)}))
     return value
 
 
 def _new_folder(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
     """--out must not be a file (a folder that exists is refused later, with exit 1)."""
-    if value is not None and value.is_file():
+    if value is None:
+        return value
+    try:
+        is_file = value.is_file()
+    except OSError:  # the write says why, in gk's words
+        return value
+    if is_file:
         raise click.BadParameter(_words(ctx).message("import_out_is_file", {"path": _clipped(value)}))
     return value
 
