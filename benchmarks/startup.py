@@ -115,6 +115,11 @@ def measure(rounds: int) -> tuple[dict[str, float], dict[str, float]]:
             {name: statistics.median(v) for name, v in cpu.items()})
 
 
+def load_average() -> str:
+    """The machine's 1-minute load average (how busy the shared CPUs were), for the record."""
+    return f"{os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else "unknown"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--rounds", type=int, default=21)
@@ -124,9 +129,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         if args.baseline:
             add_baseline(args.baseline, Path(folder))
+        load_before = load_average()
         wall, cpu = measure(args.rounds)
+        load_after = load_average()
     how = "python -m gkcli" if args.baseline else " ".join(GK)
-    print(f"median of {args.rounds} interleaved rounds; gk run as: {how}")
+    print(f"median of {args.rounds} interleaved rounds; gk run as: {how}; "
+          f"load average {load_before} before, {load_after} after")
     print(f"{'command':<58} {'÷ floor':>8} {'÷ bare':>7} {'cpu ÷ floor':>12}")
     for name, value in wall.items():
         floor = FLOORS.get(name)

@@ -36,6 +36,7 @@ NAME_SEPARATORS = frozenset("、，,；;：")  # ： after a label (牵头股室
 OPENING = frozenset("（「『【《〔〈〖〘〚｛［﹝﹙﹛([{")
 CLOSING = frozenset("）」』】》〕〉〗〙〛｝］﹞﹚﹜)]}")
 TEXT, NAMES, HEADING = "text", "names", "heading"
+PLAIN_ABOVE = 200  # rows; longer tables are written by gkcli.plaintable, shorter ones by the views
 ASIDE = "aside"  # a name too wide for the line: between its brackets, 运管股（政策法规股）|（2021-09）
 SEPARATORS = {NAMES: NAME_SEPARATORS, HEADING: frozenset("/")}  # besides spaces
 
@@ -258,7 +259,6 @@ def fit(columns: Sequence[Column], rows: Sequence[Sequence[str]], total: int,
                 else [[cell_len(x) for x in col] for col in cells])
     natural = [max([cell_len(c.header), c.min_width, *found])
                for c, found in zip(columns, measured)]
-    least = [_least(c, col, n) for c, col, n in zip(columns, cells, natural)]
     room = total - gap * (len(columns) - 1)
     found = list(natural)
     flex = next((i for i, c in enumerate(columns) if c.flexible), None)
@@ -268,6 +268,7 @@ def fit(columns: Sequence[Column], rows: Sequence[Sequence[str]], total: int,
 
     if over() <= 0:
         return found
+    least = [_least(c, col, n) for c, col, n in zip(columns, cells, natural)]  # only to narrow
     if flex is not None:
         found[flex] = max(least[flex], min(natural[flex], TITLE_MIN), found[flex] - over())
     while over() > 0:  # the widest short column a cell narrower, and what its lines then take

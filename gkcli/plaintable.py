@@ -1,8 +1,9 @@
 """Long item tables drawn by a plain writer: the same columns and CJK alignment as rich's, fast.
 
 rich lays out every cell of every row before printing anything; for a table of thousands
-of rows that is most of ``gk list``'s time. A table of more than :data:`PLAIN_ABOVE` rows
-(many screenfuls) is written here instead, line by line: the columns of the rich table,
+of rows that is most of ``gk list``'s time. A table of more than
+:data:`gkcli.linebreak.PLAIN_ABOVE` rows (many screenfuls) is written here instead, line
+by line: the columns of the rich table,
 with the widths :func:`gkcli.linebreak.fit` gives and cells broken as the rich views break
 them (:func:`gkcli.linebreak.wrap`: names whole, 避头尾), Chinese characters counted two
 cells wide, work tasks as heading lines from the title column to the edge. Colour only on a
@@ -20,7 +21,6 @@ from gkcli import linebreak
 from gkcli.linebreak import TEXT, cell_len, wrap
 from gkcli.values import Value
 
-PLAIN_ABOVE = 200  # rows; shorter tables keep rich's layout
 GAP = "  "
 ANSI = {"bold red": "\x1b[1;31m", "yellow": "\x1b[33m", "cyan": "\x1b[36m", "green": "\x1b[32m",
         "red": "\x1b[31m", "bold": "\x1b[1m"}

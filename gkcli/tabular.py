@@ -143,7 +143,7 @@ def section_rows(tallies: list[Tally], total: Tally | None, words: Words) -> lis
 
 # --- spreadsheet safety (CSV) ----------------------------------------------------------
 
-_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+_NUMBER = r"^[+-]?\d+(\.\d+)?$"  # compiled on first use (re's cache), not at every start
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 
@@ -157,7 +157,7 @@ def safe_cell(value: object) -> object:
         return value
     text = "" if value is None else str(value)
     first = text.lstrip(" \u3000")
-    if (text.startswith(_DANGEROUS) or first.startswith(_DANGEROUS)) and not _NUMBER.match(text):
+    if (text.startswith(_DANGEROUS) or first.startswith(_DANGEROUS)) and not re.match(_NUMBER, text):
         return "'" + text
     return text
 

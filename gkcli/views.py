@@ -1,6 +1,8 @@
 """Terminal views drawn with rich: item tables, the dashboard, rosters, reports, the timeline.
 
 rich is imported only inside the functions that draw, so the other formats start faster.
+Tables are laid out here, at the widths :func:`gkcli.linebreak.fit` chose, exactly as rich's
+``Table`` would lay them out, and written by rich's console (:func:`_fitted`).
 Each view takes (result, words, out).
 """
 
@@ -9,8 +11,7 @@ from __future__ import annotations
 from typing import Any, TextIO, cast
 
 from gkcli.i18n import Words
-from gkcli.linebreak import HEADING, NAMES, TEXT, Column, fit, wrap
-from gkcli.plaintable import PLAIN_ABOVE
+from gkcli.linebreak import HEADING, NAMES, PLAIN_ABOVE, TEXT, Column, fit, wrap
 from gkcli.query import Item
 from gkcli.report import Dashboard, Report, RosterView, Timeline
 from gkcli.tabular import (
@@ -77,7 +78,12 @@ def _rstrip(line: str) -> str:
 def _console(out: TextIO):
     from rich.console import Console
 
-    return Console(file=cast(TextIO, _NoTrailingSpaces(out)), highlight=False, emoji=False)
+    console = Console(file=cast(TextIO, _NoTrailingSpaces(out)), highlight=False, emoji=False)
+    if not console.legacy_windows:  # (whose width rich takes one from, even when it is set)
+        # the terminal's size, asked once: rich would ask the terminal and the environment
+        # again for every line printed and every width looked up
+        console.size = console.size
+    return console
 
 
 def _table(title: str | None = None, **kwargs: Any):
@@ -91,7 +97,7 @@ def _table(title: str | None = None, **kwargs: Any):
 
 
 def _state_width(words: Words) -> int:
-    from rich.cells import cell_len
+    from gkcli.linebreak import cell_len
 
     return max(cell_len(words.state(s)) for s in STATE_STYLE)
 
@@ -146,15 +152,76 @@ def _fitted(console, columns: list[Column], rows: list[Row | str], title: str | 
     short columns whole, the title absorbing the squeeze, names never split, no line
     starting with closing punctuation. A ``str`` among ``rows`` is a heading (a work task,
     merged across the row as in the notice): it starts at the flexible column and runs to
-    the edge. False, and nothing drawn, when the columns cannot fit the terminal."""
-    from rich.text import Text
+    the edge. False, and nothing drawn, when the columns cannot fit the terminal.
 
+    The table is drawn as rich's ``Table`` (:func:`_table`) draws it, without its measuring
+    and layout passes (issue 13: start-up): the widths are known, every cell is already
+    broken into lines, so each line is made of the very pieces rich would make — every cell
+    padded to its column in the cell's style, a space of padding, a space of rule between
+    columns, headings bold and set on the rule — and rich's console writes them out, in
+    colour or not as it decides. A cell with a character whose width rich may count otherwise
+    than gkcli.linebreak (a zero-width space) leaves the table to rich's ``Table``.
+    tests/test_fast_tables.py compares the two."""
     shown = [row if isinstance(row, str) else [visible(c) for c in row[0]] for row in rows]
     widths = fit(columns, [cells for cells in shown if not isinstance(cells, str)], console.width)
     if widths is None:
         return False
     flex = next((i for i, c in enumerate(columns) if c.flexible), 0)
     indent = sum(widths[:flex]) + 2 * flex
+    if not all(_measured_alike(cell) for cells in shown if not isinstance(cells, str)
+               for cell in cells):
+        _drawn_by_rich(console, columns, rows, shown, widths, indent, title, right)
+        return True
+    lines = _Lines(console, widths, right)
+    if title is not None:  # as rich's table title: bold, left, as wide as the table
+        lines.title(title)
+    lines.header([[h.rstrip(" ") for h in wrap(column.header, width, HEADING)]
+                  for column, width in zip(columns, widths)])
+    kinds = [column.kind for column in columns]
+    for row, cells in zip(rows, shown):
+        if isinstance(row, str):
+            lines.flush()
+            _heading(console, row, indent)
+            continue
+        styles = row[1]
+        lines.row([[line.rstrip(" ") for line in wrap(cell, width, kind)]
+                   for cell, kind, width in zip(cells, kinds, widths)], styles)
+    lines.flush()
+    return True
+
+
+def _heading(console, text: str, indent: int) -> None:
+    """A work task among a table's rows: bold, from the flexible column to the edge."""
+    from rich.text import Text
+
+    lines = _lines(text, console.width - indent)
+    console.print(Text(" " * indent + lines.replace("\n", "\n" + " " * indent), style="bold"))
+
+
+class _Alike(dict[str, bool]):
+    """Whether gkcli.linebreak and rich count a character's cells alike: all but format
+    characters (a zero-width space: none to rich, one to unicodedata), unassigned and
+    private ones and the like, whose widths the two may see differently."""
+
+    def __missing__(self, ch: str) -> bool:
+        import unicodedata
+
+        found = self[ch] = unicodedata.category(ch) not in ("Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp")
+        return found
+
+
+_ALIKE = _Alike()
+
+
+def _measured_alike(text: str) -> bool:
+    return text.isascii() or all(map(_ALIKE.__getitem__, text))
+
+
+def _drawn_by_rich(console, columns: list[Column], rows: list[Row | str], shown: list,
+                   widths: list[int], indent: int, title: str | None, right: tuple[int, ...]) -> None:
+    """:func:`_fitted`'s table drawn by rich's ``Table``, for cells with characters whose
+    widths rich may count otherwise than gkcli.linebreak (then rich pads them its way)."""
+    from rich.text import Text
 
     def table(first: bool):
         found = _table(title if first else None, show_header=first)
@@ -170,8 +237,7 @@ def _fitted(console, columns: list[Column], rows: list[Row | str], title: str | 
             if part.row_count or not drawn:
                 console.print(part)
                 drawn, part = True, table(False)
-            text = _lines(row, console.width - indent)
-            console.print(Text(" " * indent + text.replace("\n", "\n" + " " * indent), style="bold"))
+            _heading(console, row, indent)
             continue
         styles = row[1]
         part.add_row(*(Text("\n".join(line.rstrip(" ") for line in wrap(cell, width, column.kind)),
@@ -179,7 +245,138 @@ def _fitted(console, columns: list[Column], rows: list[Row | str], title: str | 
                        for i, (cell, column, width) in enumerate(zip(cells, columns, widths))))
     if part.row_count or not drawn:
         console.print(part)
-    return True
+
+
+class _Segments:
+    """Lines made of rich's segments, as rich would make them, handed to the console to write
+    at once. Unstyled pieces side by side are one segment (the console writes them alike);
+    styled ones stay apart, as rich's own, each in its own colour codes."""
+
+    def __init__(self, console):
+        from rich.segment import Segment
+
+        self.console = console
+        self.segments: list[Segment] = []
+        self.plain: list[str] = []  # unstyled text not yet made a segment
+        self._segment = Segment
+        self._styles: dict[str, Any] = {"": None}
+
+    def fits(self, parts: list[str]) -> bool:
+        """Whether a line of ``parts`` is one line to rich as well: no wider than the
+        terminal, no markup, no character rich may measure otherwise."""
+        from gkcli.linebreak import cell_len
+
+        return (all(_measured_alike(part) and "[" not in part and "\n" not in part
+                    for part in parts)
+                and sum(map(cell_len, parts)) <= self.console.width)
+
+    def line(self, parts: list[tuple[str, str]]) -> None:
+        """A line of (text, style) parts, as rich prints ``Text`` or markup that fits
+        (see :meth:`fits`)."""
+        for text, style in parts:
+            self._add(text, self._style(style))
+        self._add("\n", None)
+
+    def _style(self, name: str):
+        found = self._styles.get(name, False)
+        if found is False:
+            found = self._styles[name] = self.console.get_style(name) or None
+        return found
+
+    def _add(self, text: str, style) -> None:
+        if not style:
+            self.plain.append(text)
+            return
+        if self.plain:
+            self.segments.append(self._segment("".join(self.plain)))
+            self.plain = []
+        self.segments.append(self._segment(text, style))
+
+    def flush(self) -> None:
+        if self.plain:
+            self.segments.append(self._segment("".join(self.plain)))
+            self.plain = []
+        if self.segments:
+            # no line is wider than the terminal (fit saw to it): nothing for rich to crop
+            self.console.print(_Drawn(self.segments), crop=False)
+            self.segments = []
+
+
+class _Lines(_Segments):
+    """The lines of a table laid out as rich's ``Table`` of :func:`_table` lays them out
+    (box SIMPLE_HEAD, no edge, collapsed padding) at given column widths."""
+
+    def __init__(self, console, widths: list[int], right: tuple[int, ...]):
+        super().__init__(console)
+        self.widths = widths
+        self.right = [i in right for i in range(len(widths))]
+        self.width = sum(widths) + 2 * (len(widths) - 1)
+
+    def title(self, title: str) -> None:
+        """The title as rich's table sets it: bold, left, padded to the table's width in the
+        title's style (a line of rich ``Text`` joined, as rich joins its lines)."""
+        from rich.text import Text
+
+        from gkcli.linebreak import cell_len
+
+        console = self.console
+        text = console.render_str(title, style="bold", highlight=False)
+        plain = text.plain
+        if "\n" in plain or not _measured_alike(plain) or cell_len(plain) > self.width:
+            options = console.options.update(width=self.width, highlight=False, height=None,
+                                             justify="left")
+            segments = console.render(text, options)  # broken into lines by rich
+        else:
+            text.pad_right(self.width - cell_len(plain))
+            segments = Text("\n").join([text]).render(console, end="\n")
+        for segment in segments:
+            self._add(segment.text, segment.style)
+
+    def _lines_of(self, cells: list[list[str]], styles: list, header: bool) -> None:
+        """One table row: each cell's lines padded to its width in the cell's style, then a
+        space of padding (bold in the header) and a space of rule; short cells filled with
+        blank lines (above the text in the header, which sits on the rule; below it in a
+        row)."""
+        from gkcli.linebreak import cell_len
+
+        add, widths, right = self._add, self.widths, self.right
+        pad = self._style("table.header") if header else None
+        height = max(map(len, cells))
+        last = len(cells) - 1
+        for k in range(height):
+            for i, texts in enumerate(cells):
+                n = k - (height - len(texts)) if header else k
+                if 0 <= n < len(texts):
+                    text = texts[n]
+                    space = " " * (widths[i] - cell_len(text))
+                    add(space + text if right[i] else text + space, styles[i])
+                    if i < last:
+                        add(" ", pad)
+                elif i < last:
+                    add(" " * (widths[i] + 1), pad)
+                else:
+                    add(" " * widths[i], pad)
+                if i < last:
+                    add(" ", None)
+            add("\n", None)
+
+    def header(self, heads: list[list[str]]) -> None:
+        self._lines_of(heads, [self._style("table.header")] * len(heads), header=True)
+        self._add("─" * self.width + "\n", None)
+
+    def row(self, cells: list[list[str]], styles: dict[int, str]) -> None:
+        self._lines_of(cells, [self._style(styles.get(i, "")) for i in range(len(cells))],
+                       header=False)
+
+
+class _Drawn:
+    """Segments already laid out, for rich's console to write."""
+
+    def __init__(self, segments: list):
+        self.segments = segments
+
+    def __rich_console__(self, console, options):
+        return self.segments
 
 
 def fold(parts: list[str], width: int, sep: str, indent: str = "  ") -> list[str]:
@@ -238,8 +435,9 @@ def _item_columns(words: Words, notices: bool, keys: tuple[str, ...]) -> list[Co
     kinds = {"id": FIXED, "title": TEXT, "lead": NAMES, "assist": NAMES, "deadline": TEXT,
              "state": FIXED, "days": FIXED, "people": NAMES}
     columns = [Column(words("notice"), FIXED)] if notices else []
+    least = {"state": _state_width(words) if "state" in keys else 0, "title": 10}
     return columns + [Column(words(key), kinds[key], flexible=key == "title",
-                             min_width={"state": _state_width(words), "title": 10}.get(key, 0))
+                             min_width=least.get(key, 0))
                       for key in keys]
 
 
@@ -429,21 +627,30 @@ STATES = ("overdue", "due_soon", "open", "ongoing", "done")
 
 
 def dashboard(board: Dashboard, words: Words, out: TextIO) -> None:
-    from rich.text import Text
-
     console = _console(out)
     totals = board.totals
     heading = board.title + (words("aside", text=board.number) if board.number else "")
-    console.print(Text(_lines(heading, console.width), style="bold"))
-    console.print(f"{words('as_of')} {board.as_of.isoformat()}")
     pct = percent(totals.done, totals.total)
-    console.print(f"{words('progress_bar')} {bar(totals.done, totals.total)} "
-                  f"{totals.done}/{totals.total} {pct}")
-    counts = "  ".join(
-        f"[{STATE_STYLE[s]}]{words.state(s)} {getattr(totals, s)}[/]" if STATE_STYLE[s]
-        else f"{words.state(s)} {getattr(totals, s)}"
-        for s in STATES)
-    console.print(counts)
+    head = [[(line, "bold")] for line in _lines(heading, console.width).split("\n")]
+    head.append([(f"{words('as_of')} {board.as_of.isoformat()}", "")])
+    head.append([(f"{words('progress_bar')} {bar(totals.done, totals.total)} "
+                  f"{totals.done}/{totals.total} {pct}", "")])
+    counts: list[tuple[str, str]] = []
+    for s in STATES:
+        counts += [("  ", "")] if counts else []
+        counts.append((f"{words.state(s)} {getattr(totals, s)}", STATE_STYLE[s]))
+    head.append(counts)
+    lines = _Segments(console)
+    if all(lines.fits([text for text, _ in parts]) for parts in head):
+        for parts in head:  # as rich prints them, without its measuring and wrapping
+            lines.line(parts)
+        lines.flush()
+    else:  # a line rich would break its own way
+        from rich.text import Text
+
+        console.print(Text("\n".join(text for (text, _), in head[:-3]), style="bold"))
+        for parts in head[-3:]:
+            console.print("".join(f"[{style}]{text}[/]" if style else text for text, style in parts))
     if board.since_meeting is not None:
         day, done, newly = board.since_meeting
         say(console, words("since_meeting", day=day.isoformat(), done=done, overdue=newly))

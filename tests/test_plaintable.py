@@ -11,7 +11,7 @@ from helpers import Gk
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gkcli.plaintable import PLAIN_ABOVE, cell_len
+from gkcli.linebreak import PLAIN_ABOVE, cell_len
 
 
 def big_table(folder, items: int) -> None:

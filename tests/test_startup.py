@@ -144,6 +144,19 @@ def test_tables_load_rich_only():
     assert loaded("report") == {"rich"}
 
 
+def test_status_lays_out_its_tables_itself():
+    """gk status draws the dashboard's tables from lines gk laid out (views._fitted), written by
+    rich's console: rich's Table, and the fractions and decimal its layout loads, stay unloaded
+    (unless rich's console loads them itself, as rich 14.3 does). tests/test_fast_tables.py
+    checks the output is rich's own, byte for byte."""
+    modules = set(started("status")["modules"])
+    by_the_console = subprocess.run([sys.executable, "-c", "import sys, rich.console; "
+                                     "print(' '.join(sys.modules))"], capture_output=True,
+                                    text=True, env=on_its_day(), check=True).stdout.split()
+    assert "rich.console" in modules
+    assert {"rich.table", "rich.box", "fractions", "decimal"} & modules <= set(by_the_console)
+
+
 def test_word_and_calendar_libraries_load_only_to_write_them(tmp_path):
     assert loaded("report", "-o", str(tmp_path / "a.docx")) == {"docx", "lxml"}
     assert loaded("remind", "-o", str(tmp_path / "b.docx")) == {"docx", "lxml"}
