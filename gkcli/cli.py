@@ -1359,9 +1359,40 @@ def undo(app: App, show_list: bool, dry_run: bool, skip: bool) -> None:
         click.echo(f"gk: {app.words.message(done.note.key, done.note.params)}", err=True)
 
 
+def _notice_file(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+    """FILE must be a file that is there: a usage error (exit 2) in gk's words otherwise
+    (a file the system will not even look at is left to the reader, which says why)."""
+    try:
+        missing, folder = not value.exists(), value.is_dir()
+    except OSError:
+        return value
+    if missing:
+        raise click.BadParameter(_words(ctx).message("import_missing", {"path": _clipped(value)}))
+    if folder:
+        raise click.BadParameter(_words(ctx).message("import_not_a_file", {"path": _clipped(value)}))
+    return value
+
+
+def _new_folder(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """--out must not be a file (a folder that exists is refused later, with exit 1)."""
+    if value is None:
+        return value
+    try:
+        is_file = value.is_file()
+    except OSError:  # the write says why, in gk's words
+        return value
+    if is_file:
+        raise click.BadParameter(_words(ctx).message("import_out_is_file", {"path": _clipped(value)}))
+    return value
+
+
+def _clipped(path: Path) -> str:
+    return store.display_path(path)[:200]
+
+
 @cli.command(name="import")
-@click.argument("file", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
-@option("--out", "out_dir", metavar="DIR", type=click.Path(file_okay=False, path_type=Path),
+@click.argument("file", metavar="FILE", type=click.Path(path_type=Path), callback=_notice_file)
+@option("--out", "out_dir", metavar="DIR", type=click.Path(path_type=Path), callback=_new_folder,
               help="The new data folder to write (it must not exist).")
 @option("--dry-run", is_flag=True, help="Print the two files instead of writing them.")
 @pass_app
@@ -1371,10 +1402,11 @@ def import_(app: App, file: Path, out_dir: Path | None, dry_run: bool) -> None:
     Reads the notice number, issuer, date and title, the task table (found by its
     header row; merged cells filled down) and the leading-group annex; prints what it
     read and every guess to review; exits 0 only when the folder passes gk check.
+    A folder inside data/ (data/NAME) joins the workspace that gk --all reads.
 
     \b
     Example:
-        gk import 通知.docx --out data
+        gk import 通知.docx --out data/安全生产
         gk import 通知.txt --dry-run
     """
     from gkcli import importer
@@ -1383,9 +1415,9 @@ def import_(app: App, file: Path, out_dir: Path | None, dry_run: bool) -> None:
         raise click.UsageError(app.words.message("import_needs_out"))
     if out_dir is not None and not dry_run and out_dir.exists():
         raise GkError("import_out_exists", path=store.display_path(out_dir)[:200])
-    result = importer.import_notice(file, out_dir)
+    result = importer.import_notice(file, out_dir, app.data_arg)
     if out_dir is not None and not dry_run:  # dry_run or out_dir, checked above
-        result = importer.write_folder(result, out_dir)
+        result = importer.write_folder(result, out_dir, app.data_arg)
     app.show("import", "text", result)
     if result.problems:
         raise click.exceptions.Exit(1)

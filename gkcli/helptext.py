@@ -175,10 +175,11 @@ COMMANDS: dict[str, str] = {
     "import": """把一份通知（.docx、.doc/.wps、文本、.xlsx、.csv）转成新的数据文件夹。
 
     读出文号、印发单位、日期和标题，任务分工表（按表头行找到；合并单元格向下填充）和领导小组附件；列出读到的内容和每一处需要核对的推断；只有新文件夹通过 gk check 时退出码才为 0。
+    放在 data/ 下（data/名称）的文件夹即加入工作区，gk --all 会读到它。
 
     \b
     示例：
-        gk import 通知.docx --out data
+        gk import 通知.docx --out data/安全生产
         gk import 通知.txt --dry-run
     """,
     "reports": """报送情况：每个报送要求的各期 × 各股室，截止日期、报送日期和状态。

@@ -18,6 +18,13 @@ from gkcli.cli import cli
 SEED = ROOT / "examples" / "泉港交﹝2020﹞150号.txt"
 
 
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path, monkeypatch):
+    """gk runs in the test's own folder: the workspace around it is what the test makes,
+    not this repository's data/."""
+    monkeypatch.chdir(tmp_path)
+
+
 def run(*args: str, env: dict | None = None):
     """gk in Chinese whatever GK_LANG says (a --lang in args comes later and wins)."""
     return CliRunner().invoke(cli, ["--lang", "zh", "--today", "2021-06-20", *args], env=env)
@@ -282,7 +289,7 @@ def test_text_merges_left_empty_are_filled_down_and_listed(tmp_path):
     result = imported(path, tmp_path / "data")
     assert result.exit_code == 0, result.output
     assert substance(tmp_path / "data")["items"][1] == (2, "排查", "建立台账", "安监股", (), "2023年6月底")
-    assert "第16行: 第2项的 牵头股室 为空，沿用上一项：安监股" in result.output
+    assert "第19行: 第2项的 牵头股室 为空，沿用上一项：安监股" in result.output  # the cell's own line
 
 
 # --- dry run and never overwriting -------------------------------------------------------------
@@ -350,8 +357,11 @@ def test_a_file_that_is_not_a_notice(tmp_path, name, content, expected):
     _refused(tmp_path, path, expected)
 
 
-def test_a_missing_file(tmp_path):
-    _refused(tmp_path, tmp_path / "nothing.docx", "没有文件")
+def test_a_missing_file_is_a_bad_argument(tmp_path):
+    result = run("import", str(tmp_path / "nothing.docx"), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "没有文件" in result.stderr
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_doc_without_libreoffice(tmp_path):

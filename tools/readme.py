@@ -7,7 +7,9 @@ wide, in a temporary git repository (so --commit and undo show real output too).
 A block runs on the day its ``--today DATE`` names (else GK_TODAY's 2021-06-20), or on the
 day a marker ``<!-- gk@DAY: ARGS -->`` names: gk takes it as the real today (``GK_NOW``) and
 the commits it makes are dated so (09:00, also the time in gk's undo journal), so the examples
-of the table over time have a history.
+of the table over time have a history. A ``gk import`` block runs in a copy of that
+repository, thrown away after it: the folder it makes into ``data/`` would otherwise join the
+workspace every later ``--all`` block shows.
 
     python tools/readme.py          # rewrite the blocks
     python tools/readme.py --check  # exit 1 if any block is stale (the tests do this)
@@ -73,8 +75,14 @@ def run_blocks(text: str) -> str:
             # the block runs on that day: its commits are dated so, and it is gk's real today
             run_env = {**env, "GK_NOW": f"{day}T09:00", "GIT_AUTHOR_DATE": stamp,
                        "GIT_COMMITTER_DATE": stamp}
-            result = subprocess.run([sys.executable, "-m", "gkcli", *args], cwd=repo, env=run_env,
-                                    capture_output=True, text=True, encoding="utf-8", input="")
+            with tempfile.TemporaryDirectory() as scratch:
+                where = repo
+                if args[:1] == ["import"]:
+                    where = Path(scratch) / repo.name
+                    shutil.copytree(repo, where, symlinks=True)
+                result = subprocess.run([sys.executable, "-m", "gkcli", *args], cwd=where,
+                                        env=run_env, capture_output=True, text=True,
+                                        encoding="utf-8", input="")
             output = result.stdout + result.stderr
             output = "\n".join(line.rstrip() for line in output.splitlines())
             return f"{match.group(1)}{output}\n{match.group(5)}"

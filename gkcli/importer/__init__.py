@@ -8,8 +8,8 @@
 
 :func:`import_notice` does all four and validates the files with the same code as
 ``gk check``; :func:`write_folder` puts them in a new folder, never over an existing one;
-``output.py`` says what happened. A workspace (several notices in one repository) can
-register the folder :func:`write_folder` returns.
+``output.py`` says what happened. ``place.py`` tells whether the new folder is part of the
+workspace (what ``gk --all`` reads) and which of its tables already hold the same 文号.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from gkcli.importer.draft import Draft
 from gkcli.importer.names import OfficePlan, plan_draft
 from gkcli.importer.notice import read_notice
 from gkcli.importer.review import Review
-from gkcli.importer.source import read_file
+from gkcli.importer.source import os_reason, read_file
 
 __all__ = ["ImportResult", "import_notice", "write_folder"]
 
@@ -42,26 +42,36 @@ class ImportResult:
     problems: list[Problem] = field(default_factory=list)
     out: Path | None = None                    # the folder the files are (to be) in
     written: bool = False
+    joined: bool = False                       # written where gk --all reads it
+    root: Path | None = None                   # the folder gk --all reads tables from
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
-def import_notice(path: Path, out: Path | None = None) -> ImportResult:
+def import_notice(path: Path, out: Path | None = None, data: str | None = None) -> ImportResult:
     """Read a notice and make the two files; validate them as gk check would.
 
-    Problems name the files as they will be in ``out`` (or bare, with no ``out``).
+    Problems name the files as they will be in ``out`` (or bare, with no ``out``). The
+    review list starts with the tables of the workspace (``data``: ``--data``, else the
+    nearest ``data/`` upward) that already hold the notice's 文号; nothing of them changes.
     """
+    from gkcli.importer import place
     from gkcli.importer.yamlout import roster_yaml, tasks_yaml
-    from gkcli.store import ROSTER_FILE, TASKS_FILE
+    from gkcli.store import ROSTER_FILE, TASKS_FILE, display_path
 
     draft = read_notice(read_file(path))
+    draft.review[:0] = [Review("imp_same_number", {"number": draft.number,
+                                                   "path": display_path(folder)})
+                        for folder in place.same_number(draft.number, data)]
     plan = plan_draft(draft)
     files = {TASKS_FILE: tasks_yaml(draft, plan, path.name)}
     if draft.has_roster and draft.members:
         files[ROSTER_FILE] = roster_yaml(draft)
     result = ImportResult(draft, plan, files, draft.review, out=out)
+    if out is not None:
+        result.joined, result.root = place.placement(out, data, written=False)
     with tempfile.TemporaryDirectory(prefix="gk-import-") as tmp:
         problems = _validate(Path(tmp) / "data", files)
     result.problems = [dataclasses.replace(p, path=_shown(out, Path(p.path).name)) for p in problems]
@@ -71,28 +81,33 @@ def import_notice(path: Path, out: Path | None = None) -> ImportResult:
 def _shown(out: Path | None, name: str) -> str:
     from gkcli.store import display_path
 
-    return display_path(out / name) if out is not None else name
+    return (display_path(out / name) if out is not None else display_path(Path(name)))[:200]
 
 
-def write_folder(result: ImportResult, out: Path) -> ImportResult:
+def write_folder(result: ImportResult, out: Path, data: str | None = None) -> ImportResult:
     """Write the files into ``out``, a folder that must not exist yet; the result then holds
-    the problems gk check finds in the written folder.
-
-    This is where a workspace of several notices would register the new folder.
+    the problems gk check finds in the written folder, and whether ``gk --all`` (with
+    ``data`` as ``--data``) reads it.
     """
+    from gkcli.importer import place
+
     try:
         out.mkdir(parents=True)
     except FileExistsError:
-        raise GkError("import_out_exists", path=str(out)[:200]) from None
+        raise GkError("import_out_exists", path=_shown(None, str(out))) from None
     except OSError as exc:
-        raise GkError("import_out_unwritable", path=str(out)[:200], reason=exc.strerror or "") from None
+        raise GkError("import_out_unwritable", path=_shown(None, str(out)),
+                      reason=os_reason(exc)) from None
     try:
         for name, text in result.files.items():
             _atomic_write(out / name, text)
     except OSError as exc:  # the folder is ours: take it away again rather than leave half of it
         shutil.rmtree(out, ignore_errors=True)
-        raise GkError("import_out_unwritable", path=str(out)[:200], reason=exc.strerror or "") from None
-    return dataclasses.replace(result, out=out, written=True, problems=_check(out))
+        raise GkError("import_out_unwritable", path=_shown(None, str(out)),
+                      reason=os_reason(exc)) from None
+    joined, root = place.placement(out, data)
+    return dataclasses.replace(result, out=out, written=True, problems=_check(out),
+                               joined=joined, root=root)
 
 
 def _atomic_write(path: Path, text: str) -> None:

@@ -50,6 +50,7 @@ INLINE = re.compile(
 def read_notice(source: Source) -> Draft:
     """The draft of a data folder; GkError when the file holds no task table."""
     draft = Draft()
+    draft.review += source.review
     found = _find_task_grids(source)
     if found is None:
         raise GkError("import_no_table", path=_shown(source))
@@ -106,7 +107,7 @@ def _read_heading(draft: Draft, before: list[Para], paras: list[Para]) -> None:
                 draft.number = m.group(0)
                 break
     for i, text in enumerate(texts):
-        if "关于" in text and "《" not in text and not text.endswith(("：", ":")) and len(text) < 100:
+        if "关于" in _outside_titles(text) and not text.endswith(("：", ":")) and len(text) < 100:
             title, j = text, i + 1
             while j < len(texts) and texts[j] and not title.endswith(DOC_TYPES) \
                     and not texts[j].endswith(("：", ":")) and len(texts[j]) <= 40:
@@ -119,28 +120,46 @@ def _read_heading(draft: Draft, before: list[Para], paras: list[Para]) -> None:
                 draft.addressees = [n for n in split_offices(line.rstrip("：:"))
                                     if len(n) <= 30 and (is_unit(n) or is_all_units(n))]
             break
-    for para in reversed(paras):  # the 印发 line, else a date standing alone (成文日期)
-        m = PRINTED.match(para.text.strip())
-        if m:
-            draft.issued = _date(m["date"])
-            draft.issuer = clean(m["issuer"])
-            break
-    if draft.issued is None:
-        texts_all = [p.text.strip() for p in paras]
-        for i in range(len(texts_all) - 1, -1, -1):
-            m = DATE_LINE.match(texts_all[i])
-            if m:
-                draft.issued = _date(m["date"])
-                signer = next((t for t in reversed(texts_all[:i]) if t), "")
-                if not draft.issuer and signer and len(signer) <= 30 and not re.search(r"[，。：:]", signer):
-                    draft.issuer = clean(signer)
-                break
-    if not draft.issuer and "关于" in draft.title:
-        draft.issuer = draft.title.split("关于")[0]
+    draft.issued, draft.issuer = _issued_and_issuer(draft, texts, paras)
     for key, value in (("number", draft.number), ("issuer", draft.issuer), ("issued", draft.issued),
                        ("title", draft.title)):
         if not value:
             draft.review.append(Review("imp_no_notice_field", {"field": key}))
+
+
+def _outside_titles(text: str) -> str:
+    """A line without the titles it quotes: 《…》, and an unclosed 《… to the line's end
+    (a title wrapped over two lines). 关于 in a quoted title is not the notice's own."""
+    return re.sub(r"《[^》]*(?:》|$)", "", text)
+
+
+def _issued_and_issuer(draft: Draft, head: list[str], paras: list[Para]) -> tuple[date | None, str]:
+    """The issue date: the 印发 line's, else the date standing alone under the signature
+    (成文日期). The issuer is the one the notice names as its sender: the signature (落款)
+    above that date, else the title's (…关于…), else the header (…文件); the 印发 line of the
+    版记 names the office that printed it (often …办公室), used only when nothing else does."""
+    issued: date | None = None
+    printer = ""
+    for para in reversed(paras):
+        m = PRINTED.match(para.text.strip())
+        if m:
+            issued, printer = _date(m["date"]), clean(m["issuer"])
+            break
+    signer = ""
+    texts = [p.text.strip() for p in paras]
+    for i in range(len(texts) - 1, -1, -1):
+        m = DATE_LINE.match(texts[i])
+        if m:
+            issued = issued or _date(m["date"])
+            above = next((t for t in reversed(texts[:i]) if t), "")
+            if above and len(above) <= 30 and not re.search(r"[，。：:]", above):
+                signer = clean(above)
+            break
+    titled = draft.title.split("关于")[0] if "关于" in draft.title else ""
+    first = next((t for t in head if t), "")  # the 发文机关标志 heads the page: …文件
+    header = first[:-2] if first.endswith("文件") and 2 < len(first) <= 32 else ""
+    issuer = next((clean(n) for n in (signer, titled, header, printer) if clean(n)), "")
+    return issued, issuer
 
 
 def _date(text: str) -> date | None:
@@ -303,6 +322,13 @@ def _read_row(draft: Draft, cells: list[Cell], row: list[Cell], columns: dict[st
             return cell.text, False
         return _flat(cell.text), False
 
+    def at(kind: str) -> tuple:
+        """Where the cell of ``kind`` is, for the review list: its own row and column."""
+        position = columns.get(kind)
+        if position is None or position >= len(cells) or not cells[position].where:
+            return where
+        return cells[position].where
+
     title, _ = get("title")
     group_text, _ = get("group")
     if "group" in columns:
@@ -327,18 +353,23 @@ def _read_row(draft: Draft, cells: list[Cell], row: list[Cell], columns: dict[st
     title = _strip_numbering(title)
     lead_text, _ = get("lead")
     assist_text, _ = get("assist")
+    if assist_text and _same_cell(cells, columns, "lead", "assist"):
+        # one cell merged across 牵头 and 协办: its offices lead (several: the first leads)
+        assist_text = ""
+        draft.review.append(Review("imp_lead_assist_merged", {"id": len(draft.items) + 1},
+                                   at("lead")))
     inline = INLINE.search(title)
     if inline and not lead_text:
         title = title[: inline.start()].rstrip("，,；; ")
         lead_text, assist_text = inline["lead"], assist_text or (inline["assist"] or "")
-        draft.review.append(Review("imp_inline", {"title": shorten(title)}, where))
+        draft.review.append(Review("imp_inline", {"title": shorten(title)}, at("title")))
     item_no = len(draft.items) + 1
     deadline, _ = get("deadline")
     for kind, value in (("lead", lead_text), ("deadline", deadline)):
         if not value and state.last.get(kind) and kind in columns and not inline:
             value = state.last[kind]
             draft.review.append(Review("imp_filled_down", {"id": item_no, "field": kind,
-                                                           "value": shorten(value)}, where))
+                                                           "value": shorten(value)}, at(kind)))
             if kind == "lead":
                 lead_text = value
             else:
@@ -347,21 +378,22 @@ def _read_row(draft: Draft, cells: list[Cell], row: list[Cell], columns: dict[st
     assists = split_offices(assist_text)
     if len(leads) > 1:
         draft.review.append(Review("imp_several_leads", {"id": item_no, "lead": leads[0],
-                                                         "others": shorten("、".join(leads[1:]))}, where))
+                                                         "others": shorten("、".join(leads[1:]))}, at("lead")))
         assists = leads[1:] + [a for a in assists if a not in leads[1:]]
     lead = leads[0] if leads else ""
     if not lead:
-        draft.review.append(Review("imp_no_lead", {"id": item_no}, where))
+        draft.review.append(Review("imp_no_lead", {"id": item_no}, at("lead")))
     elif is_all_units(lead):
-        draft.review.append(Review("imp_group_leads", {"id": item_no, "name": lead}, where))
+        draft.review.append(Review("imp_group_leads", {"id": item_no, "name": lead}, at("lead")))
     if not deadline:
-        draft.review.append(Review("imp_no_deadline", {"id": item_no}, where))
+        draft.review.append(Review("imp_no_deadline", {"id": item_no}, at("deadline")))
     else:
         try:
             deadlines.resolve(deadline, draft.year)
         except deadlines.DeadlineError:
             draft.review.append(Review("imp_bad_deadline", {"id": item_no,
-                                                            "deadline": shorten(deadline)}, where))
+                                                            "deadline": shorten(deadline)},
+                                   at("deadline")))
     notes, _ = get("notes")
     for position, cell in enumerate(cells):
         if position not in columns.values() and cell.text and not cell.merged_up \
@@ -370,6 +402,14 @@ def _read_row(draft: Draft, cells: list[Cell], row: list[Cell], columns: dict[st
     draft.items.append(Item(group_id, title, lead, assists, deadline, notes, where))
     state.last.update({"lead": lead_text, "assist": assist_text, "deadline": deadline,
                        "title": title, "notes": notes})
+
+
+def _same_cell(cells: list[Cell], columns: dict[str, int], one: str, other: str) -> bool:
+    """Whether the columns of ``one`` and ``other`` hold one cell merged across both."""
+    a, b = columns.get(one), columns.get(other)
+    if a is None or b is None or a >= len(cells) or b >= len(cells):
+        return False
+    return cells[a] is cells[b]
 
 
 def _flat(text: str) -> str:

@@ -23,6 +23,20 @@ def summary(result: ImportResult, words: Words) -> list[str]:
     return lines
 
 
+def workspace_line(result: ImportResult, words: Words) -> str:
+    """Whether gk --all reads the written folder, else where to put it so that it does."""
+    from gkcli.store import display_path
+
+    assert result.out is not None
+    path = display_path(result.out)[:200]
+    if result.joined:
+        return words.message("imp_joined" if result.written else "imp_would_join", {"path": path})
+    root = result.root or Path("data")
+    return words.message("imp_not_joined", {
+        "path": path, "root": display_path(root)[:200].rstrip("/"),
+        "suggest": display_path(root / result.out.name)[:200]})
+
+
 def import_text(result: ImportResult, words: Words, out: TextIO) -> None:
     from gkcli.store import display_path
 
@@ -35,8 +49,11 @@ def import_text(result: ImportResult, words: Words, out: TextIO) -> None:
     if result.written and result.out is not None:
         lines += [words.message("imp_wrote", {"path": display_path(result.out / name)})
                   for name in result.files]
+        lines.append(workspace_line(result, words))
     else:
         lines.append(words.message("imp_dry_run"))
+        if result.out is not None:
+            lines.append(workspace_line(result, words))
     lines += [problem.text(words) for problem in result.problems]
     if result.problems:
         key = "imp_check_failed" if result.written else "imp_dry_check_failed"

@@ -22,7 +22,9 @@ class Review:
         message = words.message(self.key, params)
         if not self.where:
             return message
-        if self.where[0] == "line":
+        if self.where[0] == "line" and len(self.where) == 3:  # a cell of a tab-separated line
+            place = words.message("imp_where_line_col", {"line": self.where[1], "col": self.where[2]})
+        elif self.where[0] == "line":
             place = words.message("imp_where_line", {"line": self.where[1]})
         else:
             _, table, row, col = self.where

@@ -74,6 +74,15 @@ def read_roster_grid(draft: Draft, source: Source, task_grids: list[Grid]) -> bo
     return False
 
 
+LIST_TITLE = re.compile(r"^(?P<group>.+?小组)(?:组成)?(?:成员|人员)?(?:名单|构成|组成)?$")
+
+
+def group_name(heading: str) -> str:
+    """The group a roster's heading names: ``…领导小组成员名单`` → ``…领导小组``."""
+    m = LIST_TITLE.match(heading)
+    return m["group"] if m else heading
+
+
 def _read_roster_heading(draft: Draft, above: list[Para]) -> None:
     """The roster's annex label (附件2) and the group's name, from the paragraphs just above
     it, nearest first: up to the annex label."""
@@ -83,7 +92,7 @@ def _read_roster_heading(draft: Draft, above: list[Para]) -> None:
             draft.roster_annex = re.sub(r"[\s:：]", "", text)
             break
         if "小组" in text and not draft.roster_name and len(text) <= 80:
-            draft.roster_name = clean(text)
+            draft.roster_name = group_name(clean(text))
 
 
 def read_roster(draft: Draft, paras: list[Para]) -> None:

@@ -22,12 +22,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Union
 
-from gkcli.errors import GkError
+from gkcli.errors import GkError, Msg
+from gkcli.importer.review import Review
 
 TEXT_SUFFIXES = (".txt", ".text")
 SHEET_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 WORD_BINARY_SUFFIXES = (".doc", ".wps")
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE file: .doc, .wps, or an encrypted .docx
+ZIP_MAGIC = b"PK\x03\x04"  # a .docx (or .xlsx) is a zip, whatever its name says
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # Word's and Notepad's "Unicode" text
 CONVERT_SECONDS = 120
 
 
@@ -68,6 +71,7 @@ class Source:
     path: Path
     kind: str                 # docx, text, xlsx, csv
     blocks: list[Block] = field(default_factory=list)
+    review: list[Review] = field(default_factory=list)  # what reading the file changed
 
     @property
     def grids(self) -> list[Grid]:
@@ -87,15 +91,17 @@ def read_file(path: Path) -> Source:
     except FileNotFoundError:
         raise GkError("import_missing", path=_shown(path)) from None
     except OSError as exc:
-        raise GkError("import_unreadable", path=_shown(path), reason=exc.strerror or "") from None
+        raise GkError("import_unreadable", path=_shown(path), reason=os_reason(exc)) from None
     if not path.is_file():
-        raise GkError("import_unreadable", path=_shown(path), reason="not a file")
+        raise GkError("import_not_a_file", path=_shown(path))
     if size == 0:
         raise GkError("import_empty", path=_shown(path))
     suffix = path.suffix.lower()
     if suffix == ".docx":
         return read_docx(path)
     if suffix in WORD_BINARY_SUFFIXES:
+        if _head(path, len(ZIP_MAGIC)) == ZIP_MAGIC:  # a .docx renamed .doc: no converting
+            return read_docx(path)
         return _read_converted(path)
     if suffix in SHEET_SUFFIXES:
         return read_sheet(path)
@@ -106,10 +112,28 @@ def read_file(path: Path) -> Source:
 
 # --- .docx --------------------------------------------------------------------------------------
 
+def os_reason(exc: OSError) -> Msg:
+    """Why the system refused, in the user's language: never the system's own English text."""
+    import errno
+
+    names = {errno.ENOENT: "enoent", errno.EACCES: "eacces", errno.EPERM: "eacces",
+             errno.ENOTDIR: "enotdir", errno.EISDIR: "eisdir", errno.ENOSPC: "enospc",
+             errno.EROFS: "erofs", errno.ENAMETOOLONG: "enametoolong", errno.EEXIST: "eexist"}
+    name = names.get(exc.errno or 0, "other")
+    return Msg.of(f"os_error.{name}", code=exc.errno or 0)
+
+
+def _head(path: Path, n: int) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(n)
+    except OSError as exc:
+        raise GkError("import_unreadable", path=_shown(path), reason=os_reason(exc)) from None
+
+
 def _refuse_encrypted(path: Path) -> None:
     """An encrypted .docx or .xlsx is an OLE file (CFB_MAGIC), not a zip: say so in one line."""
-    with open(path, "rb") as handle:
-        head = handle.read(8)
+    head = _head(path, 8)
     if head == CFB_MAGIC:
         raise GkError("import_encrypted", path=_shown(path))
 
@@ -134,7 +158,7 @@ def read_docx(path: Path) -> Source:
             source.blocks.append(Para(_text(child, qn)))
         elif child.tag == qn("w:tbl"):
             tables += 1
-            source.blocks.append(_docx_grid(child, tables, qn))
+            source.blocks.append(_docx_grid(child, tables, qn, source.review))
     return source
 
 
@@ -172,14 +196,19 @@ def _text(paragraph, qn) -> str:
     return "".join(parts)
 
 
-def _docx_grid(tbl, number: int, qn) -> Grid:
+def _docx_grid(tbl, number: int, qn, review: list[Review]) -> Grid:
+    """A table's rows; a cell's place is its grid column (as the reader counts columns in
+    Word), not its index among the row's cells, which a merged cell before it shifts."""
     rows: list[list[Cell]] = []
     for r, tr in enumerate(tbl.iterchildren(qn("w:tr")), start=1):
         row: list[Cell] = []
+        column = 1
         before = tr.find(f"{qn('w:trPr')}/{qn('w:gridBefore')}")
         if before is not None:
-            row.append(Cell("", span=int(before.get(qn("w:val"), "0") or 0)))
-        for c, tc in enumerate(tr.iterchildren(qn("w:tc")), start=1):
+            skipped = int(before.get(qn("w:val"), "0") or 0)
+            row.append(Cell("", span=skipped))
+            column += skipped
+        for tc in tr.iterchildren(qn("w:tc")):
             span, merged_up = 1, False
             props = tc.find(qn("w:tcPr"))
             if props is not None:
@@ -189,12 +218,41 @@ def _docx_grid(tbl, number: int, qn) -> Grid:
                 v_merge = props.find(qn("w:vMerge"))
                 if v_merge is not None:
                     merged_up = v_merge.get(qn("w:val"), "continue") != "restart"
-            # paragraphs of a cell on their own lines: offices are often listed one per line
-            lines = (_text(p, qn).strip() for p in tc.iterchildren(qn("w:p")))
-            text = "\n".join(line for line in lines if line)
-            row.append(Cell(text.strip(), span, merged_up, ("cell", number, r, c)))
+            where = ("cell", number, r, column)
+            # paragraphs of a cell on their own lines: offices are often listed one per line;
+            # a table nested in the cell gives its text too, and the review list says so
+            lines, nested = _cell_lines(tc, qn)
+            if nested:
+                review.append(Review("imp_nested_table", {}, where))
+            row.append(Cell("\n".join(lines).strip(), span, merged_up, where))
+            column += max(span, 1)
         rows.append(row)
     return Grid(rows, number)
+
+
+def _cell_lines(tc, qn) -> tuple[list[str], bool]:
+    """The non-empty lines of a cell in order, those of nested tables' cells included, and
+    whether there was a nested table with text."""
+    lines: list[str] = []
+    nested = False
+    for child in tc.iterchildren(qn("w:p"), qn("w:tbl"), qn("w:sdt")):
+        if child.tag == qn("w:p"):
+            line = _text(child, qn).strip()
+            if line:
+                lines.append(line)
+            continue
+        if child.tag == qn("w:sdt"):  # a content control around the cell's paragraphs
+            content = child.find(qn("w:sdtContent"))
+            found, inside = _cell_lines(content, qn) if content is not None else ([], False)
+            lines += found
+            nested = nested or inside
+            continue
+        for tr in child.iterchildren(qn("w:tr")):
+            for cell in tr.iterchildren(qn("w:tc")):
+                found, _ = _cell_lines(cell, qn)
+                nested = nested or bool(found)
+                lines += found
+    return lines, nested
 
 
 def _read_converted(path: Path) -> Source:
@@ -220,7 +278,18 @@ def _read_converted(path: Path) -> Source:
 # --- plain text ---------------------------------------------------------------------------------
 
 def decode(raw: bytes, path: Path) -> str:
-    """UTF-8 (with or without BOM), else GB18030 as Chinese Windows and WPS save it."""
+    """UTF-16 with its BOM (Word's and Notepad's "Unicode" save), UTF-8 (with or without
+    BOM), else GB18030 as Chinese Windows and WPS save it. Text with NUL in it is no text."""
+    if raw[:2] in UTF16_BOMS:
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise GkError("import_not_text", path=_shown(path)) from None
+        if "\x00" in text:
+            raise GkError("import_not_text", path=_shown(path))
+        return text
+    if b"\x00" in raw[:4096]:
+        raise GkError("import_not_text", path=_shown(path))
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return raw.decode(encoding)
@@ -229,18 +298,33 @@ def decode(raw: bytes, path: Path) -> str:
     raise GkError("import_not_text", path=_shown(path))
 
 
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise GkError("import_unreadable", path=_shown(path), reason=os_reason(exc)) from None
+
+
 def read_text(path: Path) -> Source:
     """The text extraction: a tab-indented line is a cell, a blank line ends a row,
-    two blank lines or a paragraph end a table."""
-    raw = path.read_bytes()
-    if b"\x00" in raw[:4096]:
-        raise GkError("import_not_text", path=_shown(path))
-    lines = decode(raw, path).splitlines()
+    two blank lines or a paragraph end a table. A line of cells separated by tabs (Word's and
+    Excel's own text save of a table) is a row; such lines in a row make a table."""
+    text = decode(_read_bytes(path), path)
+    if not text.strip():
+        raise GkError("import_empty", path=_shown(path))
+    lines = text.splitlines()
     source = Source(path, "text")
     grid: list[list[Cell]] | None = None
     row: list[Cell] = []
     blanks = 0
     tables = 0
+    rows: list[list[Cell]] | None = None  # a table saved as tab-separated lines
+
+    def end_rows() -> None:
+        nonlocal rows
+        if rows:
+            source.blocks.append(Grid(rows, tables))
+        rows = None
 
     def end_row() -> None:
         nonlocal row
@@ -256,6 +340,16 @@ def read_text(path: Path) -> Source:
         grid = None
 
     for number, line in enumerate(lines, start=1):
+        if "\t" in line.lstrip("\t") or (rows is not None and line and not line.strip("\t")):
+            if rows is None:
+                end_grid()
+                tables += 1
+                rows = []
+            blanks = 0
+            rows.append([Cell(cell.strip(), where=("line", number, column))
+                         for column, cell in enumerate(line.split("\t"), start=1)])
+            continue
+        end_rows()
         if line.startswith("\t"):
             if grid is None:
                 tables += 1
@@ -276,6 +370,7 @@ def read_text(path: Path) -> Source:
             blanks = 0
             source.blocks.append(Para(line.rstrip(), ("line", number)))
     end_grid()
+    end_rows()
     return source
 
 
@@ -289,8 +384,7 @@ def read_sheet(path: Path) -> Source:
     try:
         import openpyxl
     except ImportError:
-        raise GkError("import_needs_package", package="openpyxl",
-                      pip="'gkcli[xlsx]'") from None
+        raise GkError("import_needs_openpyxl") from None
     try:
         book = openpyxl.load_workbook(str(path), data_only=True)
     except Exception:  # zipfile.BadZipFile, KeyError, InvalidFileException
@@ -338,9 +432,11 @@ def _read_csv(path: Path) -> Source:
     import csv
     import io
 
-    text = decode(path.read_bytes(), path)
+    text = decode(_read_bytes(path), path)
     if "\x00" in text:
         raise GkError("import_not_text", path=_shown(path))
+    if not text.strip():
+        raise GkError("import_empty", path=_shown(path))
     rows = [[Cell(value.strip(), where=("cell", 1, r, c)) for c, value in enumerate(row, start=1)]
             for r, row in enumerate(csv.reader(io.StringIO(text)), start=1)]
     return Source(path, "csv", [Grid(rows, 1)])
