@@ -605,22 +605,20 @@ def _check_all(app: App, rev: str | None) -> None:
     if rev:
         raise click.UsageError(app.words.message("check_all_rev"))
     folders = workspace.find_tables(app.data_arg)
-    problems, warnings, passed = store.check_tables(folders, app.today)
+    found = workspace.check(folders, app.today)
     if sync.driver_missing(folders[0]):
         click.echo(app.words.message("driver_missing"), err=True)
-    app.show("check", "text", problems + warnings)
-    if problems:
+    app.show("check", "text", found.problems + found.warnings)
+    if found.problems:
         raise click.exceptions.Exit(1)
-    for folder, table in sorted(passed, key=lambda p: workspace.issue_order(workspace.Sheet(*p))):
+    for sheet in found.passed:
         click.echo(app.words.message("check_ok_in", {
-            "path": store.display_path(folder / store.TASKS_FILE), "items": len(table.tasks),
-            "groups": len(table.groups), "people": len(table.roster.members)}))
-    if warnings:
-        click.echo(app.words.message("check_warnings", {"n": len(warnings)}))
-    sheets = [workspace.Sheet(folder, table) for folder, table in passed]
-    said = workspace.offices_note(workspace.Workspace(sheets)) if sheets else None
-    if said:  # a name the tables disagree on, as every other gk --all says it
-        click.echo(f"gk: {app.words.message(*said)}", err=True)
+            "path": store.display_path(sheet.path / store.TASKS_FILE), "items": len(sheet.table.tasks),
+            "groups": len(sheet.table.groups), "people": len(sheet.table.roster.members)}))
+    if found.warnings:
+        click.echo(app.words.message("check_warnings", {"n": len(found.warnings)}))
+    if found.note:  # a name the tables disagree on, as every other gk --all says it
+        click.echo(f"gk: {app.words.message(*found.note)}", err=True)
 
 
 # --- for the offices ---------------------------------------------------------------------------

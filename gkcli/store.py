@@ -623,22 +623,6 @@ def warnings(table: Table, data_dir: Path, today: date) -> list[Problem]:
     return found
 
 
-def check_tables(folders: list[Path], today: date) -> tuple[list[Problem], list[Problem],
-                                                          list[tuple[Path, Table]]]:
-    """gk --all check: the problems of every table's files, the likely mistakes of those
-    that have none (:func:`warnings`), and those tables — read from the files, never a cache."""
-    problems: list[Problem] = []
-    found: list[Problem] = []
-    passed: list[tuple[Path, Table]] = []
-    for folder in folders:
-        table, more = read_table(folder)
-        problems += more
-        if table is not None:
-            found += warnings(table, folder, today)
-            passed.append((folder, table))
-    return problems, found, passed
-
-
 class _AnyOffice(OfficeRegistry):
     """Stands in when tasks.yaml is broken: roster offices are checked once it is fixed."""
 

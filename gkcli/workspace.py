@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gkcli import cache, query, store
-from gkcli.errors import GkError, Msg, NotFound, clip
+from gkcli.errors import GkError, Msg, NotFound, Problem, clip
 from gkcli.model import Person, Roster, Table, Task
 from gkcli.offices import JoinedRegistry, join
 from gkcli.query import by_urgency
@@ -211,6 +211,52 @@ def merge(tables: list[Table]) -> Table:
     first = tables[0]  # a workspace has at least one table
     return Table(notice=first.notice, offices=offices, groups={}, tasks=[], roster=merged_roster,
                  settings=first.settings)
+
+
+class Checked:
+    """gk --all check: the problems of every table's files; the likely mistakes of those that
+    have none, as the workspace sees them; those tables in issue order; the offices note."""
+
+    def __init__(self, problems: list[Problem], warnings: list[Problem], passed: list[Sheet],
+                 note: tuple[str, dict] | None):
+        self.problems = problems
+        self.warnings = warnings
+        self.passed = passed
+        self.note = note
+
+
+def check(folders: list[Path], today: date) -> Checked:
+    """Every table read from its files (never the cache) and checked as ``gk check`` does.
+
+    Who answers for an office is the workspace's one rule (:func:`merge`): a notice without
+    a roster of its own, or whose roster leaves out an office, is not warned about an office
+    some other notice's roster names someone for."""
+    problems: list[Problem] = []
+    found: list[tuple[Sheet, list[Problem]]] = []
+    for folder in folders:
+        table, more = store.read_table(folder)
+        problems += more
+        if table is not None:
+            found.append((Sheet(folder, table), store.warnings(table, folder, today)))
+    found.sort(key=lambda pair: issue_order(pair[0]))
+    passed = [sheet for sheet, _ in found]
+    if not passed:
+        return Checked(problems, [], [], None)
+    ws = Workspace(passed)
+    warnings = [w for sheet, said in found for w in said if not _answered(ws, sheet, w)]
+    return Checked(problems, warnings, passed, offices_note(ws))
+
+
+def _answered(ws: Workspace, sheet: Sheet, warning: Problem) -> bool:
+    """A warning about nobody answering that the workspace's roster answers."""
+    def someone(office: str) -> bool:
+        return bool(ws.merged.roster.for_office(ws.offices.canonical(office) or office))
+
+    if warning.message == "warn.nobody_heads":
+        return someone(warning.params["office"])
+    if warning.message == "warn.no_roster":
+        return all(someone(task.lead) for task in sheet.table.tasks)
+    return False
 
 
 def offices_note(ws: Workspace) -> tuple[str, dict] | None:

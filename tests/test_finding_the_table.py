@@ -169,3 +169,18 @@ def test_all_in_blocks_names_each_items_notice(workspace, monkeypatch, command, 
     assert result.exit_code == 0, result.output
     assert "泉港交〔2021〕35号" in result.output  # the small notice's item 1 is overdue
     assert "文号" in result.output
+
+
+def test_all_check_warns_about_nobody_only_where_no_notice_names_someone(workspace, monkeypatch):
+    """35号 has no roster and leads with 交通执法大队 — the shipped roster's 肖明春 heads it
+    (an alias of 交通综合行政执法大队): nothing to warn. An office nobody heads is warned."""
+    monkeypatch.chdir(workspace)
+    result = gk("--all", "check")
+    assert result.exit_code == 0, result.output
+    assert "提醒" not in result.output
+    notice = workspace / "data" / "执法" / "tasks.yaml"
+    notice.write_text(NOTICE.replace("  - name: 运管股\n", "  - name: 运管股\n  - name: 档案室\n")
+                      .replace("lead: 交通执法大队", "lead: 档案室"), encoding="utf-8")
+    result = gk("--all", "check")
+    assert result.exit_code == 0, result.output
+    assert "data/执法/leading_group.yaml:1:1: 提醒：没有 leading_group.yaml" in result.output
