@@ -180,7 +180,7 @@ def _gk_change(root: Path, rel: str) -> tuple[str, str, str, str]:
     if len(parents.split()) != 1 or len(trailer) != 1 or len(trailer[0]) != 2:
         raise WriteRefused("undo_not_exact", commit=shown)
     before, after = trailer[0]
-    files = _git(["diff-tree", "--no-commit-id", "--name-only", "-r", "HEAD"], root).stdout.split("\n")
+    files = _git(["diff-tree", "-z", "--no-commit-id", "--name-only", "-r", "HEAD"], root).stdout.split("\0")
     if [f for f in files if f] != [rel] or _blob(root, f"HEAD:{rel}") != after \
             or _blob(root, f"HEAD~1:{rel}") != before:
         raise WriteRefused("undo_not_exact", commit=shown)

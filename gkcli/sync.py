@@ -27,7 +27,9 @@ DATA_FILES = (store.TASKS_FILE, store.ROSTER_FILE)
 
 def _git(args: list[str], cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     try:
-        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
+        # paths as named (data/执法/tasks.yaml), not octal-quoted, in what git says
+        return subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=cwd,
+                              capture_output=True, text=True,
                               encoding="utf-8", errors="replace",
                               env={**os.environ, **env} if env else None)
     except FileNotFoundError:
@@ -325,7 +327,8 @@ def _merge(root: Path, data_dir: Path, upstream: str, rebase: bool, lang: str,
     synced.lines.extend(("sync_driver", {"text": text[:300]}) for text in reports)
     if result.returncode == 0:
         return
-    conflicted = _git(["diff", "--name-only", "--diff-filter=U"], root).stdout.split()
+    conflicted = [p for p in _git(["diff", "-z", "--name-only", "--diff-filter=U"],
+                                  root).stdout.split("\0") if p]  # as named, not quoted
     if not conflicted and not _busy(root):
         raise GkError("sync_merge_failed", detail=_last_line(result))
     lines = list(synced.lines)

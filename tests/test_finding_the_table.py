@@ -184,3 +184,17 @@ def test_all_check_warns_about_nobody_only_where_no_notice_names_someone(workspa
     result = gk("--all", "check")
     assert result.exit_code == 0, result.output
     assert "data/执法/leading_group.yaml:1:1: 提醒：没有 leading_group.yaml" in result.output
+
+
+def test_undo_of_a_gk_commit_in_a_notice_folder_with_a_chinese_name(workspace, monkeypatch):
+    """git quotes a path like data/执法/tasks.yaml unless told not to: undo must still see
+    that its own commit holds that one file."""
+    git(workspace, "add", "-A")
+    git(workspace, "commit", "-qm", "两个通知")
+    monkeypatch.chdir(workspace / "data" / "执法")
+    before = (workspace / "data" / "执法" / "tasks.yaml").read_bytes()
+    assert gk("note", "1", "已部署", "--commit").exit_code == 0
+    result = gk("undo")
+    assert result.exit_code == 0, result.output
+    assert (workspace / "data" / "执法" / "tasks.yaml").read_bytes() == before
+    assert git(workspace, "log", "-1", "--format=%s").startswith("Revert")
