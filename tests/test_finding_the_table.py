@@ -198,3 +198,16 @@ def test_undo_of_a_gk_commit_in_a_notice_folder_with_a_chinese_name(workspace, m
     assert result.exit_code == 0, result.output
     assert (workspace / "data" / "执法" / "tasks.yaml").read_bytes() == before
     assert git(workspace, "log", "-1", "--format=%s").startswith("Revert")
+
+
+def test_import_from_inside_a_notice_folder_says_the_new_folder_is_not_in_the_workspace(
+        workspace, monkeypatch):
+    """--out data/new from data/执法 is data/执法/data/new, which gk --all (from the top)
+    never reads: gk must not say it joined."""
+    from helpers import ROOT
+
+    monkeypatch.chdir(workspace / "data" / "执法")
+    result = gk("import", str(ROOT / "examples" / "泉港交﹝2020﹞150号.txt"), "--out", "data/new")
+    assert (workspace / "data" / "执法" / "data" / "new" / "tasks.yaml").is_file()
+    assert "已加入工作区" not in result.output
+    assert "不在工作区" in result.output

@@ -71,7 +71,7 @@ def import_notice(path: Path, out: Path | None = None, data: str | None = None) 
         files[ROSTER_FILE] = roster_yaml(draft)
     result = ImportResult(draft, plan, files, draft.review, out=out)
     if out is not None:
-        result.joined, result.root = place.placement(out, data, written=False)
+        result.joined, result.root = place.placement(out, data)
     with tempfile.TemporaryDirectory(prefix="gk-import-") as tmp:
         problems = _validate(Path(tmp) / "data", files)
     result.problems = [dataclasses.replace(p, path=_shown(out, Path(p.path).name)) for p in problems]
@@ -91,6 +91,9 @@ def write_folder(result: ImportResult, out: Path, data: str | None = None) -> Im
     """
     from gkcli.importer import place
 
+    # where gk --all reads, as it stands before the folder is made: the new folder could
+    # itself be a data/ that a search from here would stop at (--out data/NAME inside a notice)
+    joined, root = place.placement(out, data)
     try:
         out.mkdir(parents=True)
     except FileExistsError:
@@ -105,7 +108,6 @@ def write_folder(result: ImportResult, out: Path, data: str | None = None) -> Im
         shutil.rmtree(out, ignore_errors=True)
         raise GkError("import_out_unwritable", path=_shown(None, str(out)),
                       reason=os_reason(exc)) from None
-    joined, root = place.placement(out, data)
     return dataclasses.replace(result, out=out, written=True, problems=_check(out),
                                joined=joined, root=root)
 

@@ -39,12 +39,10 @@ def same_number(number: str, explicit: str | None) -> list[Path]:
     return [folder for folder in tables(explicit) if _key(_number_of(folder)) == wanted]
 
 
-def placement(out: Path, explicit: str | None, written: bool = True) -> tuple[bool, Path]:
-    """Whether ``gk --all`` reads the folder ``out`` (once written: it is written when
-    ``written``), and the folder it reads tables from (``out`` goes right under it, or is it)."""
+def placement(out: Path, explicit: str | None) -> tuple[bool, Path]:
+    """Whether ``gk --all`` reads the folder ``out`` once written, and the folder it reads
+    tables from (``out`` goes right under it, or is it) — asked before ``out`` is made."""
     root = _root(explicit)
-    if written:
-        return out.resolve() in {p.resolve() for p in tables(explicit)}, root
     where = out.resolve()
     return not out.name.startswith(".") and root.resolve() in (where, where.parent), root
 
