@@ -28,26 +28,26 @@ def script(cli: click.Command, shell: str) -> str:
 
 
 def _data_dir(ctx: click.Context) -> Path | None:
+    """The table the command will work on, found as the command finds it (a notice's folder
+    is that notice); None where there is none."""
+    from gkcli import store
+    from gkcli.errors import GkError
+
     explicit = ctx.find_root().params.get("data") or os.environ.get("GK_DATA")
-    if explicit:
-        path = Path(explicit).expanduser()
-        return path.parent if path.name == "tasks.yaml" else path
-    start = Path.cwd()
-    for folder in (start, *start.parents):
-        if (folder / "data" / "tasks.yaml").is_file():
-            return folder / "data"
-    return None
+    try:
+        return store.find_data_dir(explicit)
+    except GkError:
+        return None
 
 
 def _load(ctx: click.Context, name: str) -> Any:
-    import yaml
+    from gkcli.yamlnodes import load_data
 
     folder = _data_dir(ctx)
     if folder is None:
         return None
     try:
-        text = (folder / name).read_text(encoding="utf-8-sig")
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return load_data((folder / name).read_text(encoding="utf-8-sig"))
     except Exception:  # a broken or half-typed file: complete nothing, never fail
         return None
 

@@ -328,10 +328,10 @@ def read_snapshot(text: str) -> Snapshot:
     """Items by id from the text of a tasks.yaml, as far as it can be read."""
     import yaml
 
-    from gkcli.yamlnodes import Loader
+    from gkcli.yamlnodes import load_data
 
     try:
-        data = yaml.load(text, Loader=Loader)  # noqa: S506 - a safe loader (CSafeLoader/SafeLoader)
+        data = load_data(text)
     except yaml.YAMLError:
         return Snapshot(readable=False)
     if not isinstance(data, dict):

@@ -37,7 +37,7 @@ from yaml.constructor import SafeConstructor
 
 from gkcli.errors import GkError, Problem
 from gkcli.yamledit import TasksText, emit_scalar
-from gkcli.yamlnodes import compose
+from gkcli.yamlnodes import compose, load_data
 
 CONFLICT = "conflict"
 ITEM = "item"  # conflict: {item: removed} — removed on one side, changed on the other
@@ -413,7 +413,7 @@ def line_merge(base: str, ours: str, theirs: str) -> str | None:
 def _parsed_unit(text: str, kind: str) -> Any:
     """The value a section's or an item's own text holds, or MISSING if it cannot be read."""
     try:
-        value = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        value = load_data(text)
     except yaml.YAMLError:
         return MISSING
     if kind == "item":

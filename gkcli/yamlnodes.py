@@ -239,6 +239,18 @@ def scanned(text: str, path: str, always: bool = False) -> tuple[Composed | None
         return None, [Problem(path, 1, 1, "yaml.other", {"detail": clip(str(exc).splitlines()[0], 120)})]
 
 
+def load_data(text: str) -> Any:
+    """The text as plain Python data by the safe loader, for the quick readers that need no
+    positions (completion, the history's snapshots, the merge's units, a 文号); raises
+    ``yaml.YAMLError`` for text gk would not read — nested deeper than :data:`MAX_DEPTH` or
+    an alias bomb among them (libyaml itself would recurse until the process died)."""
+    if _needs_scan(text):
+        _marked, problems = _scan(text, "")
+        if problems:
+            raise yaml.YAMLError(problems[0].message)
+    return yaml.load(text, Loader=Loader)  # noqa: S506 - a safe loader (CSafeLoader/SafeLoader)
+
+
 # compiled on first use (by re's cache), for a file with a syntax error
 _KEY_NO_SPACE = r"^\s*(?:-\s+)?(?P<key>[A-Za-z_][A-Za-z0-9_]*):(?P<value>[^\s].*)$"
 _VALUE_COLON = r"^\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_]*:\s+[^'\"#].*?: "

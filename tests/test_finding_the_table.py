@@ -211,3 +211,13 @@ def test_import_from_inside_a_notice_folder_says_the_new_folder_is_not_in_the_wo
     assert (workspace / "data" / "执法" / "data" / "new" / "tasks.yaml").is_file()
     assert "已加入工作区" not in result.output
     assert "不在工作区" in result.output
+
+
+def test_completion_inside_a_notice_folder_offers_that_notices_items(workspace, monkeypatch):
+    """gk done <TAB> inside data/执法 must offer the items gk done will change: 35号's."""
+    monkeypatch.chdir(workspace / "data" / "执法")
+    env = {"_GK_COMPLETE": "zsh_complete", "COMP_WORDS": "gk done ", "COMP_CWORD": "2"}
+    result = CliRunner().invoke(cli, [], env=env, prog_name="gk")
+    assert result.exit_code == 0, result.output
+    assert "两客一危" in result.output
+    assert "权责清单" not in result.output

@@ -128,3 +128,20 @@ def test_flow_levels_hidden_among_closing_brackets_in_strings_still_need_the_sca
     if real > MAX_DEPTH:
         assert _needs_scan(text)
         assert compose(text, "t.yaml")[1][0].message == "too_deep"
+
+
+def test_the_quick_readers_refuse_nesting_too_deep_instead_of_recursing(tmp_path):
+    """libyaml would recurse through 30,000 levels until the process died: completion, the
+    history's snapshots, the merge's units and gk import's 文号 reader all refuse it."""
+    import subprocess
+    import sys
+
+    from helpers import ROOT
+
+    deep = "notice:\n  number: 'x'\n  note: " + "[" * 30000 + "]" * 30000 + "\n"
+    script = ("import sys, yaml\nfrom gkcli.yamlnodes import load_data\n"
+              "try:\n    load_data(sys.stdin.read())\nexcept yaml.YAMLError:\n    print('refused')\n")
+    done = subprocess.run([sys.executable, "-c", script], input=deep, capture_output=True,
+                          text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "refused"

@@ -78,7 +78,7 @@ def _number_of(folder: Path) -> str:
     import yaml
 
     from gkcli import store
-    from gkcli.yamlnodes import Loader
+    from gkcli.yamlnodes import load_data
 
     try:
         text = (folder / store.TASKS_FILE).read_text(encoding="utf-8-sig")
@@ -91,7 +91,7 @@ def _number_of(folder: Path) -> str:
     if plain is not None:  # the usual line: 300 tables are read in a few milliseconds
         return plain["value"]
     try:
-        notice = (yaml.load(m.group(0), Loader=Loader) or {}).get("notice")
+        notice = (load_data(m.group(0)) or {}).get("notice")
     except (yaml.YAMLError, AttributeError):
         return ""
     number = notice.get("number") if isinstance(notice, dict) else None
