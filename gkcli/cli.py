@@ -142,9 +142,8 @@ class GkGroup(Said, click.Group):
         if app is not None and app.note:  # how the as-of table was made, after the output
             sys.stdout.flush()
             click.echo(f"gk: {_words(ctx).message(*app.note)}", err=True)
-        said = app.offices_note() if app is not None else None
-        if said:  # gk --all: a name the tables disagree on, kept apart
-            sys.stdout.flush()
+        for said in app.workspace_notes() if app is not None else []:
+            sys.stdout.flush()  # gk --all: a notice held twice, a name the tables disagree on
             click.echo(f"gk: {_words(ctx).message(*said)}", err=True)
         return result
 
@@ -273,13 +272,13 @@ class App:
             return workspace.select(self.workspace, self.today, self.soon_days_arg, f)
         return query.select(self.table, self.items(), f)
 
-    def offices_note(self) -> tuple[str, dict] | None:
-        """With --all, once the workspace was read: what its tables disagree on (office names)."""
+    def workspace_notes(self) -> list[tuple[str, dict]]:
+        """With --all, once the workspace was read: what gk says about it (:func:`workspace.notes`)."""
         if self._workspace is None:
-            return None
+            return []
         from gkcli import workspace
 
-        return workspace.offices_note(self._workspace)
+        return workspace.notes(self._workspace)
 
     def workspace_title(self) -> str:
         return self.words("ws_title", n=len(self.workspace.sheets))

@@ -778,6 +778,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "note: {name} means different offices in different notices ({offices}); "
                          "they are kept apart{more}. If they are one office, give it the same "
                          "name in every notice"),
+    "ws_same_notice": ("注意：{number} 在 {folders} 中各有一份，gk --all 把它们当作不同的文件、重复计算；"
+                       "请删去多余的那份",
+                       "note: {number} is in {folders}, one copy each; gk --all counts them as "
+                       "different notices, twice over. Remove the extra copy"),
+    "warn.same_notice": ("{number} 与 {other} 里的文号相同：同一个通知有两份，gk --all 会重复计算",
+                         "{number} is also the notice number in {other}: the same notice twice, "
+                         "counted twice by gk --all"),
     "ws_offices_apart_more": ("（另有 {n} 个名称也是如此）", " (and {n} more names)"),
     "export_stdout_format": ("写到 - 需要给出 --format（csv、xlsx、md、json、docx、ics 或 html）",
                              "writing to - needs --format (csv, xlsx, md, json, docx, ics or html)"),

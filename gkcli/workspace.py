@@ -244,6 +244,12 @@ def check(folders: list[Path], today: date) -> Checked:
         return Checked(problems, [], [], None)
     ws = Workspace(passed)
     warnings = [w for sheet, said in found for w in said if not _answered(ws, sheet, w)]
+    for number, paths in same_notice(ws):
+        for path in paths[1:]:
+            warnings.append(Problem(store.display_path(path / store.TASKS_FILE), 1, 1,
+                                    "warn.same_notice", {"number": clip(number, 40),
+                                                         "other": store.display_path(paths[0])},
+                                    warning=True))
     return Checked(problems, warnings, passed, offices_note(ws))
 
 
@@ -257,6 +263,36 @@ def _answered(ws: Workspace, sheet: Sheet, warning: Problem) -> bool:
     if warning.message == "warn.no_roster":
         return all(someone(task.lead) for task in sheet.table.tasks)
     return False
+
+
+# the brackets a 文号's year is written in: 〔2020〕, ﹝2020﹞, [2020], （2020）…
+_OPEN, _CLOSE = "﹝〔[［【(（", "﹞〕]］】)）"
+
+
+def notice_key(number: str) -> str:
+    """A 文号 as compared: without spaces, its year's brackets all alike."""
+    text = re.sub(r"\s+", "", number or "")
+    return text.translate(str.maketrans(_OPEN + _CLOSE, "〔" * len(_OPEN) + "〕" * len(_CLOSE)))
+
+
+def same_notice(ws: Workspace) -> list[tuple[str, list[Path]]]:
+    """Each 文号 that two or more folders hold (a notice imported twice, a copy), in order."""
+    folders: dict[str, list[Sheet]] = {}
+    for sheet in ws.sheets:
+        if sheet.table.notice.number:
+            folders.setdefault(notice_key(sheet.table.notice.number), []).append(sheet)
+    return [(found[0].notice, [s.path for s in found]) for found in folders.values()
+            if len(found) > 1]
+
+
+def notes(ws: Workspace) -> list[tuple[str, dict]]:
+    """What gk --all says on stderr about the workspace itself, after its output: a notice
+    held by two folders (counted twice), a name the tables disagree on."""
+    said = [("ws_same_notice", {"number": clip(number, 40),
+                                "folders": "、".join(store.display_path(p) for p in paths[:4])})
+            for number, paths in same_notice(ws)[:3]]
+    offices = offices_note(ws)
+    return said + ([offices] if offices else [])
 
 
 def offices_note(ws: Workspace) -> tuple[str, dict] | None:

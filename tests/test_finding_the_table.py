@@ -221,3 +221,17 @@ def test_completion_inside_a_notice_folder_offers_that_notices_items(workspace, 
     assert result.exit_code == 0, result.output
     assert "两客一危" in result.output
     assert "权责清单" not in result.output
+
+
+def test_a_notice_held_by_two_folders_is_said_by_all_and_by_all_check(workspace, monkeypatch):
+    """The same notice imported twice is counted twice: gk --all says so on stderr, and
+    gk --all check warns, naming both folders."""
+    shutil.copytree(workspace / "data" / "执法", workspace / "data" / "副本")
+    monkeypatch.chdir(workspace)
+    result = CliRunner().invoke(cli, ["--today", TODAY, "--all", "report"],
+                                env={"GK_NOW": TODAY}, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "注意：泉港交〔2021〕35号 在 data/副本、data/执法 中各有一份" in result.stderr
+    checked = gk("--all", "check")
+    assert checked.exit_code == 0, checked.output
+    assert "data/执法/tasks.yaml:1:1: 提醒：泉港交〔2021〕35号 与 data/副本 里的文号相同" in checked.output

@@ -13,8 +13,6 @@ from pathlib import Path
 
 from gkcli.errors import GkError
 
-# the brackets a 文号's year is written in: 〔2020〕, ﹝2020﹞, [2020], （2020）…
-_OPEN, _CLOSE = "﹝〔[［【(（", "﹞〕]］】)）"
 _NOTICE_BLOCK = re.compile(r"^notice:[^\n]*\n(?:(?:[ \t][^\n]*|#[^\n]*|[ \t]*)\n)*", re.M)
 # ``  number: 泉港交﹝2020﹞150号  # comment``: a plain scalar, read without parsing YAML
 _PLAIN_NUMBER = re.compile(r"^[ \t]+number:[ \t]+(?P<value>[^'\"\s#&*!|>{\[][^\n#]*?)[ \t]*(?:#.*)?$", re.M)
@@ -33,10 +31,12 @@ def tables(explicit: str | None) -> list[Path]:
 def same_number(number: str, explicit: str | None) -> list[Path]:
     """The table folders of the workspace whose notice has ``number``, whatever its brackets
     and spaces."""
-    wanted = _key(number)
+    from gkcli.workspace import notice_key
+
+    wanted = notice_key(number)
     if not wanted:
         return []
-    return [folder for folder in tables(explicit) if _key(_number_of(folder)) == wanted]
+    return [folder for folder in tables(explicit) if notice_key(_number_of(folder)) == wanted]
 
 
 def placement(out: Path, explicit: str | None) -> tuple[bool, Path]:
@@ -65,11 +65,6 @@ def _relative(path: Path, here: Path) -> Path:
         return path.relative_to(here)
     except ValueError:
         return path
-
-
-def _key(number: str) -> str:
-    text = re.sub(r"\s+", "", number or "")
-    return text.translate(str.maketrans(_OPEN + _CLOSE, "〔" * len(_OPEN) + "〕" * len(_CLOSE)))
 
 
 def _number_of(folder: Path) -> str:
