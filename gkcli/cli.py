@@ -780,7 +780,7 @@ def _table_or_docx_format(app: App, kind: str, fmt: str | None, output: str | No
     only the Word document takes (``docx_only``) in another format, and docx with --all (-o
     FILE is for the Word document alone: with --all, refused as the document is)."""
     _not_with_all(app, kind, fmt or ("docx" if output else None), "docx",
-                  key="ws_no_documents_output")
+                  key="ws_no_documents_output" if output else "ws_no_documents_format")
     fmt = _docx_format(app, fmt, output, default)
     _only_for(app, fmt, "docx", **docx_only)
     return fmt

@@ -745,6 +745,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "或去掉 -o，改用 --format {formats}",
                                "--all cannot write {fmt}: a {fmt} file is of one table; drop --all, "
                                "or drop -o and use --format {formats}"),
+    "ws_no_documents_format": ("--all 不能输出 {fmt}：{fmt} 文件只针对一张表；请去掉 --all，"
+                               "或改用 --format {formats}",
+                               "--all cannot write {fmt}: a {fmt} file is of one table; drop --all, "
+                               "or use --format {formats}"),
     "ws_not_for": ("--all 不适用于 gk {command}；可用于：{commands}",
                    "--all does not apply to gk {command}; it works with: {commands}"),
     # gk --all --today DAY: which notices existed on the day, and how each was read

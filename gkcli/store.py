@@ -59,7 +59,15 @@ def notice_folders(data: Path) -> list[Path]:
         subs = sorted(p for p in data.iterdir() if p.is_dir() and not p.name.startswith("."))
     except OSError:
         return []
-    return [p for p in subs if (p / TASKS_FILE).is_file()]
+    return [p for p in subs if _holds_table(p)]
+
+
+def _holds_table(folder: Path) -> bool:
+    """Whether ``folder`` holds a tasks.yaml; one line naming it when it cannot be looked into."""
+    try:
+        return (folder / TASKS_FILE).is_file()
+    except OSError as exc:  # a folder of someone else's, closed to her (EACCES)
+        raise GkError("cannot_read", path=display_path(folder), reason=exc.strerror) from None
 
 
 def find_data_dir(explicit: str | None = None, cwd: Path | None = None) -> Path:
@@ -81,7 +89,7 @@ def find_data_dir(explicit: str | None = None, cwd: Path | None = None) -> Path:
             return candidate
         notices = notice_folders(candidate) if candidate.is_dir() else []
         if notices:  # a workspace of notices and no main table: which one is hers?
-            names = "、".join(p.name for p in notices[:5]) + ("…" if len(notices) > 5 else "")
+            names = [p.name for p in notices[:5]] + (["…"] if len(notices) > 5 else [])
             raise GkError("only_notices", path=display_path(candidate), names=names,
                           first=display_path(notices[0]))
     raise GkError("no_data_dir")

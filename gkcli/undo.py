@@ -421,7 +421,7 @@ def _next(data_dir: Path, found: Journal, when: str, dry_run: bool) -> Entry:
         if found.dropped:
             raise GkError("undo_nothing_dropped", path=shown, limit=journal.MAX_ENTRIES)
         elsewhere = _notices_with_writes(data_dir)
-        if elsewhere:  # a workspace: her last write went to one of its notices
+        if elsewhere:  # a workspace: the first notice's folder (by name) with a write to undo
             raise GkError("undo_nothing_here", path=shown, folder=display_path(elsewhere[0]))
         raise GkError("undo_nothing", path=shown)
     return entry

@@ -289,7 +289,7 @@ def notes(ws: Workspace) -> list[tuple[str, dict]]:
     """What gk --all says on stderr about the workspace itself, after its output: a notice
     held by two folders (counted twice), a name the tables disagree on."""
     said = [("ws_same_notice", {"number": clip(number, 40),
-                                "folders": "、".join(store.display_path(p) for p in paths[:4])})
+                                "folders": [store.display_path(p) for p in paths[:4]]})
             for number, paths in same_notice(ws)[:3]]
     offices = offices_note(ws)
     return said + ([offices] if offices else [])

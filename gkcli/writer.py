@@ -20,7 +20,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import Callable, TypeVar
 
 from gkcli.errors import DataError, GkError, WriteRefused
 from gkcli.model import Table
@@ -35,10 +35,7 @@ from gkcli.store import (
 from gkcli.yamledit import TasksText
 from gkcli.yamlnodes import gc_paused
 
-if TYPE_CHECKING:
-    from typing import TypeVar
-
-    T = TypeVar("T")
+T = TypeVar("T")
 
 LOCK_TIMEOUT = 30.0  # seconds to wait for another gk to finish writing
 

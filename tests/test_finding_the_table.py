@@ -235,3 +235,22 @@ def test_a_notice_held_by_two_folders_is_said_by_all_and_by_all_check(workspace,
     checked = gk("--all", "check")
     assert checked.exit_code == 0, checked.output
     assert "data/执法/tasks.yaml:1:1: 提醒：泉港交〔2021〕35号 与 data/副本 里的文号相同" in checked.output
+
+
+def test_all_remind_format_docx_without_o_asks_only_for_another_format(workspace, monkeypatch):
+    monkeypatch.chdir(workspace)
+    result = gk("--all", "remind", "--format", "docx")
+    assert result.exit_code == 2
+    assert "改用 --format text、md、json" in result.output and "-o" not in result.output
+
+
+def test_the_notices_only_refusal_in_english_lists_names_the_english_way(tmp_path, monkeypatch):
+    mine = tmp_path / "mine"
+    for name in ("甲", "乙"):
+        (mine / "data" / name).mkdir(parents=True)
+        (mine / "data" / name / "tasks.yaml").write_text(NOTICE, encoding="utf-8")
+    git(mine, "init", "-q")
+    monkeypatch.chdir(mine)
+    result = gk("--lang", "en", "status")
+    assert result.exit_code == 1
+    assert "(乙, 甲)" in result.output
