@@ -758,6 +758,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ws_asof_left_out_n": ("{notices} 最早提交都晚于{day}：当日还没有这些文件，不计入",
                            "{notices} were first committed after {day}: they did not exist yet "
                            "and are not counted"),
+    "ws_asof_unissued": ("{notices} 尚未提交，印发日期晚于{day}：当日还没有这个文件，不计入",
+                         "{notices}: not committed yet, and issued after {day}: it did not exist "
+                         "yet and is not counted"),
     "ws_asof_first_on": ("{notice}（{first}）", "{notice} ({first})"),
     "ws_asof_no_git": ("不在 git 仓库中，无法查到历史：{notices}按当前文件显示截至{day}已发生的情况",
                        "not in a git repository, so no history: showing {notices} as in the "

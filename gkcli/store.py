@@ -73,7 +73,8 @@ def _holds_table(folder: Path) -> bool:
 def find_data_dir(explicit: str | None = None, cwd: Path | None = None) -> Path:
     """``--data``/``GK_DATA`` if given, else the table she stands in: the nearest folder upward
     that is ``data/`` holding tasks.yaml or a notice's folder in it (``data/NAME/``), or that
-    has such a ``data/`` — within her git repository."""
+    has such a ``data/`` (or a ``data/`` holding one notice's folder and no main table) —
+    within her git repository."""
     if explicit:
         path = Path(explicit).expanduser()
         if path.is_file() and path.name == TASKS_FILE:
@@ -88,6 +89,8 @@ def find_data_dir(explicit: str | None = None, cwd: Path | None = None) -> Path:
         if (candidate / TASKS_FILE).is_file():
             return candidate
         notices = notice_folders(candidate) if candidate.is_dir() else []
+        if len(notices) == 1:  # one notice and no main table (a first gk import): that one
+            return notices[0]
         if notices:  # a workspace of notices and no main table: which one is hers?
             names = [p.name for p in notices[:5]] + (["…"] if len(notices) > 5 else [])
             raise GkError("only_notices", path=display_path(candidate), names=names,

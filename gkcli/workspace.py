@@ -142,20 +142,25 @@ def as_of(ws: Workspace, day: date, today: date) -> tuple[Workspace, tuple[str, 
     sheets: list[Sheet] = []
     left_out: list[tuple[str, date]] = []
     noted: dict[str, list[str]] = {}  # the single-table note's key → the notices it applies to
+    unissued: list[str] = []
     for s, history, first in zip(ws.sheets, histories, firsts):
+        issued = s.table.notice.issued
         if first is not None and start is not None and first > max(day, start):
             left_out.append((s.notice, first))
+        elif first is None and issued is not None and issued > day:
+            unissued.append(s.notice)  # not in git: the notice's own date says it was not out yet
         else:
             found = asof.table_as_of(s.path, day, today, s.table, history)
             if found.note:
                 noted.setdefault(found.note[0], []).append(s.notice)
             sheets.append(Sheet(s.path, found.table))
         history.close()
-    return Workspace(sheets), _as_of_note(day, start, left_out, noted, len(ws.sheets))
+    return Workspace(sheets), _as_of_note(day, start, left_out, noted, len(ws.sheets), unissued)
 
 
 def _as_of_note(day: date, start: date | None, left_out: list[tuple[str, date]],
-                noted: dict[str, list[str]], count: int) -> tuple[str, dict] | None:
+                noted: dict[str, list[str]], count: int,
+                unissued: list[str]) -> tuple[str, dict] | None:
     """One line for every note of :func:`as_of`, each naming its notices (or all of them)."""
     from gkcli.errors import Msg
 
@@ -174,6 +179,8 @@ def _as_of_note(day: date, start: date | None, left_out: list[tuple[str, date]],
     elif left_out:
         parts.append(Msg.of("ws_asof_left_out_n", day=on, notices=named(
             [Msg.of("ws_asof_first_on", notice=clip(n), first=f.isoformat()) for n, f in left_out])))
+    if unissued:
+        parts.append(Msg.of("ws_asof_unissued", notices=named([clip(n) for n in unissued]), day=on))
     for key, notices in noted.items():
         first = start.isoformat() if start else on
         parts.append(Msg.of(f"ws_{key}", notices=named([clip(n) for n in notices]), day=on,

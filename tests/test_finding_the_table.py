@@ -85,8 +85,9 @@ def test_gk_never_reads_the_table_of_a_repository_above_hers(tmp_path, monkeypat
     of its own (another repository): gk refuses with one line instead of reading that."""
     shutil.copytree(SHIPPED, tmp_path / "data")  # someone else's table, above her repository
     mine = tmp_path / "mine"
-    (mine / "data" / "执法").mkdir(parents=True)
-    (mine / "data" / "执法" / "tasks.yaml").write_text(NOTICE, encoding="utf-8")
+    for name in ("执法", "执法2"):
+        (mine / "data" / name).mkdir(parents=True)
+        (mine / "data" / name / "tasks.yaml").write_text(NOTICE, encoding="utf-8")
     git(mine, "init", "-q")
     monkeypatch.chdir(mine)
     before = (tmp_path / "data" / "tasks.yaml").read_bytes()
@@ -254,3 +255,16 @@ def test_the_notices_only_refusal_in_english_lists_names_the_english_way(tmp_pat
     result = gk("--lang", "en", "status")
     assert result.exit_code == 1
     assert "(乙, 甲)" in result.output
+
+
+def test_a_repository_with_one_notice_folder_and_no_main_table_uses_that_notice(tmp_path,
+                                                                                 monkeypatch):
+    """After her first gk import --out data/NAME: plain gk status works on it."""
+    mine = tmp_path / "mine"
+    (mine / "data" / "执法").mkdir(parents=True)
+    (mine / "data" / "执法" / "tasks.yaml").write_text(NOTICE, encoding="utf-8")
+    git(mine, "init", "-q")
+    monkeypatch.chdir(mine)
+    result = gk("list", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert "两客一危" in result.output

@@ -171,10 +171,10 @@ def test_outside_git_every_notice_is_read_from_its_file_and_the_note_says_all(tm
     data = tmp_path / "data"
     shutil.copytree(SHIPPED, data)
     notice(data, "执法", LAW)
-    result = gk(data, "--all", "report", "--format", "json", today="2021-03-01")
+    result = gk(data, "--all", "report", "--format", "json", today="2021-04-01")  # 35号 is out
     assert json.loads(result.stdout)["totals"]["total"] == 17
     assert result.stderr == ("gk: 不在 git 仓库中，无法查到历史：全部 2 个文件按当前文件显示"
-                             "截至2021-03-01已发生的情况\n")
+                             "截至2021-04-01已发生的情况\n")
 
 
 def test_a_notice_not_committed_yet_is_named_in_the_note(repo):
@@ -317,3 +317,12 @@ def test_check_all_names_the_tables_that_passed_in_issue_order(monthly):
         str(monthly / "tasks.yaml"), str(monthly / "月报" / "tasks.yaml"),
         str(monthly / "a执法" / "tasks.yaml")]
 
+
+
+def test_a_notice_not_committed_yet_and_issued_after_the_day_is_not_counted(repo):
+    """Outside git's history the notice's own issue date tells it was not out yet."""
+    notice(repo, "新", LAW.replace("35号", "36号"))  # issued 2021-03-15, never committed
+    result = gk(repo, "--all", "report", "--format", "md", today="2021-03-01")
+    assert result.exit_code == 0, result.output
+    assert "36号" not in result.stdout
+    assert "泉港交〔2021〕36号 尚未提交，印发日期晚于2021-03-01" in result.stderr
