@@ -55,9 +55,11 @@ def driver_command() -> str:
 
 
 def _attribute_lines(root: Path, data_dir: Path) -> list[str]:
+    """The data files' lines, and those of every notice's folder beside them (``data/*/``: the
+    notices of a workspace, those imported later too)."""
     rel = Path(os.path.relpath(data_dir.resolve(), root.resolve())).as_posix()
     prefix = "" if rel == "." else rel + "/"
-    return [f"{prefix}{name} merge={DRIVER}" for name in DATA_FILES]
+    return [f"{prefix}{folder}{name} merge={DRIVER}" for folder in ("", "*/") for name in DATA_FILES]
 
 
 # --- gk setup-git ------------------------------------------------------------------------------

@@ -268,3 +268,13 @@ def test_a_repository_with_one_notice_folder_and_no_main_table_uses_that_notice(
     result = gk("list", "--format", "json")
     assert result.exit_code == 0, result.output
     assert "两客一危" in result.output
+
+
+def test_setup_git_covers_every_notice_of_the_workspace(workspace, monkeypatch):
+    """A notice's files get gk's item-level merge too, and so do notices imported later."""
+    monkeypatch.chdir(workspace)
+    assert gk("setup-git").exit_code == 0
+    (workspace / "data" / "以后").mkdir()
+    for path in ("data/执法/tasks.yaml", "data/执法/leading_group.yaml", "data/以后/tasks.yaml",
+                 "data/tasks.yaml"):
+        assert git(workspace, "check-attr", "merge", "--", path).endswith("merge: gk")

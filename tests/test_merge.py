@@ -48,7 +48,8 @@ def test_setup_git_registers_the_driver_once(clones):
     a, _ = clones
     assert a.git("config", "merge.gk.driver").stdout.strip().endswith("-m gkcli merge-file %O %A %B %P")
     attributes = (a.path / ".gitattributes").read_text(encoding="utf-8")
-    assert attributes == "data/tasks.yaml merge=gk\ndata/leading_group.yaml merge=gk\n"
+    assert attributes == ("data/tasks.yaml merge=gk\ndata/leading_group.yaml merge=gk\n"
+                          "data/*/tasks.yaml merge=gk\ndata/*/leading_group.yaml merge=gk\n")
     again = a.gk("setup-git")
     assert again.output == "合并驱动已登记，无需改动\n"
     assert (a.path / ".gitattributes").read_text(encoding="utf-8") == attributes
