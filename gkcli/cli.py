@@ -601,8 +601,18 @@ def _check_all(app: App, rev: str | None) -> None:
     """gk --all check: every table's problems at once, then a line for each table that passed."""
     from gkcli import sync, workspace
 
-    if rev:
-        raise click.UsageError(app.words.message("check_all_rev"))
+    if rev:  # what would land: every table as committed at REV (a hook's question)
+        checked = sync.read_tables_at(rev, app.data_arg)
+        problems = [p for _folder, _table, found in checked for p in found]
+        app.show("check", "text", problems)
+        if problems:
+            raise click.exceptions.Exit(1)
+        for folder, table, _found in checked:
+            assert table is not None
+            click.echo(app.words.message("check_ok_in", {
+                "path": f"{rev[:12]}:{folder}{store.TASKS_FILE}", "items": len(table.tasks),
+                "groups": len(table.groups), "people": len(table.roster.members)}))
+        return
     folders = workspace.find_tables(app.data_arg)
     found = workspace.check(folders, app.today)
     if sync.driver_missing(folders[0]):

@@ -309,8 +309,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                  "ok: {items} items, {groups} work tasks, {people} people"),
     "check_ok_in": ("{path}：检查通过：{items} 项事项，{groups} 项工作任务，{people} 人",
                     "{path}: ok: {items} items, {groups} work tasks, {people} people"),
-    "check_all_rev": ("--all 与 --rev 不能同时使用：--rev 只检查一张表在某个版本的样子",
-                      "--all and --rev cannot go together: --rev checks one table as of a revision"),
     "check_warnings": ("另有 {n} 条提醒（不影响使用，建议核对）",
                        "{n} warnings (gk works all the same; worth a look)"),
     "warn.deadline_before_notice": ("第 {id} 项的完成时间 {deadline} 早于通知印发日期 {issued}",

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from gkcli import store
 from gkcli.errors import GkError, Problem
+from gkcli.model import Table
 
 DRIVER = "gk"
 DRIVER_NAME = "gk: merge the task table by item and field"
@@ -199,10 +200,19 @@ def read_table_at(rev: str, data: str | None, cwd: Path | None = None):
     """Validate the data as committed at ``rev``; in a bare repository (as server hooks run)
     ``data`` is the data folder's path inside the repository [default: data]."""
     folder, cwd = _data_in_repo(data, cwd or Path.cwd())
+    _verify(rev, cwd)
+    return _read_folder_at(rev, folder, cwd)
+
+
+def _verify(rev: str, cwd: Path) -> None:
     if _git(["rev-parse", "--git-dir"], cwd).returncode != 0:
         raise GkError("sync_no_repo", path=store.display_path(cwd))
     if _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], cwd).returncode != 0:
         raise GkError("rev_unknown", rev=rev[:60])
+
+
+def _read_folder_at(rev: str, folder: str, cwd: Path) -> tuple[Table | None, list[Problem]]:
+    """The table of ``folder`` (inside the repository: '' or ending in /) as committed at ``rev``."""
     from gkcli import workdays
 
     texts: list[tuple[str | None, str]] = []
@@ -233,6 +243,31 @@ def read_table_at(rev: str, data: str | None, cwd: Path | None = None):
     table, more = store.read_texts(tasks_text, tasks_path, roster_text, roster_path, calendar)
     problems = [*problems, *more]
     return (None if problems else table), problems
+
+
+def read_tables_at(rev: str, data: str | None, cwd: Path | None = None
+                   ) -> list[tuple[str, Table | None, list[Problem]]]:
+    """gk --all check --rev: every table of the workspace as committed at ``rev`` — the data
+    folder's own (if it has one) and each notice's folder in it — as (folder inside the
+    repository, the table or None, its problems), each read as :func:`read_table_at` reads one.
+    ``data`` is the data folder (in a bare repository, its path inside it) [default: data]."""
+    cwd = cwd or Path.cwd()
+    root = repo_root(cwd)
+    if root is not None and data:
+        rel = Path(os.path.relpath(Path(data).expanduser().resolve(), root.resolve())).as_posix()
+    else:
+        rel = (data or "data").strip("/")
+    folder = "" if rel in ("", ".") else rel + "/"
+    cwd = root or cwd
+    _verify(rev, cwd)
+    listed = _git(["ls-tree", "-r", "-z", "--name-only", rev, "--", folder or "."], cwd).stdout
+    tables = sorted({name[:-len(store.TASKS_FILE)] for name in listed.split("\0")
+                     if name.startswith(folder) and name.endswith("/" + store.TASKS_FILE)
+                     and name[len(folder):].count("/") == 1}
+                    | ({folder} if f"{folder}{store.TASKS_FILE}" in listed.split("\0") else set()))
+    if not tables:
+        raise GkError("rev_no_file", rev=rev[:60], path=f"{folder}{store.TASKS_FILE}")
+    return [(table_folder, *_read_folder_at(rev, table_folder, cwd)) for table_folder in tables]
 
 
 def _data_in_repo(data: str | None, cwd: Path) -> tuple[str, Path]:

@@ -144,9 +144,21 @@ def test_a_broken_notice_under_all_points_to_all_check(workspace, monkeypatch):
     assert gk("--all", "check").exit_code == 1
 
 
-def test_all_check_with_rev_is_a_usage_error(workspace, monkeypatch):
+def test_all_check_rev_checks_every_table_as_committed(workspace, monkeypatch):
+    """What a hook asks: every notice as it would land, not the work tree's files."""
+    git(workspace, "add", "-A")
+    git(workspace, "commit", "-qm", "两个通知")
+    notice = workspace / "data" / "执法" / "tasks.yaml"
+    notice.write_text(NOTICE.replace("lead: 交通执法大队", "lead: 执法大队X"), encoding="utf-8")
     monkeypatch.chdir(workspace)
-    assert gk("--all", "check", "--rev", "HEAD").exit_code == 2
+    good = gk("--all", "check", "--rev", "HEAD")  # the commit is fine; the work tree is not
+    assert good.exit_code == 0, good.output
+    assert "HEAD:data/执法/tasks.yaml：检查通过：1 项事项" in good.output
+    git(workspace, "commit", "-qam", "坏了")
+    bad = gk("--all", "check", "--rev", "HEAD")
+    assert bad.exit_code == 1
+    assert "data/执法/tasks.yaml:15:11: 未知股室 执法大队X" in bad.output
+    assert gk("check", "--rev", "HEAD").exit_code == 0  # one table: the main one alone
 
 
 def test_undo_with_nothing_in_the_main_table_names_the_notice_that_has_a_write(workspace,

@@ -229,6 +229,27 @@ def test_pre_receive_refuses_a_push_that_breaks_the_table(tmp_path, monkeypatch)
     assert git(bare, "rev-parse", "main").stdout == before  # nothing landed
 
 
+def test_pre_receive_checks_every_notice_of_the_workspace(tmp_path, monkeypatch):
+    git_env(monkeypatch, tmp_path)
+    bare, (a, _) = remote_with_clones(tmp_path)
+    _install_hook(bare)
+    monkeypatch.setenv("GK", f"{sys.executable} -m gkcli")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    notice = a.path / "data" / "安全生产"
+    shutil.copytree(ROOT / "examples" / "安全生产", notice)
+    a.git("add", "-A")
+    a.commit("第二个通知")
+    assert a.git("push", "-q", "origin", "main", check=False).returncode == 0
+    text = (notice / "tasks.yaml").read_text(encoding="utf-8")
+    (notice / "tasks.yaml").write_text(text.replace("status: todo", "status: finished", 1),
+                                       encoding="utf-8")
+    a.git("add", "-A")
+    a.commit("改坏通知")
+    refused = a.git("push", "origin", "main", check=False)
+    assert refused.returncode != 0
+    assert "remote: data/安全生产/tasks.yaml:" in refused.stderr
+
+
 def test_pre_commit_hook_definition():
     import yaml
 
