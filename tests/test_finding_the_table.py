@@ -41,6 +41,16 @@ def gk(*args: str):
                               catch_exceptions=False)
 
 
+def notices_only(top: Path, *names: str) -> Path:
+    """A repository at ``top`` whose data/ holds only notices' folders (35号 in each), no main
+    table; gk's current folder is its top."""
+    for name in names:
+        (top / "data" / name).mkdir(parents=True)
+        (top / "data" / name / "tasks.yaml").write_text(NOTICE, encoding="utf-8")
+    git(top, "init", "-q")
+    return top
+
+
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
     """/top: a repository whose data/ holds 150号 and the notice 35号 in data/执法."""
@@ -84,12 +94,7 @@ def test_gk_never_reads_the_table_of_a_repository_above_hers(tmp_path, monkeypat
     """Her repository's data/ holds only notice folders; the folder above it has a data/
     of its own (another repository): gk refuses with one line instead of reading that."""
     shutil.copytree(SHIPPED, tmp_path / "data")  # someone else's table, above her repository
-    mine = tmp_path / "mine"
-    for name in ("执法", "执法2"):
-        (mine / "data" / name).mkdir(parents=True)
-        (mine / "data" / name / "tasks.yaml").write_text(NOTICE, encoding="utf-8")
-    git(mine, "init", "-q")
-    monkeypatch.chdir(mine)
+    monkeypatch.chdir(notices_only(tmp_path / "mine", "执法", "执法2"))
     before = (tmp_path / "data" / "tasks.yaml").read_bytes()
     result = gk("note", "1", "已部署")
     assert result.exit_code == 1
@@ -258,12 +263,7 @@ def test_all_remind_format_docx_without_o_asks_only_for_another_format(workspace
 
 
 def test_the_notices_only_refusal_in_english_lists_names_the_english_way(tmp_path, monkeypatch):
-    mine = tmp_path / "mine"
-    for name in ("甲", "乙"):
-        (mine / "data" / name).mkdir(parents=True)
-        (mine / "data" / name / "tasks.yaml").write_text(NOTICE, encoding="utf-8")
-    git(mine, "init", "-q")
-    monkeypatch.chdir(mine)
+    monkeypatch.chdir(notices_only(tmp_path / "mine", "甲", "乙"))
     result = gk("--lang", "en", "status")
     assert result.exit_code == 1
     assert "(乙, 甲)" in result.output
@@ -272,11 +272,7 @@ def test_the_notices_only_refusal_in_english_lists_names_the_english_way(tmp_pat
 def test_a_repository_with_one_notice_folder_and_no_main_table_uses_that_notice(tmp_path,
                                                                                  monkeypatch):
     """After her first gk import --out data/NAME: plain gk status works on it."""
-    mine = tmp_path / "mine"
-    (mine / "data" / "执法").mkdir(parents=True)
-    (mine / "data" / "执法" / "tasks.yaml").write_text(NOTICE, encoding="utf-8")
-    git(mine, "init", "-q")
-    monkeypatch.chdir(mine)
+    monkeypatch.chdir(notices_only(tmp_path / "mine", "执法"))
     result = gk("list", "--format", "json")
     assert result.exit_code == 0, result.output
     assert "两客一危" in result.output
