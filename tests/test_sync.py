@@ -206,12 +206,18 @@ def _install_hook(bare: Path) -> None:
     hook.chmod(0o755)
 
 
-def test_pre_receive_refuses_a_push_that_breaks_the_table(tmp_path, monkeypatch):
+def _hooked(tmp_path: Path, monkeypatch):
+    """A bare remote with contrib/pre-receive installed (running this gk), and a clone of it."""
     git_env(monkeypatch, tmp_path)
     bare, (a, _) = remote_with_clones(tmp_path)
     _install_hook(bare)
     monkeypatch.setenv("GK", f"{sys.executable} -m gkcli")
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    return bare, a
+
+
+def test_pre_receive_refuses_a_push_that_breaks_the_table(tmp_path, monkeypatch):
+    bare, a = _hooked(tmp_path, monkeypatch)
     a.gk("start", "5", "--commit")
     ok = a.git("push", "-q", "origin", "main", check=False)
     assert ok.returncode == 0, ok.stderr
@@ -230,11 +236,7 @@ def test_pre_receive_refuses_a_push_that_breaks_the_table(tmp_path, monkeypatch)
 
 
 def test_pre_receive_checks_every_notice_of_the_workspace(tmp_path, monkeypatch):
-    git_env(monkeypatch, tmp_path)
-    bare, (a, _) = remote_with_clones(tmp_path)
-    _install_hook(bare)
-    monkeypatch.setenv("GK", f"{sys.executable} -m gkcli")
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    bare, a = _hooked(tmp_path, monkeypatch)
     notice = a.path / "data" / "安全生产"
     shutil.copytree(ROOT / "examples" / "安全生产", notice)
     a.git("add", "-A")
