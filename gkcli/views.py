@@ -76,10 +76,17 @@ def _rstrip(line: str) -> str:
     return stripped
 
 
+def _pipe_closed() -> None:
+    """A reader that left (`gk status | head`): said as for every other output (gk's
+    GkGroup turns it into exit 0), instead of rich's own exit 1."""
+    raise BrokenPipeError
+
+
 def _console(out: TextIO):
     from rich.console import Console
 
     console = Console(file=cast(TextIO, _NoTrailingSpaces(out)), highlight=False, emoji=False)
+    console.on_broken_pipe = _pipe_closed  # type: ignore[method-assign]
     if not console.legacy_windows:  # (whose width rich takes one from, even when it is set)
         # the terminal's size, asked once: rich would ask the terminal and the environment
         # again for every line printed and every width looked up

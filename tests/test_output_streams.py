@@ -61,6 +61,19 @@ def test_a_reader_that_leaves_early_is_quiet(data_dir, fmt):
     assert stderr == b""
 
 
+@pytest.mark.parametrize("command", [("status",), ("list",), ("overdue",), ("roster",)])
+def test_a_reader_gone_before_rich_draws_is_quiet_too(data_dir, command):
+    """A short table drawn by rich (`gk status | head -1` where head is done first): rich's
+    own answer to a closed pipe is exit 1; gk's is the same as for every other output, 0."""
+    process = subprocess.Popen(gk_process(data_dir, *command), stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, cwd=ROOT, env=as_today())
+    process.stdout.close()  # gone before gk writes anything
+    stderr = process.stderr.read()
+    process.stderr.close()
+    assert process.wait(timeout=60) == 0
+    assert stderr == b""
+
+
 def test_xlsx_to_stdout_is_the_workbook(data_dir):
     result = subprocess.run(gk_process(data_dir, "export", "-", "--format", "xlsx"),
                             capture_output=True, cwd=ROOT, env=as_today())
